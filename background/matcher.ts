@@ -1,0 +1,37 @@
+/**
+ * Compiles the effective knowledge base into matcher data and publishes it to
+ * extension storage, where every content script reads it (no per-tab compilation).
+ */
+import { compileMatcher, type CompileStats } from '../engine/compile';
+import { highlightableEntities, loadEffectiveEntities } from '../storage/knowledge';
+import type { CnaiDatabase } from '../storage/db';
+
+export interface PublishTarget {
+  get(): Promise<{ fingerprint?: string } | undefined>;
+  set(value: object): Promise<void>;
+}
+
+/** A cheap, stable fingerprint of the highlightable entities (FNV-1a over their JSON). */
+export function fingerprint(json: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < json.length; i++) {
+    h ^= json.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${json.length.toString(36)}-${(h >>> 0).toString(36)}`;
+}
+
+export async function publishMatcher(
+  target: PublishTarget,
+  database?: CnaiDatabase,
+  force = false,
+): Promise<{ published: boolean; stats?: CompileStats }> {
+  const entities = highlightableEntities(await loadEffectiveEntities(database));
+  const input = entities.map((e) => ({ id: e.id, kind: e.kind, aliases: e.aliases }));
+  const fp = fingerprint(JSON.stringify(input));
+  const current = await target.get();
+  if (!force && current?.fingerprint === fp) return { published: false };
+  const { data, stats } = compileMatcher(input);
+  await target.set({ ...data, fingerprint: fp });
+  return { published: true, stats };
+}

@@ -1,0 +1,77 @@
+/**
+ * What each frame of each tab reported about its mentions. Kept in memory and mirrored
+ * to storage.session so the popup still gets an answer after the service worker slept.
+ */
+import type { TabSummary } from '../messaging/protocol';
+
+export interface FrameReport {
+  url: string;
+  title: string;
+  counts: Record<string, number>;
+}
+
+type Store = {
+  get(): Promise<Record<string, Record<string, FrameReport>> | undefined>;
+  set(value: Record<string, Record<string, FrameReport>>): Promise<void>;
+};
+
+export class TabReports {
+  private tabs = new Map<number, Map<number, FrameReport>>();
+  private loaded?: Promise<void>;
+
+  constructor(private readonly store?: Store) {}
+
+  private load(): Promise<void> {
+    return (this.loaded ??= (async () => {
+      const saved = await this.store?.get().catch(() => undefined);
+      if (!saved) return;
+      for (const [tab, frames] of Object.entries(saved)) {
+        const map = new Map<number, FrameReport>();
+        for (const [frame, r] of Object.entries(frames)) map.set(Number(frame), r);
+        if (!this.tabs.has(Number(tab))) this.tabs.set(Number(tab), map);
+      }
+    })());
+  }
+
+  private async save(): Promise<void> {
+    const out: Record<string, Record<string, FrameReport>> = {};
+    for (const [tab, frames] of this.tabs) out[tab] = Object.fromEntries(frames);
+    await this.store?.set(out).catch(() => {});
+  }
+
+  async set(tabId: number, frameId: number, report: FrameReport): Promise<void> {
+    await this.load();
+    let frames = this.tabs.get(tabId);
+    if (!frames) this.tabs.set(tabId, (frames = new Map()));
+    // The top frame moved to another page: what its subframes said is stale.
+    if (frameId === 0 && frames.get(0)?.url !== report.url) frames.clear();
+    frames.set(frameId, report);
+    await this.save();
+  }
+
+  async removeTab(tabId: number): Promise<void> {
+    await this.load();
+    if (this.tabs.delete(tabId)) await this.save();
+  }
+
+  /** Frames with at least one mention of the entity, top frame first. */
+  async framesWith(tabId: number, entityId: string): Promise<number[]> {
+    await this.load();
+    const frames = this.tabs.get(tabId);
+    if (!frames) return [];
+    return [...frames.entries()]
+      .filter(([, r]) => (r.counts[entityId] ?? 0) > 0)
+      .map(([f]) => f)
+      .sort((a, b) => a - b);
+  }
+
+  async summary(tabId: number): Promise<TabSummary | null> {
+    await this.load();
+    const frames = this.tabs.get(tabId);
+    if (!frames || !frames.size) return null;
+    const top = frames.get(0) ?? frames.values().next().value!;
+    const counts: Record<string, number> = {};
+    for (const r of frames.values()) for (const [id, n] of Object.entries(r.counts)) counts[id] = (counts[id] ?? 0) + n;
+    return { url: top.url, title: top.title, counts, frames: frames.size };
+  }
+}

@@ -1,0 +1,379 @@
+/**
+ * Finds and paints every mention on a page, and keeps them current as the page
+ * changes.
+ *
+ * - Viewport first: when the reader is scrolled into the page, the blocks on screen
+ *   are scanned before the in-order pass over the whole document.
+ * - Chunked: the in-order pass works in slices of a few milliseconds and yields to
+ *   the page between them.
+ * - Incremental: a MutationObserver collects changed blocks; each batch drops the
+ *   ranges in those blocks and rescans only them.
+ */
+import type { EntityKind } from '../kb/schema';
+import type { Matcher } from '../engine/matcher';
+import { ContextGate, type GateChange, type GatedMention } from '../engine/context';
+import { Highlighter, kindHighlightName } from './highlighter';
+import { isBlock, isInsideSkipped, nodeIndexAt, TextWalker, type TextBatch, type WalkOptions } from './walker';
+import { yieldToMain } from './yield';
+
+export interface MentionRecord extends GatedMention {
+  range: StaticRange;
+  /** The text nodes the mention spans, first to last. */
+  nodes: Text[];
+  /** Entity index whose highlight holds the range, or -1. */
+  active: number;
+}
+
+export interface ScannerOptions {
+  /** The extension's own elements, never scanned. */
+  exclude?: (el: Element) => boolean;
+  /** Called (synchronously) after mentions were added or removed. */
+  onChange?: () => void;
+  /** Called once per shadow root that received mentions, to style highlights there. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /** Target duration of one slice of the initial pass, in ms. */
+  sliceMs?: number;
+  /** Characters collected per batch. */
+  batchChars?: number;
+  /** Delay before a batch of DOM changes is processed, in ms. */
+  mutationDelayMs?: number;
+}
+
+export interface ScanStats {
+  /** performance.now() when the first slice (viewport) was painted. */
+  firstPaint?: number;
+  /** performance.now() when the initial pass finished. */
+  complete?: number;
+  longestSliceMs: number;
+  batches: number;
+  characters: number;
+}
+
+const VIEWPORT_BUDGET = 20_000;
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+export class PageScanner {
+  readonly stats: ScanStats = { longestSliceMs: 0, batches: 0, characters: 0 };
+  private readonly byNode = new Map<Text, MentionRecord[]>();
+  private readonly records = new Set<MentionRecord>();
+  private readonly counts: Int32Array;
+  private readonly gate: ContextGate<MentionRecord>;
+  private readonly walkOpts: WalkOptions;
+  private readonly scanned = new WeakSet<Text>();
+  private readonly styledRoots = new WeakSet<ShadowRoot>();
+  private observer?: MutationObserver;
+  private readonly dirty = new Set<Node>();
+  private flushTimer?: ReturnType<typeof setTimeout>;
+  private initialDone = false;
+  private stopped = false;
+
+  constructor(
+    private readonly doc: Document,
+    readonly matcher: Matcher,
+    private readonly highlighter: Highlighter,
+    private readonly opts: ScannerOptions = {},
+  ) {
+    this.counts = new Int32Array(matcher.ids.length);
+    this.gate = new ContextGate(matcher.patterns, matcher.ids.length);
+    this.walkOpts = { exclude: opts.exclude };
+  }
+
+  private get root(): Node {
+    return this.doc.documentElement;
+  }
+
+  /** Scans the whole document (viewport first, then in order) and starts observing changes. */
+  async start(): Promise<void> {
+    this.observe();
+    const startEl = this.viewportStart();
+    if (startEl) {
+      const t = performance.now();
+      const batch = new TextWalker(this.root, this.walkOpts, startEl).next(VIEWPORT_BUDGET);
+      if (batch) this.processBatch(batch);
+      this.noteSlice(performance.now() - t);
+      this.stats.firstPaint = performance.now();
+    }
+    let walker = new TextWalker(this.root, { ...this.walkOpts, done: this.scanned });
+    const sliceMs = this.opts.sliceMs ?? 10;
+    const batchChars = this.opts.batchChars ?? 16_000;
+    while (!walker.done && !this.stopped) {
+      const t = performance.now();
+      do {
+        if (!walker.resumable(this.root)) {
+          // The page removed the node we were paused at: continue from the top, skipping what is done.
+          walker = new TextWalker(this.root, { ...this.walkOpts, done: this.scanned });
+        }
+        const batch = walker.next(batchChars);
+        if (batch) this.processBatch(batch);
+      } while (!walker.done && performance.now() - t < sliceMs);
+      this.noteSlice(performance.now() - t);
+      this.stats.firstPaint ??= performance.now();
+      if (!walker.done) await yieldToMain();
+    }
+    this.stats.complete = performance.now();
+    this.initialDone = true;
+    if (this.dirty.size) this.scheduleFlush();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    clearTimeout(this.flushTimer);
+    this.dirty.clear();
+    for (const r of this.records) if (r.active >= 0) this.highlighter.remove(this.highlightName(r.active), r.range);
+    this.records.clear();
+    this.byNode.clear();
+    this.counts.fill(0);
+  }
+
+  /** Active mention counts per entity id. */
+  countsById(): Record<string, number> {
+    const out: Record<string, number> = {};
+    this.counts.forEach((n, i) => {
+      if (n > 0) out[this.matcher.ids[i]!] = n;
+    });
+    return out;
+  }
+
+  /** Active mentions in document order. */
+  activeMentions(): MentionRecord[] {
+    return [...this.records].filter((r) => r.active >= 0).sort(compareRecords);
+  }
+
+  /** The first active mention of an entity in document order. */
+  firstMentionOf(entityId: string): MentionRecord | undefined {
+    const idx = this.matcher.entityIndex(entityId);
+    let best: MentionRecord | undefined;
+    for (const r of this.records) {
+      if (r.active !== idx) continue;
+      if (!best || compareRecords(r, best) < 0) best = r;
+    }
+    return best;
+  }
+
+  /** The active mention covering a caret position (hit testing), if any. */
+  mentionAt(node: Node, offset: number): MentionRecord | undefined {
+    if (node.nodeType !== 3) return undefined;
+    const list = this.byNode.get(node as Text);
+    if (!list) return undefined;
+    for (const r of list) {
+      if (r.active < 0) continue;
+      const afterStart = node !== r.range.startContainer || offset >= r.range.startOffset;
+      const beforeEnd = node !== r.range.endContainer || offset < r.range.endOffset;
+      if (afterStart && beforeEnd) return r;
+    }
+    return undefined;
+  }
+
+  entityKind(r: MentionRecord): EntityKind | undefined {
+    return r.active >= 0 ? this.matcher.kinds[r.active] : undefined;
+  }
+
+  private highlightName(entity: number): string {
+    return kindHighlightName(this.matcher.kinds[entity]!);
+  }
+
+  private noteSlice(ms: number): void {
+    if (ms > this.stats.longestSliceMs) this.stats.longestSliceMs = ms;
+  }
+
+  /** The block at the top of the viewport when the reader is scrolled into the page. */
+  private viewportStart(): Element | undefined {
+    const win = this.doc.defaultView;
+    if (!win || win.scrollY < win.innerHeight / 2) return undefined;
+    let el = this.doc.elementFromPoint(win.innerWidth / 2, Math.max(1, win.innerHeight * 0.05));
+    while (el && !isBlock(el)) el = el.parentElement;
+    if (!el || el === this.doc.body || el === this.doc.documentElement) return undefined;
+    if (isInsideSkipped(el, this.walkOpts)) return undefined;
+    return el;
+  }
+
+  private processBatch(batch: TextBatch): void {
+    this.stats.batches++;
+    this.stats.characters += batch.text.length;
+    for (const n of batch.nodes) this.scanned.add(n);
+    const mentions = this.matcher.find(batch.text);
+    let changed = false;
+    for (const m of mentions) {
+      const si = nodeIndexAt(batch.starts, m.start);
+      const ei = nodeIndexAt(batch.starts, m.end - 1);
+      const startNode = batch.nodes[si]!;
+      const endNode = batch.nodes[ei]!;
+      const range = new StaticRange({
+        startContainer: startNode,
+        startOffset: m.start - batch.starts[si]!,
+        endContainer: endNode,
+        endOffset: m.end - batch.starts[ei]!,
+      });
+      const rec: MentionRecord = { patterns: m.patterns, entity: -1, range, nodes: batch.nodes.slice(si, ei + 1), active: -1 };
+      this.records.add(rec);
+      for (const n of rec.nodes) {
+        const list = this.byNode.get(n);
+        if (list) list.push(rec);
+        else this.byNode.set(n, [rec]);
+      }
+      changed = this.apply(this.gate.add(rec)) || changed;
+    }
+    for (const sr of batch.shadowRoots) {
+      if (this.styledRoots.has(sr)) continue;
+      this.styledRoots.add(sr);
+      this.observer?.observe(sr, OBSERVE);
+      this.opts.onShadowRoot?.(sr);
+    }
+    if (changed) this.opts.onChange?.();
+  }
+
+  private apply(change: GateChange<MentionRecord>): boolean {
+    for (const r of change.deactivated) this.deactivate(r);
+    for (const r of change.activated) {
+      if (!this.records.has(r) || r.entity < 0) continue;
+      if (r.active >= 0) this.deactivate(r);
+      r.active = r.entity;
+      this.counts[r.active]!++;
+      this.highlighter.add(this.highlightName(r.active), r.range);
+    }
+    return change.activated.length > 0 || change.deactivated.length > 0;
+  }
+
+  private deactivate(r: MentionRecord): void {
+    if (r.active < 0) return;
+    this.highlighter.remove(this.highlightName(r.active), r.range);
+    this.counts[r.active]!--;
+    r.active = -1;
+  }
+
+  private removeRecord(r: MentionRecord): void {
+    if (!this.records.delete(r)) return;
+    this.deactivate(r);
+    this.apply(this.gate.remove(r));
+    for (const n of r.nodes) {
+      const list = this.byNode.get(n);
+      if (!list) continue;
+      const i = list.indexOf(r);
+      if (i >= 0) list.splice(i, 1);
+      if (!list.length) this.byNode.delete(n);
+    }
+  }
+
+  /** Drops every mention touching a text node in `root`'s subtree. */
+  private dropSubtree(root: Node): boolean {
+    let dropped = false;
+    const visit = (t: Text) => {
+      const list = this.byNode.get(t);
+      if (!list) return;
+      for (const r of [...list]) {
+        this.removeRecord(r);
+        dropped = true;
+      }
+    };
+    if (root.nodeType === 3) visit(root as Text);
+    else if (this.byNode.size) {
+      const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) visit(n as Text);
+    }
+    return dropped;
+  }
+
+  // ---- dynamic pages ------------------------------------------------------
+
+  private observe(): void {
+    if (this.observer) return;
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.doc.documentElement, OBSERVE);
+  }
+
+  private isOwn(node: Node): boolean {
+    return node.nodeType === 1 && (this.opts.exclude?.(node as Element) ?? false);
+  }
+
+  private onMutations(mutations: MutationRecord[]): void {
+    let changed = false;
+    for (const m of mutations) {
+      if (m.type === 'characterData') {
+        this.markDirty(m.target);
+        continue;
+      }
+      if (this.isOwn(m.target)) continue;
+      for (const n of m.addedNodes) {
+        if (this.isOwn(n)) continue;
+        // A whole block added: only it needs scanning. Inline content changes its block's text.
+        if (n.nodeType === 1 && isBlock(n as Element)) this.dirty.add(n);
+        else this.markDirty(m.target);
+      }
+      for (const n of m.removedNodes) {
+        if (this.isOwn(n)) continue;
+        changed = this.dropSubtree(n) || changed;
+        if (!(n.nodeType === 1 && isBlock(n as Element))) this.markDirty(m.target);
+      }
+    }
+    if (changed) this.opts.onChange?.();
+    if (this.dirty.size && this.initialDone) this.scheduleFlush();
+  }
+
+  private markDirty(node: Node): void {
+    let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    while (el && !isBlock(el)) el = el.parentElement;
+    if (el) this.dirty.add(el);
+    else if (node.parentNode && node.parentNode.nodeType === 11) this.dirty.add(node.parentNode);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer !== undefined) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      void this.flush();
+    }, this.opts.mutationDelayMs ?? 50);
+  }
+
+  /** Rescans the changed blocks: outermost first, each once, in slices. */
+  private async flush(): Promise<void> {
+    const blocks = [...this.dirty].filter((n) => n.isConnected);
+    this.dirty.clear();
+    const outermost = blocks.filter((b) => !blocks.some((o) => o !== b && o.contains(b)));
+    const sliceMs = this.opts.sliceMs ?? 10;
+    const batchChars = this.opts.batchChars ?? 16_000;
+    let t = performance.now();
+    let changed = false;
+    const pause = async () => {
+      this.noteSlice(performance.now() - t);
+      if (changed) this.opts.onChange?.();
+      changed = false;
+      await yieldToMain();
+      t = performance.now();
+    };
+    for (const block of outermost) {
+      if (this.stopped) return;
+      if (!block.isConnected) continue;
+      changed = this.dropSubtree(block) || changed;
+      if (block.nodeType === 1 && isInsideSkipped(block, this.walkOpts)) continue;
+      const walker = new TextWalker(block, this.walkOpts);
+      while (!walker.done) {
+        const batch = walker.next(batchChars);
+        if (batch) {
+          const before = this.records.size;
+          this.processBatch(batch);
+          changed = changed || this.records.size !== before;
+        }
+        if (performance.now() - t > sliceMs) {
+          await pause();
+          if (this.stopped) return;
+          if (!walker.resumable(block)) {
+            // Changed under us: rescan it whole in the next batch.
+            this.dirty.add(block);
+            break;
+          }
+        }
+      }
+    }
+    this.noteSlice(performance.now() - t);
+    if (changed) this.opts.onChange?.();
+    if (this.dirty.size) this.scheduleFlush();
+  }
+}
+
+function compareRecords(a: MentionRecord, b: MentionRecord): number {
+  const an = a.range.startContainer;
+  const bn = b.range.startContainer;
+  if (an === bn) return a.range.startOffset - b.range.startOffset;
+  return an.compareDocumentPosition(bn) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}

@@ -1,0 +1,244 @@
+/**
+ * An Aho–Corasick automaton over folded text, compiled once (in the background or at
+ * build time) into flat typed arrays that are cheap to ship to a tab and to scan with.
+ *
+ * Characters are mapped to small class ids (the alphabet of the patterns); a page
+ * character that appears in no pattern has class 0 and resets the automaton, so the
+ * scan costs one table lookup per character however many patterns there are.
+ */
+import { FLAG_IGNORABLE, flagTable, foldTable } from './chars';
+
+export interface AutomatonData {
+  /** Folded characters used by the patterns; class id = index + 1. */
+  alphabet: string;
+  /** Per state, the first edge; edges of a state are sorted by class. Length states + 1. */
+  edgeStart: Uint32Array;
+  edgeClass: Uint16Array;
+  edgeTarget: Uint32Array;
+  /** Failure link per state (0 = root). */
+  fail: Uint32Array;
+  /** Pattern group ending exactly at a state, or -1. */
+  outGroup: Int32Array;
+  /** Nearest proper suffix state with output, or 0. */
+  dictLink: Uint32Array;
+  /** Folded length of each group's text. */
+  groupLength: Uint16Array;
+}
+
+/**
+ * Builds the automaton for a list of distinct folded strings; string i becomes group i.
+ */
+export function buildAutomaton(patterns: readonly string[]): AutomatonData {
+  const alphabetSet = new Set<number>();
+  for (const p of patterns) for (let i = 0; i < p.length; i++) alphabetSet.add(p.charCodeAt(i));
+  const alphabetCodes = [...alphabetSet].sort((a, b) => a - b);
+  const classOf = new Map<number, number>();
+  alphabetCodes.forEach((c, i) => classOf.set(c, i + 1));
+
+  // Trie with Map edges; node 0 is the root.
+  const edges: Map<number, number>[] = [new Map()];
+  const outGroup: number[] = [-1];
+  patterns.forEach((p, g) => {
+    if (p.length === 0) throw new Error(`pattern ${g} is empty`);
+    let s = 0;
+    for (let i = 0; i < p.length; i++) {
+      const c = classOf.get(p.charCodeAt(i))!;
+      let t = edges[s]!.get(c);
+      if (t === undefined) {
+        t = edges.length;
+        edges.push(new Map());
+        outGroup.push(-1);
+        edges[s]!.set(c, t);
+      }
+      s = t;
+    }
+    if (outGroup[s] !== -1) throw new Error(`patterns ${outGroup[s]} and ${g} are identical`);
+    outGroup[s] = g;
+  });
+
+  const n = edges.length;
+  const fail = new Uint32Array(n);
+  const dictLink = new Uint32Array(n);
+  const queue: number[] = [];
+  for (const t of edges[0]!.values()) queue.push(t);
+  for (let qi = 0; qi < queue.length; qi++) {
+    const s = queue[qi]!;
+    for (const [c, t] of edges[s]!) {
+      let f = fail[s]!;
+      while (f !== 0 && !edges[f]!.has(c)) f = fail[f]!;
+      const ft = edges[f]!.get(c);
+      fail[t] = ft !== undefined && ft !== t ? ft : 0;
+      dictLink[t] = outGroup[fail[t]!]! >= 0 ? fail[t]! : dictLink[fail[t]!]!;
+      queue.push(t);
+    }
+  }
+
+  let edgeCount = 0;
+  for (const e of edges) edgeCount += e.size;
+  const edgeStart = new Uint32Array(n + 1);
+  const edgeClass = new Uint16Array(edgeCount);
+  const edgeTarget = new Uint32Array(edgeCount);
+  let k = 0;
+  for (let s = 0; s < n; s++) {
+    edgeStart[s] = k;
+    for (const [c, t] of [...edges[s]!].sort((a, b) => a[0] - b[0])) {
+      edgeClass[k] = c;
+      edgeTarget[k] = t;
+      k++;
+    }
+  }
+  edgeStart[n] = k;
+
+  return {
+    alphabet: String.fromCharCode(...alphabetCodes),
+    edgeStart,
+    edgeClass,
+    edgeTarget,
+    fail,
+    outGroup: Int32Array.from(outGroup),
+    dictLink,
+    groupLength: Uint16Array.from(patterns.map((p) => p.length)),
+  };
+}
+
+/** The per-tab scanner: class table and dense root transitions built from AutomatonData. */
+export class Scanner {
+  readonly data: AutomatonData;
+  private readonly cls: Uint16Array;
+  private readonly rootNext: Uint32Array;
+  private readonly spaceClass: number;
+  private readonly flags: Uint8Array;
+
+  constructor(data: AutomatonData) {
+    this.data = data;
+    const fold = foldTable();
+    this.flags = flagTable();
+    const byFolded = new Uint16Array(0x10000);
+    for (let i = 0; i < data.alphabet.length; i++) byFolded[data.alphabet.charCodeAt(i)] = i + 1;
+    const cls = new Uint16Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) cls[c] = byFolded[fold[c]!]!;
+    // Ignorable characters must never take part in a transition.
+    for (let c = 0; c < 0x10000; c++) if (this.flags[c]! & FLAG_IGNORABLE) cls[c] = 0;
+    this.cls = cls;
+    this.spaceClass = byFolded[0x20]!;
+    this.rootNext = new Uint32Array(data.alphabet.length + 1);
+    for (let e = data.edgeStart[0]!; e < data.edgeStart[1]!; e++) this.rootNext[data.edgeClass[e]!] = data.edgeTarget[e]!;
+  }
+
+  /**
+   * Scans text[from, to) and appends (group, end) pairs to `out` for every pattern
+   * occurrence, end being the exclusive offset in `text`. Overlapping occurrences are
+   * all reported; choosing among them is the caller's job.
+   */
+  scan(text: string, from: number, to: number, out: number[]): void {
+    const { cls, rootNext, flags, spaceClass } = this;
+    const { edgeStart, edgeClass, edgeTarget, fail, outGroup, dictLink } = this.data;
+    let s = 0;
+    let prevSpace = false;
+    for (let i = from; i < to; i++) {
+      const ch = text.charCodeAt(i);
+      const c = cls[ch]!;
+      if (c === 0) {
+        if (flags[ch]! & FLAG_IGNORABLE) continue;
+        s = 0;
+        prevSpace = false;
+        continue;
+      }
+      if (c === spaceClass) {
+        if (prevSpace) continue;
+        prevSpace = true;
+      } else prevSpace = false;
+      for (;;) {
+        if (s === 0) {
+          s = rootNext[c]!;
+          break;
+        }
+        let t = 0;
+        for (let e = edgeStart[s]!, end = edgeStart[s + 1]!; e < end; e++) {
+          const ec = edgeClass[e]!;
+          if (ec >= c) {
+            if (ec === c) t = edgeTarget[e]!;
+            break;
+          }
+        }
+        if (t !== 0) {
+          s = t;
+          break;
+        }
+        s = fail[s]!;
+      }
+      if (s !== 0) {
+        if (outGroup[s]! >= 0) out.push(outGroup[s]!, i + 1);
+        for (let o = dictLink[s]!; o !== 0; o = dictLink[o]!) out.push(outGroup[o]!, i + 1);
+      }
+    }
+  }
+
+  /**
+   * The start offset of an occurrence that ends at `end` and spans `length` folded
+   * characters, undoing the skipped ignorables and collapsed spaces.
+   */
+  startOf(text: string, end: number, length: number): number {
+    const { cls, flags, spaceClass } = this;
+    let j = end;
+    let n = length;
+    while (n > 0 && j > 0) {
+      j--;
+      const ch = text.charCodeAt(j);
+      if (flags[ch]! & FLAG_IGNORABLE) continue;
+      if (spaceClass !== 0 && cls[ch] === spaceClass && this.prevCountedIsSpace(text, j)) continue;
+      n--;
+    }
+    return j;
+  }
+
+  private prevCountedIsSpace(text: string, j: number): boolean {
+    for (let k = j - 1; k >= 0; k--) {
+      const ch = text.charCodeAt(k);
+      if (this.flags[ch]! & FLAG_IGNORABLE) continue;
+      return this.cls[ch] === this.spaceClass;
+    }
+    return false;
+  }
+}
+
+const FIELDS = ['edgeStart', 'edgeClass', 'edgeTarget', 'fail', 'outGroup', 'dictLink', 'groupLength'] as const;
+type TypedField = (typeof FIELDS)[number];
+const CTORS: Record<TypedField, { new (buf: ArrayBuffer): ArrayBufferView }> = {
+  edgeStart: Uint32Array,
+  edgeClass: Uint16Array,
+  edgeTarget: Uint32Array,
+  fail: Uint32Array,
+  outGroup: Int32Array,
+  dictLink: Uint32Array,
+  groupLength: Uint16Array,
+};
+
+export type SerializedAutomaton = { alphabet: string } & Record<TypedField, string>;
+
+/** Typed arrays as base64 so the automaton survives JSON (extension storage, messages). */
+export function serializeAutomaton(a: AutomatonData): SerializedAutomaton {
+  const out = { alphabet: a.alphabet } as SerializedAutomaton;
+  for (const f of FIELDS) out[f] = toBase64(a[f]);
+  return out;
+}
+
+export function deserializeAutomaton(s: SerializedAutomaton): AutomatonData {
+  const out = { alphabet: s.alphabet } as Record<string, unknown>;
+  for (const f of FIELDS) out[f] = new CTORS[f](fromBase64(s[f]));
+  return out as unknown as AutomatonData;
+}
+
+function toBase64(view: ArrayBufferView): string {
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+function fromBase64(b64: string): ArrayBuffer {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes.buffer;
+}

@@ -1,0 +1,118 @@
+/**
+ * Character-level normalization shared by the compiler and the matcher.
+ *
+ * Folding is one UTF-16 code unit to one code unit, so an offset in folded text
+ * is the same offset in the page's text: NFKC (full-width → half-width, compatibility
+ * forms), lower case, every dash and hyphen → space, curly quotes → straight,
+ * every space (NBSP, ideographic space, …) → " ", traditional → simplified Chinese.
+ * Characters whose normalization is longer than one unit ("ﬁ", "İ") fold to themselves.
+ *
+ * Two rules are not one-to-one and are applied by whoever walks the text:
+ * - ignorable characters (zero-width spaces and joiners, soft hyphen, the middle
+ *   dots of names like 书生·浦语) are skipped;
+ * - a run of spaces counts as one space.
+ */
+import { FOLD_PAIRS, WORD_RANGES } from './generated/fold-data';
+
+export const FLAG_WORD = 1;
+export const FLAG_IGNORABLE = 2;
+export const FLAG_SPACE = 4;
+export const FLAG_DASH = 8;
+
+/** Zero-width characters, soft hyphen and middle dots. */
+export const IGNORABLE_CHARS = '\u200B\u200C\u200D\u2060\uFEFF\u00AD\u00B7\u0387\u2027\u30FB\uFF65';
+const DASH_CHARS = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D';
+
+/** A separator no alias contains: written between blocks so no match crosses them. */
+export const BLOCK_SEPARATOR = '\u0003';
+
+let fold: Uint16Array | undefined;
+let flags: Uint8Array | undefined;
+
+/** The folding table: FOLD[c] is the folded code unit of c. Built once per context (~0.3 ms). */
+export function foldTable(): Uint16Array {
+  if (fold) return fold;
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = c;
+  for (let i = 0; i < FOLD_PAIRS.length; i += 2) t[FOLD_PAIRS.charCodeAt(i)] = FOLD_PAIRS.charCodeAt(i + 1);
+  for (let i = 0; i < IGNORABLE_CHARS.length; i++) t[IGNORABLE_CHARS.charCodeAt(i)] = IGNORABLE_CHARS.charCodeAt(i);
+  return (fold = t);
+}
+
+/** Per code unit: FLAG_WORD | FLAG_IGNORABLE | FLAG_SPACE | FLAG_DASH. */
+export function flagTable(): Uint8Array {
+  if (flags) return flags;
+  const t = new Uint8Array(0x10000);
+  for (let i = 0; i < WORD_RANGES.length; i += 2) t.fill(FLAG_WORD, WORD_RANGES[i], WORD_RANGES[i + 1]);
+  const f = foldTable();
+  for (let c = 0; c < 0x10000; c++) if (f[c] === 0x20) t[c] |= FLAG_SPACE;
+  for (let i = 0; i < DASH_CHARS.length; i++) {
+    const c = DASH_CHARS.charCodeAt(i);
+    t[c] = (t[c]! & ~FLAG_SPACE) | FLAG_DASH;
+  }
+  for (let i = 0; i < IGNORABLE_CHARS.length; i++) t[IGNORABLE_CHARS.charCodeAt(i)] = FLAG_IGNORABLE;
+  return (flags = t);
+}
+
+export function isWordChar(code: number): boolean {
+  return (flagTable()[code]! & FLAG_WORD) !== 0;
+}
+
+/**
+ * The canonical folded form of an alias or any short text: folded per character,
+ * ignorables dropped, space runs collapsed, trimmed. Used to compile aliases and to
+ * compare them; page text is never rewritten this way (offsets must survive).
+ */
+export function foldText(text: string): string {
+  const f = foldTable();
+  const fl = flagTable();
+  let out = '';
+  let lastSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (fl[c]! & FLAG_IGNORABLE) continue;
+    const folded = f[c]!;
+    if (folded === 0x20) {
+      if (!lastSpace) out += ' ';
+      lastSpace = true;
+      continue;
+    }
+    out += String.fromCharCode(folded);
+    lastSpace = false;
+  }
+  return out.endsWith(' ') ? out.slice(0, -1) : out;
+}
+
+/**
+ * The alias with only case preserved: same length as foldText(alias), each
+ * character upper-cased where the alias has an upper-case letter. Case-sensitive
+ * aliases compare the page text's case against it.
+ */
+export function casePattern(text: string): string {
+  const fl = flagTable();
+  let out = '';
+  let lastSpace = true;
+  const f = foldTable();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (fl[c]! & FLAG_IGNORABLE) continue;
+    if (f[c] === 0x20) {
+      if (!lastSpace) out += ' ';
+      lastSpace = true;
+      continue;
+    }
+    const ch = text[i]!;
+    out += isUpper(ch) ? 'U' : 'l';
+    lastSpace = false;
+  }
+  return out.endsWith(' ') ? out.slice(0, -1) : out;
+}
+
+export function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase();
+}
+
+/** True when the text contains a Han character (a Chinese alias). */
+export function hasHan(text: string): boolean {
+  return /\p{Script=Han}/u.test(text);
+}

@@ -1,0 +1,104 @@
+/**
+ * Compiles the effective knowledge base (built-in pack + user layer, minus hidden
+ * entities and aliases) into the compact matcher data that content scripts load.
+ */
+import { buildAutomaton, serializeAutomaton, type SerializedAutomaton } from './automaton';
+import { casePattern, foldText, isWordChar } from './chars';
+import type { EntityKind } from '../kb/schema';
+
+export const MATCHER_FORMAT = 2;
+
+export const P_CASE_SENSITIVE = 1;
+export const P_VERSIONED = 2;
+export const P_NEEDS_CONTEXT = 4;
+export const P_WORD_START = 8;
+export const P_WORD_END = 16;
+
+/** What the compiler needs of an entity. */
+export interface CompilableEntity {
+  id: string;
+  kind: EntityKind;
+  aliases: readonly {
+    text: string;
+    caseSensitive?: boolean;
+    context?: readonly string[];
+    versioned?: boolean;
+  }[];
+}
+
+export interface MatcherPattern {
+  /** Entity index. */
+  e: number;
+  /** P_* flags. */
+  f: number;
+  /** Context entity indices (the pattern's own entity is always accepted). */
+  c?: number[];
+  /** Case pattern ("U"/"l" per folded character) for case-sensitive aliases. */
+  k?: string;
+}
+
+export interface MatcherData {
+  format: typeof MATCHER_FORMAT;
+  /** Entity ids and kinds; patterns refer to entities by index. */
+  ids: string[];
+  kinds: EntityKind[];
+  patterns: MatcherPattern[];
+  /** Pattern indices per automaton group (patterns sharing one folded text). */
+  groups: number[][];
+  automaton: SerializedAutomaton;
+}
+
+export interface CompileStats {
+  entities: number;
+  aliases: number;
+  patterns: number;
+  groups: number;
+}
+
+export function compileMatcher(entities: readonly CompilableEntity[]): { data: MatcherData; stats: CompileStats } {
+  const index = new Map<string, number>();
+  entities.forEach((e, i) => index.set(e.id, i));
+  const patterns: MatcherPattern[] = [];
+  const groupsByText = new Map<string, number[]>();
+  const seen = new Set<string>();
+  let aliasCount = 0;
+
+  entities.forEach((entity, ei) => {
+    for (const alias of entity.aliases) {
+      aliasCount++;
+      const folded = foldText(alias.text);
+      if (!folded) continue;
+      let f = 0;
+      if (alias.caseSensitive) f |= P_CASE_SENSITIVE;
+      if (alias.versioned) f |= P_VERSIONED;
+      if (alias.context) f |= P_NEEDS_CONTEXT;
+      if (isWordChar(folded.charCodeAt(0))) f |= P_WORD_START;
+      if (isWordChar(folded.charCodeAt(folded.length - 1))) f |= P_WORD_END;
+      const k = alias.caseSensitive ? casePattern(alias.text) : undefined;
+      const c = alias.context?.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
+      // The same alias written twice for one entity (e.g. in two languages) is one pattern.
+      const key = `${ei}\u0000${folded}\u0000${f}\u0000${k ?? ''}\u0000${c?.join(',') ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const p: MatcherPattern = { e: ei, f };
+      if (c) p.c = c;
+      if (k) p.k = k;
+      let group = groupsByText.get(folded);
+      if (!group) groupsByText.set(folded, (group = []));
+      group.push(patterns.length);
+      patterns.push(p);
+    }
+  });
+
+  const texts = [...groupsByText.keys()];
+  const automaton = buildAutomaton(texts);
+  const data: MatcherData = {
+    format: MATCHER_FORMAT,
+    ids: entities.map((e) => e.id),
+    kinds: entities.map((e) => e.kind),
+    patterns,
+    groups: [...groupsByText.values()],
+    automaton: serializeAutomaton(automaton),
+  };
+  return { data, stats: { entities: entities.length, aliases: aliasCount, patterns: patterns.length, groups: texts.length } };
+}

@@ -1,0 +1,185 @@
+/**
+ * Finds entity mentions in a text: one automaton pass, then the rules that make a
+ * pattern occurrence a mention — word boundaries for Latin-script aliases, letter
+ * case for case-sensitive ones, version suffixes for model families — and finally
+ * leftmost-longest selection so mentions never overlap.
+ *
+ * Context requirements are page-level and live in ContextGate (./context).
+ */
+import { deserializeAutomaton, Scanner } from './automaton';
+import { FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, flagTable, isUpper } from './chars';
+import {
+  P_CASE_SENSITIVE,
+  P_NEEDS_CONTEXT,
+  P_VERSIONED,
+  P_WORD_END,
+  P_WORD_START,
+  type MatcherData,
+  type MatcherPattern,
+} from './compile';
+import type { EntityKind } from '../kb/schema';
+
+export interface Mention {
+  start: number;
+  end: number;
+  /** Candidate patterns for this span, in pack order (more than one only for shared aliases). */
+  patterns: number[];
+  /** True when the mention came from a version suffix after a family alias. */
+  extended: boolean;
+  /** End of the alias itself (before a version suffix): the longer alias is the more specific. */
+  aliasEnd: number;
+}
+
+export class Matcher {
+  readonly ids: readonly string[];
+  readonly kinds: readonly EntityKind[];
+  readonly patterns: readonly MatcherPattern[];
+  private readonly groups: readonly number[][];
+  private readonly scanner: Scanner;
+  private readonly flags = flagTable();
+  private readonly raw: number[] = [];
+  private readonly indexById = new Map<string, number>();
+
+  constructor(data: MatcherData) {
+    this.ids = data.ids;
+    this.kinds = data.kinds;
+    this.patterns = data.patterns;
+    this.groups = data.groups;
+    this.scanner = new Scanner(deserializeAutomaton(data.automaton));
+    data.ids.forEach((id, i) => this.indexById.set(id, i));
+  }
+
+  entityIndex(id: string): number | undefined {
+    return this.indexById.get(id);
+  }
+
+  /** Mentions in text[from, to), sorted by start, not overlapping. */
+  find(text: string, from = 0, to = text.length): Mention[] {
+    const raw = this.raw;
+    raw.length = 0;
+    this.scanner.scan(text, from, to, raw);
+    if (raw.length === 0) return [];
+    const candidates: Mention[] = [];
+    for (let r = 0; r < raw.length; r += 2) {
+      const group = this.groups[raw[r]!]!;
+      const end = raw[r + 1]!;
+      const start = this.scanner.startOf(text, end, this.scanner.data.groupLength[raw[r]!]!);
+      let plain: Mention | undefined;
+      let extendedTo = -1;
+      let extendedPatterns: number[] | undefined;
+      for (const p of group) {
+        const pat = this.patterns[p]!;
+        if (pat.f & P_WORD_START && start > from && this.isWordAt(text, start - 1)) continue;
+        if (pat.f & P_CASE_SENSITIVE && !this.caseMatches(text, start, end, pat.k!)) continue;
+        if (pat.f & P_VERSIONED) {
+          const ext = versionSuffixEnd(text, end, to, this.flags);
+          if (ext > end && !(ext < to && this.isWordAt(text, ext))) {
+            extendedTo = ext;
+            (extendedPatterns ??= []).push(p);
+            continue;
+          }
+        }
+        if (pat.f & P_WORD_END && end < to && this.isWordAt(text, end)) continue;
+        (plain ??= { start, end, patterns: [], extended: false, aliasEnd: end }).patterns.push(p);
+      }
+      if (plain) candidates.push(plain);
+      if (extendedPatterns) candidates.push({ start, end: extendedTo, patterns: extendedPatterns, extended: true, aliasEnd: end });
+    }
+    return selectLongest(candidates);
+  }
+
+  /** Whether a pattern needs its context on the page. */
+  needsContext(p: number): boolean {
+    return (this.patterns[p]!.f & P_NEEDS_CONTEXT) !== 0;
+  }
+
+  private isWordAt(text: string, i: number): boolean {
+    return (this.flags[text.charCodeAt(i)]! & FLAG_WORD) !== 0;
+  }
+
+  private caseMatches(text: string, start: number, end: number, pattern: string): boolean {
+    let k = 0;
+    let prevSpace = false;
+    for (let i = start; i < end && k < pattern.length; i++) {
+      const ch = text.charCodeAt(i);
+      const fl = this.flags[ch]!;
+      if (fl & FLAG_IGNORABLE) continue;
+      const space = (fl & (FLAG_SPACE | FLAG_DASH)) !== 0;
+      if (space && prevSpace) continue;
+      prevSpace = space;
+      const want = pattern[k++];
+      if (want === ' ') continue;
+      if (isUpper(text[i]!) !== (want === 'U')) return false;
+    }
+    return true;
+  }
+}
+
+/**
+ * Leftmost-longest selection: sort by start, longer first, explicit aliases before
+ * version-extended ones, then the longer (more specific) alias; keep each candidate
+ * that does not overlap the last kept.
+ */
+function selectLongest(candidates: Mention[]): Mention[] {
+  if (candidates.length < 2) return candidates;
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.extended) - Number(b.extended) || b.aliasEnd - a.aliasEnd);
+  const out: Mention[] = [];
+  let lastEnd = -1;
+  for (const c of candidates) {
+    if (c.start >= lastEnd) {
+      out.push(c);
+      lastEnd = c.end;
+    }
+  }
+  return out;
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const isAlnum = (c: number) => isDigit(c) || isAsciiLetter(c);
+
+/**
+ * The end of a version suffix directly after a family alias ending at `i`, or `i`
+ * when there is none. A suffix is an optional space or hyphen, then a version token
+ * ("2", "2.5", "3.1", "4o", "V3", "R1", "K2"), then any hyphen-joined tokens
+ * ("-72B", "-Instruct", "-VL"): "Qwen2.5-72B-Instruct", "DeepSeek-V3", "Kimi K2".
+ */
+export function versionSuffixEnd(text: string, i: number, to: number, flags: Uint8Array): number {
+  let j = i;
+  const spaced = j < to && (flags[text.charCodeAt(j)]! & FLAG_SPACE) !== 0;
+  if (j < to && flags[text.charCodeAt(j)]! & (FLAG_SPACE | FLAG_DASH)) j++;
+  const tokenStart = j;
+  // Version token: digits[.digits]*[letters]  |  one or two letters + digits[.digits]*
+  let k = j;
+  if (k < to && isDigit(text.charCodeAt(k))) {
+    while (k < to && isDigit(text.charCodeAt(k))) k++;
+    // After a space, a number of three or more digits is a year or a count, not a version.
+    if (spaced && k - tokenStart > 2) return i;
+    while (k + 1 < to && text.charCodeAt(k) === 0x2e && isDigit(text.charCodeAt(k + 1))) {
+      k++;
+      while (k < to && isDigit(text.charCodeAt(k))) k++;
+    }
+    while (k < to && isAsciiLetter(text.charCodeAt(k))) k++;
+  } else {
+    let letters = 0;
+    while (k < to && letters < 2 && isAsciiLetter(text.charCodeAt(k))) {
+      k++;
+      letters++;
+    }
+    if (letters === 0 || !(k < to && isDigit(text.charCodeAt(k)))) return i;
+    while (k < to && isDigit(text.charCodeAt(k))) k++;
+    while (k + 1 < to && text.charCodeAt(k) === 0x2e && isDigit(text.charCodeAt(k + 1))) {
+      k++;
+      while (k < to && isDigit(text.charCodeAt(k))) k++;
+    }
+  }
+  if (k === tokenStart) return i;
+  // Hyphen-joined tokens.
+  for (;;) {
+    if (!(k + 1 < to && flags[text.charCodeAt(k)]! & FLAG_DASH && isAlnum(text.charCodeAt(k + 1)))) break;
+    let m = k + 1;
+    while (m < to && (isAlnum(text.charCodeAt(m)) || (text.charCodeAt(m) === 0x2e && m + 1 < to && isAlnum(text.charCodeAt(m + 1))))) m++;
+    k = m;
+  }
+  return k;
+}

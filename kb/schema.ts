@@ -1,0 +1,208 @@
+/**
+ * The knowledge-base schema: one source of truth for types, validation of the
+ * built-in pack, and import of user packs. Pure (no browser API).
+ *
+ * ## Aliases and ambiguity
+ * Every alias is a surface form that real text uses for the entity. An alias is
+ * highlighted wherever it occurs, subject to these rules:
+ * - Latin-script aliases match only at word boundaries; Chinese aliases match
+ *   inside running text.
+ * - `caseSensitive: true` — the text must match the alias's letter case exactly
+ *   (used for abbreviations such as "CAC" and for names that are ordinary words
+ *   in lower case). Otherwise case is ignored.
+ * - `context: [...]` — the alias is an everyday word, a person's name, or the name
+ *   of something else (Kimi, Spark, 豆包, 元宝). It counts only when the same page
+ *   also mentions, through an alias *without* a context requirement, the alias's
+ *   own entity or one of the listed entities. `context: []` means "only its own
+ *   entity". Example: "Kimi" needs `moonshot-ai`; "Moonshot AI released Kimi K2"
+ *   highlights both, "Kimi Antonelli drove for Mercedes" highlights nothing.
+ * - `shared: true` — the same alias (after normalization) is deliberately claimed
+ *   by more than one entity. Every claim of a shared alias must carry a `context`;
+ *   where several claims have their context on the page, the first entity in pack
+ *   order wins.
+ * - `versioned: true` — the alias names a model family; a version suffix that
+ *   directly follows it ("Qwen" → "Qwen2.5-72B-Instruct", "DeepSeek" → "DeepSeek-V3")
+ *   is part of the mention, which resolves to this entity unless a more specific
+ *   alias matches.
+ */
+import { z } from 'zod';
+
+export const ENTITY_KINDS = ['model', 'company', 'organization', 'policy'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+export const EntityKindSchema = z.enum(ENTITY_KINDS);
+
+export const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "zhipu-ai"')
+  .max(80);
+
+/** A calendar date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const PartialDateSchema = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
+
+export const DaySchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD');
+
+/** Links from the knowledge base or from imports: only http(s), never javascript: or data:. */
+export const HttpUrlSchema = z
+  .string()
+  .max(2000)
+  .refine((u) => {
+    try {
+      const url = new URL(u);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http:// or https:// URL');
+
+export const ALIAS_LANGS = ['en', 'zh-Hans', 'zh-Hant', 'zh', 'other'] as const;
+
+export const AliasSchema = z.strictObject({
+  text: z.string().trim().min(1, 'must not be empty').max(200),
+  /** en: Latin-script English or transliteration; zh-Hans / zh-Hant: simplified /
+   * traditional Chinese; zh: Chinese text identical in both scripts; other. */
+  lang: z.enum(ALIAS_LANGS),
+  caseSensitive: z.boolean().optional(),
+  context: z.array(SlugSchema).optional(),
+  shared: z.boolean().optional(),
+  versioned: z.boolean().optional(),
+});
+export type Alias = z.infer<typeof AliasSchema>;
+
+export const NamesSchema = z.strictObject({
+  en: z.string().trim().min(1, 'must not be empty').max(200),
+  zhHans: z.string().trim().min(1).max(200).optional(),
+  zhHant: z.string().trim().min(1).max(200).optional(),
+});
+
+export const SourceSchema = z.strictObject({
+  title: z.string().trim().min(1, 'must not be empty').max(400),
+  publisher: z.string().trim().min(1, 'must not be empty').max(200),
+  date: PartialDateSchema.optional(),
+  url: HttpUrlSchema.optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const RELATION_TYPES = [
+  'developed_by',
+  'issued_by',
+  'based_on',
+  'successor_of',
+  'part_of',
+  'regulates',
+  'invests_in',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+export const RelationSchema = z.strictObject({
+  type: z.enum(RELATION_TYPES),
+  target: SlugSchema,
+  note: z.string().max(300).optional(),
+});
+export type Relation = z.infer<typeof RelationSchema>;
+
+export const MODALITIES = ['text', 'image', 'video', 'audio', 'speech', 'code', 'vision', 'multimodal', 'protein', 'weather', 'game'] as const;
+
+export const ModelFactsSchema = z.strictObject({
+  /** First public release (announcement or open-sourcing), as precise as the source. */
+  released: PartialDateSchema.optional(),
+  /** Display name of the model family, e.g. "GLM", "Qwen". */
+  family: z.string().max(100).optional(),
+  versions: z.array(z.string().max(100)).optional(),
+  openWeights: z.boolean().optional(),
+  modality: z.array(z.enum(MODALITIES)).optional(),
+  parameters: z.string().max(100).optional(),
+});
+
+export const CompanyFactsSchema = z.strictObject({
+  headquarters: z.string().max(100).optional(),
+  founded: PartialDateSchema.optional(),
+});
+
+export const ORG_TYPES = [
+  'regulator',
+  'ministry',
+  'government',
+  'university',
+  'lab',
+  'research-institute',
+  'standards-body',
+  'think-tank',
+  'industry-association',
+  'media',
+  'other',
+] as const;
+
+export const OrganizationFactsSchema = z.strictObject({
+  orgType: z.enum(ORG_TYPES),
+  headquarters: z.string().max(100).optional(),
+  founded: PartialDateSchema.optional(),
+});
+
+export const POLICY_STATUSES = ['draft', 'in-force', 'superseded', 'repealed', 'announced'] as const;
+export const POLICY_TYPES = [
+  'law',
+  'regulation',
+  'departmental-rule',
+  'measures',
+  'plan',
+  'standard',
+  'guideline',
+  'initiative',
+  'notice',
+  'local-measures',
+] as const;
+
+export const PolicyFactsSchema = z.strictObject({
+  status: z.enum(POLICY_STATUSES),
+  policyType: z.enum(POLICY_TYPES).optional(),
+  published: PartialDateSchema.optional(),
+  effective: PartialDateSchema.optional(),
+  /** Official Chinese title, e.g. 生成式人工智能服务管理暂行办法. */
+  titleZh: z.string().max(300).optional(),
+});
+
+const entityBase = {
+  id: SlugSchema,
+  name: NamesSchema,
+  aliases: z.array(AliasSchema).min(1, 'needs at least one alias'),
+  summary: z
+    .string()
+    .trim()
+    .min(10, 'must be a 1–3 sentence summary')
+    .max(700, 'must be a 1–3 sentence summary (at most 700 characters)'),
+  relations: z.array(RelationSchema).default([]),
+  sources: z.array(SourceSchema).min(1, 'needs at least one source'),
+  updated: DaySchema,
+};
+
+export const ModelEntitySchema = z.strictObject({ ...entityBase, kind: z.literal('model'), facts: ModelFactsSchema.default({}) });
+export const CompanyEntitySchema = z.strictObject({ ...entityBase, kind: z.literal('company'), facts: CompanyFactsSchema.default({}) });
+export const OrganizationEntitySchema = z.strictObject({ ...entityBase, kind: z.literal('organization'), facts: OrganizationFactsSchema });
+export const PolicyEntitySchema = z.strictObject({ ...entityBase, kind: z.literal('policy'), facts: PolicyFactsSchema });
+
+export const EntitySchema = z.discriminatedUnion('kind', [
+  ModelEntitySchema,
+  CompanyEntitySchema,
+  OrganizationEntitySchema,
+  PolicyEntitySchema,
+]);
+export type Entity = z.infer<typeof EntitySchema>;
+export type EntityInput = z.input<typeof EntitySchema>;
+
+/** One file of a knowledge pack (the built-in pack is several such files). */
+export const PackFileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  entities: z.array(EntitySchema),
+});
+
+/** A whole knowledge pack, as imported and exported. */
+export const PackSchema = z.strictObject({
+  format: z.literal('cnai-knowledge-pack'),
+  version: z.string().min(1).max(50),
+  entities: z.array(EntitySchema),
+});
+export type Pack = z.infer<typeof PackSchema>;

@@ -1,0 +1,98 @@
+/**
+ * Validation of knowledge packs beyond the per-entity schema: ids unique, relations
+ * and contexts resolve, aliases unambiguous unless declared shared, short Latin aliases
+ * guarded. Messages name the entity and the field, in plain words.
+ */
+import type { z } from 'zod';
+import { foldText, hasHan } from '../engine/chars';
+import { EntitySchema, type Entity } from './schema';
+
+export interface PackProblem {
+  /** Entity id, or "#index" when the entity has no valid id. */
+  entity: string;
+  /** Dotted path of the field, e.g. "aliases.2.lang". */
+  field: string;
+  message: string;
+}
+
+export function formatProblem(p: PackProblem): string {
+  return `${p.entity}${p.field ? ` → ${p.field}` : ''}: ${p.message}`;
+}
+
+function zodProblems(entityLabel: string, error: z.ZodError): PackProblem[] {
+  return error.issues.map((issue) => ({
+    entity: entityLabel,
+    field: issue.path.join('.'),
+    message: issue.message,
+  }));
+}
+
+/** Parses raw entities one by one so every invalid entity is reported, not only the first. */
+export function parseEntities(raw: unknown[], labelPrefix = ''): { entities: Entity[]; problems: PackProblem[] } {
+  const entities: Entity[] = [];
+  const problems: PackProblem[] = [];
+  raw.forEach((item, i) => {
+    const r = EntitySchema.safeParse(item);
+    const id =
+      item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string'
+        ? (item as { id: string }).id
+        : `#${i + 1}`;
+    if (r.success) entities.push(r.data);
+    else problems.push(...zodProblems(`${labelPrefix}${id}`, r.error));
+  });
+  return { entities, problems };
+}
+
+const LATIN_SHORT = /^[\p{Script=Latin}\d]{1,3}$/u;
+
+/** Cross-entity checks. `known` lists ids that exist outside these entities (e.g. built-ins for a user pack). */
+export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<string> = new Set()): PackProblem[] {
+  const problems: PackProblem[] = [];
+  const ids = new Set<string>(known);
+  const seen = new Set<string>();
+  for (const e of entities) {
+    if (seen.has(e.id)) problems.push({ entity: e.id, field: 'id', message: 'is used by more than one entity' });
+    seen.add(e.id);
+    ids.add(e.id);
+  }
+  const claims = new Map<string, { entity: string; shared: boolean; field: string }[]>();
+  for (const e of entities) {
+    e.relations.forEach((r, i) => {
+      if (!ids.has(r.target)) problems.push({ entity: e.id, field: `relations.${i}.target`, message: `points to "${r.target}", which is not in the knowledge base` });
+      if (r.target === e.id) problems.push({ entity: e.id, field: `relations.${i}.target`, message: 'points to the entity itself' });
+    });
+    const texts = new Set<string>();
+    e.aliases.forEach((a, i) => {
+      const field = `aliases.${i}`;
+      a.context?.forEach((c, j) => {
+        if (!ids.has(c)) problems.push({ entity: e.id, field: `${field}.context.${j}`, message: `names "${c}", which is not in the knowledge base` });
+      });
+      if (texts.has(a.text)) problems.push({ entity: e.id, field: `${field}.text`, message: `"${a.text}" is listed twice` });
+      texts.add(a.text);
+      const folded = foldText(a.text);
+      if (!folded) problems.push({ entity: e.id, field: `${field}.text`, message: 'has no matchable characters' });
+      if (a.shared && !a.context) problems.push({ entity: e.id, field: `${field}.context`, message: `shared alias "${a.text}" needs a context requirement` });
+      if (LATIN_SHORT.test(folded) && !a.caseSensitive && !a.context)
+        problems.push({ entity: e.id, field: field, message: `short alias "${a.text}" must be caseSensitive or have a context requirement` });
+      if (hasHan(a.text) && [...folded].length < 2 && !a.context)
+        problems.push({ entity: e.id, field: field, message: `one-character Chinese alias "${a.text}" needs a context requirement` });
+      let list = claims.get(folded);
+      if (!list) claims.set(folded, (list = []));
+      if (!list.some((c) => c.entity === e.id)) list.push({ entity: e.id, shared: !!a.shared, field });
+    });
+  }
+  for (const [folded, list] of claims) {
+    if (list.length < 2) continue;
+    for (const c of list) {
+      if (!c.shared) {
+        const others = list.filter((o) => o.entity !== c.entity).map((o) => o.entity);
+        problems.push({
+          entity: c.entity,
+          field: c.field,
+          message: `alias "${folded}" is also claimed by ${others.join(', ')}; mark every claim "shared" with a context, or remove it`,
+        });
+      }
+    }
+  }
+  return problems;
+}

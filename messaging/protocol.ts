@@ -1,0 +1,121 @@
+/**
+ * Typed messages between the extension's contexts, validated with Zod on both ends.
+ *
+ * - BackgroundRequest: content scripts and extension pages → background.
+ * - ContentRequest: background and extension pages → a tab's content script.
+ * Every response is `{ ok: true, data }` or `{ ok: false, error }`.
+ */
+import { z } from 'zod';
+import { EntityKindSchema, EntitySchema, SlugSchema } from '../kb/schema';
+
+const TabId = z.number().int().nonnegative();
+const PageUrl = z.string().max(8192);
+/** Mention counts per entity id on one frame or tab. */
+export const CountsSchema = z.record(SlugSchema, z.number().int().nonnegative());
+
+export const BackgroundRequestSchema = z.discriminatedUnion('type', [
+  /** One entity with the names and kinds of the entities its relations point to. */
+  z.strictObject({ type: z.literal('kb/entity'), id: SlugSchema }),
+  /** A frame reports the entities highlighted in it (after each change). */
+  z.strictObject({
+    type: z.literal('page/report'),
+    url: PageUrl,
+    title: z.string().max(2000),
+    counts: CountsSchema,
+  }),
+  /** What the tab's frames reported, merged. */
+  z.strictObject({ type: z.literal('tab/summary'), tabId: TabId }),
+  /** Scroll the tab to the first mention of an entity. */
+  z.strictObject({ type: z.literal('tab/jump'), tabId: TabId, entityId: SlugSchema }),
+  /** Build and publish the matcher if it is missing (a content script started before seeding finished). */
+  z.strictObject({ type: z.literal('matcher/ensure') }),
+]);
+export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
+
+export const RelatedSchema = z.strictObject({
+  id: SlugSchema,
+  name: z.string(),
+  nameZh: z.string().optional(),
+  kind: EntityKindSchema,
+});
+export type Related = z.infer<typeof RelatedSchema>;
+
+export const EntityCardSchema = z.strictObject({
+  entity: EntitySchema,
+  origin: z.enum(['builtin', 'added', 'edited']),
+  /** Entities that the relations point to, and entities whose relations point here. */
+  related: z.array(RelatedSchema),
+  /** Relations of other entities that point to this one (e.g. models developed by a company). */
+  incoming: z.array(z.strictObject({ type: z.string(), source: SlugSchema })),
+});
+export type EntityCard = z.infer<typeof EntityCardSchema>;
+
+export const TabSummarySchema = z.strictObject({
+  url: z.string(),
+  title: z.string(),
+  counts: CountsSchema,
+  frames: z.number().int().nonnegative(),
+});
+export type TabSummary = z.infer<typeof TabSummarySchema>;
+
+export const BackgroundResponseSchemas = {
+  'kb/entity': EntityCardSchema.nullable(),
+  'page/report': z.null(),
+  'tab/summary': TabSummarySchema.nullable(),
+  'tab/jump': z.strictObject({ found: z.boolean() }),
+  'matcher/ensure': z.strictObject({ published: z.boolean() }),
+} satisfies Record<BackgroundRequest['type'], z.ZodType>;
+
+export type BackgroundResponse<T extends BackgroundRequest['type']> = z.infer<(typeof BackgroundResponseSchemas)[T]>;
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('content/jump'), entityId: SlugSchema }),
+  z.strictObject({ type: z.literal('content/counts') }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
+export const ContentResponseSchemas = {
+  'content/jump': z.strictObject({ found: z.boolean() }),
+  'content/counts': z.strictObject({ url: z.string(), title: z.string(), counts: CountsSchema }),
+} satisfies Record<ContentRequest['type'], z.ZodType>;
+export type ContentResponse<T extends ContentRequest['type']> = z.infer<(typeof ContentResponseSchemas)[T]>;
+
+export const EnvelopeSchema = z.union([
+  z.strictObject({ ok: z.literal(true), data: z.unknown() }),
+  z.strictObject({ ok: z.literal(false), error: z.string() }),
+]);
+export type Envelope = z.infer<typeof EnvelopeSchema>;
+
+/** A readable one-line description of why a message was rejected. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((i) => `${i.path.length ? i.path.join('.') : 'message'}: ${i.message}`)
+    .join('; ');
+}
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+/** Validates an incoming request; throws MessageError with a clear reason. */
+export function parseBackgroundRequest(raw: unknown): BackgroundRequest {
+  const r = BackgroundRequestSchema.safeParse(raw);
+  if (!r.success) throw new MessageError(`Rejected message: ${describeZodError(r.error)}`);
+  return r.data;
+}
+
+export function parseContentRequest(raw: unknown): ContentRequest {
+  const r = ContentRequestSchema.safeParse(raw);
+  if (!r.success) throw new MessageError(`Rejected message: ${describeZodError(r.error)}`);
+  return r.data;
+}
+
+/** Validates a response envelope and its data against the schema of the request type. */
+export function parseResponse<S extends z.ZodType>(raw: unknown, schema: S, what: string): z.infer<S> {
+  const env = EnvelopeSchema.safeParse(raw);
+  if (!env.success) throw new MessageError(`Malformed response to ${what}: ${describeZodError(env.error)}`);
+  if (!env.data.ok) throw new MessageError(`${what} failed: ${env.data.error}`);
+  const data = schema.safeParse(env.data.data);
+  if (!data.success) throw new MessageError(`Invalid response to ${what}: ${describeZodError(data.error)}`);
+  return data.data;
+}

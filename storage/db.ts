@@ -1,0 +1,67 @@
+/**
+ * The extension's IndexedDB database (Dexie). It lives in the extension's origin:
+ * the background service worker and extension pages open it; content scripts never
+ * do (they would get the page's IndexedDB) and go through messages instead.
+ *
+ * Versions are append-only: a new version adds its stores/upgrade below the last one,
+ * and tests/unit/storage/upgrade.test.ts creates every earlier version with data and
+ * checks that an upgrade keeps every record.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Entity } from '../kb/schema';
+
+export const DB_NAME = 'cnai-context';
+
+/** A user's own entity, or the user's edited copy of a built-in one. */
+export type UserEntity = Entity & {
+  /** 'added': created by the user; 'edited': overrides the built-in entity with the same id. */
+  origin: 'added' | 'edited';
+  /** For edited copies: the built-in `updated` date the edit started from. */
+  baseUpdated?: string;
+};
+
+/** Per-entity reader choices that survive pack updates. */
+export interface EntityPref {
+  id: string;
+  /** Hidden from the knowledge base: never highlighted, not listed. */
+  hidden?: boolean;
+  /** Muted: not highlighted, still listed and searchable. */
+  muted?: boolean;
+  /** Alias texts the reader hid. */
+  hiddenAliases?: string[];
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class CnaiDatabase extends Dexie {
+  builtin!: EntityTable<Entity, 'id'>;
+  userEntities!: EntityTable<UserEntity, 'id'>;
+  entityPrefs!: EntityTable<EntityPref, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      builtin: 'id, kind',
+      userEntities: 'id, kind, origin',
+      entityPrefs: 'id',
+      meta: 'key',
+    });
+  }
+}
+
+let instance: CnaiDatabase | undefined;
+
+/** The shared database instance of this context (background or extension page). */
+export function db(): CnaiDatabase {
+  return (instance ??= new CnaiDatabase());
+}
+
+/** For tests: forget the shared instance (after deleting the database). */
+export function resetDbInstance(): void {
+  instance?.close();
+  instance = undefined;
+}

@@ -1,0 +1,8 @@
+/** Keys in browser.storage (extension storage, not IndexedDB). */
+
+/** The compiled matcher, written by the background, read by content scripts. */
+export const MATCHER_STORAGE_KEY = 'matcher';
+/** Per-tab reports of the frames' mention counts (storage.session, survives the worker sleeping). */
+export const TAB_REPORTS_KEY = 'tabReports';
+/** The background's start-up status (storage.session): { ok, entities?, error? }. */
+export const STATUS_KEY = 'status';

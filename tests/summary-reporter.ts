@@ -1,0 +1,23 @@
+/**
+ * Prints one closing line "Summary: N passed, N failed, N skipped" that CI and humans
+ * can read regardless of the reporter in use.
+ */
+import type { Reporter, TestModule } from 'vitest/node';
+
+export class SummaryReporter implements Reporter {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+    let passed = 0;
+    let failed = unhandledErrors.length;
+    let skipped = 0;
+    for (const m of testModules) {
+      if (m.state() === 'failed' && ![...m.children.allTests()].length) failed++;
+      for (const t of m.children.allTests()) {
+        const s = t.result().state;
+        if (s === 'passed') passed++;
+        else if (s === 'failed') failed++;
+        else skipped++;
+      }
+    }
+    process.stdout.write(`\nSummary: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  }
+}

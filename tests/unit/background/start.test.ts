@@ -1,0 +1,28 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { startBackground } from '../../../background/main';
+import { db, resetDbInstance, DB_NAME } from '../../../storage/db';
+import { builtinEntities } from '../../../kb/builtin';
+
+describe('background start-up', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    resetDbInstance();
+    indexedDB.deleteDatabase(DB_NAME);
+  });
+
+  it('seeds the database and publishes the matcher', async () => {
+    startBackground(fakeBrowser as never);
+    for (let i = 0; i < 100; i++) {
+      const status = (await fakeBrowser.storage.session.get('status')).status as { ok: boolean; error?: string } | undefined;
+      if (status) {
+        expect(status.error).toBeUndefined();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const matcher = (await fakeBrowser.storage.local.get('matcher')).matcher as { ids: string[] };
+    expect(matcher.ids.length).toBe(builtinEntities().length);
+    expect(await db().builtin.count()).toBe(builtinEntities().length);
+  });
+});

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { BLOCK_SEPARATOR } from '../../../engine/chars';
+import { findAll, matcherFor, pageMentions } from '../helpers';
+
+const m = matcherFor();
+
+describe('word boundaries', () => {
+  it('matches Latin aliases only as whole words', () => {
+    expect(findAll(m, 'Yield curves and Yi-34B')).toEqual([['Yi-34B', 'yi']]);
+    expect(findAll(m, 'CACAO prices; the CAC said')).toEqual([['CAC', 'cac']]);
+    expect(findAll(m, 'Baidus and Baidu’s plans')).toEqual([['Baidu', 'baidu']]);
+    expect(findAll(m, 'snake_case_Baidu')).toEqual([]);
+  });
+
+  it('matches Chinese aliases inside running text, and Latin aliases touching Chinese', () => {
+    expect(findAll(m, '据报道，智谱AI发布了新模型')).toEqual([['智谱AI', 'zhipu-ai']]);
+    expect(findAll(m, '百度发布DeepSeek-R1对比')).toEqual([
+      ['百度', 'baidu'],
+      ['DeepSeek-R1', 'deepseek-r1'],
+    ]);
+  });
+
+  it('honours case-sensitive aliases', () => {
+    expect(findAll(m, 'the cac tree and the Cac club')).toEqual([]);
+    expect(findAll(m, 'ERNIE Bot, ernie bot')).toEqual([
+      ['ERNIE Bot', 'ernie-bot'],
+      ['ernie bot', 'ernie-bot'],
+    ]);
+    expect(findAll(m, 'Ernie and ernie')).toEqual([['Ernie', 'ernie-bot']]);
+  });
+});
+
+describe('normalization', () => {
+  it('treats every dash and hyphen alike, and hyphen as space', () => {
+    expect(findAll(m, 'ChatGLM2–6B, ChatGLM2—6B, ChatGLM2‑6B, ChatGLM2 6B')).toEqual([
+      ['ChatGLM2–6B', 'chatglm2-6b'],
+      ['ChatGLM2—6B', 'chatglm2-6b'],
+      ['ChatGLM2‑6B', 'chatglm2-6b'],
+      ['ChatGLM2 6B', 'chatglm2-6b'],
+    ]);
+  });
+
+  it('folds case, full-width forms and spaces', () => {
+    expect(findAll(m, 'ＺＨＩＰＵ ＡＩ and zhipu\u00a0ai and Zhipu   AI and Zhipu\u3000AI')).toEqual([
+      ['ＺＨＩＰＵ ＡＩ', 'zhipu-ai'],
+      ['zhipu\u00a0ai', 'zhipu-ai'],
+      ['Zhipu   AI', 'zhipu-ai'],
+      ['Zhipu\u3000AI', 'zhipu-ai'],
+    ]);
+    expect(findAll(m, 'ＣＡＣ')).toEqual([['ＣＡＣ', 'cac']]);
+  });
+
+  it('skips zero-width characters and soft hyphens inside a name', () => {
+    expect(findAll(m, 'Zhi\u200bpu AI and Deep\u00adSeek')).toEqual([
+      ['Zhi\u200bpu AI', 'zhipu-ai'],
+      ['Deep\u00adSeek', 'deepseek'],
+    ]);
+  });
+
+  it('finds traditional Chinese with simplified aliases', () => {
+    expect(findAll(m, '阿里雲的通義千問與國家網信辦')).toEqual([
+      ['阿里雲', 'alibaba-cloud'],
+      ['通義千問', 'qwen'],
+      ['國家網信辦', 'cac'],
+    ]);
+  });
+
+  it('accepts any middle dot, or none, in names like 书生·浦语', () => {
+    expect(findAll(m, '书生·浦语、书生・浦语、书生‧浦语和书生浦语')).toEqual([
+      ['书生·浦语', 'internlm'],
+      ['书生・浦语', 'internlm'],
+      ['书生‧浦语', 'internlm'],
+      ['书生浦语', 'internlm'],
+    ]);
+  });
+});
+
+describe('longest match', () => {
+  it('prefers the longer alias that contains a shorter one', () => {
+    const final = 'Interim Measures for the Administration of Generative Artificial Intelligence Services';
+    expect(findAll(m, `The ${final} replaced the Measures for the Administration of Generative Artificial Intelligence Services.`)).toEqual([
+      [final, 'interim-measures'],
+      ['Measures for the Administration of Generative Artificial Intelligence Services', 'draft-measures'],
+    ]);
+    expect(findAll(m, 'ChatGLM2-6B and ChatGLM')).toEqual([
+      ['ChatGLM2-6B', 'chatglm2-6b'],
+      ['ChatGLM', 'glm'],
+    ]);
+  });
+
+  it('resolves version-suffixed names to the most specific entity', () => {
+    expect(findAll(m, 'ChatGLM3-6B, Qwen2.5-72B-Instruct, Qwen 3, Qwen3-Coder and 通义千问2.5')).toEqual([
+      ['ChatGLM3-6B', 'glm'],
+      ['Qwen2.5-72B-Instruct', 'qwen2-5'],
+      ['Qwen 3', 'qwen'],
+      ['Qwen3-Coder', 'qwen'],
+      ['通义千问2.5', 'qwen'],
+    ]);
+  });
+
+  it('does not take years or ordinary words as versions', () => {
+    expect(findAll(m, 'Qwen 2024 roadmap; Qwen is open; Qwen2.5.')).toEqual([
+      ['Qwen', 'qwen'],
+      ['Qwen', 'qwen'],
+      ['Qwen2.5', 'qwen2-5'],
+    ]);
+    expect(findAll(m, 'QwenLM and DeepSeekMath')).toEqual([]);
+  });
+});
+
+describe('blocks', () => {
+  it('never matches across a block separator', () => {
+    expect(findAll(m, `Zhipu${BLOCK_SEPARATOR}AI`)).toEqual([['Zhipu', 'zhipu-ai']]);
+    expect(findAll(m, `Chat${BLOCK_SEPARATOR}glm2-6b`)).toEqual([]);
+    expect(findAll(m, `Chat${BLOCK_SEPARATOR}GLM2-6B`)).toEqual([["GLM2-6B", "glm"]]);
+  });
+});
+
+describe('context requirements', () => {
+  it('counts an ambiguous alias only with its context on the page', () => {
+    expect(pageMentions(m, 'Kimi Antonelli drove for Mercedes.')).toEqual([]);
+    expect(pageMentions(m, 'Moonshot AI released Kimi K2; Kimi is popular.')).toEqual([
+      ['Moonshot AI', 'moonshot-ai'],
+      ['Kimi K2', 'kimi-k2'],
+      ['Kimi', 'kimi'],
+    ]);
+    // Context later on the page still counts.
+    expect(pageMentions(m, 'Kimi is popular. It is made by 月之暗面.')).toEqual([
+      ['Kimi', 'kimi'],
+      ['月之暗面', 'moonshot-ai'],
+    ]);
+    expect(pageMentions(m, 'Apache Spark and a 星火 of hope')).toEqual([]);
+    expect(pageMentions(m, 'iFlytek updated Spark; 星火大模型')).toEqual([
+      ['iFlytek', 'iflytek'],
+      ['Spark', 'spark'],
+      ['星火', 'spark'],
+    ]);
+  });
+});
+
+describe('offsets', () => {
+  const aliases = ['Zhipu AI', '智谱', 'ChatGLM2-6B', '通義千問', 'CAC', 'Qwen2.5-72B', 'Baidu'];
+  it('map back exactly to the original text (property)', () => {
+    const filler = fc.string({ unit: fc.constantFrom(' ', 'a', 'é', '中', '\u200b', '\u00a0', '.', '-', '文', 'Z', '\n'), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(filler, fc.constantFrom(...aliases)), { maxLength: 6 }), filler, (parts, tail) => {
+        let text = '';
+        const expected: [number, number][] = [];
+        for (const [pre, alias] of parts) {
+          text += ` ${pre} `;
+          expected.push([text.length, text.length + alias.length]);
+          text += alias;
+        }
+        text += ` ${tail}`;
+        const found = m.find(text).map((x) => [x.start, x.end]);
+        for (const [s, e] of expected) {
+          expect(found).toContainEqual([s, e]);
+        }
+        for (const x of m.find(text)) expect(text.slice(x.start, x.end).length).toBe(x.end - x.start);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

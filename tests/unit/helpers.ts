@@ -1,0 +1,29 @@
+import { compileMatcher } from '../../engine/compile';
+import { ContextGate, type GatedMention } from '../../engine/context';
+import { Matcher } from '../../engine/matcher';
+import type { Entity } from '../../kb/schema';
+import { parseEntities } from '../../kb/validate';
+import small from '../fixtures/kb/small.json';
+
+export function smallEntities(): Entity[] {
+  const { entities, problems } = parseEntities(small.entities);
+  if (problems.length) throw new Error(JSON.stringify(problems));
+  return entities;
+}
+
+export function matcherFor(entities: readonly Entity[] = smallEntities()): Matcher {
+  return new Matcher(compileMatcher(entities).data);
+}
+
+/** Mentions in a text as [text, entity id] pairs, ignoring context requirements. */
+export function findAll(m: Matcher, text: string): [string, string][] {
+  return m.find(text).map((x) => [text.slice(x.start, x.end), m.ids[m.patterns[x.patterns[0]!]!.e]!]);
+}
+
+/** Mentions that count on a page whose whole text is `text` (context requirements applied). */
+export function pageMentions(m: Matcher, text: string): [string, string][] {
+  const gate = new ContextGate<GatedMention & { start: number; end: number }>(m.patterns, m.ids.length);
+  const recs = m.find(text).map((x) => ({ patterns: x.patterns, entity: -1, start: x.start, end: x.end }));
+  for (const r of recs) gate.add(r);
+  return recs.filter((r) => r.entity >= 0).map((r) => [text.slice(r.start, r.end), m.ids[r.entity]!]);
+}
