@@ -3,7 +3,7 @@
  * the compiled matcher, and answers messages. Listeners are registered synchronously
  * at start so a message or event that woke the worker is not missed.
  */
-import type { Browser } from 'wxt/browser';
+import type { WxtBrowser } from 'wxt/browser';
 import { liveQuery } from 'dexie';
 import { BUILTIN_PACK_VERSION, builtinEntities } from '../kb/builtin';
 import { askContent } from '../messaging/client';
@@ -16,7 +16,7 @@ import { publishMatcher } from './matcher';
 import { backgroundHandlers, classifySender } from './service';
 import { TabReports } from './tab-reports';
 
-export function startBackground(browser: Browser): void {
+export function startBackground(browser: WxtBrowser): void {
   const tabs = new TabReports({
     get: async () => (await browser.storage.session.get(TAB_REPORTS_KEY))[TAB_REPORTS_KEY] as never,
     set: (value) => browser.storage.session.set({ [TAB_REPORTS_KEY]: value }),

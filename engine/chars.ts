@@ -45,7 +45,7 @@ export function flagTable(): Uint8Array {
   const t = new Uint8Array(0x10000);
   for (let i = 0; i < WORD_RANGES.length; i += 2) t.fill(FLAG_WORD, WORD_RANGES[i], WORD_RANGES[i + 1]);
   const f = foldTable();
-  for (let c = 0; c < 0x10000; c++) if (f[c] === 0x20) t[c] |= FLAG_SPACE;
+  for (let c = 0; c < 0x10000; c++) if (f[c] === 0x20) t[c] = t[c]! | FLAG_SPACE;
   for (let i = 0; i < DASH_CHARS.length; i++) {
     const c = DASH_CHARS.charCodeAt(i);
     t[c] = (t[c]! & ~FLAG_SPACE) | FLAG_DASH;

@@ -40,7 +40,7 @@ export class ContextGate<M extends GatedMention> {
       m.entity = this.patterns[free]!.e;
       this.unambiguous.add(m);
       change.activated.push(m);
-      if (this.presence[m.entity]++ === 0) this.recheck(m.entity, change);
+      if (this.presence[m.entity]!++ === 0) this.recheck(m.entity, change);
       return change;
     }
     for (const e of this.contextEntities(m)) {

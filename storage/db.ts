@@ -9,6 +9,9 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Entity } from '../kb/schema';
+import type { Clipping } from '../model/clipping';
+import type { HistoryEntry } from '../model/history';
+import type { Settings } from '../model/settings';
 
 export const DB_NAME = 'cnai-context';
 
@@ -36,11 +39,19 @@ export interface MetaRow {
   value: unknown;
 }
 
+export interface SettingsRow {
+  key: 'settings';
+  value: Settings;
+}
+
 export class CnaiDatabase extends Dexie {
   builtin!: EntityTable<Entity, 'id'>;
   userEntities!: EntityTable<UserEntity, 'id'>;
   entityPrefs!: EntityTable<EntityPref, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  clippings!: EntityTable<Clipping, 'id'>;
+  history!: EntityTable<HistoryEntry, 'key'>;
+  settings!: EntityTable<SettingsRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -49,6 +60,12 @@ export class CnaiDatabase extends Dexie {
       userEntities: 'id, kind, origin',
       entityPrefs: 'id',
       meta: 'key',
+    });
+    // v2: clippings, reading history and settings.
+    this.version(2).stores({
+      clippings: 'id, url, site, created, updated, *tags, *entities',
+      history: 'key, entityId, url, site, lastSeen',
+      settings: 'key',
     });
   }
 }

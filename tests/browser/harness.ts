@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
+// Evaluated inside the extension's service worker.
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = process.env.CNAI_EXTENSION_DIR ?? path.join(ROOT, '.output/chrome-mv3');
 export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures/pages');
