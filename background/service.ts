@@ -2,10 +2,13 @@
  * The background's message handlers. Every request is validated (messaging/protocol)
  * and its sender checked before a handler runs.
  */
-import { MessageError, type BackgroundRequest } from '../messaging/protocol';
+import { MessageError, type BackgroundRequest, type CardData } from '../messaging/protocol';
 import type { Sender } from '../messaging/server';
 import { entityCard } from '../storage/cards';
-import type { CnaiDatabase } from '../storage/db';
+import { clippingsForEntity, clippingsForPage, deleteClipping, restoreClipping, saveClipping, updateClipping } from '../storage/clippings';
+import { db, type CnaiDatabase } from '../storage/db';
+import { recordVisit, seenOn } from '../storage/history';
+import { setMuted } from '../storage/knowledge';
 import type { TabReports } from './tab-reports';
 
 export interface SenderInfo {
@@ -15,6 +18,7 @@ export interface SenderInfo {
   fromExtensionPage: boolean;
   tabId?: number;
   frameId?: number;
+  incognito: boolean;
 }
 
 /** Accepts only this extension's content scripts and pages. */
@@ -23,7 +27,7 @@ export function classifySender(sender: Sender, runtimeId: string, extensionOrigi
   const fromExtensionPage = !!sender.url && sender.url.startsWith(extensionOrigin);
   const fromContent = !fromExtensionPage && sender.tab?.id !== undefined;
   if (!fromExtensionPage && !fromContent) throw new MessageError('Rejected message: unknown sender');
-  return { fromContent, fromExtensionPage, tabId: sender.tab?.id, frameId: sender.frameId };
+  return { fromContent, fromExtensionPage, tabId: sender.tab?.id, frameId: sender.frameId, incognito: !!sender.tab?.incognito };
 }
 
 export interface ServiceDeps {
@@ -33,6 +37,11 @@ export interface ServiceDeps {
   jump: (tabId: number, frameId: number, entityId: string) => Promise<boolean>;
   /** Seeds and publishes the matcher if needed. */
   ensureReady: () => Promise<{ published: boolean }>;
+  /** Whether visits to this page may be recorded (history on, site enabled). */
+  mayRecordHistory?: (url: string) => Promise<boolean>;
+  /** Opens an extension page in a tab. */
+  openPage?: (path: string) => Promise<void>;
+  now?: () => Date;
 }
 
 type Handlers = {
@@ -40,14 +49,36 @@ type Handlers = {
 };
 
 export function backgroundHandlers(deps: ServiceDeps): Handlers {
+  const database = deps.database;
   const extensionPageOnly = (s: SenderInfo) => {
     if (!s.fromExtensionPage) throw new MessageError('Rejected message: only extension pages may ask this');
   };
   return {
-    'kb/entity': async ({ id }) => entityCard(id, deps.database),
-    'page/report': async ({ url, title, counts }, s) => {
+    'kb/entity': async ({ id }) => entityCard(id, database),
+    'kb/card': async ({ id, url }): Promise<CardData | null> => {
+      const card = await entityCard(id, database);
+      if (!card) return null;
+      const [clippings, seen, pref] = await Promise.all([
+        clippingsForEntity(id, 3, database),
+        seenOn(id, { excludeUrl: url, limit: 5 }, database),
+        (database ?? db()).entityPrefs.get(id),
+      ]);
+      return { card, muted: !!pref?.muted, clippings, seenOn: seen };
+    },
+    'kb/mute': async ({ id, muted }) => {
+      await setMuted(id, muted, database);
+      return null;
+    },
+    'ui/open': async ({ page, hash }) => {
+      await deps.openPage?.(`/${page}.html${hash ?? ''}`);
+      return null;
+    },
+    'page/report': async ({ url, title, counts, clippings }, s) => {
       if (!s.fromContent || s.tabId === undefined) throw new MessageError('Rejected message: only content scripts report pages');
-      await deps.tabs.set(s.tabId, s.frameId ?? 0, { url, title, counts });
+      await deps.tabs.set(s.tabId, s.frameId ?? 0, { url, title, counts, anchored: clippings?.anchored ?? [], orphaned: clippings?.orphaned ?? [] });
+      if (!s.incognito && /^https?:/.test(url) && (await deps.mayRecordHistory?.(url))) {
+        await recordVisit({ url, title, counts }, deps.now?.() ?? new Date(), database);
+      }
       return null;
     },
     'tab/summary': async ({ tabId }, s) => {
@@ -62,5 +93,13 @@ export function backgroundHandlers(deps: ServiceDeps): Handlers {
       return { found: false };
     },
     'matcher/ensure': async () => deps.ensureReady(),
+    'clip/save': async ({ clipping }) => saveClipping(clipping, database),
+    'clip/update': async ({ id, note, tags }) => ({ clipping: await updateClipping(id, { note, tags }, deps.now?.() ?? new Date(), database) }),
+    'clip/delete': async ({ id }) => ({ deleted: await deleteClipping(id, database) }),
+    'clip/restore': async ({ clipping }) => {
+      await restoreClipping(clipping, database);
+      return null;
+    },
+    'clip/forPage': async ({ url }) => ({ clippings: await clippingsForPage(url, database) }),
   };
 }

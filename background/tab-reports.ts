@@ -8,6 +8,8 @@ export interface FrameReport {
   url: string;
   title: string;
   counts: Record<string, number>;
+  anchored: string[];
+  orphaned: string[];
 }
 
 type Store = {
@@ -71,7 +73,15 @@ export class TabReports {
     if (!frames || !frames.size) return null;
     const top = frames.get(0) ?? frames.values().next().value!;
     const counts: Record<string, number> = {};
-    for (const r of frames.values()) for (const [id, n] of Object.entries(r.counts)) counts[id] = (counts[id] ?? 0) + n;
-    return { url: top.url, title: top.title, counts, frames: frames.size };
+    const anchored = new Set<string>();
+    const orphaned = new Set<string>();
+    for (const r of frames.values()) {
+      for (const [id, n] of Object.entries(r.counts)) counts[id] = (counts[id] ?? 0) + n;
+      for (const id of r.anchored ?? []) anchored.add(id);
+      for (const id of r.orphaned ?? []) orphaned.add(id);
+    }
+    // A clipping placed in any frame is not missing.
+    for (const id of anchored) orphaned.delete(id);
+    return { url: top.url, title: top.title, counts, frames: frames.size, anchored: [...anchored], orphaned: [...orphaned] };
   }
 }

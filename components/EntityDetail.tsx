@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { EntityCard, Related } from '../messaging/protocol';
-import { chineseName, KIND_LABELS, keyFacts, RELATION_LABELS, safeHref } from './relations';
+import { t } from '../i18n';
+import type { RelationType } from '../kb/schema';
+import { chineseName, keyFacts, kindLabel, relationLabel, safeHref } from './relations';
 import { KindBadge } from './KindBadge';
 
 export interface EntityDetailProps {
@@ -11,6 +13,8 @@ export interface EntityDetailProps {
   actions?: ComponentChildren;
   /** Heading level id for aria-labelledby. */
   headingId?: string;
+  /** Extra sections after the sources. */
+  children?: ComponentChildren;
 }
 
 interface RelationRow {
@@ -28,12 +32,12 @@ function relationRows(card: EntityCard): RelationRow[] {
     if (!list.some((x) => x.id === id)) list.push(r);
     rows.set(label, list);
   };
-  for (const r of card.entity.relations) add(RELATION_LABELS[r.type].out, r.target);
-  for (const r of card.incoming) add(RELATION_LABELS[r.type as keyof typeof RELATION_LABELS]?.in ?? r.type, r.source);
+  for (const r of card.entity.relations) add(relationLabel(r.type, 'out'), r.target);
+  for (const r of card.incoming) add(relationLabel(r.type as RelationType, 'in'), r.source);
   return [...rows].map(([label, items]) => ({ label, items }));
 }
 
-export function EntityDetail({ card, onSelect, actions, headingId }: EntityDetailProps) {
+export function EntityDetail({ card, onSelect, actions, headingId, children }: EntityDetailProps) {
   const { entity } = card;
   const zh = chineseName(entity);
   const facts = keyFacts(entity);
@@ -50,7 +54,7 @@ export function EntityDetail({ card, onSelect, actions, headingId }: EntityDetai
           )}
         </h2>
         <KindBadge kind={entity.kind} />
-        {card.origin !== 'builtin' && <span class="origin-badge">{card.origin === 'added' ? 'Added by you' : 'Edited by you'}</span>}
+        {card.origin !== 'builtin' && <span class="origin-badge">{t(card.origin === 'added' ? 'origin.added' : 'origin.edited')}</span>}
       </header>
       {actions && <div class="entity-actions">{actions}</div>}
       <p class="entity-summary">{entity.summary}</p>
@@ -65,8 +69,8 @@ export function EntityDetail({ card, onSelect, actions, headingId }: EntityDetai
         </dl>
       )}
       {rows.length > 0 && (
-        <section class="entity-relations" aria-label="Related entities">
-          <h3>Related</h3>
+        <section class="entity-relations" aria-label={t('detail.relatedLabel')}>
+          <h3>{t('detail.related')}</h3>
           <dl>
             {rows.map((row) => (
               <div class="relation" key={row.label}>
@@ -75,7 +79,7 @@ export function EntityDetail({ card, onSelect, actions, headingId }: EntityDetai
                   <ul class="related-list">
                     {row.items.map((r) => (
                       <li key={r.id}>
-                        <button type="button" class={`related-link kind-${r.kind}`} onClick={() => onSelect?.(r.id)} title={KIND_LABELS[r.kind]}>
+                        <button type="button" class={`related-link kind-${r.kind}`} onClick={() => onSelect?.(r.id)} title={kindLabel(r.kind)}>
                           {r.name}
                           {r.nameZh && <span lang="zh"> {r.nameZh}</span>}
                         </button>
@@ -88,8 +92,8 @@ export function EntityDetail({ card, onSelect, actions, headingId }: EntityDetai
           </dl>
         </section>
       )}
-      <section class="entity-sources" aria-label="Sources">
-        <h3>Sources</h3>
+      <section class="entity-sources" aria-label={t('detail.sources')}>
+        <h3>{t('detail.sources')}</h3>
         <ul>
           {entity.sources.map((s, i) => {
             const href = safeHref(s.url);
@@ -109,6 +113,7 @@ export function EntityDetail({ card, onSelect, actions, headingId }: EntityDetai
           })}
         </ul>
       </section>
+      {children}
     </article>
   );
 }

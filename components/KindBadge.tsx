@@ -1,6 +1,6 @@
 import type { EntityKind } from '../kb/schema';
-import { KIND_LABELS } from './relations';
+import { kindLabel } from './relations';
 
 export function KindBadge({ kind }: { kind: EntityKind }) {
-  return <span class={`kind-badge kind-${kind}`}>{KIND_LABELS[kind]}</span>;
+  return <span class={`kind-badge kind-${kind}`}>{kindLabel(kind)}</span>;
 }

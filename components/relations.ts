@@ -1,76 +1,49 @@
-/** Labels for relations, in both directions, and the key facts shown for an entity. */
+/** Labels for kinds and relations (both directions), and the key facts shown for an entity. */
 import type { Entity, EntityKind, RelationType } from '../kb/schema';
+import { t, type MessageKey } from '../i18n';
 
-export const KIND_LABELS: Record<EntityKind, string> = {
-  model: 'Model',
-  company: 'Company',
-  organization: 'Organization',
-  policy: 'Policy',
-};
-
-export const KIND_PLURALS: Record<EntityKind, string> = {
-  model: 'Models',
-  company: 'Companies',
-  organization: 'Organizations',
-  policy: 'Policies',
-};
-
-export const RELATION_LABELS: Record<RelationType, { out: string; in: string }> = {
-  developed_by: { out: 'Developed by', in: 'Developed' },
-  issued_by: { out: 'Issued by', in: 'Issued' },
-  based_on: { out: 'Based on', in: 'Basis of' },
-  successor_of: { out: 'Successor of', in: 'Succeeded by' },
-  part_of: { out: 'Part of', in: 'Includes' },
-  regulates: { out: 'Regulates', in: 'Regulated by' },
-  invests_in: { out: 'Invests in', in: 'Investors' },
-};
+export const kindLabel = (kind: EntityKind) => t(`kind.${kind}` as MessageKey);
+export const kindPlural = (kind: EntityKind) => t(`kinds.${kind}` as MessageKey);
+export const relationLabel = (type: RelationType, dir: 'out' | 'in') => t(`rel.${type}.${dir}` as MessageKey);
 
 export interface Fact {
   label: string;
   value: string;
 }
 
-const STATUS_LABELS: Record<string, string> = {
-  draft: 'Draft',
-  'in-force': 'In force',
-  superseded: 'Superseded',
-  repealed: 'Repealed',
-  announced: 'Announced',
-};
-
 /** Kind-specific facts as label/value pairs, in display order. Relations are shown separately. */
 export function keyFacts(entity: Entity): Fact[] {
   const out: Fact[] = [];
-  const push = (label: string, value: string | undefined) => {
-    if (value) out.push({ label, value });
+  const push = (label: MessageKey, value: string | undefined) => {
+    if (value) out.push({ label: t(label), value });
   };
   switch (entity.kind) {
     case 'model': {
       const f = entity.facts;
-      push('Released', f.released);
-      push('Family', f.family);
-      push('Parameters', f.parameters);
-      if (f.openWeights !== undefined) push('Open weights', f.openWeights ? 'Yes' : 'No');
-      push('Modality', f.modality?.join(', '));
-      push('Versions', f.versions?.join(', '));
+      push('fact.released', f.released);
+      push('fact.family', f.family);
+      push('fact.parameters', f.parameters);
+      if (f.openWeights !== undefined) push('fact.openWeights', t(f.openWeights ? 'yes' : 'no'));
+      push('fact.modality', f.modality?.join(', '));
+      push('fact.versions', f.versions?.join(', '));
       break;
     }
     case 'company':
-      push('Headquarters', entity.facts.headquarters);
-      push('Founded', entity.facts.founded);
+      push('fact.headquarters', entity.facts.headquarters);
+      push('fact.founded', entity.facts.founded);
       break;
     case 'organization':
-      push('Type', entity.facts.orgType.replace(/-/g, ' '));
-      push('Headquarters', entity.facts.headquarters);
-      push('Founded', entity.facts.founded);
+      push('fact.type', entity.facts.orgType.replace(/-/g, ' '));
+      push('fact.headquarters', entity.facts.headquarters);
+      push('fact.founded', entity.facts.founded);
       break;
     case 'policy': {
       const f = entity.facts;
-      push('Status', STATUS_LABELS[f.status]);
-      push('Type', f.policyType?.replace(/-/g, ' '));
-      push('Published', f.published);
-      push('Effective', f.effective);
-      push('Chinese title', f.titleZh);
+      push('fact.status', t(`status.${f.status}` as MessageKey));
+      push('fact.type', f.policyType?.replace(/-/g, ' '));
+      push('fact.published', f.published);
+      push('fact.effective', f.effective);
+      push('fact.titleZh', f.titleZh);
       break;
     }
   }

@@ -61,6 +61,7 @@ export class PageScanner {
   private readonly walkOpts: WalkOptions;
   private readonly scanned = new WeakSet<Text>();
   private readonly styledRoots = new WeakSet<ShadowRoot>();
+  private readonly shadowRootList: ShadowRoot[] = [];
   private observer?: MutationObserver;
   private readonly dirty = new Set<Node>();
   private flushTimer?: ReturnType<typeof setTimeout>;
@@ -165,6 +166,21 @@ export class PageScanner {
     return undefined;
   }
 
+  /** Entity ids mentioned in a piece of this page's text (context rules judged against the page). */
+  entitiesIn(text: string): string[] {
+    const out = new Set<string>();
+    for (const m of this.matcher.find(text)) {
+      const e = this.gate.resolveAgainstPage(m.patterns);
+      if (e >= 0) out.add(this.matcher.ids[e]!);
+    }
+    return [...out];
+  }
+
+  /** Open shadow roots seen while scanning (for caret hit testing inside them). */
+  shadowRoots(): ShadowRoot[] {
+    return this.shadowRootList.filter((r) => r.host.isConnected);
+  }
+
   entityKind(r: MentionRecord): EntityKind | undefined {
     return r.active >= 0 ? this.matcher.kinds[r.active] : undefined;
   }
@@ -217,6 +233,7 @@ export class PageScanner {
     for (const sr of batch.shadowRoots) {
       if (this.styledRoots.has(sr)) continue;
       this.styledRoots.add(sr);
+      this.shadowRootList.push(sr);
       this.observer?.observe(sr, OBSERVE);
       this.opts.onShadowRoot?.(sr);
     }

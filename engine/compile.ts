@@ -23,6 +23,8 @@ export interface CompilableEntity {
     caseSensitive?: boolean;
     context?: readonly string[];
     versioned?: boolean;
+    notPrecededBy?: readonly string[];
+    notFollowedBy?: readonly string[];
   }[];
 }
 
@@ -35,6 +37,9 @@ export interface MatcherPattern {
   c?: number[];
   /** Case pattern ("U"/"l" per folded character) for case-sensitive aliases. */
   k?: string;
+  /** Folded words that must not directly precede / follow the alias. */
+  nb?: string[];
+  na?: string[];
 }
 
 export interface MatcherData {
@@ -70,19 +75,23 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
       if (!folded) continue;
       let f = 0;
       if (alias.caseSensitive) f |= P_CASE_SENSITIVE;
-      if (alias.versioned) f |= P_VERSIONED;
+      if (alias.versioned || entity.kind === 'model') f |= P_VERSIONED;
       if (alias.context) f |= P_NEEDS_CONTEXT;
       if (isWordChar(folded.charCodeAt(0))) f |= P_WORD_START;
       if (isWordChar(folded.charCodeAt(folded.length - 1))) f |= P_WORD_END;
       const k = alias.caseSensitive ? casePattern(alias.text) : undefined;
       const c = alias.context?.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
       // The same alias written twice for one entity (e.g. in two languages) is one pattern.
-      const key = `${ei}\u0000${folded}\u0000${f}\u0000${k ?? ''}\u0000${c?.join(',') ?? ''}`;
+      const nb = alias.notPrecededBy?.map(foldText).filter(Boolean);
+      const na = alias.notFollowedBy?.map(foldText).filter(Boolean);
+      const key = JSON.stringify([ei, folded, f, k, c, nb, na]);
       if (seen.has(key)) continue;
       seen.add(key);
       const p: MatcherPattern = { e: ei, f };
       if (c) p.c = c;
       if (k) p.k = k;
+      if (nb?.length) p.nb = nb;
+      if (na?.length) p.na = na;
       let group = groupsByText.get(folded);
       if (!group) groupsByText.set(folded, (group = []));
       group.push(patterns.length);

@@ -65,6 +65,13 @@ export class ContextGate<M extends GatedMention> {
     return change;
   }
 
+  /** The entity a mention with these candidate patterns would resolve to on this page now, or -1. */
+  resolveAgainstPage(patterns: readonly number[]): number {
+    const free = patterns.find((p) => !(this.patterns[p]!.f & P_NEEDS_CONTEXT));
+    if (free !== undefined) return this.patterns[free]!.e;
+    return this.resolve({ patterns: [...patterns] });
+  }
+
   private contextEntities(m: M): number[] {
     const out: number[] = [];
     for (const p of m.patterns) {
@@ -74,7 +81,7 @@ export class ContextGate<M extends GatedMention> {
     return out;
   }
 
-  private resolve(m: M): number {
+  private resolve(m: Pick<M, 'patterns'>): number {
     for (const p of m.patterns) {
       const pat = this.patterns[p]!;
       if (this.presence[pat.e]! > 0 || pat.c?.some((c) => this.presence[c]! > 0)) return pat.e;

@@ -10,7 +10,14 @@ export const MatcherDataSchema = z.object({
   ids: z.array(z.string()),
   kinds: z.array(z.enum(ENTITY_KINDS)),
   patterns: z.array(
-    z.object({ e: z.number().int().nonnegative(), f: z.number().int(), c: z.array(z.number().int()).optional(), k: z.string().optional() }),
+    z.object({
+      e: z.number().int().nonnegative(),
+      f: z.number().int(),
+      c: z.array(z.number().int()).optional(),
+      k: z.string().optional(),
+      nb: z.array(z.string()).optional(),
+      na: z.array(z.string()).optional(),
+    }),
   ),
   groups: z.array(z.array(z.number().int().nonnegative())),
   automaton: z.object({

@@ -7,7 +7,7 @@
  * Context requirements are page-level and live in ContextGate (./context).
  */
 import { deserializeAutomaton, Scanner } from './automaton';
-import { FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, flagTable, isUpper } from './chars';
+import { FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, flagTable, foldTable, isUpper } from './chars';
 import {
   P_CASE_SENSITIVE,
   P_NEEDS_CONTEXT,
@@ -71,6 +71,7 @@ export class Matcher {
         const pat = this.patterns[p]!;
         if (pat.f & P_WORD_START && start > from && this.isWordAt(text, start - 1)) continue;
         if (pat.f & P_CASE_SENSITIVE && !this.caseMatches(text, start, end, pat.k!)) continue;
+        if (pat.nb && pat.nb.some((w) => this.wordBefore(text, start, from, w))) continue;
         if (pat.f & P_VERSIONED) {
           const ext = versionSuffixEnd(text, end, to, this.flags);
           if (ext > end && !(ext < to && this.isWordAt(text, ext))) {
@@ -80,6 +81,7 @@ export class Matcher {
           }
         }
         if (pat.f & P_WORD_END && end < to && this.isWordAt(text, end)) continue;
+        if (pat.na && pat.na.some((w) => this.wordAfter(text, end, to, w))) continue;
         (plain ??= { start, end, patterns: [], extended: false, aliasEnd: end }).patterns.push(p);
       }
       if (plain) candidates.push(plain);
@@ -91,6 +93,26 @@ export class Matcher {
   /** Whether a pattern needs its context on the page. */
   needsContext(p: number): boolean {
     return (this.patterns[p]!.f & P_NEEDS_CONTEXT) !== 0;
+  }
+
+  /** Whether the folded word `w` ends just before `start` (one space or none between). */
+  private wordBefore(text: string, start: number, from: number, w: string): boolean {
+    let j = start;
+    if (j > from && this.flags[text.charCodeAt(j - 1)]! & (FLAG_SPACE | FLAG_DASH)) j--;
+    const i = j - w.length;
+    if (i < from) return false;
+    if (foldSlice(text, i, j) !== w) return false;
+    return i === from || !this.isWordAt(text, i - 1);
+  }
+
+  /** Whether the folded word `w` starts just after `end` (one space or none between). */
+  private wordAfter(text: string, end: number, to: number, w: string): boolean {
+    let i = end;
+    if (i < to && this.flags[text.charCodeAt(i)]! & (FLAG_SPACE | FLAG_DASH)) i++;
+    const j = i + w.length;
+    if (j > to) return false;
+    if (foldSlice(text, i, j) !== w) return false;
+    return j === to || !this.isWordAt(text, j);
   }
 
   private isWordAt(text: string, i: number): boolean {
@@ -131,6 +153,14 @@ function selectLongest(candidates: Mention[]): Mention[] {
       lastEnd = c.end;
     }
   }
+  return out;
+}
+
+/** Folds text[i, j) character by character (same length; for short comparisons). */
+function foldSlice(text: string, i: number, j: number): string {
+  const f = foldTable();
+  let out = '';
+  for (let k = i; k < j; k++) out += String.fromCharCode(f[text.charCodeAt(k)]!);
   return out;
 }
 

@@ -20,10 +20,14 @@
  *   by more than one entity. Every claim of a shared alias must carry a `context`;
  *   where several claims have their context on the page, the first entity in pack
  *   order wins.
- * - `versioned: true` — the alias names a model family; a version suffix that
- *   directly follows it ("Qwen" → "Qwen2.5-72B-Instruct", "DeepSeek" → "DeepSeek-V3")
- *   is part of the mention, which resolves to this entity unless a more specific
- *   alias matches.
+ * - `versioned: true` — a version suffix that directly follows the alias ("Qwen" →
+ *   "Qwen2.5-72B-Instruct", "DeepSeek-R1" → "DeepSeek-R1-0528") is part of the mention,
+ *   which resolves to this entity unless a more specific alias matches (the longer
+ *   alias wins a tie). Every alias of a model is versioned; set it on other kinds
+ *   only where versions follow the name.
+ * - `notPrecededBy` / `notFollowedBy` — words that, directly before or after the alias,
+ *   show it means something else ("Apache" Spark, "Mr" Wan, Yi "Jianlian"). Compared
+ *   after normalization, whole words only.
  */
 import { z } from 'zod';
 
@@ -69,6 +73,8 @@ export const AliasSchema = z.strictObject({
   context: z.array(SlugSchema).optional(),
   shared: z.boolean().optional(),
   versioned: z.boolean().optional(),
+  notPrecededBy: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+  notFollowedBy: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
 });
 export type Alias = z.infer<typeof AliasSchema>;
 

@@ -7,6 +7,8 @@
  */
 import { z } from 'zod';
 import { EntityKindSchema, EntitySchema, SlugSchema } from '../kb/schema';
+import { ClippingSchema, TagSchema } from '../model/clipping';
+import { HistoryEntrySchema } from '../model/history';
 
 const TabId = z.number().int().nonnegative();
 const PageUrl = z.string().max(8192);
@@ -22,7 +24,25 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
     url: PageUrl,
     title: z.string().max(2000),
     counts: CountsSchema,
+    /** Clippings of this page: placed on the page, or not found on it. */
+    clippings: z.strictObject({ anchored: z.array(z.string().uuid()).max(10_000), orphaned: z.array(z.string().uuid()).max(10_000) }).optional(),
   }),
+  /** Everything the hover card shows for an entity seen on `url`. */
+  z.strictObject({ type: z.literal('kb/card'), id: SlugSchema, url: PageUrl }),
+  /** Mute (no more highlights) or unmute an entity. */
+  z.strictObject({ type: z.literal('kb/mute'), id: SlugSchema, muted: z.boolean() }),
+  /** Open an extension page (content scripts cannot open tabs). */
+  z.strictObject({ type: z.literal('ui/open'), page: z.enum(['library']), hash: z.string().max(500).regex(/^#[\w\-/=&%.?]*$/).optional() }),
+  z.strictObject({ type: z.literal('clip/save'), clipping: ClippingSchema }),
+  z.strictObject({
+    type: z.literal('clip/update'),
+    id: z.string().uuid(),
+    note: z.string().max(50_000).optional(),
+    tags: z.array(TagSchema).max(100).optional(),
+  }),
+  z.strictObject({ type: z.literal('clip/delete'), id: z.string().uuid() }),
+  z.strictObject({ type: z.literal('clip/restore'), clipping: ClippingSchema }),
+  z.strictObject({ type: z.literal('clip/forPage'), url: PageUrl }),
   /** What the tab's frames reported, merged. */
   z.strictObject({ type: z.literal('tab/summary'), tabId: TabId }),
   /** Scroll the tab to the first mention of an entity. */
@@ -55,11 +75,32 @@ export const TabSummarySchema = z.strictObject({
   title: z.string(),
   counts: CountsSchema,
   frames: z.number().int().nonnegative(),
+  /** Clippings placed on the page and not found on it, across frames. */
+  anchored: z.array(z.string()),
+  orphaned: z.array(z.string()),
 });
 export type TabSummary = z.infer<typeof TabSummarySchema>;
 
+export const CardDataSchema = z.strictObject({
+  card: EntityCardSchema,
+  muted: z.boolean(),
+  clippings: z.strictObject({ total: z.number().int(), latest: z.array(ClippingSchema) }),
+  seenOn: z.strictObject({ total: z.number().int(), pages: z.array(HistoryEntrySchema) }),
+});
+export type CardData = z.infer<typeof CardDataSchema>;
+
+const ClippingResult = z.strictObject({ clipping: ClippingSchema, duplicate: z.boolean() });
+
 export const BackgroundResponseSchemas = {
   'kb/entity': EntityCardSchema.nullable(),
+  'kb/card': CardDataSchema.nullable(),
+  'kb/mute': z.null(),
+  'ui/open': z.null(),
+  'clip/save': ClippingResult,
+  'clip/update': z.strictObject({ clipping: ClippingSchema }),
+  'clip/delete': z.strictObject({ deleted: ClippingSchema.nullable() }),
+  'clip/restore': z.null(),
+  'clip/forPage': z.strictObject({ clippings: z.array(ClippingSchema) }),
   'page/report': z.null(),
   'tab/summary': TabSummarySchema.nullable(),
   'tab/jump': z.strictObject({ found: z.boolean() }),
@@ -71,12 +112,21 @@ export type BackgroundResponse<T extends BackgroundRequest['type']> = z.infer<(t
 export const ContentRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('content/jump'), entityId: SlugSchema }),
   z.strictObject({ type: z.literal('content/counts') }),
+  /** Keyboard command: move to the next / previous mention and open its card. */
+  z.strictObject({ type: z.literal('content/navigate'), direction: z.enum(['next', 'prev']) }),
+  /** Context menu or keyboard command: save the current selection as a clipping. */
+  z.strictObject({ type: z.literal('content/save-selection') }),
+  /** Scroll to a clipping of this page (from the popup or library). */
+  z.strictObject({ type: z.literal('content/show-clipping'), id: z.string().uuid() }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
 export const ContentResponseSchemas = {
   'content/jump': z.strictObject({ found: z.boolean() }),
   'content/counts': z.strictObject({ url: z.string(), title: z.string(), counts: CountsSchema }),
+  'content/navigate': z.strictObject({ found: z.boolean() }),
+  'content/save-selection': z.strictObject({ saved: z.boolean(), reason: z.string().optional() }),
+  'content/show-clipping': z.strictObject({ found: z.boolean() }),
 } satisfies Record<ContentRequest['type'], z.ZodType>;
 export type ContentResponse<T extends ContentRequest['type']> = z.infer<(typeof ContentResponseSchemas)[T]>;
 

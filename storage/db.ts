@@ -11,7 +11,6 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Entity } from '../kb/schema';
 import type { Clipping } from '../model/clipping';
 import type { HistoryEntry } from '../model/history';
-import type { Settings } from '../model/settings';
 
 export const DB_NAME = 'cnai-context';
 
@@ -39,11 +38,6 @@ export interface MetaRow {
   value: unknown;
 }
 
-export interface SettingsRow {
-  key: 'settings';
-  value: Settings;
-}
-
 export class CnaiDatabase extends Dexie {
   builtin!: EntityTable<Entity, 'id'>;
   userEntities!: EntityTable<UserEntity, 'id'>;
@@ -51,7 +45,6 @@ export class CnaiDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   clippings!: EntityTable<Clipping, 'id'>;
   history!: EntityTable<HistoryEntry, 'key'>;
-  settings!: EntityTable<SettingsRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -61,11 +54,10 @@ export class CnaiDatabase extends Dexie {
       entityPrefs: 'id',
       meta: 'key',
     });
-    // v2: clippings, reading history and settings.
+    // v2: clippings and reading history. (Settings live in browser.storage.local.)
     this.version(2).stores({
       clippings: 'id, url, site, created, updated, *tags, *entities',
       history: 'key, entityId, url, site, lastSeen',
-      settings: 'key',
     });
   }
 }

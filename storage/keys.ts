@@ -6,3 +6,5 @@ export const MATCHER_STORAGE_KEY = 'matcher';
 export const TAB_REPORTS_KEY = 'tabReports';
 /** The background's start-up status (storage.session): { ok, entities?, error? }. */
 export const STATUS_KEY = 'status';
+/** Reader settings (storage.local), validated by model/settings.ts. */
+export const SETTINGS_KEY = 'settings';

@@ -67,3 +67,11 @@ export async function getEffectiveEntity(id: string, database: CnaiDatabase = db
   if (b) return { entity: b, origin: 'builtin', pref };
   return undefined;
 }
+
+/** Mutes or unmutes an entity (kept in the reader's preferences, survives pack updates). */
+export async function setMuted(id: string, muted: boolean, database: CnaiDatabase = db()): Promise<void> {
+  await database.transaction('rw', database.entityPrefs, async () => {
+    const pref = (await database.entityPrefs.get(id)) ?? { id };
+    await database.entityPrefs.put({ ...pref, muted: muted || undefined });
+  });
+}

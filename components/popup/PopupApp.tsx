@@ -9,8 +9,12 @@ import { askBackground } from '../../messaging/client';
 import type { EntityCard, TabSummary } from '../../messaging/protocol';
 import { entityCard } from '../../storage/cards';
 import { loadEffectiveEntities } from '../../storage/knowledge';
+import { t, tn } from '../../i18n';
+import { isSiteEnabled } from '../../model/settings';
+import { siteOf } from '../../model/url';
 import { EntityDetail } from '../EntityDetail';
-import { chineseName, KIND_PLURALS } from '../relations';
+import { chineseName, kindPlural } from '../relations';
+import { useSettings } from '../useSettings';
 
 type State =
   | { status: 'loading' }
@@ -28,6 +32,7 @@ async function targetTabId(): Promise<number | undefined> {
 export function PopupApp() {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [stack, setStack] = useState<string[]>([]);
+  const settings = useSettings();
 
   useEffect(() => {
     let cancelled = false;
@@ -44,10 +49,12 @@ export function PopupApp() {
   }, []);
 
   const selected = stack[stack.length - 1];
+  if (!settings) return null;
+  const site = state.status === 'ready' && state.summary ? siteOf(state.summary.url) : '';
   return (
     <div class="popup">
       <header class="popup-head">
-        <h1>CN AI Context</h1>
+        <h1>{t('appName')}</h1>
         {state.status === 'ready' && state.summary && (
           <p class="page-title" title={state.summary.url}>
             {state.summary.title || state.summary.url}
@@ -55,8 +62,13 @@ export function PopupApp() {
         )}
       </header>
       <main>
-        {state.status === 'loading' && <p class="muted">Loading…</p>}
-        {state.status === 'error' && <p role="alert">Could not read this tab: {state.message}</p>}
+        {state.status === 'loading' && <p class="muted">{t('loading')}</p>}
+        {state.status === 'error' && <p role="alert">{t('popup.couldNotRead', { error: state.message })}</p>}
+        {settings.paused ? (
+          <p class="notice">{t('popup.paused')}</p>
+        ) : (
+          site && !isSiteEnabled(settings, site) && <p class="notice">{t('popup.disabledHere')}</p>
+        )}
         {state.status === 'ready' &&
           (selected ? (
             <DetailView
@@ -73,7 +85,7 @@ export function PopupApp() {
       </main>
       <footer class="popup-foot">
         <button type="button" class="link-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}>
-          Open library
+          {t('popup.openLibrary')}
         </button>
       </footer>
     </div>
@@ -82,7 +94,7 @@ export function PopupApp() {
 
 function EntityList({ summary, entities, onSelect }: { summary: TabSummary | null; entities: Map<string, Entity>; onSelect: (id: string) => void }) {
   const listRef = useRef<HTMLDivElement>(null);
-  if (!summary) return <p class="muted">Nothing found yet on this page. Mentions are found on http(s) pages after they load.</p>;
+  if (!summary) return <p class="muted">{t('popup.nothingYet')}</p>;
   const groups = new Map<EntityKind, { entity: Entity; count: number }[]>();
   for (const [id, count] of Object.entries(summary.counts)) {
     const entity = entities.get(id);
@@ -91,7 +103,7 @@ function EntityList({ summary, entities, onSelect }: { summary: TabSummary | nul
     list.push({ entity, count });
     groups.set(entity.kind, list);
   }
-  if (!groups.size) return <p class="muted">No known Chinese AI entity on this page.</p>;
+  if (!groups.size) return <p class="muted">{t('popup.noEntities')}</p>;
   const total = Object.values(summary.counts).reduce((a, b) => a + b, 0);
   // Arrow keys move between entity buttons; Tab still works as usual.
   const onKeyDown = (e: KeyboardEvent) => {
@@ -105,13 +117,13 @@ function EntityList({ summary, entities, onSelect }: { summary: TabSummary | nul
   return (
     <div ref={listRef} class="entity-list" onKeyDown={onKeyDown}>
       <p class="muted summary-line">
-        {total} mention{total === 1 ? '' : 's'} of {[...groups.values()].reduce((a, g) => a + g.length, 0)} entities
+        {t('popup.mentionsOf', { mentions: total, entities: [...groups.values()].reduce((a, g) => a + g.length, 0) })}
       </p>
       {ENTITY_KINDS.filter((k) => groups.has(k)).map((kind) => (
         <section key={kind} class={`kind-group kind-${kind}`} aria-labelledby={`group-${kind}`}>
           <h2 id={`group-${kind}`} class="group-title">
             <span class={`kind-dot kind-${kind}`} aria-hidden="true" />
-            {KIND_PLURALS[kind]}
+            {kindPlural(kind)}
           </h2>
           <ul>
             {groups
@@ -125,7 +137,7 @@ function EntityList({ summary, entities, onSelect }: { summary: TabSummary | nul
                       type="button"
                       class="entity-row"
                       data-entity={entity.id}
-                      aria-label={`${entity.name.en}${zh ? ` (${zh})` : ''}, ${count} mention${count === 1 ? '' : 's'}`}
+                      aria-label={t('popup.rowLabel', { name: `${entity.name.en}${zh ? ` (${zh})` : ''}`, count: tn('popup.mentionCount', count) })}
                       onClick={() => onSelect(entity.id)}
                     >
                       <span class="row-name">
@@ -171,15 +183,15 @@ function DetailView(props: { id: string; tabId: number; mentions: number; onSele
   const jump = async () => {
     setStatus('');
     const r = await askBackground({ type: 'tab/jump', tabId: props.tabId, entityId: props.id }).catch(() => ({ found: false }));
-    setStatus(r.found ? 'Scrolled to the first mention.' : 'This entity is not highlighted on the page any more.');
+    setStatus(t(r.found ? 'popup.jumped' : 'popup.notOnPage'));
   };
   return (
     <div class="detail-view">
       <button type="button" ref={backRef} class="back-button" onClick={props.onBack}>
-        ← Back
+        {t('back')}
       </button>
-      {card === undefined && <p class="muted">Loading…</p>}
-      {card === null && <p role="alert">This entity is no longer in the knowledge base.</p>}
+      {card === undefined && <p class="muted">{t('loading')}</p>}
+      {card === null && <p role="alert">{t('popup.gone')}</p>}
       {card && (
         <EntityDetail
           card={card}
@@ -189,11 +201,9 @@ function DetailView(props: { id: string; tabId: number; mentions: number; onSele
             props.mentions > 0 ? (
               <>
                 <button type="button" class="primary" onClick={() => void jump()}>
-                  Jump to first mention
+                  {t('popup.jump')}
                 </button>
-                <span class="muted">
-                  {props.mentions} mention{props.mentions === 1 ? '' : 's'} on this page
-                </span>
+                <span class="muted">{t('popup.onThisPage', { count: tn('popup.mentionCount', props.mentions) })}</span>
               </>
             ) : undefined
           }

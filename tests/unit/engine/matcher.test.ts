@@ -99,6 +99,13 @@ describe('longest match', () => {
     ]);
   });
 
+  it('lets a version alias win over its family for a longer checkpoint name', () => {
+    expect(findAll(m, 'Qwen2.5-7B-Instruct and DeepSeek-R1-0528')).toEqual([
+      ['Qwen2.5-7B-Instruct', 'qwen2-5'],
+      ['DeepSeek-R1-0528', 'deepseek-r1'],
+    ]);
+  });
+
   it('does not take years or ordinary words as versions', () => {
     expect(findAll(m, 'Qwen 2024 roadmap; Qwen is open; Qwen2.5.')).toEqual([
       ['Qwen', 'qwen'],
@@ -131,6 +138,7 @@ describe('context requirements', () => {
       ['月之暗面', 'moonshot-ai'],
     ]);
     expect(pageMentions(m, 'Apache Spark and a 星火 of hope')).toEqual([]);
+    expect(pageMentions(m, 'iFlytek does not make Apache Spark.')).toEqual([['iFlytek', 'iflytek']]);
     expect(pageMentions(m, 'iFlytek updated Spark; 星火大模型')).toEqual([
       ['iFlytek', 'iflytek'],
       ['Spark', 'spark'],

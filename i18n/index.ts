@@ -1,0 +1,39 @@
+/**
+ * Interface strings in English and simplified Chinese. The reader picks the language
+ * in settings ('auto' follows the browser), so lookups cannot go through
+ * browser.i18n (fixed to the browser's locale); the manifest's own name and
+ * description are in public/_locales.
+ */
+import { en, type MessageKey } from './en';
+import { zhCN } from './zh-CN';
+
+export type { MessageKey };
+export type Language = 'en' | 'zh-CN';
+
+const tables: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+let current: Language = 'en';
+
+export function resolveLanguage(setting: 'auto' | Language, browserLanguage = typeof navigator !== 'undefined' ? navigator.language : 'en'): Language {
+  if (setting !== 'auto') return setting;
+  return /^zh\b/i.test(browserLanguage) ? 'zh-CN' : 'en';
+}
+
+export function setLanguage(lang: Language): void {
+  current = lang;
+}
+
+export function currentLanguage(): Language {
+  return current;
+}
+
+/** The string for a key in the current language, with {name} placeholders filled. */
+export function t(key: MessageKey, vars?: Record<string, string | number>): string {
+  const s = tables[current][key] ?? en[key];
+  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+}
+
+/** Chooses between singular and plural forms written as "one|other" in the tables. */
+export function tn(key: MessageKey, n: number, vars?: Record<string, string | number>): string {
+  const [one, other] = t(key, { n, ...vars }).split('|');
+  return n === 1 || other === undefined ? one! : other;
+}

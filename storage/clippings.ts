@@ -1,0 +1,73 @@
+/**
+ * Clippings in the database. Every write is validated with the Zod schema first;
+ * a clipping of the same text on the same page is not stored twice.
+ */
+import { ClippingSchema, type Clipping } from '../model/clipping';
+import { db, type CnaiDatabase } from './db';
+
+export class ValidationError extends Error {
+  override name = 'ValidationError';
+}
+
+function validate(c: unknown): Clipping {
+  const r = ClippingSchema.safeParse(c);
+  if (!r.success) {
+    throw new ValidationError(`Invalid clipping: ${r.error.issues.map((i) => `${i.path.join('.') || 'clipping'}: ${i.message}`).join('; ')}`);
+  }
+  return r.data;
+}
+
+/** Stores a new clipping; returns the existing one when the same text of the same page is already saved. */
+export async function saveClipping(input: unknown, database: CnaiDatabase = db()): Promise<{ clipping: Clipping; duplicate: boolean }> {
+  const clipping = validate(input);
+  return database.transaction('rw', database.clippings, async () => {
+    const same = await database.clippings.where('url').equals(clipping.url).filter((c) => c.text === clipping.text).first();
+    if (same) return { clipping: same, duplicate: true };
+    await database.clippings.add(clipping);
+    return { clipping, duplicate: false };
+  });
+}
+
+export async function updateClipping(
+  id: string,
+  patch: { note?: string; tags?: string[] },
+  now = new Date(),
+  database: CnaiDatabase = db(),
+): Promise<Clipping> {
+  return database.transaction('rw', database.clippings, async () => {
+    const current = await database.clippings.get(id);
+    if (!current) throw new ValidationError('This clipping no longer exists.');
+    const tags = patch.tags ? [...new Set(patch.tags.map((t) => t.trim()).filter(Boolean))] : current.tags;
+    const next = validate({ ...current, ...patch, tags, updated: now.toISOString() });
+    await database.clippings.put(next);
+    return next;
+  });
+}
+
+/** Deletes and returns the clipping, so the caller can offer undo. */
+export async function deleteClipping(id: string, database: CnaiDatabase = db()): Promise<Clipping | null> {
+  return database.transaction('rw', database.clippings, async () => {
+    const c = await database.clippings.get(id);
+    if (c) await database.clippings.delete(id);
+    return c ?? null;
+  });
+}
+
+/** Puts back a deleted clipping (undo). */
+export async function restoreClipping(input: unknown, database: CnaiDatabase = db()): Promise<Clipping> {
+  const c = validate(input);
+  await database.clippings.put(c);
+  return c;
+}
+
+export async function clippingsForPage(url: string, database: CnaiDatabase = db()): Promise<Clipping[]> {
+  const list = await database.clippings.where('url').equals(url).toArray();
+  return list.sort((a, b) => a.created.localeCompare(b.created));
+}
+
+/** The latest clippings mentioning an entity, and how many there are. */
+export async function clippingsForEntity(entityId: string, limit = 3, database: CnaiDatabase = db()): Promise<{ total: number; latest: Clipping[] }> {
+  const all = await database.clippings.where('entities').equals(entityId).toArray();
+  all.sort((a, b) => b.created.localeCompare(a.created));
+  return { total: all.length, latest: all.slice(0, limit) };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { EntitySchema } from '../../../kb/schema';
+import { checkIntegrity, formatProblem, parseEntities } from '../../../kb/validate';
+import { smallEntities } from '../helpers';
+
+const base = {
+  id: 'example-ai',
+  kind: 'company',
+  name: { en: 'Example AI' },
+  aliases: [{ text: 'Example AI', lang: 'en' }],
+  summary: 'A fictional company used in tests.',
+  facts: {},
+  relations: [],
+  sources: [{ title: 'Test source', publisher: 'Tests' }],
+  updated: '2026-11-22',
+};
+
+describe('entity schema', () => {
+  it('accepts a well-formed entity and fills defaults', () => {
+    const e = EntitySchema.parse({ ...base, relations: undefined });
+    expect(e.relations).toEqual([]);
+  });
+
+  it('names the entity and field of every problem', () => {
+    const { entities, problems } = parseEntities([
+      base,
+      { ...base, id: 'bad', kind: 'gadget' },
+      { ...base, id: 'no-source', sources: [] },
+      { ...base, id: 'bad-link', sources: [{ title: 'x', publisher: 'y', url: 'javascript:alert(1)' }] },
+      { ...base, id: 'Bad Id' },
+      { ...base, id: 'policy-without-status', kind: 'policy', facts: {} },
+    ]);
+    expect(entities.map((e) => e.id)).toEqual(['example-ai']);
+    const messages = problems.map(formatProblem);
+    expect(messages).toContainEqual(expect.stringMatching(/^bad → kind: /));
+    expect(messages).toContainEqual('no-source → sources: needs at least one source');
+    expect(messages).toContainEqual('bad-link → sources.0.url: must be an http:// or https:// URL');
+    expect(messages).toContainEqual(expect.stringMatching(/^Bad Id → id: must be a lowercase slug/));
+    expect(messages).toContainEqual(expect.stringMatching(/^policy-without-status → facts\.status: /));
+  });
+
+  it('rejects unknown fields instead of silently dropping them', () => {
+    const { problems } = parseEntities([{ ...base, colour: 'red' }]);
+    expect(problems.map(formatProblem)).toContain('example-ai: Unrecognized key: "colour"');
+  });
+});
+
+describe('pack integrity', () => {
+  const entities = smallEntities();
+
+  it('accepts the unit-test pack', () => {
+    expect(checkIntegrity(entities)).toEqual([]);
+  });
+
+  it('finds dangling relations and contexts', () => {
+    const [first] = parseEntities([{ ...base, relations: [{ type: 'invests_in', target: 'nobody' }], aliases: [{ text: 'EX', lang: 'en', caseSensitive: true, context: ['ghost'] }] }]).entities;
+    const problems = checkIntegrity([first!]).map(formatProblem);
+    expect(problems).toContain('example-ai → relations.0.target: points to "nobody", which is not in the knowledge base');
+    expect(problems).toContain('example-ai → aliases.0.context.0: names "ghost", which is not in the knowledge base');
+  });
+
+  it('refuses an alias claimed by two entities unless both claims are shared with a context', () => {
+    const a = parseEntities([{ ...base, id: 'a-co', aliases: [{ text: 'Nova', lang: 'en' }] }]).entities[0]!;
+    const b = parseEntities([{ ...base, id: 'b-co', aliases: [{ text: 'NOVA', lang: 'en' }] }]).entities[0]!;
+    expect(checkIntegrity([a, b]).map(formatProblem)).toContainEqual(expect.stringMatching(/^a-co → aliases\.0: alias "nova" is also claimed by b-co/));
+    const sa = parseEntities([{ ...base, id: 'a-co', aliases: [{ text: 'Nova', lang: 'en', shared: true, context: [] }] }]).entities[0]!;
+    const sb = parseEntities([{ ...base, id: 'b-co', aliases: [{ text: 'Nova', lang: 'en', shared: true, context: [] }] }]).entities[0]!;
+    expect(checkIntegrity([sa, sb])).toEqual([]);
+  });
+
+  it('guards short Latin and one-character Chinese aliases', () => {
+    const e = parseEntities([{ ...base, aliases: [{ text: 'Ex', lang: 'en' }, { text: '星', lang: 'zh' }] }]).entities[0]!;
+    const problems = checkIntegrity([e]).map(formatProblem);
+    expect(problems).toContain('example-ai → aliases.0: short alias "Ex" must be caseSensitive or have a context requirement');
+    expect(problems).toContain('example-ai → aliases.1: one-character Chinese alias "星" needs a context requirement');
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { BackgroundResponseSchemas, MessageError, parseBackgroundRequest, parseResponse } from '../../../messaging/protocol';
+import { handle } from '../../../messaging/server';
+import { backgroundHandlers, classifySender } from '../../../background/service';
+import { TabReports } from '../../../background/tab-reports';
+
+describe('message validation', () => {
+  it('accepts well-formed requests', () => {
+    expect(parseBackgroundRequest({ type: 'kb/entity', id: 'zhipu-ai' })).toEqual({ type: 'kb/entity', id: 'zhipu-ai' });
+    expect(parseBackgroundRequest({ type: 'page/report', url: 'https://a.example/', title: 't', counts: { cac: 2 } }).type).toBe('page/report');
+  });
+
+  it('rejects malformed requests with a clear reason', () => {
+    expect(() => parseBackgroundRequest({ type: 'kb/drop-tables' })).toThrow(MessageError);
+    expect(() => parseBackgroundRequest(null)).toThrow(/Rejected message/);
+    expect(() => parseBackgroundRequest({ type: 'kb/entity', id: '../etc/passwd' })).toThrow(/id: must be a lowercase slug/);
+    expect(() => parseBackgroundRequest({ type: 'page/report', url: 'u', title: 't', counts: { cac: -1 } })).toThrow(/counts\.cac/);
+    expect(() => parseBackgroundRequest({ type: 'kb/entity', id: 'cac', extra: 1 })).toThrow(/Unrecognized key/);
+  });
+
+  it('validates responses too', () => {
+    expect(() => parseResponse({ ok: true, data: { found: 'yes' } }, BackgroundResponseSchemas['tab/jump'], 'tab/jump')).toThrow(/Invalid response to tab\/jump/);
+    expect(() => parseResponse({ ok: false, error: 'nope' }, BackgroundResponseSchemas['tab/jump'], 'tab/jump')).toThrow('tab/jump failed: nope');
+    expect(() => parseResponse('garbage', BackgroundResponseSchemas['tab/jump'], 'tab/jump')).toThrow(/Malformed response/);
+  });
+});
+
+describe('background message handling', () => {
+  const origin = 'chrome-extension://abc/';
+  const tabs = new TabReports();
+  const opts = {
+    parse: parseBackgroundRequest,
+    handlers: backgroundHandlers({ tabs, jump: async () => true, ensureReady: async () => ({ published: false }) }) as never,
+    responses: BackgroundResponseSchemas,
+    context: (s: Parameters<typeof classifySender>[0]) => classifySender(s, 'abc', origin),
+  };
+  const contentSender = { id: 'abc', tab: { id: 7 } as never, frameId: 0, url: 'https://news.example/a' };
+  const pageSender = { id: 'abc', url: `${origin}popup.html` };
+
+  it('refuses messages from other extensions', async () => {
+    const r = await handle(opts, { type: 'tab/summary', tabId: 7 }, { id: 'evil', url: 'https://evil.example/' });
+    expect(r).toEqual({ ok: false, error: 'Rejected message: it does not come from this extension' });
+  });
+
+  it('answers a malformed message with the reason, not an exception', async () => {
+    const r = await handle(opts, { type: 'tab/summary', tabId: 'seven' }, pageSender);
+    expect(r.ok).toBe(false);
+    expect((r as { error: string }).error).toMatch(/^Rejected message: tabId: /);
+  });
+
+  it('lets content scripts report and extension pages read', async () => {
+    expect(await handle(opts, { type: 'page/report', url: 'https://news.example/a', title: 'A', counts: { cac: 2 } }, contentSender)).toEqual({ ok: true, data: null });
+    expect(await handle(opts, { type: 'tab/summary', tabId: 7 }, pageSender)).toEqual({
+      ok: true,
+      data: { url: 'https://news.example/a', title: 'A', counts: { cac: 2 }, frames: 1 },
+    });
+    // A content script may not read other tabs, and a page may not forge reports.
+    expect((await handle(opts, { type: 'tab/summary', tabId: 7 }, contentSender)).ok).toBe(false);
+    expect((await handle(opts, { type: 'page/report', url: 'x', title: '', counts: {} }, pageSender)).ok).toBe(false);
+  });
+});
