@@ -1,20 +1,27 @@
 /**
  * The service worker: owns the database, seeds it from the built-in pack, publishes
- * the compiled matcher, and answers messages. Listeners are registered synchronously
- * at start so a message or event that woke the worker is not missed.
+ * the compiled matcher, records reading history, and answers messages, commands and
+ * the context menu. Listeners are registered synchronously at start so an event that
+ * woke the worker is not missed.
  */
 import type { WxtBrowser } from 'wxt/browser';
 import { liveQuery } from 'dexie';
 import { BUILTIN_PACK_VERSION, builtinEntities } from '../kb/builtin';
+import { t } from '../i18n';
 import { askContent } from '../messaging/client';
 import { BackgroundResponseSchemas, parseBackgroundRequest } from '../messaging/protocol';
 import { createListener } from '../messaging/server';
+import { isSiteEnabled, parseSettings } from '../model/settings';
+import { siteOf } from '../model/url';
 import { db } from '../storage/db';
-import { MATCHER_STORAGE_KEY, STATUS_KEY, TAB_REPORTS_KEY } from '../storage/keys';
+import { MATCHER_STORAGE_KEY, SETTINGS_KEY, STATUS_KEY, TAB_REPORTS_KEY } from '../storage/keys';
 import { seedBuiltin } from '../storage/seed';
 import { publishMatcher } from './matcher';
 import { backgroundHandlers, classifySender } from './service';
 import { TabReports } from './tab-reports';
+
+export const COMMANDS = { next: 'next-mention', prev: 'previous-mention', save: 'save-clipping' } as const;
+export const MENU_SAVE = 'cnai-save-clipping';
 
 export function startBackground(browser: WxtBrowser): void {
   const tabs = new TabReports({
@@ -25,6 +32,8 @@ export function startBackground(browser: WxtBrowser): void {
     get: async () => (await browser.storage.local.get(MATCHER_STORAGE_KEY))[MATCHER_STORAGE_KEY] as { fingerprint?: string } | undefined,
     set: (value: object) => browser.storage.local.set({ [MATCHER_STORAGE_KEY]: value }),
   };
+  const settings = async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const publish = async (force = false) => publishMatcher(matcherTarget, db(), force, (await settings()).kinds);
 
   // One seeding/publishing at a time; a forced run (install/update) queues behind the current one.
   let ready: Promise<{ published: boolean }> | undefined;
@@ -33,7 +42,7 @@ export function startBackground(browser: WxtBrowser): void {
     const run = async () => {
       try {
         const seeded = await seedBuiltin(builtinEntities(), BUILTIN_PACK_VERSION, db(), force);
-        const published = await publishMatcher(matcherTarget, db(), force || seeded.seeded);
+        const published = await publish(force || seeded.seeded);
         await browser.storage.session.set({ [STATUS_KEY]: { ok: true, entities: seeded.count, at: Date.now() } });
         return published;
       } catch (e) {
@@ -50,6 +59,13 @@ export function startBackground(browser: WxtBrowser): void {
     tabs,
     ensureReady: () => ensureReady(),
     jump: async (tabId, frameId, entityId) => (await askContent(tabId, { type: 'content/jump', entityId }, frameId)).found,
+    mayRecordHistory: async (url) => {
+      const s = await settings();
+      return s.historyEnabled && isSiteEnabled(s, siteOf(url));
+    },
+    openPage: async (path) => {
+      await browser.tabs.create({ url: browser.runtime.getURL(path as '/library.html') });
+    },
   });
   const extensionOrigin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener(
@@ -62,15 +78,37 @@ export function startBackground(browser: WxtBrowser): void {
   );
   browser.runtime.onInstalled.addListener(() => {
     void ensureReady(true).catch(() => {});
+    browser.contextMenus?.removeAll(() => {
+      browser.contextMenus.create({ id: MENU_SAVE, title: t('clip.save'), contexts: ['selection'] });
+    });
+  });
+  browser.contextMenus?.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_SAVE || tab?.id === undefined) return;
+    void askContent(tab.id, { type: 'content/save-selection' }, info.frameId ?? 0).catch(() => {});
+  });
+  browser.commands?.onCommand.addListener((command, tab) => {
+    void (async () => {
+      const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      if (id === undefined) return;
+      if (command === COMMANDS.next || command === COMMANDS.prev) {
+        await askContent(id, { type: 'content/navigate', direction: command === COMMANDS.next ? 'next' : 'prev' }, 0);
+      } else if (command === COMMANDS.save) {
+        // The selection may be in any frame; each frame without one declines.
+        await askContent(id, { type: 'content/save-selection' });
+      }
+    })().catch(() => {});
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabs.removeTab(tabId));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void ensureReady().then(() => publish());
+  });
 
   void ensureReady()
     .catch(() => {})
     .then(() => {
       // Knowledge edits made in extension pages reach the matcher through Dexie's change events.
       liveQuery(() => Promise.all([db().userEntities.toArray(), db().entityPrefs.toArray()])).subscribe({
-        next: () => void publishMatcher(matcherTarget, db()).catch((e) => console.error('[CN AI Context] publish failed', e)),
+        next: () => void publish().catch((e) => console.error('[CN AI Context] publish failed', e)),
       });
     });
 }

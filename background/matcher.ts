@@ -5,6 +5,7 @@
 import { compileMatcher, type CompileStats } from '../engine/compile';
 import { highlightableEntities, loadEffectiveEntities } from '../storage/knowledge';
 import type { CnaiDatabase } from '../storage/db';
+import type { EntityKind } from '../kb/schema';
 
 export interface PublishTarget {
   get(): Promise<{ fingerprint?: string } | undefined>;
@@ -25,8 +26,9 @@ export async function publishMatcher(
   target: PublishTarget,
   database?: CnaiDatabase,
   force = false,
+  kinds?: Record<EntityKind, boolean>,
 ): Promise<{ published: boolean; stats?: CompileStats }> {
-  const entities = highlightableEntities(await loadEffectiveEntities(database));
+  const entities = highlightableEntities(await loadEffectiveEntities(database)).filter((e) => !kinds || kinds[e.kind]);
   const input = entities.map((e) => ({ id: e.id, kind: e.kind, aliases: e.aliases }));
   const fp = fingerprint(JSON.stringify(input));
   const current = await target.get();

@@ -1,20 +1,35 @@
 /**
- * The content script: loads the compiled matcher from extension storage (written by
- * the background), paints mentions, reports counts, and answers the popup.
+ * The content script: loads the compiled matcher and the reader's settings from
+ * extension storage (written by the background), paints mentions, re-anchors the
+ * page's clippings, runs the hover card and the clipping UI, and answers the popup.
+ * It never opens IndexedDB: data comes through validated messages.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Matcher } from '../engine/matcher';
 import { parseMatcherData } from '../engine/matcher-schema';
+import { resolveLanguage, setLanguage, t } from '../i18n';
 import { askBackground } from '../messaging/client';
 import { ContentResponseSchemas, MessageError, parseContentRequest, type ContentRequest } from '../messaging/protocol';
 import { createListener } from '../messaging/server';
-import { MATCHER_STORAGE_KEY } from '../storage/keys';
+import { DEFAULT_SETTINGS, isSiteEnabled, parseSettings, type Settings } from '../model/settings';
+import { normalizePageUrl } from '../model/url';
+import { MATCHER_STORAGE_KEY, SETTINGS_KEY } from '../storage/keys';
 import highlightCss from '../entrypoints/content/highlights.css?inline';
+import themeCss from '../components/theme.css?inline';
+import entityCss from '../components/entity.css?inline';
+import cardCss from '../components/card/card.css?inline';
+import clipCss from '../components/clip/clip.css?inline';
+import { CardController } from './card/controller';
+import { clippingFromRange } from './clip/capture';
+import { CLIPPING_HIGHLIGHT, PageClippings } from './clip/page-clippings';
+import { SelectionUi } from './clip/selection-ui';
+import { sentenceRange } from './clip/sentence';
 import { Highlighter, highlightApiAvailable } from './highlighter';
+import { colorOverrideCss } from './colors';
 import { PageScanner } from './scanner';
 import { isOwnElement } from './own';
-import { pageUrl } from './page-url';
+import { createUiHost, type UiHost } from './ui/host';
 
 const FOCUS = 'cnai-focus';
 
@@ -23,17 +38,32 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     console.info('[CN AI Context] This browser has no CSS Custom Highlight API; mentions are not highlighted.');
     return;
   }
-  const highlighter = new Highlighter([FOCUS]);
+  const doc = document;
+  const highlighter = new Highlighter([FOCUS, CLIPPING_HIGHLIGHT]);
+  const clippings = new PageClippings(doc, highlighter);
+  let settings: Settings = DEFAULT_SETTINGS;
+  let matcherData: unknown;
   let scanner: PageScanner | undefined;
-  let shadowSheet: CSSStyleSheet | undefined;
+  let ui: { host: UiHost; card: CardController; selection: SelectionUi } | undefined;
+  const shadowSheets = new Map<ShadowRoot, CSSStyleSheet>();
+  const colorSheet = new CSSStyleSheet();
+  const pageUrl = () => normalizePageUrl(location.href);
+  const enabled = () => isSiteEnabled(settings, location.hostname);
 
+  // ---- reporting to the background ----------------------------------------
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   let lastReport = '';
   const report = () => {
     clearTimeout(reportTimer);
     reportTimer = setTimeout(() => {
-      if (!scanner || ctx.isInvalid) return;
-      const msg = { type: 'page/report' as const, url: pageUrl(location.href), title: document.title.slice(0, 2000), counts: scanner.countsById() };
+      if (ctx.isInvalid) return;
+      const msg = {
+        type: 'page/report' as const,
+        url: pageUrl(),
+        title: doc.title.slice(0, 2000),
+        counts: scanner?.countsById() ?? {},
+        clippings: { anchored: clippings.anchoredIds, orphaned: clippings.orphanedIds },
+      };
       const key = JSON.stringify(msg);
       if (key === lastReport) return;
       lastReport = key;
@@ -41,62 +71,216 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     }, 300);
   };
 
-  const adoptStyles = (root: ShadowRoot) => {
-    shadowSheet ??= new CSSStyleSheet();
-    if (!shadowSheet.cssRules.length) shadowSheet.replaceSync(highlightCss);
-    if (!root.adoptedStyleSheets.includes(shadowSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, shadowSheet];
+  // ---- styles ----------------------------------------------------------------
+  const applyColors = () => {
+    colorSheet.replaceSync(colorOverrideCss(settings.colors));
+    const sheets = [...doc.adoptedStyleSheets];
+    if (!sheets.includes(colorSheet)) doc.adoptedStyleSheets = [...sheets, colorSheet];
+    for (const sheet of shadowSheets.values()) sheet.replaceSync(highlightCss + colorOverrideCss(settings.colors));
+  };
+  const adoptStyles = (sr: ShadowRoot) => {
+    let sheet = shadowSheets.get(sr);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(highlightCss + colorOverrideCss(settings.colors));
+      shadowSheets.set(sr, sheet);
+    }
+    if (!sr.adoptedStyleSheets.includes(sheet)) sr.adoptedStyleSheets = [...sr.adoptedStyleSheets, sheet];
   };
 
-  const load = async (raw: unknown) => {
-    const data = parseMatcherData(raw);
-    if (!data) return;
+  // ---- in-page UI --------------------------------------------------------------
+  const saveRange = async (range: Range) => {
+    const clipping = clippingFromRange(range, {
+      href: location.href,
+      title: doc.title,
+      entitiesIn: (text) => scanner?.entitiesIn(text) ?? [],
+    });
+    const r = await askBackground({ type: 'clip/save', clipping });
+    clippings.add(r.clipping, range);
+    report();
+    return { ...r, range };
+  };
+  const ensureUi = () => {
+    if (ui) {
+      ui.host.ensureAttached();
+      return ui;
+    }
+    const host = createUiHost(doc, themeCss + entityCss + cardCss + clipCss);
+    const isOwnEvent = (e: Event) => e.composedPath().includes(host.host);
+    const selection = new SelectionUi({
+      doc,
+      uiRoot: host.root,
+      isOwn: isOwnElement,
+      shadowRoots: () => scanner?.shadowRoots() ?? [],
+      save: saveRange,
+      update: async (id, note, tags) => {
+        await askBackground({ type: 'clip/update', id, note, tags });
+      },
+      undo: async (id) => {
+        await askBackground({ type: 'clip/delete', id });
+        clippings.remove(id);
+        report();
+      },
+      enabled,
+    });
+    const card = new CardController({
+      doc,
+      uiRoot: host.root,
+      scanner: () => scanner,
+      hoverDelayMs: () => settings.hoverDelayMs,
+      pageUrl,
+      loadCard: (id) => askBackground({ type: 'kb/card', id, url: pageUrl() }),
+      mute: async (id, muted) => {
+        await askBackground({ type: 'kb/mute', id, muted });
+      },
+      openLibrary: async (hash) => {
+        await askBackground({ type: 'ui/open', page: 'library', hash });
+      },
+      saveSentence: async (rec) => {
+        const range = sentenceRange(doc, rec.range);
+        if (!range) return t('clip.noSelection');
+        try {
+          const outcome = await saveRange(range);
+          return t(outcome.duplicate ? 'card.alreadySaved' : 'card.saved');
+        } catch (e) {
+          return t('clip.failed', { error: e instanceof Error ? e.message : String(e) });
+        }
+      },
+      shadowRoots: () => scanner?.shadowRoots() ?? [],
+      isOwnEvent,
+    });
+    selection.attach();
+    card.attach();
+    ui = { host, card, selection };
+    return ui;
+  };
+  const removeUi = () => {
+    ui?.card.detach();
+    ui?.selection.detach();
+    ui?.host.destroy();
+    ui = undefined;
+  };
+
+  // ---- lifecycle -------------------------------------------------------------
+  let generation = 0;
+  const stop = () => {
+    generation++;
+    scanner?.stop();
+    scanner = undefined;
+    highlighter.clear();
+    removeUi();
+    report();
+  };
+  const start = async () => {
+    const data = parseMatcherData(matcherData);
+    if (!data || !enabled()) {
+      stop();
+      return;
+    }
+    const gen = ++generation;
     scanner?.stop();
     highlighter.register();
-    const s = new PageScanner(document, new Matcher(data), highlighter, {
+    applyColors();
+    const s = new PageScanner(doc, new Matcher(data), highlighter, {
       exclude: isOwnElement,
       onChange: report,
       onShadowRoot: adoptStyles,
+      onFlush: () => {
+        if (clippings.stale() && clippings.anchor()) report();
+      },
     });
     scanner = s;
+    ensureUi();
     await s.start();
+    if (gen !== generation) return;
+    await loadClippings();
     report();
   };
+  const loadClippings = async () => {
+    try {
+      const { clippings: list } = await askBackground({ type: 'clip/forPage', url: pageUrl() });
+      clippings.set(list);
+    } catch {
+      clippings.set([]);
+    }
+  };
 
+  // ---- messages --------------------------------------------------------------
   const handlers = {
     'content/jump': ({ entityId }: Extract<ContentRequest, { type: 'content/jump' }>) => {
       const r = scanner?.firstMentionOf(entityId);
       if (!r) return { found: false };
-      const el = r.range.startContainer.parentElement;
-      el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      r.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
       highlighter.clear(FOCUS);
       highlighter.add(FOCUS, r.range);
       setTimeout(() => highlighter.clear(FOCUS), 2000);
       return { found: true };
     },
-    'content/counts': () => ({ url: pageUrl(location.href), title: document.title, counts: scanner?.countsById() ?? {} }),
-  };
-  browser.runtime.onMessage.addListener(
-    createListener({
-      parse: parseContentRequest,
-      handlers,
-      responses: ContentResponseSchemas,
-      context: (sender) => {
-        if (sender.id !== browser.runtime.id) throw new MessageError('Rejected message: unknown sender');
-      },
+    'content/counts': () => ({ url: pageUrl(), title: doc.title, counts: scanner?.countsById() ?? {} }),
+    'content/navigate': ({ direction }: Extract<ContentRequest, { type: 'content/navigate' }>) => ({
+      found: enabled() ? ensureUi().card.navigate(direction) : false,
     }),
-  );
+    'content/save-selection': async () => {
+      if (!enabled()) return { saved: false, reason: t('popup.disabledHere') };
+      return ensureUi().selection.saveSelection();
+    },
+    'content/show-clipping': ({ id }: Extract<ContentRequest, { type: 'content/show-clipping' }>) => {
+      const r = clippings.rangeOf(id);
+      if (!r) return { found: false };
+      r.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      highlighter.clear(FOCUS);
+      highlighter.add(FOCUS, r);
+      setTimeout(() => highlighter.clear(FOCUS), 2000);
+      return { found: true };
+    },
+  };
+  const onMessage = createListener({
+    parse: parseContentRequest,
+    handlers,
+    responses: ContentResponseSchemas,
+    context: (sender) => {
+      if (sender.id !== browser.runtime.id) throw new MessageError('Rejected message: unknown sender');
+    },
+  });
+  browser.runtime.onMessage.addListener(onMessage);
 
+  // ---- settings and matcher updates -----------------------------------------
+  const applySettings = (next: Settings) => {
+    const wasEnabled = enabled();
+    settings = next;
+    setLanguage(resolveLanguage(settings.language));
+    if (!enabled()) {
+      if (wasEnabled || scanner) stop();
+      return;
+    }
+    applyColors();
+    if (!wasEnabled || !scanner) void start();
+  };
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && changes[MATCHER_STORAGE_KEY]?.newValue) void load(changes[MATCHER_STORAGE_KEY].newValue);
+    if (area !== 'local') return;
+    if (SETTINGS_KEY in changes) applySettings(parseSettings(changes[SETTINGS_KEY]!.newValue));
+    if (changes[MATCHER_STORAGE_KEY]?.newValue) {
+      matcherData = changes[MATCHER_STORAGE_KEY].newValue;
+      void start();
+    }
   };
   browser.storage.onChanged.addListener(onStorage);
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    // Single-page navigation: new URL, new clippings, a new history record.
+    lastReport = '';
+    void loadClippings().then(report);
+  });
   ctx.onInvalidated(() => {
     browser.storage.onChanged.removeListener(onStorage);
-    scanner?.stop();
+    browser.runtime.onMessage.removeListener(onMessage);
+    stop();
     highlighter.dispose();
   });
 
-  const stored = await browser.storage.local.get(MATCHER_STORAGE_KEY);
-  if (stored[MATCHER_STORAGE_KEY]) await load(stored[MATCHER_STORAGE_KEY]);
-  else await askBackground({ type: 'matcher/ensure' }).catch(() => {});
+  const stored = await browser.storage.local.get([MATCHER_STORAGE_KEY, SETTINGS_KEY]);
+  settings = parseSettings(stored[SETTINGS_KEY]);
+  setLanguage(resolveLanguage(settings.language));
+  matcherData = stored[MATCHER_STORAGE_KEY];
+  if (!matcherData) await askBackground({ type: 'matcher/ensure' }).catch(() => {});
+  else await start();
 }

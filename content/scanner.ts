@@ -37,6 +37,8 @@ export interface ScannerOptions {
   batchChars?: number;
   /** Delay before a batch of DOM changes is processed, in ms. */
   mutationDelayMs?: number;
+  /** Called after a batch of DOM changes was processed. */
+  onFlush?: () => void;
 }
 
 export interface ScanStats {
@@ -384,6 +386,7 @@ export class PageScanner {
     }
     this.noteSlice(performance.now() - t);
     if (changed) this.opts.onChange?.();
+    this.opts.onFlush?.();
     if (this.dirty.size) this.scheduleFlush();
   }
 }

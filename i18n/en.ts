@@ -84,6 +84,19 @@ export const en = {
   'card.close': 'Close card',
   'card.failed': 'Could not load this entity.',
   'card.pin': 'Pinned',
+  'clip.save': 'Save clipping',
+  'clip.saved': 'Saved to your clippings.',
+  'clip.duplicate': 'Already in your clippings.',
+  'clip.undo': 'Undo',
+  'clip.undone': 'Clipping removed.',
+  'clip.note': 'Note',
+  'clip.tags': 'Tags (comma-separated)',
+  'clip.done': 'Done',
+  'clip.updated': 'Note and tags saved.',
+  'clip.failed': 'Could not save: {error}',
+  'clip.noSelection': 'Select some text on the page first.',
+  'clip.editable': 'Text you are editing cannot be clipped.',
+  'clip.entities': 'Mentions: {names}',
 } as const;
 
 export type MessageKey = keyof typeof en;

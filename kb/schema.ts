@@ -73,8 +73,8 @@ export const AliasSchema = z.strictObject({
   context: z.array(SlugSchema).optional(),
   shared: z.boolean().optional(),
   versioned: z.boolean().optional(),
-  notPrecededBy: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
-  notFollowedBy: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+  notPrecededBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
+  notFollowedBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
 });
 export type Alias = z.infer<typeof AliasSchema>;
 

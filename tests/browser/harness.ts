@@ -191,3 +191,119 @@ export async function waitForHighlights(page: Page, min = 1, timeout = 10_000): 
     { timeout },
   );
 }
+
+export interface AxNode {
+  role: string;
+  name: string;
+  backendDOMNodeId?: number;
+  ignored: boolean;
+}
+
+/**
+ * The page's accessibility tree, which also covers closed shadow roots (where
+ * Playwright locators cannot reach): roles and names of everything rendered.
+ */
+export async function axNodes(page: Page): Promise<AxNode[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value?: string }; name?: { value?: string }; backendDOMNodeId?: number; ignored?: boolean }[];
+    };
+    return nodes.map((n) => ({ role: n.role?.value ?? '', name: n.name?.value ?? '', backendDOMNodeId: n.backendDOMNodeId, ignored: !!n.ignored }));
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks the element with this accessible role and name (closed shadow roots included). */
+export async function axClick(page: Page, role: string, name: string | RegExp, timeout = 5000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const node = (await axNodes(page)).find((n) => !n.ignored && n.role === role && (typeof name === 'string' ? n.name === name : name.test(n.name)));
+    if (node?.backendDOMNodeId) {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId })) as { model: { content: number[] } };
+        const q = model.content;
+        await page.mouse.click((q[0]! + q[4]!) / 2, (q[1]! + q[5]!) / 2);
+        return;
+      } finally {
+        await cdp.detach();
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no ${role} named ${name} in the accessibility tree`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Waits until an accessible node with this role and name exists. */
+export async function axWait(page: Page, role: string, name: string | RegExp, timeout = 5000): Promise<AxNode> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const node = (await axNodes(page)).find((n) => !n.ignored && n.role === role && (typeof name === 'string' ? n.name === name : name.test(n.name)));
+    if (node) return node;
+    if (Date.now() > deadline) throw new Error(`no ${role} named ${name} in the accessibility tree`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** All static text in the accessibility tree (what a screen reader could read). */
+export async function axText(page: Page): Promise<string> {
+  return (await axNodes(page))
+    .filter((n) => !n.ignored && (n.role === 'StaticText' || n.role === 'text'))
+    .map((n) => n.name)
+    .join('\n');
+}
+
+/** Center of the first range registered under a highlight name. */
+export async function highlightCenter(page: Page, name: string, index = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ([n, i]) => {
+      const h = CSS.highlights.get(n as string);
+      const r = h && [...h][i as number];
+      if (!r) throw new Error(`no range ${i} in ${n}`);
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    },
+    [name, index],
+  );
+}
+
+/** Selects the first occurrence of `text` inside the element matching `selector`. */
+export async function selectText(page: Page, selector: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([sel, t]) => {
+      const root = document.querySelector(sel as string)!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let acc = '';
+      const nodes: [Text, number][] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push([n as Text, acc.length]);
+        acc += (n as Text).data;
+      }
+      const start = acc.indexOf(t as string);
+      if (start < 0) throw new Error(`text not found: ${t}`);
+      const end = start + (t as string).length;
+      const at = (off: number, isEnd: boolean) => {
+        for (let i = nodes.length - 1; i >= 0; i--) {
+          const [node, s] = nodes[i]!;
+          if (s < off || (!isEnd && s === off) || (isEnd && s < off)) return [node, off - s] as const;
+        }
+        return [nodes[0]![0], 0] as const;
+      };
+      const [sn, so] = at(start, false);
+      const [en, eo] = at(end, true);
+      const range = document.createRange();
+      range.setStart(sn, so);
+      range.setEnd(en, eo);
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    },
+    [selector, text],
+  );
+}

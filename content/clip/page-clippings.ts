@@ -1,0 +1,87 @@
+/**
+ * The reader's clippings of this page: re-anchored on every visit (position, exact
+ * quote, then a fuzzy quote) and painted under the registry name `cnai-clipping`.
+ * Clippings that cannot be placed are reported as not found, never dropped.
+ */
+import { anchorMany } from '../../anchoring';
+import type { Clipping } from '../../model/clipping';
+import type { Highlighter } from '../highlighter';
+
+export const CLIPPING_HIGHLIGHT = 'cnai-clipping';
+
+export class PageClippings {
+  private clippings: Clipping[] = [];
+  private readonly ranges = new Map<string, StaticRange>();
+  private orphaned: string[] = [];
+
+  constructor(
+    private readonly doc: Document,
+    private readonly highlighter: Highlighter,
+  ) {}
+
+  get anchoredIds(): string[] {
+    return [...this.ranges.keys()];
+  }
+
+  get orphanedIds(): string[] {
+    return this.orphaned;
+  }
+
+  /** Replaces the set of clippings and anchors them. */
+  set(clippings: Clipping[]): void {
+    this.clippings = clippings;
+    this.anchor();
+  }
+
+  add(c: Clipping, range?: Range): void {
+    this.clippings = [...this.clippings.filter((x) => x.id !== c.id), c];
+    if (range) this.paint(c.id, range);
+    else this.anchor();
+  }
+
+  remove(id: string): void {
+    this.clippings = this.clippings.filter((c) => c.id !== id);
+    const r = this.ranges.get(id);
+    if (r) this.highlighter.remove(CLIPPING_HIGHLIGHT, r);
+    this.ranges.delete(id);
+    this.orphaned = this.orphaned.filter((x) => x !== id);
+  }
+
+  /** Re-anchors everything (after the page changed). Returns whether the result changed. */
+  anchor(): boolean {
+    const before = JSON.stringify([this.anchoredIds, this.orphaned]);
+    this.highlighter.clear(CLIPPING_HIGHLIGHT);
+    this.ranges.clear();
+    this.orphaned = [];
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (!root || !this.clippings.length) return before !== JSON.stringify([[], []]);
+    const results = anchorMany(
+      root,
+      this.clippings.map((c) => ({ quote: c.quote, position: c.position })),
+    );
+    results.forEach((r, i) => {
+      const c = this.clippings[i]!;
+      if (r) this.paint(c.id, r.range);
+      else this.orphaned.push(c.id);
+    });
+    return before !== JSON.stringify([this.anchoredIds, this.orphaned]);
+  }
+
+  /** Whether some anchored range lost its text nodes (the page re-rendered). */
+  stale(): boolean {
+    for (const r of this.ranges.values()) if (!r.startContainer.isConnected || !r.endContainer.isConnected) return true;
+    return this.orphaned.length > 0;
+  }
+
+  rangeOf(id: string): StaticRange | undefined {
+    return this.ranges.get(id);
+  }
+
+  private paint(id: string, range: Range): void {
+    const s = new StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset });
+    const old = this.ranges.get(id);
+    if (old) this.highlighter.remove(CLIPPING_HIGHLIGHT, old);
+    this.ranges.set(id, s);
+    this.highlighter.add(CLIPPING_HIGHLIGHT, s);
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The in-page "Save clipping" button next to a selection, and the panel shown after
+ * saving (undo, note, tags). Both live in the extension's closed shadow root.
+ */
+import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import { SavedPanel } from '../../components/clip/SavedPanel';
+import { t } from '../../i18n';
+import type { Clipping } from '../../model/clipping';
+import { selectionProblem } from './capture';
+
+export interface SaveOutcome {
+  clipping: Clipping;
+  duplicate: boolean;
+  range: Range;
+}
+
+export interface SelectionUiDeps {
+  doc: Document;
+  uiRoot: ShadowRoot;
+  isOwn: (el: Element) => boolean;
+  /** Open shadow roots in which selections may be made. */
+  shadowRoots: () => ShadowRoot[];
+  save: (range: Range) => Promise<SaveOutcome>;
+  update: (id: string, note: string, tags: string[]) => Promise<void>;
+  undo: (id: string) => Promise<void>;
+  enabled: () => boolean;
+}
+
+const PANEL_IDLE_MS = 10_000;
+
+/** The current selection as a Range, piercing open shadow roots where the browser allows it. */
+export function currentSelectionRange(doc: Document, shadowRoots: ShadowRoot[]): Range | null {
+  const sel = doc.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+  const getComposed = (sel as Selection & { getComposedRanges?: (...a: unknown[]) => StaticRange[] }).getComposedRanges;
+  if (getComposed && shadowRoots.length) {
+    let ranges: StaticRange[] | undefined;
+    try {
+      ranges = getComposed.call(sel, { shadowRoots });
+    } catch {
+      try {
+        ranges = getComposed.call(sel, ...shadowRoots);
+      } catch {
+        ranges = undefined;
+      }
+    }
+    const s = ranges?.[0];
+    if (s && !s.collapsed) {
+      const r = doc.createRange();
+      r.setStart(s.startContainer, s.startOffset);
+      r.setEnd(s.endContainer, s.endOffset);
+      return r;
+    }
+  }
+  return sel.getRangeAt(0).cloneRange();
+}
+
+export class SelectionUi {
+  private readonly layer: HTMLDivElement;
+  private button?: HTMLButtonElement;
+  private timer?: ReturnType<typeof setTimeout>;
+  private idleTimer?: ReturnType<typeof setTimeout>;
+  private panelOpen = false;
+  private readonly off: (() => void)[] = [];
+
+  constructor(private readonly deps: SelectionUiDeps) {
+    this.layer = deps.doc.createElement('div');
+    this.layer.className = 'clip-layer';
+    deps.uiRoot.appendChild(this.layer);
+  }
+
+  attach(): void {
+    const { doc } = this.deps;
+    const schedule = () => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.refresh(), 150);
+    };
+    const listen = (type: string, fn: EventListener) => {
+      doc.addEventListener(type, fn, { passive: true });
+      this.off.push(() => doc.removeEventListener(type, fn));
+    };
+    listen('selectionchange', schedule);
+    listen('mouseup', schedule);
+    listen('keyup', schedule);
+  }
+
+  detach(): void {
+    for (const f of this.off) f();
+    this.off.length = 0;
+    clearTimeout(this.timer);
+    clearTimeout(this.idleTimer);
+    render(null, this.layer);
+    this.layer.remove();
+  }
+
+  /** Saves the current selection (button, context menu or keyboard shortcut). */
+  async saveSelection(): Promise<{ saved: boolean; reason?: string }> {
+    const range = currentSelectionRange(this.deps.doc, this.deps.shadowRoots());
+    const problem = selectionProblem(range, this.deps.isOwn);
+    if (problem || !range) return { saved: false, reason: problem === 'editable' ? t('clip.editable') : t('clip.noSelection') };
+    const outcome = await this.deps.save(range);
+    this.showPanel(outcome);
+    return { saved: true };
+  }
+
+  /** Shows the saved panel next to a range (also used by the card's "Save sentence"). */
+  showPanel(outcome: SaveOutcome): void {
+    this.hideButton();
+    this.panelOpen = true;
+    const close = () => {
+      this.panelOpen = false;
+      clearTimeout(this.idleTimer);
+      render(null, this.layer);
+    };
+    const bump = () => {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = setTimeout(close, PANEL_IDLE_MS);
+    };
+    render(
+      h(SavedPanel, {
+        clipping: outcome.clipping,
+        duplicate: outcome.duplicate,
+        onUndo: () => {
+          void this.deps.undo(outcome.clipping.id).then(close);
+        },
+        onSave: (note: string, tags: string[]) => this.deps.update(outcome.clipping.id, note, tags),
+        onClose: close,
+        onActivity: bump,
+      }),
+      this.layer,
+    );
+    bump();
+    this.place(outcome.range);
+  }
+
+  private refresh(): void {
+    if (this.panelOpen || !this.deps.enabled()) return;
+    const range = currentSelectionRange(this.deps.doc, this.deps.shadowRoots());
+    if (selectionProblem(range, this.deps.isOwn) || !range) {
+      this.hideButton();
+      return;
+    }
+    this.showButton(range);
+  }
+
+  private showButton(range: Range): void {
+    if (!this.button) {
+      const b = this.deps.doc.createElement('button');
+      b.type = 'button';
+      b.className = 'save-button';
+      b.textContent = t('clip.save');
+      b.setAttribute('aria-label', t('clip.save'));
+      // Keep the page's selection when the button is pressed.
+      b.addEventListener('mousedown', (e) => e.preventDefault());
+      b.addEventListener('click', () => void this.saveSelection());
+      this.button = b;
+    }
+    this.button.textContent = t('clip.save');
+    if (this.button.parentNode !== this.layer) {
+      render(null, this.layer);
+      this.layer.replaceChildren(this.button);
+    }
+    this.place(range, 'bottom-end');
+  }
+
+  private hideButton(): void {
+    if (this.button?.parentNode === this.layer) this.button.remove();
+  }
+
+  private place(range: Range, placement: 'bottom-end' | 'bottom-start' = 'bottom-start'): void {
+    const rects = range.getClientRects();
+    const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+    const reference = { getBoundingClientRect: () => last };
+    void computePosition(reference, this.layer, {
+      strategy: 'fixed',
+      placement,
+      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+    }).then(({ x, y }) => {
+      this.layer.style.left = `${x}px`;
+      this.layer.style.top = `${y}px`;
+    });
+  }
+}

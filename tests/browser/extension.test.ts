@@ -1,0 +1,139 @@
+/**
+ * The extension end to end in Debian's Chromium: highlights on a served page,
+ * nothing in hidden places, the page's DOM untouched, and the popup's linked context.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { highlightedTexts, launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+  page = await browser.context.newPage();
+  await page.goto(server.url('/basic.html'));
+  await waitForHighlights(page, 10);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('highlighting', () => {
+  it('registers one highlight per kind under the public names', async () => {
+    const names = await page.evaluate(() => [...CSS.highlights.keys()]);
+    expect(names).toEqual(expect.arrayContaining(['cnai-model', 'cnai-company', 'cnai-organization', 'cnai-policy']));
+  });
+
+  it('highlights exactly the mentions, coloured by kind', async () => {
+    const texts = await highlightedTexts(page, ['cnai-model', 'cnai-company', 'cnai-organization', 'cnai-policy']);
+    expect(texts['cnai-organization']).toEqual(['Cyberspace Administration of China', 'CAC', 'Tsinghua University', '清华大学']);
+    expect(texts['cnai-company']).toEqual(['Zhipu AI', '智谱', 'Zhipu AI']);
+    // The second one is split across <b>Chat</b>GLM-6B.
+    expect(texts['cnai-model']).toEqual(['ChatGLM-6B', 'ChatGLM-6B']);
+    expect(texts['cnai-policy']).toEqual(['Interim Measures for the Administration of Generative Artificial Intelligence Services']);
+  });
+
+  it('highlights nothing in scripts, styles, forms, editable regions, attributes or URLs', async () => {
+    const outside = await page.evaluate(() => {
+      const bad: string[] = [];
+      for (const [name, h] of CSS.highlights) {
+        if (!name.startsWith('cnai-')) continue;
+        for (const r of h) {
+          for (const node of [r.startContainer, r.endContainer]) {
+            const el = node.parentElement!;
+            if (el.closest('script, style, noscript, template, textarea, input, select, [contenteditable]') || !el.closest('article')) bad.push(`${name}: ${el.outerHTML}`);
+          }
+        }
+      }
+      return bad;
+    });
+    expect(outside).toEqual([]);
+  });
+
+  it('leaves the page DOM as the server sent it', async () => {
+    const same = await page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      const fresh = new DOMParser().parseFromString(html, 'text/html');
+      const ours = [...document.documentElement.children].filter((c) => !c.hasAttribute('data-cnai-ui'));
+      return { body: document.body.innerHTML === fresh.body.innerHTML, head: document.head.innerHTML === fresh.head.innerHTML, top: ours.length };
+    });
+    expect(same).toEqual({ body: true, head: true, top: 2 });
+  });
+});
+
+describe('popup', () => {
+  let popup: Page;
+  beforeAll(async () => {
+    const tabId = await browser.tabIdOf(page);
+    popup = await browser.openExtensionPage('popup.html', `?tabId=${tabId}`);
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.waitForSelector('.entity-row');
+  });
+
+  it('lists the entities found in the tab, grouped by kind, with mention counts', async () => {
+    const groups = await popup.$$eval('.kind-group', (sections) =>
+      sections.map((s) => ({
+        title: s.querySelector('h2')!.textContent,
+        rows: [...s.querySelectorAll('.entity-row')].map((b) => `${b.getAttribute('data-entity')}:${b.querySelector('.count')!.textContent}`),
+      })),
+    );
+    expect(groups).toEqual([
+      { title: 'Models', rows: ['chatglm-6b:2'] },
+      { title: 'Companies', rows: ['zhipu-ai:3'] },
+      { title: 'Organizations', rows: ['cac:2', 'tsinghua-university:2'] },
+      { title: 'Policies', rows: ['interim-measures-generative-ai:1'] },
+    ]);
+  });
+
+  it('shows linked context: names, kind, summary, facts, related entities and sources', async () => {
+    await popup.click('[data-entity="chatglm-6b"]');
+    const detail = popup.locator('.entity-detail');
+    await detail.waitFor();
+    await expect(detail.locator('h2').innerText()).resolves.toContain('ChatGLM-6B');
+    await expect(detail.locator('.kind-badge').innerText()).resolves.toMatch(/model/i);
+    await expect(detail.locator('.entity-summary').innerText()).resolves.toMatch(/dialogue model/);
+    const developedBy = await detail.locator('.relation', { hasText: 'Developed by' }).locator('.related-link').allInnerTexts();
+    expect(developedBy.join(' | ')).toMatch(/Zhipu AI/);
+    expect(developedBy.join(' | ')).toMatch(/Tsinghua University/);
+    expect(await detail.locator('.entity-sources li').count()).toBeGreaterThan(0);
+    // Following a relation shows that entity, Escape goes back.
+    await detail.locator('.related-link', { hasText: 'Zhipu AI' }).click();
+    await expect(popup.locator('.entity-detail h2').innerText()).resolves.toContain('Zhipu AI');
+    await popup.keyboard.press('Escape');
+    await expect(popup.locator('.entity-detail h2').innerText()).resolves.toContain('ChatGLM-6B');
+  });
+
+  it('jumps to the first mention on the page', async () => {
+    const long = await browser.context.newPage();
+    await long.goto(server.url('/long.html'));
+    await waitForHighlights(long, 2);
+    const tabId = await browser.tabIdOf(long);
+    const p = await browser.openExtensionPage('popup.html', `?tabId=${tabId}`);
+    await p.click('[data-entity="deepseek-r1"]');
+    expect(await long.evaluate(() => window.scrollY)).toBe(0);
+    await p.click('text=Jump to first mention');
+    await expect(p.locator('.status').innerText()).resolves.toBe('Scrolled to the first mention.');
+    await long.waitForFunction(() => {
+      const r = document.getElementById('far')!.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+    await p.close();
+    await long.close();
+  });
+
+  it('is keyboard navigable', async () => {
+    await popup.keyboard.press('Escape');
+    await popup.waitForSelector('.entity-row');
+    await popup.locator('.entity-row').first().focus();
+    await popup.keyboard.press('ArrowDown');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-entity'))).toBe('zhipu-ai');
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('.entity-detail');
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toContain('Back');
+  });
+});
