@@ -117,7 +117,7 @@ describe('popup', () => {
     await p.click('[data-entity="deepseek-r1"]');
     expect(await long.evaluate(() => window.scrollY)).toBe(0);
     await p.click('text=Jump to first mention');
-    await expect(p.locator('.status').innerText()).resolves.toBe('Scrolled to the first mention.');
+    await p.locator('.status', { hasText: 'Scrolled to the first mention.' }).waitFor();
     await long.waitForFunction(() => {
       const r = document.getElementById('far')!.getBoundingClientRect();
       return r.top >= 0 && r.bottom <= innerHeight;

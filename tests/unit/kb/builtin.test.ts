@@ -19,3 +19,34 @@ describe('the built-in knowledge pack', () => {
     expect(stats.patterns).toBeGreaterThan(0);
   });
 });
+
+describe('seed coverage', async () => {
+  const { default: expected } = await import('../../fixtures/seed-entities.json');
+  const { entities } = loadBuiltinPack();
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const seedSources: Record<string, { publisher: string; date: string }> = {
+    '000': { publisher: 'Recode China AI', date: '2023-05-23' },
+    '001': { publisher: 'Recode China AI', date: '2023-07-18' },
+    '002': { publisher: 'multiplatform.ai', date: '2023' },
+    '003': { publisher: 'TechCrunch', date: '2022-12-31' },
+    '004': { publisher: 'China Daily', date: '2023-07' },
+  };
+  it('cites the seed article (publisher and date) on every entity a seed names', () => {
+    const missing: string[] = [];
+    for (const [seed, ids] of Object.entries(expected.seeds as Record<string, Record<string, { kind: string }>>)) {
+      const want = seedSources[seed]!;
+      for (const [id, { kind }] of Object.entries(ids)) {
+        const e = byId.get(id);
+        if (!e) missing.push(`${id}: not in the pack`);
+        else if (e.kind !== kind) missing.push(`${id}: kind ${e.kind}, expected ${kind}`);
+        else if (!e.sources.some((s) => s.publisher.includes(want.publisher) && s.date === want.date)) missing.push(`${id}: no source from seed ${seed}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('meets the coverage targets: 300 entities, 1,000 aliases', () => {
+    expect(entities.length).toBeGreaterThanOrEqual(300);
+    expect(entities.reduce((n, e) => n + e.aliases.length, 0)).toBeGreaterThanOrEqual(1000);
+  });
+});
