@@ -223,6 +223,7 @@ export async function axClick(page: Page, role: string, name: string | RegExp, t
     if (node?.backendDOMNodeId) {
       const cdp = await page.context().newCDPSession(page);
       try {
+        await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendDOMNodeId }).catch(() => {});
         const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId })) as { model: { content: number[] } };
         const q = model.content;
         await page.mouse.click((q[0]! + q[4]!) / 2, (q[1]! + q[5]!) / 2);

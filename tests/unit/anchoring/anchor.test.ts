@@ -218,6 +218,35 @@ describe('no anchor', () => {
   });
 });
 
+describe('unrendered text', () => {
+  const json = `<script type="application/json">{"body":"${P1} ${P2}"}</script>`;
+
+  it('skips a copy of the article in a <script>', () => {
+    const saved = clip(ARTICLE, 'a new reasoning model on Monday');
+    const root = mount(`${json}${ARTICLE}`);
+    const text = documentText(root).text;
+    expect(text.indexOf('a new reasoning model on Monday')).toBeLessThan(text.lastIndexOf('a new reasoning model on Monday'));
+    for (const selectors of [saved, { quote: saved.quote }]) {
+      const result = anchor(root, selectors);
+      expectAnchored(result, root, 'a new reasoning model on Monday', 'quote');
+      expect(result!.range.startContainer.parentElement!.tagName).toBe('P');
+    }
+  });
+
+  it('does not anchor in a <script> or <style> even when only there the quote survives', () => {
+    const saved = clip(ARTICLE, 'export-controlled chips, according to people');
+    const root = mount(`${json}<style>/* export-controlled chips, according to people */</style><p>${P1}</p>`);
+    expect(anchor(root, saved)).toBeNull();
+  });
+
+  it('still counts unrendered text in positions and anchors quotes that span it', () => {
+    const page = `<p>${P1}</p><script>track("view")</script><p>${P2}</p>`;
+    const saved = clip(page, 'in a statement.track("view")The model');
+    const root = mount(page);
+    expectAnchored(anchor(root, saved), root, 'in a statement.track("view")The model', 'position');
+  });
+});
+
 describe('roots other than the page body', () => {
   it('anchors in a shadow root', () => {
     const host = mount('<p>Light text.</p><div></div>').lastChild as HTMLElement;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { documentText, offsetsToRange, rangeToOffsets } from '../../../anchoring/text';
+import { documentText, isUnrenderedSpan, offsetsToRange, rangeToOffsets } from '../../../anchoring/text';
 import { mount, range, rangeText, textNode } from './dom';
 
 afterEach(() => {
@@ -203,5 +203,19 @@ describe('offsetsToRange', () => {
     expect(rangeToOffsets(body, r)).toEqual({ start: 1, end: 8 });
     const p = body.firstChild!;
     expect(rangeToOffsets(body, range(p, 1, p, 2))).toEqual({ start: 3, end: 6 });
+  });
+});
+
+describe('isUnrenderedSpan', () => {
+  it('is true only for spans wholly inside <script>, <style> or <noscript> text', () => {
+    const root = mount('<p>ab</p><script>cd</script><style>ef</style><noscript>gh</noscript><p>ij</p>');
+    const doc = documentText(root);
+    expect(doc.text).toBe('abcdefghij');
+    expect(isUnrenderedSpan(doc, 0, 2)).toBe(false);
+    expect(isUnrenderedSpan(doc, 2, 4)).toBe(true);
+    expect(isUnrenderedSpan(doc, 3, 8)).toBe(true);
+    expect(isUnrenderedSpan(doc, 1, 3)).toBe(false);
+    expect(isUnrenderedSpan(doc, 7, 9)).toBe(false);
+    expect(isUnrenderedSpan(doc, 3, 3)).toBe(false);
   });
 });

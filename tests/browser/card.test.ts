@@ -1,0 +1,102 @@
+/**
+ * The hover card on a real mention: opens after the hover delay, shows summary and
+ * relations, follows relations, is unreadable by the page, closes on Esc, and the
+ * keyboard command moves between mentions.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axNodes, axText, axWait, axClick, highlightCenter, launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+  page = await browser.context.newPage();
+  await page.goto(server.url('/basic.html'));
+  await waitForHighlights(page, 10);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function hover(name: string, index = 0) {
+  const { x, y } = await highlightCenter(page, name, index);
+  await page.mouse.move(x, y);
+}
+
+describe('hover card', () => {
+  it('opens on hover with the entity summary and relations', async () => {
+    await hover('cnai-model', 0);
+    await axWait(page, 'dialog', /ChatGLM-6B/, 3000);
+    const text = await axText(page);
+    expect(text).toMatch(/dialogue model/);
+    expect(text).toMatch(/Developed by/);
+    expect(text).toMatch(/Zhipu AI/);
+    expect(text).toMatch(/Your clippings/i);
+    expect(text).toMatch(/Seen on/i);
+  });
+
+  it('cannot be read by the page', async () => {
+    const leaked = await page.evaluate(() => {
+      const host = document.querySelector('[data-cnai-ui]') as HTMLElement | null;
+      const html = document.documentElement.outerHTML;
+      return {
+        hasHost: !!host,
+        shadowRoot: host?.shadowRoot ?? null,
+        inHtml: html.includes('dialogue model'),
+        inText: document.documentElement.innerText.includes('dialogue model'),
+      };
+    });
+    expect(leaked).toEqual({ hasHost: true, shadowRoot: null, inHtml: false, inText: false });
+  });
+
+  it('follows a relation and comes back', async () => {
+    await axClick(page, 'button', /^Zhipu AI/);
+    await axWait(page, 'dialog', /Zhipu AI/);
+    await axClick(page, 'button', '← Back');
+    await axWait(page, 'dialog', /ChatGLM-6B/);
+  });
+
+  it('closes on Escape', async () => {
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(200);
+    expect((await axNodes(page)).some((n) => n.role === 'dialog')).toBe(false);
+  });
+
+  it('opens on click and stays pinned when the pointer leaves', async () => {
+    const { x, y } = await highlightCenter(page, 'cnai-policy', 0);
+    await page.mouse.click(x, y);
+    await axWait(page, 'dialog', /Interim Measures/);
+    await page.mouse.move(5, 880);
+    await page.waitForTimeout(700);
+    expect((await axNodes(page)).some((n) => n.role === 'dialog')).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+
+  it('moves between mentions with the keyboard command and focuses the card', async () => {
+    const tabId = await browser.tabIdOf(page);
+    const send = (direction: 'next' | 'prev') =>
+      browser.worker.evaluate(
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        ([tab, dir]) => (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/navigate', direction: dir }, { frameId: 0 }),
+        [tabId, direction] as const,
+      );
+    const first = await send('next');
+    expect(first).toEqual({ ok: true, data: { found: true } });
+    await axWait(page, 'dialog', /Cyberspace Administration of China/);
+    await send('next');
+    await axWait(page, 'dialog', /Cyberspace Administration of China/);
+    await send('next');
+    await axWait(page, 'dialog', /Interim Measures/);
+    await send('prev');
+    await axWait(page, 'dialog', /Cyberspace Administration of China/);
+    // Focus is inside the card (a labelled dialog), so screen readers announce it.
+    const focused = await page.evaluate(() => document.activeElement?.hasAttribute('data-cnai-ui'));
+    expect(focused).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { dedupeKey } from '../../../formats/common';
+import { parseDate, readwiseDate } from '../../../formats/dates';
+import { exportFileName, safeFileName, uniqueFileNames } from '../../../formats/filenames';
+import { describeIssue, formatProblem, formatProblems } from '../../../formats/problems';
+import { ClippingSchema } from '../../../model/clipping';
+import { nastyText, SAMPLE_CLIPPINGS } from './samples';
+
+describe('problems', () => {
+  it('reads as plain sentences', () => {
+    expect(formatProblem({ record: 'row 3', field: 'Date', message: 'could not be read' })).toBe('Row 3, Date: could not be read.');
+    expect(formatProblem({ record: 'annotation 5 (id x)', field: '', message: 'is not a JSON object.' })).toBe('Annotation 5 (id x): is not a JSON object.');
+    expect(formatProblems([
+      { record: 'row 2', field: 'URL', message: 'is empty' },
+      { record: '', field: '', message: 'is empty' },
+    ])).toBe('Row 2, URL: is empty.\nThe file: is empty.');
+  });
+
+  it('turns Zod issues into plain words', () => {
+    const r = ClippingSchema.safeParse({ ...SAMPLE_CLIPPINGS[0], title: 5, note: 'x'.repeat(50_001), tags: 'a', extra: 1, entities: undefined });
+    expect(r.success).toBe(false);
+    const input = { ...SAMPLE_CLIPPINGS[0], title: 5, note: 'x'.repeat(50_001), tags: 'a', extra: 1, entities: undefined };
+    expect(r.error!.issues.map((i) => describeIssue(i, input))).toEqual([
+      'must be text, not a number',
+      'is missing (it must be a list)',
+      'must be at most 50000 characters long',
+      'must be a list, not text',
+      'has an unknown field: “extra”',
+    ]);
+  });
+});
+
+describe('dedupeKey', () => {
+  it('is the page URL and the exact text', () => {
+    expect(dedupeKey(SAMPLE_CLIPPINGS[0]!)).toBe(`https://www.example.com/tech/deepseek-r1\u0000${SAMPLE_CLIPPINGS[0]!.text}`);
+    expect(dedupeKey({ url: 'https://a/', text: 'bc' })).not.toBe(dedupeKey({ url: 'https://a/b', text: 'c' }));
+  });
+});
+
+describe('file names', () => {
+  it('names export files by kind, day and scope', () => {
+    const d = new Date('2026-11-22T09:30:00Z');
+    expect(exportFileName('markdown', 'all', d, 'UTC')).toBe('cnai-clippings-2026-11-22-all.md');
+    expect(exportFileName('annotations', { entity: 'deepseek' }, d, 'UTC')).toBe('cnai-clippings-2026-11-22-entity-deepseek.jsonld');
+    expect(exportFileName('csv', { tag: '政策 解读' }, d, 'UTC')).toBe('cnai-clippings-2026-11-22-tag-政策-解读.csv');
+    expect(exportFileName('csv', { site: 'www.Example.com' }, d, 'UTC')).toBe('cnai-clippings-2026-11-22-site-example-com.csv');
+    expect(exportFileName('markdown', { page: 'https://www.example.com/tech/deepseek-r1?x=1' }, d, 'UTC')).toBe('cnai-clippings-2026-11-22-page-example-com-tech-deepseek-r1.md');
+    expect(exportFileName('backup', 'all', d, 'UTC')).toBe('cnai-backup-2026-11-22-all.json');
+    expect(exportFileName('backup', 'all', '2026-01-02')).toBe('cnai-backup-2026-01-02-all.json');
+    expect(exportFileName('csv', { tag: '!!!' }, d, 'UTC')).toBe('cnai-clippings-2026-11-22-tag-unknown.csv');
+  });
+
+  it('uses the calendar day of the given time zone', () => {
+    const lateUtc = new Date('2026-11-22T20:00:00Z');
+    expect(exportFileName('csv', 'all', lateUtc, 'UTC')).toBe('cnai-clippings-2026-11-22-all.csv');
+    expect(exportFileName('csv', 'all', lateUtc, 'Asia/Shanghai')).toBe('cnai-clippings-2026-11-23-all.csv');
+  });
+
+  it('makes any text a safe file name (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(nastyText, fc.string({ unit: 'binary', maxLength: 300 })), (s) => {
+        const name = safeFileName(s);
+        expect(name.length).toBeGreaterThan(0);
+        expect(name).not.toMatch(/[<>:"/\\|?*\u0000-\u001f#^[\]\u202a-\u202e]/);
+        expect(name).not.toMatch(/^[.\s]|[.\s]$/);
+        expect(name).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i);
+        expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(120);
+        expect(name).toBe(name.normalize('NFC'));
+        expect(name).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      }),
+    );
+  });
+
+  it('never splits an emoji or accented letter when shortening', () => {
+    expect(safeFileName('👨‍👩‍👧'.repeat(10), { maxBytes: 20 })).toBe('👨‍👩‍👧');
+    expect(safeFileName('e\u0301'.repeat(10), { maxBytes: 5 })).toBe('éé');
+  });
+
+  it('makes names unique case-insensitively', () => {
+    expect(uniqueFileNames([{ base: 'A', ext: '.md' }, { base: 'a', ext: '.md' }, { base: 'A (2)', ext: '.md' }], ['a (3).md'])).toEqual([
+      'A.md',
+      'a (2).md',
+      'A (2) (2).md',
+    ]);
+  });
+});
+
+describe('dates', () => {
+  it('reads the dates files carry', () => {
+    expect(parseDate('2026-11-22')?.toISOString()).toBe('2026-11-22T00:00:00.000Z');
+    expect(parseDate('2026-11-22 14:05')?.toISOString()).toBe('2026-11-22T14:05:00.000Z');
+    expect(parseDate('2026-11-22 14:05:09')?.toISOString()).toBe('2026-11-22T14:05:09.000Z');
+    expect(parseDate('2026-11-22T14:05:09.123456+08:00')?.toISOString()).toBe('2026-11-22T06:05:09.123Z');
+    expect(parseDate('2026-11-22T14:05:09-0530')?.toISOString()).toBe('2026-11-22T19:35:09.000Z');
+    expect(parseDate('2026-11-22T14:05:09Z')?.toISOString()).toBe('2026-11-22T14:05:09.000Z');
+    expect(parseDate('2026/1/2 3:04')?.toISOString()).toBe('2026-01-02T03:04:00.000Z');
+    for (const bad of ['2026-02-30', '2026-13-01', 'yesterday', '22/11/2026', '2026-11-22 25:00']) expect(parseDate(bad)).toBeUndefined();
+  });
+
+  it('writes Readwise dates in UTC to the second', () => {
+    expect(readwiseDate('2026-11-22T14:05:09.999Z')).toBe('2026-11-22 14:05:09');
+  });
+});
