@@ -97,6 +97,15 @@ export const en = {
   'clip.noSelection': 'Select some text on the page first.',
   'clip.editable': 'Text you are editing cannot be clipped.',
   'clip.entities': 'Mentions: {names}',
+  'popup.clippings': 'Your clippings on this page',
+  'popup.notFound': 'Not found on this page',
+  'popup.notFoundHelp': 'The page changed since you saved these; they are kept in your library.',
+  'popup.showClipping': 'Show on page',
+  'popup.seenOn': 'seen on {n} page|seen on {n} pages',
+  'popup.search': 'Search the knowledge base',
+  'popup.searchPlaceholder': 'Search models, companies, policies…',
+  'popup.noResults': 'No entity matches “{q}”.',
+  'popup.results': '{n} result|{n} results',
 } as const;
 
 export type MessageKey = keyof typeof en;

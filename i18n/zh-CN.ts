@@ -99,4 +99,13 @@ export const zhCN: Record<MessageKey, string> = {
   'clip.noSelection': '请先在页面上选择文字。',
   'clip.editable': '正在编辑的文字不能摘录。',
   'clip.entities': '提及：{names}',
+  'popup.clippings': '你在本页的摘录',
+  'popup.notFound': '在本页找不到',
+  'popup.notFoundHelp': '保存后页面已改变；这些摘录仍保存在资料库中。',
+  'popup.showClipping': '在页面上显示',
+  'popup.seenOn': '出现在 {n} 个页面|出现在 {n} 个页面',
+  'popup.search': '搜索知识库',
+  'popup.searchPlaceholder': '搜索模型、公司、政策…',
+  'popup.noResults': '没有与“{q}”匹配的实体。',
+  'popup.results': '{n} 个结果|{n} 个结果',
 };

@@ -1,17 +1,22 @@
 /**
  * The toolbar popup: the entities found in the current tab, grouped by kind with
- * mention counts; choosing one shows its linked context.
+ * mention counts and "seen on N pages"; this page's clippings (and those not found on
+ * it); a search over the whole knowledge base; and an entity's linked context.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ENTITY_KINDS, type Entity, type EntityKind } from '../../kb/schema';
-import { askBackground } from '../../messaging/client';
-import type { EntityCard, TabSummary } from '../../messaging/protocol';
-import { entityCard } from '../../storage/cards';
-import { loadEffectiveEntities } from '../../storage/knowledge';
 import { t, tn } from '../../i18n';
+import { ENTITY_KINDS, type Entity, type EntityKind } from '../../kb/schema';
+import { buildSearchIndex, searchEntities } from '../../kb/search';
+import { askBackground, askContent } from '../../messaging/client';
+import type { EntityCard, TabSummary } from '../../messaging/protocol';
+import type { Clipping } from '../../model/clipping';
 import { isSiteEnabled } from '../../model/settings';
 import { siteOf } from '../../model/url';
+import { entityCard } from '../../storage/cards';
+import { clippingsForPage } from '../../storage/clippings';
+import { seenCounts } from '../../storage/history';
+import { loadEffectiveEntities } from '../../storage/knowledge';
 import { EntityDetail } from '../EntityDetail';
 import { chineseName, kindPlural } from '../relations';
 import { useSettings } from '../useSettings';
@@ -19,38 +24,54 @@ import { useSettings } from '../useSettings';
 type State =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; tabId: number; summary: TabSummary | null; entities: Map<string, Entity> };
+  | {
+      status: 'ready';
+      tabId: number;
+      summary: TabSummary | null;
+      entities: Entity[];
+      clippings: Clipping[];
+      seen: Record<string, number>;
+    };
 
 /** The tab the popup describes: `?tabId=` (tests, keyboard users opening it in a tab) or the active tab. */
 async function targetTabId(): Promise<number | undefined> {
-  const fromUrl = Number(new URLSearchParams(location.search).get('tabId'));
-  if (Number.isInteger(fromUrl) && fromUrl >= 0 && location.search.includes('tabId=')) return fromUrl;
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
+}
+
+async function load(): Promise<Extract<State, { status: 'ready' }>> {
+  const tabId = await targetTabId();
+  if (tabId === undefined) throw new Error('No tab to describe.');
+  const [summary, effective] = await Promise.all([askBackground({ type: 'tab/summary', tabId }), loadEffectiveEntities()]);
+  const ids = Object.keys(summary?.counts ?? {});
+  const [clippings, seen] = await Promise.all([summary ? clippingsForPage(summary.url) : [], seenCounts(ids)]);
+  return { status: 'ready', tabId, summary, entities: effective.map((e) => e.entity), clippings, seen };
 }
 
 export function PopupApp() {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [stack, setStack] = useState<string[]>([]);
+  const [query, setQuery] = useState('');
   const settings = useSettings();
 
   useEffect(() => {
     let cancelled = false;
-    (async () => {
-      const tabId = await targetTabId();
-      if (tabId === undefined) throw new Error('No tab to describe.');
-      const [summary, effective] = await Promise.all([askBackground({ type: 'tab/summary', tabId }), loadEffectiveEntities()]);
-      const entities = new Map(effective.map((e) => [e.entity.id, e.entity]));
-      if (!cancelled) setState({ status: 'ready', tabId, summary, entities });
-    })().catch((e) => !cancelled && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }));
+    load().then(
+      (s) => !cancelled && setState(s),
+      (e) => !cancelled && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
     return () => {
       cancelled = true;
     };
   }, []);
 
+  const index = useMemo(() => (state.status === 'ready' ? buildSearchIndex(state.entities) : undefined), [state.status === 'ready' && state.entities]);
   const selected = stack[stack.length - 1];
   if (!settings) return null;
   const site = state.status === 'ready' && state.summary ? siteOf(state.summary.url) : '';
+  const results = index && query.trim() ? searchEntities(index, query, 30) : undefined;
   return (
     <div class="popup">
       <header class="popup-head">
@@ -59,6 +80,16 @@ export function PopupApp() {
           <p class="page-title" title={state.summary.url}>
             {state.summary.title || state.summary.url}
           </p>
+        )}
+        {!selected && state.status === 'ready' && (
+          <input
+            type="search"
+            class="search"
+            aria-label={t('popup.search')}
+            placeholder={t('popup.searchPlaceholder')}
+            value={query}
+            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          />
         )}
       </header>
       <main>
@@ -78,9 +109,15 @@ export function PopupApp() {
               onSelect={(id) => setStack([...stack, id])}
               onBack={() => setStack(stack.slice(0, -1))}
               mentions={state.summary?.counts[selected] ?? 0}
+              seen={state.seen[selected]}
             />
+          ) : results ? (
+            <SearchResults query={query} results={results} onSelect={(id) => setStack([id])} />
           ) : (
-            <EntityList summary={state.summary} entities={state.entities} onSelect={(id) => setStack([id])} />
+            <>
+              <EntityList summary={state.summary} entities={state.entities} seen={state.seen} onSelect={(id) => setStack([id])} />
+              <PageClippings tabId={state.tabId} clippings={state.clippings} summary={state.summary} />
+            </>
           ))}
       </main>
       <footer class="popup-foot">
@@ -92,12 +129,57 @@ export function PopupApp() {
   );
 }
 
-function EntityList({ summary, entities, onSelect }: { summary: TabSummary | null; entities: Map<string, Entity>; onSelect: (id: string) => void }) {
+function EntityRow({ entity, count, seen, onSelect }: { entity: Entity; count?: number; seen?: number; onSelect: (id: string) => void }) {
+  const zh = chineseName(entity);
+  const label = [
+    `${entity.name.en}${zh ? ` (${zh})` : ''}`,
+    count !== undefined ? tn('popup.mentionCount', count) : undefined,
+    seen ? tn('popup.seenOn', seen) : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <li>
+      <button type="button" class={`entity-row kind-${entity.kind}`} data-entity={entity.id} aria-label={label} onClick={() => onSelect(entity.id)}>
+        <span class="row-name">
+          {entity.name.en}
+          {zh && (
+            <span class="row-zh" lang="zh">
+              {zh}
+            </span>
+          )}
+          {seen ? <span class="row-seen">{tn('popup.seenOn', seen)}</span> : null}
+        </span>
+        {count !== undefined && (
+          <span class="count" aria-hidden="true">
+            {count}
+          </span>
+        )}
+      </button>
+    </li>
+  );
+}
+
+/** Arrow keys move between entity buttons; Tab still works as usual. */
+function arrowNavigation(container: HTMLElement | null) {
+  return (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const buttons = [...(container?.querySelectorAll<HTMLButtonElement>('button.entity-row') ?? [])];
+    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = buttons[Math.max(0, Math.min(buttons.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))];
+    next?.focus();
+    e.preventDefault();
+  };
+}
+
+function EntityList(props: { summary: TabSummary | null; entities: Entity[]; seen: Record<string, number>; onSelect: (id: string) => void }) {
   const listRef = useRef<HTMLDivElement>(null);
+  const { summary } = props;
   if (!summary) return <p class="muted">{t('popup.nothingYet')}</p>;
+  const byId = new Map(props.entities.map((e) => [e.id, e]));
   const groups = new Map<EntityKind, { entity: Entity; count: number }[]>();
   for (const [id, count] of Object.entries(summary.counts)) {
-    const entity = entities.get(id);
+    const entity = byId.get(id);
     if (!entity || count <= 0) continue;
     const list = groups.get(entity.kind) ?? [];
     list.push({ entity, count });
@@ -105,20 +187,9 @@ function EntityList({ summary, entities, onSelect }: { summary: TabSummary | nul
   }
   if (!groups.size) return <p class="muted">{t('popup.noEntities')}</p>;
   const total = Object.values(summary.counts).reduce((a, b) => a + b, 0);
-  // Arrow keys move between entity buttons; Tab still works as usual.
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const buttons = [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button.entity-row') ?? [])];
-    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const next = buttons[Math.max(0, Math.min(buttons.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))];
-    next?.focus();
-    e.preventDefault();
-  };
   return (
-    <div ref={listRef} class="entity-list" onKeyDown={onKeyDown}>
-      <p class="muted summary-line">
-        {t('popup.mentionsOf', { mentions: total, entities: [...groups.values()].reduce((a, g) => a + g.length, 0) })}
-      </p>
+    <div ref={listRef} class="entity-list" onKeyDown={(e) => arrowNavigation(listRef.current)(e)}>
+      <p class="muted summary-line">{t('popup.mentionsOf', { mentions: total, entities: [...groups.values()].reduce((a, g) => a + g.length, 0) })}</p>
       {ENTITY_KINDS.filter((k) => groups.has(k)).map((kind) => (
         <section key={kind} class={`kind-group kind-${kind}`} aria-labelledby={`group-${kind}`}>
           <h2 id={`group-${kind}`} class="group-title">
@@ -129,32 +200,9 @@ function EntityList({ summary, entities, onSelect }: { summary: TabSummary | nul
             {groups
               .get(kind)!
               .sort((a, b) => b.count - a.count || a.entity.name.en.localeCompare(b.entity.name.en))
-              .map(({ entity, count }) => {
-                const zh = chineseName(entity);
-                return (
-                  <li key={entity.id}>
-                    <button
-                      type="button"
-                      class="entity-row"
-                      data-entity={entity.id}
-                      aria-label={t('popup.rowLabel', { name: `${entity.name.en}${zh ? ` (${zh})` : ''}`, count: tn('popup.mentionCount', count) })}
-                      onClick={() => onSelect(entity.id)}
-                    >
-                      <span class="row-name">
-                        {entity.name.en}
-                        {zh && (
-                          <span class="row-zh" lang="zh">
-                            {zh}
-                          </span>
-                        )}
-                      </span>
-                      <span class="count" aria-hidden="true">
-                        {count}
-                      </span>
-                    </button>
-                  </li>
-                );
-              })}
+              .map(({ entity, count }) => (
+                <EntityRow key={entity.id} entity={entity} count={count} seen={props.seen[entity.id]} onSelect={props.onSelect} />
+              ))}
           </ul>
         </section>
       ))}
@@ -162,7 +210,63 @@ function EntityList({ summary, entities, onSelect }: { summary: TabSummary | nul
   );
 }
 
-function DetailView(props: { id: string; tabId: number; mentions: number; onSelect: (id: string) => void; onBack: () => void }) {
+function SearchResults({ query, results, onSelect }: { query: string; results: Entity[]; onSelect: (id: string) => void }) {
+  const listRef = useRef<HTMLDivElement>(null);
+  if (!results.length) return <p class="muted">{t('popup.noResults', { q: query.trim() })}</p>;
+  return (
+    <div ref={listRef} class="entity-list" onKeyDown={(e) => arrowNavigation(listRef.current)(e)}>
+      <p class="muted summary-line" role="status">
+        {tn('popup.results', results.length)}
+      </p>
+      <ul>
+        {results.map((e) => (
+          <EntityRow key={e.id} entity={e} onSelect={onSelect} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function PageClippings({ tabId, clippings, summary }: { tabId: number; clippings: Clipping[]; summary: TabSummary | null }) {
+  if (!clippings.length) return null;
+  const orphaned = new Set(summary?.orphaned ?? []);
+  const placed = clippings.filter((c) => !orphaned.has(c.id));
+  const missing = clippings.filter((c) => orphaned.has(c.id));
+  const show = (id: string) => void askContent(tabId, { type: 'content/show-clipping', id }).catch(() => {});
+  return (
+    <section class="page-clippings" aria-labelledby="clippings-title">
+      <h2 id="clippings-title" class="group-title">
+        {t('popup.clippings')}
+      </h2>
+      <ul class="clip-rows">
+        {placed.map((c) => (
+          <li key={c.id} class="clip-row">
+            <button type="button" class="clip-button" onClick={() => show(c.id)} title={t('popup.showClipping')}>
+              <q>{c.text.length > 200 ? `${c.text.slice(0, 200)}…` : c.text}</q>
+              {c.note && <span class="clip-note">{c.note}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {missing.length > 0 && (
+        <>
+          <h3 class="group-title">{t('popup.notFound')}</h3>
+          <p class="muted small">{t('popup.notFoundHelp')}</p>
+          <ul class="clip-rows">
+            {missing.map((c) => (
+              <li key={c.id} class="clip-row orphaned">
+                <q>{c.text.length > 200 ? `${c.text.slice(0, 200)}…` : c.text}</q>
+                {c.note && <span class="clip-note">{c.note}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function DetailView(props: { id: string; tabId: number; mentions: number; seen?: number; onSelect: (id: string) => void; onBack: () => void }) {
   const [card, setCard] = useState<EntityCard | null | undefined>(undefined);
   const [status, setStatus] = useState('');
   const backRef = useRef<HTMLButtonElement>(null);
@@ -198,12 +302,15 @@ function DetailView(props: { id: string; tabId: number; mentions: number; onSele
           headingId="detail-title"
           onSelect={props.onSelect}
           actions={
-            props.mentions > 0 ? (
+            props.mentions > 0 || props.seen ? (
               <>
-                <button type="button" class="primary" onClick={() => void jump()}>
-                  {t('popup.jump')}
-                </button>
-                <span class="muted">{t('popup.onThisPage', { count: tn('popup.mentionCount', props.mentions) })}</span>
+                {props.mentions > 0 && (
+                  <button type="button" class="primary" onClick={() => void jump()}>
+                    {t('popup.jump')}
+                  </button>
+                )}
+                {props.mentions > 0 && <span class="muted">{t('popup.onThisPage', { count: tn('popup.mentionCount', props.mentions) })}</span>}
+                {props.seen ? <span class="muted">{tn('popup.seenOn', props.seen)}</span> : null}
               </>
             ) : undefined
           }

@@ -222,13 +222,13 @@ describe('unrendered text', () => {
   const json = `<script type="application/json">{"body":"${P1} ${P2}"}</script>`;
 
   it('skips a copy of the article in a <script>', () => {
-    const saved = clip(ARTICLE, 'a new reasoning model on Monday');
+    const saved = clip(ARTICLE, 'export-controlled');
     const root = mount(`${json}${ARTICLE}`);
     const text = documentText(root).text;
-    expect(text.indexOf('a new reasoning model on Monday')).toBeLessThan(text.lastIndexOf('a new reasoning model on Monday'));
+    expect(text.indexOf('export-controlled')).toBeLessThan(text.lastIndexOf('export-controlled'));
     for (const selectors of [saved, { quote: saved.quote }]) {
       const result = anchor(root, selectors);
-      expectAnchored(result, root, 'a new reasoning model on Monday', 'quote');
+      expectAnchored(result, root, 'export-controlled', 'quote');
       expect(result!.range.startContainer.parentElement!.tagName).toBe('P');
     }
   });

@@ -1,0 +1,93 @@
+/**
+ * Clippings in the browser: select text on a served page, save it with the in-page
+ * button, see it highlighted as cnai-clipping after a reload, and see it re-anchored
+ * or reported as not found when the page changed between visits.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { axClick, axWait, FIXTURES_DIR, highlightedTexts, launchWithExtension, selectText, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+/** The article as served; tests edit it between visits. */
+let articleHtml = readFileSync(path.join(FIXTURES_DIR, 'article.html'), 'utf8');
+
+beforeAll(async () => {
+  server = await startServer();
+  server.route((url) => (url.pathname === '/changing.html' ? { body: articleHtml } : undefined));
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function clippingTexts(page: import('playwright-core').Page) {
+  await page.waitForFunction(() => (CSS.highlights.get('cnai-clipping')?.size ?? 0) > 0, undefined, { timeout: 5000 });
+  return (await highlightedTexts(page, ['cnai-clipping']))['cnai-clipping'];
+}
+
+describe('saving a clipping', () => {
+  const quote = 'requires providers to label AI-generated content';
+
+  it('saves the selection with the in-page button, across elements', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/changing.html'));
+    await waitForHighlights(page, 3);
+    await selectText(page, '#p2', quote);
+    await axClick(page, 'button', 'Save clipping');
+    await axWait(page, 'dialog', /Saved to your clippings/);
+    expect(await clippingTexts(page)).toEqual([quote]);
+    // The stored record has the selectors and the entities of the clipped text.
+    const stored = await browser.worker.evaluate(async () => {
+      const req = indexedDB.open('cnai-context');
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        req.onsuccess = () => res(req.result);
+        req.onerror = () => rej(req.error);
+      });
+      const all: unknown[] = await new Promise((res) => {
+        const q = db.transaction('clippings').objectStore('clippings').getAll();
+        q.onsuccess = () => res(q.result);
+      });
+      db.close();
+      return all;
+    });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      text: quote,
+      url: server.url('/changing.html'),
+      site: '127.0.0.1',
+      quote: { type: 'TextQuoteSelector', exact: quote },
+      position: { type: 'TextPositionSelector' },
+      note: '',
+      tags: [],
+    });
+    await page.close();
+  });
+
+  it('highlights it again after a reload', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/changing.html?utm_source=newsletter#top'));
+    expect(await clippingTexts(page)).toEqual([quote]);
+    await page.close();
+  });
+
+  it('re-anchors it when the page changed a little, and reports it missing when its text is gone', async () => {
+    articleHtml = articleHtml.replace('<p id="p1">', '<p id="new">A new paragraph was added above.</p>\n<p id="p1">');
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/changing.html'));
+    expect(await clippingTexts(page)).toEqual([quote]);
+    await page.close();
+
+    articleHtml = articleHtml.replace('requires providers to <em>label</em> AI-generated content', 'asks platforms to mark synthetic media');
+    const gone = await browser.context.newPage();
+    await gone.goto(server.url('/changing.html'));
+    await waitForHighlights(gone, 3);
+    const tabId = await browser.tabIdOf(gone);
+    const popup = await browser.openExtensionPage('popup.html', `?tabId=${tabId}`);
+    await popup.locator('.orphaned', { hasText: quote }).waitFor({ timeout: 5000 });
+    await popup.close();
+    await gone.close();
+  });
+});
