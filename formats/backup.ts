@@ -1,0 +1,259 @@
+/**
+ * The JSON backup: every record the reader owns (clippings, own and edited entities,
+ * entity preferences, optionally settings and reading history) in one file, validated
+ * record by record on the way back in. Pure.
+ *
+ * The file is written deterministically: the envelope first (format, schemaVersion,
+ * exportedAt), then the collections, with the keys of every record in sorted order, so
+ * an export → parse → export round trip reproduces the file byte for byte.
+ */
+import { z } from 'zod';
+import {
+  CompanyEntitySchema,
+  DaySchema,
+  ModelEntitySchema,
+  OrganizationEntitySchema,
+  PolicyEntitySchema,
+  SlugSchema,
+} from '../kb/schema';
+import { ClippingSchema, TimestampSchema, type Clipping } from '../model/clipping';
+import { HistoryEntrySchema, type HistoryEntry } from '../model/history';
+import { SettingsSchema, type Settings } from '../model/settings';
+import type { EntityPref, UserEntity } from '../storage/db';
+import { zodProblems, type Problem } from './problems';
+
+export const BACKUP_FORMAT = 'cnai-backup';
+export const BACKUP_SCHEMA_VERSION = 1;
+
+const userFields = {
+  /** 'added': created by the user; 'edited': overrides the built-in entity with the same id. */
+  origin: z.enum(['added', 'edited']),
+  /** For edited copies: the built-in `updated` date the edit started from. */
+  baseUpdated: DaySchema.optional(),
+};
+
+/** A user's own entity or edited copy of a built-in one (storage/db.ts UserEntity). */
+export const UserEntitySchema = z.discriminatedUnion('kind', [
+  ModelEntitySchema.extend(userFields),
+  CompanyEntitySchema.extend(userFields),
+  OrganizationEntitySchema.extend(userFields),
+  PolicyEntitySchema.extend(userFields),
+]);
+
+/** Per-entity reader choices (storage/db.ts EntityPref). */
+export const EntityPrefSchema = z.strictObject({
+  id: SlugSchema,
+  hidden: z.boolean().optional(),
+  muted: z.boolean().optional(),
+  hiddenAliases: z.array(z.string().max(200)).max(1000).optional(),
+});
+
+export const BackupSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  schemaVersion: z.literal(BACKUP_SCHEMA_VERSION),
+  exportedAt: TimestampSchema,
+  clippings: z.array(ClippingSchema),
+  userEntities: z.array(UserEntitySchema),
+  entityPrefs: z.array(EntityPrefSchema),
+  settings: SettingsSchema.optional(),
+  history: z.array(HistoryEntrySchema).optional(),
+});
+
+// The schemas must describe exactly the stored types (checked at compile time).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _userEntityMatches: Same<z.infer<typeof UserEntitySchema>, UserEntity> = true;
+const _entityPrefMatches: Same<z.infer<typeof EntityPrefSchema>, EntityPref> = true;
+void _userEntityMatches;
+void _entityPrefMatches;
+
+/** What a backup holds. */
+export interface BackupData {
+  clippings: Clipping[];
+  userEntities: UserEntity[];
+  entityPrefs: EntityPref[];
+  settings?: Settings;
+  history?: HistoryEntry[];
+}
+
+/** A backup as read back: the data plus its envelope. */
+export type Backup = z.infer<typeof BackupSchema>;
+
+const COLLECTIONS = ['clippings', 'userEntities', 'entityPrefs', 'history'] as const;
+type CollectionName = (typeof COLLECTIONS)[number];
+
+const RECORD_SCHEMAS: Record<CollectionName, z.ZodType> = {
+  clippings: ClippingSchema,
+  userEntities: UserEntitySchema,
+  entityPrefs: EntityPrefSchema,
+  history: HistoryEntrySchema,
+};
+
+const RECORD_WORDS: Record<CollectionName, string> = {
+  clippings: 'clipping',
+  userEntities: 'custom entity',
+  entityPrefs: 'entity preference',
+  history: 'history entry',
+};
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function sortedKeys(v: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) out[k] = v[k];
+  return out;
+}
+
+/**
+ * The backup file's text. `exportedAt` is the export time (a Date or an ISO timestamp).
+ * Records are written as given (not validated: a backup must keep whatever is stored);
+ * records that are not valid will be reported when the file is read back.
+ */
+export function toBackup(data: BackupData, exportedAt: Date | string): string {
+  const root: Record<string, unknown> = {
+    format: BACKUP_FORMAT,
+    schemaVersion: BACKUP_SCHEMA_VERSION,
+    exportedAt: typeof exportedAt === 'string' ? exportedAt : exportedAt.toISOString(),
+    clippings: data.clippings,
+    userEntities: data.userEntities,
+    entityPrefs: data.entityPrefs,
+  };
+  if (data.settings !== undefined) root.settings = data.settings;
+  if (data.history !== undefined) root.history = data.history;
+  return `${JSON.stringify(root, (key, value: unknown) => (key !== '' && isPlainObject(value) ? sortedKeys(value) : value), 2)}\n`;
+}
+
+/** A record that lenient parsing left out, with why. */
+export interface RejectedRecord {
+  collection: CollectionName | 'settings';
+  /** Position in its collection (0-based); 0 for settings. */
+  index: number;
+  value: unknown;
+  problems: Problem[];
+}
+
+export type BackupParseResult =
+  | {
+      ok: true;
+      data: Backup;
+      /** Lenient mode: the records that were left out. Always empty in strict mode. */
+      rejected: RejectedRecord[];
+      /** Lenient mode: everything that was left out or ignored. Always empty in strict mode. */
+      problems: Problem[];
+    }
+  | { ok: false; problems: Problem[] };
+
+export interface BackupParseOptions {
+  /**
+   * 'strict' (default): the whole backup is refused if any record is not valid.
+   * 'lenient': valid records are kept, invalid ones are returned in `rejected`.
+   */
+  mode?: 'strict' | 'lenient';
+}
+
+function recordName(collection: CollectionName, index: number, value: unknown): string {
+  const id = isPlainObject(value) ? (collection === 'history' ? value.key : value.id) : undefined;
+  const idText = typeof id === 'string' && id ? ` (${collection === 'history' ? 'key' : 'id'} ${id.length > 80 ? `${id.slice(0, 77)}…` : id})` : '';
+  return `${RECORD_WORDS[collection]} ${index + 1}${idText}`;
+}
+
+/** Reads a backup file's text. */
+export function parseBackup(text: string, { mode = 'strict' }: BackupParseOptions = {}): BackupParseResult {
+  const FILE = 'the backup file';
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { ok: false, problems: [{ record: FILE, field: '', message: `is not valid JSON (${(e as Error).message})` }] };
+  }
+  if (!isPlainObject(raw)) return { ok: false, problems: [{ record: FILE, field: '', message: 'is not a CNAI backup (expected a JSON object)' }] };
+  if (raw.format !== BACKUP_FORMAT)
+    return { ok: false, problems: [{ record: FILE, field: 'format', message: `must be "${BACKUP_FORMAT}"; this is not a CNAI backup file` }] };
+  if (typeof raw.schemaVersion === 'number' && raw.schemaVersion > BACKUP_SCHEMA_VERSION)
+    return {
+      ok: false,
+      problems: [
+        {
+          record: FILE,
+          field: 'schemaVersion',
+          message: `is ${raw.schemaVersion}: the backup was made by a newer version of the extension; update the extension to read it`,
+        },
+      ],
+    };
+
+  const problems: Problem[] = [];
+  const rejected: RejectedRecord[] = [];
+
+  // The envelope: known top-level fields, collections that are lists, a valid export time.
+  const envelope = z
+    .strictObject({
+      format: z.literal(BACKUP_FORMAT),
+      schemaVersion: z.literal(BACKUP_SCHEMA_VERSION),
+      exportedAt: TimestampSchema,
+      clippings: z.array(z.unknown()),
+      userEntities: z.array(z.unknown()),
+      entityPrefs: z.array(z.unknown()),
+      settings: z.unknown().optional(),
+      history: z.array(z.unknown()).optional(),
+    })
+    .safeParse(raw);
+  if (!envelope.success) {
+    const envProblems = zodProblems(FILE, envelope.error, raw);
+    // Lenient mode reads on: unknown fields are ignored, a missing or malformed
+    // collection counts as empty, an unreadable export time becomes the epoch.
+    if (mode === 'strict') return { ok: false, problems: envProblems };
+    problems.push(...envProblems.map((p) => ({ ...p, message: `${p.message} (ignored)` })));
+  }
+
+  const out: Record<string, unknown> = {
+    format: BACKUP_FORMAT,
+    schemaVersion: BACKUP_SCHEMA_VERSION,
+    exportedAt: TimestampSchema.safeParse(raw.exportedAt).success ? raw.exportedAt : new Date(0).toISOString(),
+  };
+
+  for (const collection of COLLECTIONS) {
+    const items = raw[collection];
+    if (!Array.isArray(items)) {
+      if (collection !== 'history') out[collection] = [];
+      continue;
+    }
+    const kept: unknown[] = [];
+    items.forEach((value, index) => {
+      const r = RECORD_SCHEMAS[collection].safeParse(value);
+      if (r.success) kept.push(r.data);
+      else {
+        const name = recordName(collection, index, value);
+        const ps = zodProblems(name, r.error, value);
+        rejected.push({ collection, index, value, problems: ps });
+        problems.push(...ps);
+      }
+    });
+    out[collection] = kept;
+  }
+
+  if (raw.settings !== undefined) {
+    const r = SettingsSchema.safeParse(raw.settings);
+    if (r.success) out.settings = r.data;
+    else {
+      const ps = zodProblems('the settings', r.error, raw.settings);
+      rejected.push({ collection: 'settings', index: 0, value: raw.settings, problems: ps });
+      problems.push(...ps);
+    }
+  }
+
+  if (mode === 'strict' && problems.length) return { ok: false, problems };
+  // Field order as in the schema (settings/history only when present).
+  const data = {
+    format: out.format,
+    schemaVersion: out.schemaVersion,
+    exportedAt: out.exportedAt,
+    clippings: out.clippings,
+    userEntities: out.userEntities,
+    entityPrefs: out.entityPrefs,
+    ...(out.settings !== undefined ? { settings: out.settings } : {}),
+    ...(out.history !== undefined ? { history: out.history } : {}),
+  } as Backup;
+  return { ok: true, data, rejected, problems: mode === 'strict' ? [] : problems };
+}
+
