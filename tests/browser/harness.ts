@@ -308,3 +308,24 @@ export async function selectText(page: Page, selector: string, text: string): Pr
     [selector, text],
   );
 }
+
+/** Puts records straight into the extension's database (from an extension page of it). */
+export async function putRecords(page: Page, store: string, records: unknown[]): Promise<void> {
+  await page.evaluate(
+    async ([s, recs]) => {
+      const req = indexedDB.open('cnai-context');
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        req.onsuccess = () => res(req.result);
+        req.onerror = () => rej(req.error);
+      });
+      await new Promise<void>((res, rej) => {
+        const tx = db.transaction(s as string, 'readwrite');
+        for (const r of recs as unknown[]) tx.objectStore(s as string).put(r);
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+    },
+    [store, records] as const,
+  );
+}

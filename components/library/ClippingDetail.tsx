@@ -1,0 +1,115 @@
+/** One clipping in the library: full text, source, entities, note and tags (editable), delete with undo. */
+import { useState } from 'preact/hooks';
+import { t } from '../../i18n';
+import type { Entity } from '../../kb/schema';
+import { linkToClipping } from '../../library/filters';
+import type { Clipping } from '../../model/clipping';
+import { deleteClipping, restoreClipping, updateClipping } from '../../storage/clippings';
+import { parseTags } from '../clip/SavedPanel';
+import { safeHref } from '../relations';
+import type { ToastState } from './Toast';
+
+export interface ClippingDetailProps {
+  clipping: Clipping;
+  entities: Map<string, Entity>;
+  toast: (t: Omit<ToastState, 'id'>) => void;
+  onFilterPage: (url: string) => void;
+  onDeleted: () => void;
+}
+
+export function ClippingDetail({ clipping: c, entities, toast, onFilterPage, onDeleted }: ClippingDetailProps) {
+  const [note, setNote] = useState(c.note);
+  const [tags, setTags] = useState(c.tags.join(', '));
+  const [status, setStatus] = useState('');
+  const dirty = note !== c.note || tags !== c.tags.join(', ');
+  const save = async () => {
+    try {
+      await updateClipping(c.id, { note, tags: parseTags(tags) });
+      setStatus(t('lib.saved'));
+    } catch (e) {
+      setStatus(t('clip.failed', { error: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  const remove = async () => {
+    const deleted = await deleteClipping(c.id);
+    onDeleted();
+    if (deleted) {
+      toast({
+        message: t('lib.deleted'),
+        action: {
+          label: t('lib.undo'),
+          run: () => void restoreClipping(deleted).then(() => toast({ message: t('lib.restored') })),
+        },
+      });
+    }
+  };
+  const source = safeHref(c.url) ? linkToClipping(c) : undefined;
+  return (
+    <article class="clip-detail" aria-labelledby="clip-detail-title">
+      <h2 id="clip-detail-title" class="clip-detail-title">
+        {source ? (
+          <a href={source} target="_blank" rel="noopener noreferrer" title={t('lib.openSource')}>
+            {c.title || c.url}
+          </a>
+        ) : (
+          c.title || c.url
+        )}
+      </h2>
+      <p class="muted small">
+        {c.site} · {t('lib.savedOn', { date: c.created.slice(0, 10) })}
+      </p>
+      <blockquote class="clip-full">{c.text}</blockquote>
+      {c.entities.length > 0 && (
+        <p class="entity-chips">
+          <span class="muted">{t('lib.mentions')}: </span>
+          {c.entities.map((id) => {
+            const e = entities.get(id);
+            return (
+              <a key={id} class={`chip kind-${e?.kind ?? 'model'}`} href={`#/entity/${encodeURIComponent(id)}`}>
+                {e?.name.en ?? id}
+              </a>
+            );
+          })}
+        </p>
+      )}
+      <form
+        class="clip-edit"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label class="field">
+          <span>{t('lib.note')}</span>
+          <textarea rows={4} value={note} onInput={(e) => (setNote((e.target as HTMLTextAreaElement).value), setStatus(''))} />
+        </label>
+        <label class="field">
+          <span>{t('lib.tags')}</span>
+          <input type="text" value={tags} aria-describedby="tags-help" onInput={(e) => (setTags((e.target as HTMLInputElement).value), setStatus(''))} />
+          <span id="tags-help" class="muted small">
+            {t('lib.tagsHelp')}
+          </span>
+        </label>
+        <div class="row-actions">
+          <button type="submit" class="primary" disabled={!dirty}>
+            {t('lib.saveEdits')}
+          </button>
+          {source && (
+            <a class="button secondary" href={source} target="_blank" rel="noopener noreferrer">
+              {t('lib.openSource')}
+            </a>
+          )}
+          <button type="button" class="secondary" onClick={() => onFilterPage(c.url)}>
+            {t('lib.fromPage')}
+          </button>
+          <button type="button" class="danger" onClick={() => void remove()}>
+            {t('lib.delete')}
+          </button>
+        </div>
+        <p class="muted small" role="status" aria-live="polite">
+          {status}
+        </p>
+      </form>
+    </article>
+  );
+}

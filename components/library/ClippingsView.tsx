@@ -1,0 +1,201 @@
+/**
+ * All clippings, newest first: full-text search (MiniSearch), filters by page, site,
+ * entity, kind, tag and date range, a virtualized list, and a detail panel to read,
+ * edit (note, tags) and delete with undo.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t, tn } from '../../i18n';
+import { ENTITY_KINDS, type Entity, type EntityKind } from '../../kb/schema';
+import { ClippingSearch } from '../../library/clipping-search';
+import { applyFilters, filtersFromQuery, filtersToQuery, type ClippingFilters } from '../../library/filters';
+import type { Clipping } from '../../model/clipping';
+import { kindLabel } from '../relations';
+import { ClippingDetail } from './ClippingDetail';
+import type { ClippingsState } from './useLibraryData';
+import { navigate } from './useRoute';
+import { VirtualList } from './VirtualList';
+import type { ToastState } from './Toast';
+
+export interface ClippingsViewProps {
+  query: string;
+  clippings: ClippingsState | undefined;
+  entities: Map<string, Entity>;
+  search: ClippingSearch;
+  indexed: boolean;
+  toast: (t: Omit<ToastState, 'id'>) => void;
+}
+
+const ROW_HEIGHT = 88;
+const fmtDate = (iso: string) => iso.slice(0, 10);
+
+export function ClippingsView({ query, clippings, entities, search, indexed, toast }: ClippingsViewProps) {
+  const filters = useMemo(() => filtersFromQuery(query), [query]);
+  const [q, setQ] = useState(filters.q ?? '');
+  const [selectedId, setSelectedId] = useState<string>();
+  const [active, setActive] = useState(0);
+  const listRef = useRef<HTMLDivElement>(null);
+  useEffect(() => setQ(filters.q ?? ''), [filters.q]);
+
+  const setFilters = (next: ClippingFilters) => navigate(`/clippings${filtersToQuery(next)}`, true);
+  // The query goes into the URL after a short pause, so results stay instant while typing.
+  useEffect(() => {
+    if ((filters.q ?? '') === q) return;
+    const timer = setTimeout(() => setFilters({ ...filters, q: q || undefined }), 250);
+    return () => clearTimeout(timer);
+  }, [q]);
+
+  const all = clippings?.list ?? [];
+  const kindOf = (id: string): EntityKind | undefined => entities.get(id)?.kind;
+  const visible = useMemo(() => {
+    const filtered = applyFilters(all, filters, kindOf);
+    if (!q.trim() || !indexed) return filtered;
+    const ids = search.search(q);
+    const allowed = new Map(filtered.map((c) => [c.id, c]));
+    return ids.map((id) => allowed.get(id)).filter((c): c is Clipping => !!c);
+  }, [all, filters, q, indexed, search]);
+
+  const options = useMemo(() => {
+    const sites = new Set<string>();
+    const tags = new Set<string>();
+    const ents = new Set<string>();
+    for (const c of all) {
+      sites.add(c.site);
+      c.tags.forEach((x) => tags.add(x));
+      c.entities.forEach((x) => ents.add(x));
+    }
+    return {
+      sites: [...sites].filter(Boolean).sort(),
+      tags: [...tags].sort((a, b) => a.localeCompare(b)),
+      entities: [...ents].map((id) => entities.get(id)).filter((e): e is Entity => !!e).sort((a, b) => a.name.en.localeCompare(b.name.en)),
+    };
+  }, [all, entities]);
+
+  const selected = selectedId ? all.find((c) => c.id === selectedId) : undefined;
+  const hasFilters = Object.keys(filters).some((k) => k !== 'q');
+
+  const onListKey = (e: KeyboardEvent) => {
+    if (!visible.length) return;
+    let next = active;
+    if (e.key === 'ArrowDown') next = Math.min(visible.length - 1, active + 1);
+    else if (e.key === 'ArrowUp') next = Math.max(0, active - 1);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = visible.length - 1;
+    else return;
+    e.preventDefault();
+    setActive(next);
+    setSelectedId(visible[next]!.id);
+    requestAnimationFrame(() => listRef.current?.querySelector<HTMLButtonElement>(`[data-index="${next}"]`)?.focus());
+  };
+
+  const select = (c: Clipping, i: number) => {
+    setActive(i);
+    setSelectedId(c.id);
+  };
+
+  return (
+    <div class="clippings-view">
+      <div class="toolbar" role="search">
+        <input
+          type="search"
+          class="search-input"
+          aria-label={t('lib.search')}
+          placeholder={t('lib.searchPlaceholder')}
+          value={q}
+          onInput={(e) => setQ((e.target as HTMLInputElement).value)}
+        />
+        <Select label={t('lib.filterSite')} value={filters.site} onChange={(site) => setFilters({ ...filters, site })} options={options.sites.map((s) => [s, s])} />
+        <Select
+          label={t('lib.filterEntity')}
+          value={filters.entity}
+          onChange={(entity) => setFilters({ ...filters, entity })}
+          options={[...(filters.entity && !options.entities.some((e) => e.id === filters.entity) ? [[filters.entity, entities.get(filters.entity)?.name.en ?? filters.entity] as [string, string]] : []), ...options.entities.map((e) => [e.id, e.name.en] as [string, string])]}
+        />
+        <Select label={t('lib.filterKind')} value={filters.kind} onChange={(kind) => setFilters({ ...filters, kind: kind as EntityKind | undefined })} options={ENTITY_KINDS.map((k) => [k, kindLabel(k)])} />
+        <Select label={t('lib.filterTag')} value={filters.tag} onChange={(tag) => setFilters({ ...filters, tag })} options={options.tags.map((x) => [x, x])} />
+        <label class="date-filter">
+          <span>{t('lib.filterFrom')}</span>
+          <input type="date" value={filters.from ?? ''} onInput={(e) => setFilters({ ...filters, from: (e.target as HTMLInputElement).value || undefined })} />
+        </label>
+        <label class="date-filter">
+          <span>{t('lib.filterTo')}</span>
+          <input type="date" value={filters.to ?? ''} onInput={(e) => setFilters({ ...filters, to: (e.target as HTMLInputElement).value || undefined })} />
+        </label>
+        {filters.url && (
+          <span class="chip">
+            {t('lib.filterPage')}: {all.find((c) => c.url === filters.url)?.title || filters.url}
+          </span>
+        )}
+        {(hasFilters || q) && (
+          <button type="button" class="link-button" onClick={() => (setQ(''), setFilters({}))}>
+            {t('lib.clearFilters')}
+          </button>
+        )}
+      </div>
+      <p class="result-line muted" role="status" aria-live="polite">
+        {clippings ? (visible.length === all.length ? tn('lib.count', all.length) : t('lib.countOf', { n: visible.length, total: all.length })) : t('loading')}
+        {q.trim() && !indexed ? ` · ${t('lib.indexing')}` : ''}
+      </p>
+      <div class="split">
+        <div class="list-pane" ref={listRef}>
+          {clippings && !all.length && <p class="muted empty">{t('lib.empty')}</p>}
+          {clippings && all.length > 0 && !visible.length && <p class="muted empty">{t('lib.noMatch')}</p>}
+          <VirtualList
+            items={visible}
+            rowHeight={ROW_HEIGHT}
+            activeIndex={active}
+            label={t('lib.list')}
+            onKeyDown={onListKey}
+            renderRow={(c, i) => (
+              <button
+                type="button"
+                class={`clip-item${c.id === selectedId ? ' selected' : ''}`}
+                data-index={i}
+                data-id={c.id}
+                aria-current={c.id === selectedId ? 'true' : undefined}
+                onClick={() => select(c, i)}
+                tabIndex={i === active ? 0 : -1}
+              >
+                <span class="clip-text">{c.text}</span>
+                <span class="clip-meta">
+                  {c.site} · {fmtDate(c.created)}
+                  {c.tags.length > 0 && ` · ${c.tags.map((x) => `#${x}`).join(' ')}`}
+                  {c.note && <span class="clip-note-preview"> · {c.note}</span>}
+                </span>
+              </button>
+            )}
+          />
+        </div>
+        <div class="detail-pane">
+          {selected ? (
+            <ClippingDetail
+              key={selected.id}
+              clipping={selected}
+              entities={entities}
+              toast={toast}
+              onFilterPage={(url) => setFilters({ url })}
+              onDeleted={() => setSelectedId(undefined)}
+            />
+          ) : (
+            <p class="muted">{t('lib.selectHint')}</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Select({ label, value, onChange, options }: { label: string; value?: string; onChange: (v: string | undefined) => void; options: [string, string][] }) {
+  return (
+    <label class="select-filter">
+      <span>{label}</span>
+      <select value={value ?? ''} onChange={(e) => onChange((e.target as HTMLSelectElement).value || undefined)}>
+        <option value="">{t('lib.any')}</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

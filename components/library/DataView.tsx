@@ -1,0 +1,172 @@
+/** Export (Markdown, CSV, W3C, JSON backup) and import, with progress and a plain-words report. */
+import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '../../i18n';
+import type { Entity } from '../../kb/schema';
+import { filtersFromQuery } from '../../library/filters';
+import { runExport, runImport } from '../../library/transfer-client';
+import type { ExportFormat, ImportReport } from '../../library/transfer';
+import { readSettings, updateSettings } from '../../storage/settings';
+import { downloadBlob } from './download';
+
+const FORMATS: ExportFormat[] = ['markdown', 'markdown-pages', 'csv', 'w3c', 'backup'];
+
+export function DataView({ query, entities }: { query: string; entities: Entity[] }) {
+  const params = new URLSearchParams(query);
+  const [format, setFormat] = useState<ExportFormat>('markdown');
+  const [scope, setScope] = useState<'all' | 'filter' | 'entity'>(params.get('entity') ? 'entity' : params.toString() ? 'filter' : 'all');
+  const [entity, setEntity] = useState(params.get('entity') ?? '');
+  const [includeHistory, setIncludeHistory] = useState(false);
+  const [mode, setMode] = useState<'all' | 'valid'>('all');
+  const [busy, setBusy] = useState('');
+  const [exportStatus, setExportStatus] = useState('');
+  const [report, setReport] = useState<ImportReport>();
+  const progress = (done: number, total: number, phase: string) =>
+    setBusy(t('data.progress', { phase: t(`data.phase.${phase}` as MessageKey), done, total }));
+
+  const doExport = async () => {
+    setExportStatus('');
+    setBusy(t('loading'));
+    try {
+      const filters = filtersFromQuery(query);
+      const file = await runExport(
+        {
+          format,
+          scope: scope === 'entity' && entity ? { kind: 'entity', id: entity } : scope === 'filter' ? { kind: 'filter', filters } : { kind: 'all' },
+          includeHistory,
+          settings: format === 'backup' ? await readSettings() : undefined,
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        },
+        progress,
+      );
+      const data = typeof file.data === 'string' ? `${file.data}` : file.data;
+      downloadBlob(file.name, new Blob([data as BlobPart], { type: file.type }));
+      setExportStatus(t('data.exported', { n: file.count, name: file.name }));
+    } catch (e) {
+      setExportStatus(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const doImport = async (file: File) => {
+    setReport(undefined);
+    setBusy(t('data.importing', { name: file.name }));
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const r = await runImport({ name: file.name, bytes, mode }, progress);
+      if (r.ok && r.settings) await updateSettings(r.settings);
+      setReport(r);
+    } catch (e) {
+      setReport({ ok: false, added: 0, merged: 0, problems: [], error: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy('');
+    }
+  };
+
+  return (
+    <div class="data-view">
+      <section class="panel" aria-labelledby="export-title">
+        <h2 id="export-title">{t('data.export')}</h2>
+        <p class="muted">{t('data.exportHelp')}</p>
+        <fieldset>
+          <legend>{t('data.format')}</legend>
+          {FORMATS.map((f) => (
+            <label key={f} class="check">
+              <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} />
+              {t(`data.fmt.${f}` as MessageKey)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('data.scope')}</legend>
+          <label class="check">
+            <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+            {t('data.scope.all')}
+          </label>
+          <label class="check">
+            <input type="radio" name="scope" checked={scope === 'filter'} onChange={() => setScope('filter')} disabled={!query} />
+            {t('data.scope.filter')}
+            {query && <code class="muted small"> {decodeURIComponent(query)}</code>}
+          </label>
+          <label class="check">
+            <input type="radio" name="scope" checked={scope === 'entity'} onChange={() => setScope('entity')} />
+            {t('data.scope.entity')}
+          </label>
+          {scope === 'entity' && (
+            <select aria-label={t('data.scope.entity')} value={entity} onChange={(e) => setEntity((e.target as HTMLSelectElement).value)}>
+              <option value="">—</option>
+              {entities.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name.en}
+                </option>
+              ))}
+            </select>
+          )}
+        </fieldset>
+        {format === 'backup' && (
+          <label class="check">
+            <input type="checkbox" checked={includeHistory} onChange={(e) => setIncludeHistory((e.target as HTMLInputElement).checked)} />
+            {t('data.includeHistory')}
+          </label>
+        )}
+        <div class="row-actions">
+          <button type="button" class="primary" disabled={!!busy || (scope === 'entity' && !entity)} onClick={() => void doExport()}>
+            {t('data.exportButton')}
+          </button>
+        </div>
+        <p class="muted" role="status" aria-live="polite">
+          {exportStatus}
+        </p>
+      </section>
+
+      <section class="panel" aria-labelledby="import-title">
+        <h2 id="import-title">{t('data.import')}</h2>
+        <p class="muted">{t('data.importHelp')}</p>
+        <fieldset>
+          <label class="check">
+            <input type="radio" name="mode" checked={mode === 'all'} onChange={() => setMode('all')} />
+            {t('data.mode.all')}
+          </label>
+          <label class="check">
+            <input type="radio" name="mode" checked={mode === 'valid'} onChange={() => setMode('valid')} />
+            {t('data.mode.valid')}
+          </label>
+        </fieldset>
+        <label class="button secondary file-button">
+          {t('data.chooseFile')}
+          <input
+            type="file"
+            class="visually-hidden"
+            accept=".json,.jsonld,.csv,application/json,application/ld+json,text/csv"
+            disabled={!!busy}
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              const f = input.files?.[0];
+              if (f) void doImport(f);
+              input.value = '';
+            }}
+          />
+        </label>
+        {report && (
+          <div class={`report ${report.ok ? 'ok' : 'error'}`} role="alert">
+            <p>{report.ok ? t('data.imported', { added: report.added, merged: report.merged }) : (report.error ?? t('data.failed'))}</p>
+            {report.problems.length > 0 && (
+              <>
+                <p>{report.ok ? t('data.skipped') : t('data.failed')}</p>
+                <ul>
+                  {report.problems.slice(0, 500).map((p, i) => (
+                    <li key={i}>{p}</li>
+                  ))}
+                </ul>
+                {report.problems.length > 500 && <p>… {report.problems.length - 500} more</p>}
+              </>
+            )}
+          </div>
+        )}
+      </section>
+      <p class="progress" role="status" aria-live="polite">
+        {busy}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,261 @@
+/**
+ * Export and import of the reader's data, over the database. Runs in a worker from the
+ * library page (library/transfer.worker.ts) so large files never freeze the page, and
+ * in Node for tests.
+ *
+ * Imports are all-or-nothing by default: everything is validated first, then written
+ * in one Dexie transaction, so an invalid file — or a failure halfway (an exception,
+ * a full disk, a closed tab) — leaves the database as it was. Duplicates (same id, or
+ * same page and text) are merged, not doubled.
+ */
+import JSZip from 'jszip';
+import { compileMatcher } from '../engine/compile';
+import { ContextGate, type GatedMention } from '../engine/context';
+import { Matcher } from '../engine/matcher';
+import {
+  dedupeKey,
+  exportFileName,
+  formatProblem,
+  fromReadwiseCsv,
+  fromW3C,
+  parseBackup,
+  toBackup,
+  toMarkdown,
+  toReadwiseCsv,
+  toW3C,
+  type ExportScope,
+  type Problem,
+} from '../formats';
+import type { Clipping } from '../model/clipping';
+import type { HistoryEntry } from '../model/history';
+import type { Settings } from '../model/settings';
+import { db, type CnaiDatabase, type EntityPref, type UserEntity } from '../storage/db';
+import { highlightableEntities, loadEffectiveEntities } from '../storage/knowledge';
+import { applyFilters, type ClippingFilters } from './filters';
+
+export type ExportFormat = 'markdown' | 'markdown-pages' | 'csv' | 'w3c' | 'backup';
+export type Progress = (done: number, total: number, phase: string) => void;
+
+export interface ExportRequest {
+  format: ExportFormat;
+  /** Which clippings: all, one entity's, one page's, or the library's current filter. */
+  scope: { kind: 'all' } | { kind: 'entity'; id: string } | { kind: 'page'; url: string } | { kind: 'filter'; filters: ClippingFilters };
+  /** Backups: include reading history. */
+  includeHistory?: boolean;
+  /** Backups: the reader's settings (from browser.storage.local). */
+  settings?: Settings;
+  now?: Date;
+  timeZone?: string;
+}
+
+export interface ExportedFile {
+  name: string;
+  type: string;
+  data: string | Uint8Array;
+  count: number;
+}
+
+async function selectClippings(req: ExportRequest, database: CnaiDatabase, kindOf: (id: string) => ReturnType<Parameters<typeof applyFilters>[2]>): Promise<Clipping[]> {
+  const s = req.scope;
+  let list: Clipping[];
+  if (s.kind === 'entity') list = await database.clippings.where('entities').equals(s.id).toArray();
+  else if (s.kind === 'page') list = await database.clippings.where('url').equals(s.url).toArray();
+  else list = await database.clippings.toArray();
+  if (s.kind === 'filter') list = applyFilters(list, s.filters, kindOf);
+  return list.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
+}
+
+function scopeName(req: ExportRequest, clippings: Clipping[]): ExportScope {
+  const s = req.scope;
+  if (s.kind === 'entity') return { entity: s.id };
+  if (s.kind === 'page') return { page: clippings[0]?.title || s.url };
+  if (s.kind === 'filter') {
+    if (s.filters.entity) return { entity: s.filters.entity };
+    if (s.filters.site) return { site: s.filters.site };
+    if (s.filters.tag) return { tag: s.filters.tag };
+  }
+  return 'all';
+}
+
+export async function exportData(req: ExportRequest, database: CnaiDatabase = db(), progress?: Progress): Promise<ExportedFile> {
+  const now = req.now ?? new Date();
+  const effective = await loadEffectiveEntities(database, true);
+  const byId = new Map(effective.map((e) => [e.entity.id, e.entity]));
+  const names = { entityName: (id: string) => byId.get(id)?.name.en };
+  progress?.(0, 1, 'reading');
+  const clippings = await selectClippings(req, database, (id) => byId.get(id)?.kind);
+  progress?.(0, clippings.length, 'formatting');
+  const scope = scopeName(req, clippings);
+  switch (req.format) {
+    case 'markdown': {
+      const [file] = toMarkdown(clippings, { ...names, now, timeZone: req.timeZone }, { split: 'single' });
+      return { name: exportFileName('markdown', scope, now, req.timeZone), type: 'text/markdown', data: file?.content ?? '', count: clippings.length };
+    }
+    case 'markdown-pages': {
+      const files = toMarkdown(clippings, { ...names, now, timeZone: req.timeZone }, { split: 'per-page' });
+      const zip = new JSZip();
+      for (const f of files) zip.file(f.name, f.content);
+      const data = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }, (m) => progress?.(Math.round(m.percent), 100, 'zipping'));
+      return { name: exportFileName('markdown', scope, now, req.timeZone).replace(/\.md$/, '.zip'), type: 'application/zip', data, count: clippings.length };
+    }
+    case 'csv':
+      return { name: exportFileName('csv', scope, now, req.timeZone), type: 'text/csv', data: toReadwiseCsv(clippings, { bom: true }), count: clippings.length };
+    case 'w3c':
+      return { name: exportFileName('annotations', scope, now, req.timeZone), type: 'application/ld+json', data: toW3C(clippings, { ...names, now }), count: clippings.length };
+    case 'backup': {
+      const [userEntities, entityPrefs, history] = await Promise.all([
+        database.userEntities.toArray(),
+        database.entityPrefs.toArray(),
+        req.includeHistory ? database.history.toArray() : Promise.resolve(undefined),
+      ]);
+      const data = toBackup({ clippings, userEntities, entityPrefs, settings: req.settings, history }, now);
+      return { name: exportFileName('backup', scope, now, req.timeZone), type: 'application/json', data, count: clippings.length };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------- import
+
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+export type ImportFormat = 'backup' | 'w3c' | 'csv';
+
+export interface ImportRequest {
+  name: string;
+  bytes: Uint8Array;
+  /** 'all': nothing is written unless every record is valid. 'valid': write the valid records, list the rest. */
+  mode: 'all' | 'valid';
+  now?: Date;
+  newId?: () => string;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  format?: ImportFormat;
+  /** Records written (new and merged). */
+  added: number;
+  merged: number;
+  /** Records left out, with why, in plain words. */
+  problems: string[];
+  /** Settings from a backup, for the caller to store (they live outside the database). */
+  settings?: Settings;
+  /** A message for the reader when nothing could be read at all. */
+  error?: string;
+}
+
+/** Refuses what is obviously not a text export before parsing it. */
+export function checkFile(name: string, bytes: Uint8Array): string | undefined {
+  if (bytes.length === 0) return `“${name}” is empty.`;
+  if (bytes.length > MAX_IMPORT_BYTES) return `“${name}” is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; the largest file that can be imported is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`;
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return `“${name}” is not a text file (it looks like binary data: an image, a PDF, a ZIP…). Import a .json, .jsonld or .csv export.`;
+  if (head[0] === 0x50 && head[1] === 0x4b) return `“${name}” is a ZIP archive. Unpack it and import the files inside.`;
+  return undefined;
+}
+
+export function detectFormat(name: string, text: string): ImportFormat | undefined {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) {
+    if (/"format"\s*:\s*"cnai-backup"/.test(start.slice(0, 4096))) return 'backup';
+    return 'w3c';
+  }
+  if (/\.csv$/i.test(name) || /(^|,)"?Highlight"?(,|\r?\n)/i.test(start.slice(0, 2048))) return 'csv';
+  return undefined;
+}
+
+/** Entities mentioned in imported clippings that carry none (CSV, other annotators). */
+function entityFinder(entities: Awaited<ReturnType<typeof loadEffectiveEntities>>): (text: string) => string[] {
+  const matcher = new Matcher(compileMatcher(highlightableEntities(entities)).data);
+  return (text) => {
+    const gate = new ContextGate<GatedMention>(matcher.patterns, matcher.ids.length);
+    const recs = matcher.find(text).map((m) => ({ patterns: m.patterns, entity: -1 }));
+    for (const r of recs) gate.add(r);
+    return [...new Set(recs.filter((r) => r.entity >= 0).map((r) => matcher.ids[r.entity]!))];
+  };
+}
+
+function merge(existing: Clipping, incoming: Clipping): Clipping {
+  const notes = [existing.note, incoming.note].filter((n, i, a) => n && a.indexOf(n) === i);
+  return {
+    ...existing,
+    note: notes.join('\n\n'),
+    tags: [...new Set([...existing.tags, ...incoming.tags])].slice(0, 100),
+    entities: [...new Set([...existing.entities, ...incoming.entities])].slice(0, 500),
+    updated: existing.updated > incoming.updated ? existing.updated : incoming.updated,
+  };
+}
+
+export async function importData(req: ImportRequest, database: CnaiDatabase = db(), progress?: Progress): Promise<ImportReport> {
+  const refused = checkFile(req.name, req.bytes);
+  if (refused) return { ok: false, added: 0, merged: 0, problems: [], error: refused };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(req.bytes);
+  } catch {
+    return { ok: false, added: 0, merged: 0, problems: [], error: `“${req.name}” is not UTF-8 text. Export it again as UTF-8 (CSV files from Excel: “CSV UTF-8”).` };
+  }
+  const format = detectFormat(req.name, text);
+  if (!format) return { ok: false, added: 0, merged: 0, problems: [], error: `“${req.name}” is not a backup, a W3C Web Annotation file or a Readwise-style CSV.` };
+  progress?.(0, 1, 'parsing');
+
+  const opts = { now: req.now, newId: req.newId };
+  let clippings: Clipping[] = [];
+  let userEntities: UserEntity[] = [];
+  let entityPrefs: EntityPref[] = [];
+  let history: HistoryEntry[] = [];
+  let settings: Settings | undefined;
+  let problems: Problem[] = [];
+  if (format === 'backup') {
+    const r = parseBackup(text, { mode: req.mode === 'all' ? 'strict' : 'lenient' });
+    if (!r.ok) return { ok: false, format, added: 0, merged: 0, problems: r.problems.map(formatProblem), error: 'Nothing was imported: the backup has problems.' };
+    ({ clippings, userEntities, entityPrefs } = r.data);
+    history = r.data.history ?? [];
+    settings = r.data.settings;
+    problems = r.problems;
+  } else {
+    const r = format === 'w3c' ? fromW3C(text, opts) : fromReadwiseCsv(text, opts);
+    clippings = r.clippings;
+    problems = r.problems;
+    if (req.mode === 'all' && r.skipped > 0) {
+      return { ok: false, format, added: 0, merged: 0, problems: problems.map(formatProblem), error: `Nothing was imported: ${r.skipped} record(s) could not be read.` };
+    }
+  }
+
+  // Entities for clippings that came without them.
+  if (clippings.some((c) => !c.entities.length)) {
+    const find = entityFinder(await loadEffectiveEntities(database));
+    clippings = clippings.map((c) => (c.entities.length ? c : { ...c, entities: find(c.text).slice(0, 500) }));
+  }
+
+  progress?.(0, clippings.length, 'writing');
+  let added = 0;
+  let merged = 0;
+  await database.transaction('rw', [database.clippings, database.userEntities, database.entityPrefs, database.history], async () => {
+    const existing = await database.clippings.toArray();
+    const byId = new Map(existing.map((c) => [c.id, c]));
+    const byKey = new Map(existing.map((c) => [dedupeKey(c), c]));
+    const out = new Map<string, Clipping>();
+    for (const c of clippings) {
+      const same = byId.get(c.id) ?? byKey.get(dedupeKey(c)) ?? out.get(c.id);
+      if (same) {
+        const m = merge(out.get(same.id) ?? same, c);
+        out.set(same.id, m);
+        byKey.set(dedupeKey(m), m);
+        merged++;
+      } else {
+        out.set(c.id, c);
+        byId.set(c.id, c);
+        byKey.set(dedupeKey(c), c);
+        added++;
+      }
+    }
+    const rows = [...out.values()];
+    for (let i = 0; i < rows.length; i += 2000) {
+      await database.clippings.bulkPut(rows.slice(i, i + 2000));
+      progress?.(Math.min(rows.length, i + 2000), rows.length, 'writing');
+    }
+    if (userEntities.length) await database.userEntities.bulkPut(userEntities);
+    if (entityPrefs.length) await database.entityPrefs.bulkPut(entityPrefs);
+    if (history.length) await database.history.bulkPut(history);
+  });
+  return { ok: true, format, added, merged, problems: problems.map(formatProblem), settings };
+}
