@@ -38,6 +38,30 @@ export interface MetaRow {
   value: unknown;
 }
 
+/**
+ * Every schema version, oldest first. Append a new entry for a new version (with an
+ * upgrade function when records must change); never edit an old one.
+ */
+export const SCHEMA_HISTORY: readonly { version: number; stores: Record<string, string | null> }[] = [
+  {
+    version: 1,
+    stores: {
+      builtin: 'id, kind',
+      userEntities: 'id, kind, origin',
+      entityPrefs: 'id',
+      meta: 'key',
+    },
+  },
+  {
+    // Clippings and reading history. (Settings live in browser.storage.local.)
+    version: 2,
+    stores: {
+      clippings: 'id, url, site, created, updated, *tags, *entities',
+      history: 'key, entityId, url, site, lastSeen',
+    },
+  },
+];
+
 export class CnaiDatabase extends Dexie {
   builtin!: EntityTable<Entity, 'id'>;
   userEntities!: EntityTable<UserEntity, 'id'>;
@@ -48,17 +72,7 @@ export class CnaiDatabase extends Dexie {
 
   constructor(name = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      builtin: 'id, kind',
-      userEntities: 'id, kind, origin',
-      entityPrefs: 'id',
-      meta: 'key',
-    });
-    // v2: clippings and reading history. (Settings live in browser.storage.local.)
-    this.version(2).stores({
-      clippings: 'id, url, site, created, updated, *tags, *entities',
-      history: 'key, entityId, url, site, lastSeen',
-    });
+    for (const v of SCHEMA_HISTORY) this.version(v.version).stores(v.stores);
   }
 }
 

@@ -1,0 +1,125 @@
+/**
+ * Export and import over the database: round trips reproduce every record, invalid
+ * files change nothing, duplicates merge, failures halfway leave the database as it was.
+ */
+import Dexie from 'dexie';
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { exportData, importData } from '../../../library/transfer';
+import { CnaiDatabase } from '../../../storage/db';
+import { seedBuiltin } from '../../../storage/seed';
+import { generateClippings } from '../../fixtures/generate-clippings';
+import { smallEntities } from '../helpers';
+import { clippingArb } from '../formats/samples';
+
+let db: CnaiDatabase;
+const enc = (s: string | Uint8Array) => (typeof s === 'string' ? new TextEncoder().encode(s) : s);
+
+beforeEach(async () => {
+  await Dexie.delete('transfer-test');
+  db = new CnaiDatabase('transfer-test');
+  await seedBuiltin(smallEntities(), 'v1', db);
+});
+
+async function wipe() {
+  await db.transaction('rw', [db.clippings, db.userEntities, db.entityPrefs, db.history], async () => {
+    await Promise.all([db.clippings.clear(), db.userEntities.clear(), db.entityPrefs.clear(), db.history.clear()]);
+  });
+}
+
+describe('backup round trip', () => {
+  it('export → wipe → import reproduces every record byte for byte (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(clippingArb, { maxLength: 8, selector: (c) => c.id }), async (clippings) => {
+        await wipe();
+        // Distinct page+text pairs (the same text on the same page is one clipping).
+        const unique = clippings.filter((c, i) => clippings.findIndex((d) => d.url === c.url && d.text === c.text) === i);
+        await db.clippings.bulkPut(unique);
+        await db.entityPrefs.put({ id: 'kimi', muted: true });
+        await db.history.put({ key: 'cac https://a.example/', entityId: 'cac', url: 'https://a.example/', title: 'A', site: 'a.example', firstSeen: '2026-01-01T00:00:00.000Z', lastSeen: '2026-01-01T00:00:00.000Z', count: 1 });
+        const file = await exportData({ format: 'backup', scope: { kind: 'all' }, includeHistory: true, now: new Date('2026-11-22T00:00:00Z') }, db);
+        await wipe();
+        const r = await importData({ name: file.name, bytes: enc(file.data), mode: 'all' }, db);
+        expect(r).toMatchObject({ ok: true, format: 'backup', added: unique.length, merged: 0, problems: [] });
+        const again = await exportData({ format: 'backup', scope: { kind: 'all' }, includeHistory: true, now: new Date('2026-11-22T00:00:00Z') }, db);
+        expect(again.data).toBe(file.data);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('import', () => {
+  it('refuses binary and oversized files before parsing', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]);
+    expect((await importData({ name: 'photo.png', bytes: png, mode: 'all' }, db)).error).toMatch(/not a text file/);
+    expect((await importData({ name: 'empty.json', bytes: new Uint8Array(), mode: 'all' }, db)).error).toMatch(/is empty/);
+    expect((await importData({ name: 'x.txt', bytes: enc('hello'), mode: 'all' }, db)).error).toMatch(/is not a backup/);
+  });
+
+  it('changes nothing when any record is invalid (all or nothing), or imports the valid ones on request', async () => {
+    const [a, b] = generateClippings(2);
+    const backup = JSON.parse((await exportData({ format: 'backup', scope: { kind: 'all' }, now: new Date() }, db)).data as string);
+    backup.clippings = [a, { ...b, url: 'ftp://nope' }];
+    const text = JSON.stringify(backup);
+    const strict = await importData({ name: 'b.json', bytes: enc(text), mode: 'all' }, db);
+    expect(strict.ok).toBe(false);
+    expect(strict.problems.join('\n')).toMatch(/clipping 2 .*url/i);
+    expect(await db.clippings.count()).toBe(0);
+    const lenient = await importData({ name: 'b.json', bytes: enc(text), mode: 'valid' }, db);
+    expect(lenient).toMatchObject({ ok: true, added: 1 });
+    expect(lenient.problems.length).toBeGreaterThan(0);
+    expect(await db.clippings.count()).toBe(1);
+  });
+
+  it('merges duplicates (same id, or same page and text) instead of doubling them', async () => {
+    const [a] = generateClippings(1);
+    await db.clippings.put({ ...a!, note: 'mine', tags: ['x'] });
+    const csv = `Highlight,Title,Author,URL,Note,Location,Date,Tags\r\n"${a!.text}",T,,${a!.url},theirs,,2026-01-01 00:00:00,y\r\n`;
+    const r = await importData({ name: 'r.csv', bytes: enc(csv), mode: 'all' }, db);
+    expect(r).toMatchObject({ ok: true, format: 'csv', added: 0, merged: 1 });
+    const stored = await db.clippings.toArray();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ note: 'mine\n\ntheirs', tags: ['x', 'y'] });
+  });
+
+  it('finds the entities of imported clippings that carry none', async () => {
+    const csv = 'Highlight,URL\r\n"Zhipu AI released a GLM model; the CAC took note.",https://n.example/a\r\n';
+    const r = await importData({ name: 'r.csv', bytes: enc(csv), mode: 'all' }, db);
+    expect(r.ok).toBe(true);
+    const [c] = await db.clippings.toArray();
+    expect(c!.entities.sort()).toEqual(['cac', 'glm', 'zhipu-ai']);
+  });
+
+  it('leaves the database as it was when writing fails halfway', async () => {
+    const existing = generateClippings(3);
+    await db.clippings.bulkPut(existing);
+    const backup = JSON.parse((await exportData({ format: 'backup', scope: { kind: 'all' }, includeHistory: true, now: new Date() }, db)).data as string);
+    backup.clippings = generateClippings(50).slice(10);
+    backup.history = [{ key: 'cac https://a.example/', entityId: 'cac', url: 'https://a.example/', title: 'A', site: 'a.example', firstSeen: '2026-01-01T00:00:00.000Z', lastSeen: '2026-01-01T00:00:00.000Z', count: 1 }];
+    const original = db.history.bulkPut.bind(db.history);
+    db.history.bulkPut = (() => Promise.reject(new Error('QuotaExceededError: disk full'))) as typeof db.history.bulkPut;
+    await expect(importData({ name: 'b.json', bytes: enc(JSON.stringify(backup)), mode: 'all' }, db)).rejects.toThrow(/disk full/);
+    db.history.bulkPut = original;
+    expect((await db.clippings.toArray()).map((c) => c.id).sort()).toEqual(existing.map((c) => c.id).sort());
+  });
+});
+
+describe('export', () => {
+  it('writes each format for everything, one entity, or a filter', async () => {
+    await db.clippings.bulkPut(generateClippings(40));
+    const md = await exportData({ format: 'markdown', scope: { kind: 'entity', id: 'cac' }, now: new Date('2026-11-22T00:00:00Z'), timeZone: 'UTC' }, db);
+    expect(md.name).toBe('cnai-clippings-2026-11-22-entity-cac.md');
+    expect(md.count).toBe(8);
+    expect(md.data as string).toContain('[[Cyberspace Administration of China]]');
+    const zip = await exportData({ format: 'markdown-pages', scope: { kind: 'all' }, now: new Date('2026-11-22T00:00:00Z'), timeZone: 'UTC' }, db);
+    expect(zip.name.endsWith('.zip')).toBe(true);
+    expect((zip.data as Uint8Array).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    const csv = await exportData({ format: 'csv', scope: { kind: 'filter', filters: { site: 'news.example.cn' } }, now: new Date() }, db);
+    expect(csv.count).toBe(10);
+    expect((csv.data as string).startsWith('\uFEFFHighlight,Title,Author,URL,Note,Location,Date,Tags')).toBe(true);
+    const w3c = JSON.parse((await exportData({ format: 'w3c', scope: { kind: 'all' }, now: new Date() }, db)).data as string);
+    expect(w3c.type).toBe('AnnotationCollection');
+    expect(w3c.total).toBe(40);
+  });
+});

@@ -1,0 +1,67 @@
+import Dexie from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { clippingsForEntity, clippingsForPage, deleteClipping, restoreClipping, saveClipping, updateClipping, ValidationError } from '../../../storage/clippings';
+import { CnaiDatabase } from '../../../storage/db';
+import { clearHistory, recordVisit, seenCounts, seenOn } from '../../../storage/history';
+import { generateClippings } from '../../fixtures/generate-clippings';
+
+let db: CnaiDatabase;
+beforeEach(async () => {
+  await Dexie.delete('clip-test');
+  db = new CnaiDatabase('clip-test');
+});
+
+describe('clippings', () => {
+  const [a, b] = generateClippings(2);
+
+  it('validates every write', async () => {
+    await expect(saveClipping({ ...a, url: 'javascript:alert(1)' }, db)).rejects.toThrow(ValidationError);
+    await expect(saveClipping({ ...a, id: 'not-a-uuid' }, db)).rejects.toThrow(/id: must be a UUID/);
+    await expect(saveClipping({ ...a, text: '' }, db)).rejects.toThrow(/text/);
+    expect(await db.clippings.count()).toBe(0);
+  });
+
+  it('does not store the same text of the same page twice', async () => {
+    expect((await saveClipping(a, db)).duplicate).toBe(false);
+    const again = await saveClipping({ ...a, id: b!.id }, db);
+    expect(again).toEqual({ clipping: a, duplicate: true });
+    expect(await db.clippings.count()).toBe(1);
+  });
+
+  it('edits note and tags, and deletes with undo', async () => {
+    await saveClipping(a, db);
+    const edited = await updateClipping(a!.id, { note: 'Important', tags: [' policy ', 'policy', 'china'] }, new Date('2026-11-22T10:00:00Z'), db);
+    expect(edited).toMatchObject({ note: 'Important', tags: ['policy', 'china'], updated: '2026-11-22T10:00:00.000Z' });
+    await expect(updateClipping(a!.id, { tags: ['bad,tag'] }, new Date(), db)).rejects.toThrow(/commas/);
+    const deleted = await deleteClipping(a!.id, db);
+    expect(await db.clippings.count()).toBe(0);
+    await restoreClipping(deleted, db);
+    expect(await db.clippings.get(a!.id)).toEqual(edited);
+  });
+
+  it('finds clippings by page and by entity', async () => {
+    for (const c of generateClippings(30)) await saveClipping(c, db);
+    expect((await clippingsForPage('https://www.example-news.com/articles/0', db)).length).toBeGreaterThan(0);
+    const r = await clippingsForEntity('cac', 3, db);
+    expect(r.latest).toHaveLength(3);
+    expect(r.total).toBe(6);
+    expect(r.latest[0]!.created > r.latest[1]!.created).toBe(true);
+  });
+});
+
+describe('reading history', () => {
+  it('records visits per entity and page, keeping the first-seen time', async () => {
+    await recordVisit({ url: 'https://a.example/1', title: 'One', counts: { cac: 2, baidu: 1 } }, new Date('2026-01-01T00:00:00Z'), db);
+    await recordVisit({ url: 'https://a.example/1', title: 'One', counts: { cac: 5 } }, new Date('2026-01-02T00:00:00Z'), db);
+    await recordVisit({ url: 'https://b.example/2', title: 'Two', counts: { cac: 1 } }, new Date('2026-01-03T00:00:00Z'), db);
+    const cac = await seenOn('cac', {}, db);
+    expect(cac.pages.map((p) => [p.url, p.count, p.firstSeen.slice(0, 10), p.lastSeen.slice(0, 10)])).toEqual([
+      ['https://b.example/2', 1, '2026-01-03', '2026-01-03'],
+      ['https://a.example/1', 5, '2026-01-01', '2026-01-02'],
+    ]);
+    expect((await seenOn('cac', { excludeUrl: 'https://b.example/2' }, db)).total).toBe(1);
+    expect(await seenCounts(['cac', 'baidu', 'kimi'], db)).toEqual({ cac: 2, baidu: 1, kimi: 0 });
+    expect(await clearHistory('a.example', db)).toBe(2);
+    expect(await clearHistory(undefined, db)).toBe(1);
+  });
+});
