@@ -110,11 +110,18 @@ function fromDraft(d: Draft): unknown {
   };
 }
 
+/** A status carried across the re-mount after a new entity's first save. */
+let flash = '';
+
 export function EntityEditor({ id, entities }: { id?: string; entities: EffectiveEntity[] | undefined }) {
   const existing = id ? entities?.find((e) => e.entity.id === id) : undefined;
   const [draft, setDraft] = useState<Draft>(() => toDraft(existing?.entity));
   const [problems, setProblems] = useState<string[]>([]);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState(() => {
+    const f = flash;
+    flash = '';
+    return f;
+  });
   const [user, setUser] = useState<UserEntity>();
   const [builtinUpdated, setBuiltinUpdated] = useState<string>();
   const [pref, setPref] = useState<EntityPref>();
@@ -145,7 +152,10 @@ export function EntityEditor({ id, entities }: { id?: string; entities: Effectiv
     try {
       await saveUserEntity(fromDraft(draft));
       setStatus(t('kb.saved'));
-      if (!id) navigate(`/kb/edit/${encodeURIComponent(draft.id.trim())}`, true);
+      if (!id) {
+        flash = t('kb.saved');
+        navigate(`/kb/edit/${encodeURIComponent(draft.id.trim())}`, true);
+      }
     } catch (e) {
       setProblems(e instanceof KnowledgeError ? e.problems.map(formatProblem) : [e instanceof Error ? e.message : String(e)]);
     }

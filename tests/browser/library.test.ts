@@ -1,0 +1,109 @@
+/**
+ * The library page in the browser: find a clipping by a word of its note, edit it,
+ * delete it with undo, open an entity view; edit the knowledge base end to end.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { generateClippings } from '../fixtures/generate-clippings';
+import { highlightedTexts, launchWithExtension, putRecords, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+let lib: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+  lib = await browser.openExtensionPage('library.html');
+  const clippings = generateClippings(300);
+  clippings[42] = { ...clippings[42]!, note: 'Remember the xylophone argument' };
+  await putRecords(lib, 'clippings', clippings);
+  await lib.reload();
+  await lib.waitForSelector('.clip-item');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('clippings in the library', () => {
+  it('lists all clippings, newest first', async () => {
+    await lib.locator('.result-line', { hasText: '300 clippings' }).waitFor();
+    expect(await lib.locator('.clip-item').first().innerText()).toContain('(item 299)');
+  });
+
+  it('finds a clipping by a word of its note', async () => {
+    await lib.getByLabel('Search clippings').fill('xylophone');
+    await lib.locator('.result-line', { hasText: '1 of 300' }).waitFor();
+    await lib.locator('.clip-item').first().click();
+    await expect(lib.locator('.clip-full').innerText()).resolves.toContain('(item 42)');
+  });
+
+  it('edits note and tags inline', async () => {
+    await lib.getByLabel('Note').fill('Remember the xylophone argument, and the cello');
+    await lib.getByLabel('Tags').fill('music, policy');
+    await lib.getByRole('button', { name: 'Save', exact: true }).click();
+    await lib.locator('.clip-edit [role=status]', { hasText: 'Saved.' }).waitFor();
+    await lib.getByLabel('Search clippings').fill('cello');
+    await lib.locator('.result-line', { hasText: '1 of 300' }).waitFor();
+    expect(await lib.locator('.clip-item').first().innerText()).toContain('#music #policy');
+  });
+
+  it('deletes with undo', async () => {
+    await lib.locator('.clip-item').first().click();
+    await lib.getByRole('button', { name: 'Delete' }).click();
+    await lib.locator('.toast', { hasText: 'Clipping deleted.' }).waitFor();
+    await lib.locator('.result-line', { hasText: '0 of 299' }).waitFor();
+    await lib.getByRole('button', { name: 'Undo' }).click();
+    await lib.locator('.result-line', { hasText: '1 of 300' }).waitFor();
+  });
+
+  it('filters by entity from a link, and shows the entity view', async () => {
+    await lib.goto(lib.url().split('#')[0] + '#/clippings?entity=cac');
+    await lib.locator('.result-line', { hasText: '60 of 300' }).waitFor();
+    await lib.goto(lib.url().split('#')[0] + '#/entity/cac');
+    await lib.locator('.entity-view h2', { hasText: 'Cyberspace Administration of China' }).waitFor();
+    await expect(lib.locator('#entity-clippings').innerText()).resolves.toMatch(/\(60\)/);
+  });
+
+  it('is keyboard usable: arrow keys move through the list', async () => {
+    await lib.goto(lib.url().split('#')[0] + '#/clippings');
+    await lib.locator('.clip-item').first().click();
+    await lib.keyboard.press('ArrowDown');
+    await lib.keyboard.press('ArrowDown');
+    await expect(lib.locator('.clip-full').innerText()).resolves.toContain('(item 297)');
+  });
+});
+
+describe('knowledge base editing', () => {
+  it('adds an entity that is highlighted on pages, then hides it', async () => {
+    await lib.goto(lib.url().split('#')[0] + '#/kb/new');
+    await lib.getByLabel('English name').fill('Example Robotics Lab');
+    await lib.getByLabel('Kind').selectOption('organization');
+    await lib.getByLabel('Type').selectOption('lab');
+    await lib.getByLabel('Summary (1–3 sentences)').fill('A fictional lab used by the tests.');
+    await lib.getByRole('button', { name: 'Add alias' }).click();
+    await lib.getByLabel('Alias 1').fill('Example Robotics Lab');
+    await lib.getByLabel('Title').first().fill('Test fixture');
+    await lib.getByLabel('Publisher').first().fill('The tests');
+    await lib.getByRole('button', { name: 'Save entity' }).click();
+    await lib.locator('[role=status]', { hasText: 'Saved.' }).waitFor();
+
+    const page = await browser.context.newPage();
+    server.route((u) => (u.pathname === '/robotics.html' ? { body: '<p>The Example Robotics Lab worked with Baidu.</p>' } : undefined));
+    await page.goto(server.url('/robotics.html'));
+    await waitForHighlights(page, 2);
+    expect((await highlightedTexts(page))['cnai-organization']).toEqual(['Example Robotics Lab']);
+
+    await lib.getByRole('button', { name: 'Hide entity' }).click();
+    await page.waitForFunction(() => CSS.highlights.get('cnai-organization')?.size === 0);
+    await page.close();
+  });
+
+  it('refuses an invalid edit with a message naming the field', async () => {
+    await lib.goto(lib.url().split('#')[0] + '#/kb/edit/baidu');
+    await lib.getByLabel('Summary (1–3 sentences)').fill('Short');
+    await lib.getByRole('button', { name: 'Save entity' }).click();
+    await lib.locator('.report.error', { hasText: 'baidu → summary' }).waitFor();
+  });
+});

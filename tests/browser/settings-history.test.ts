@@ -1,0 +1,96 @@
+/**
+ * Settings apply live to open tabs; reading history is recorded and can be cleared.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axWait, highlightCenter, launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+let page: Page;
+let lib: Page;
+
+const count = (p: Page) => p.evaluate(() => [...CSS.highlights].filter(([n]) => n.startsWith('cnai-')).reduce((a, [, h]) => a + h.size, 0));
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+  page = await browser.context.newPage();
+  await page.goto(server.url('/article.html'));
+  await waitForHighlights(page, 5);
+  lib = await browser.openExtensionPage('library.html', '#/settings');
+  await lib.waitForSelector('.settings-view');
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('settings, applied live', () => {
+  it('turning a site off removes its highlights from open tabs without a reload', async () => {
+    await lib.getByLabel('Add site').fill('127.0.0.1');
+    await lib.getByRole('button', { name: 'Add site' }).click();
+    await page.waitForFunction(() => [...CSS.highlights].filter(([n]) => n.startsWith('cnai-')).every(([, h]) => h.size === 0));
+    await lib.getByRole('button', { name: 'Turn back on for 127.0.0.1' }).click();
+    await waitForHighlights(page, 5);
+  });
+
+  it('the global pause does the same', async () => {
+    await lib.getByLabel('Pause everywhere').check();
+    await page.waitForFunction(() => [...CSS.highlights].filter(([n]) => n.startsWith('cnai-')).every(([, h]) => h.size === 0));
+    await lib.getByLabel('Pause everywhere').uncheck();
+    await waitForHighlights(page, 5);
+  });
+
+  it('choosing kinds changes what is highlighted', async () => {
+    const before = await page.evaluate(() => CSS.highlights.get('cnai-company')!.size);
+    expect(before).toBeGreaterThan(0);
+    await lib.getByLabel('Companies', { exact: true }).uncheck();
+    await page.waitForFunction(() => CSS.highlights.get('cnai-company')!.size === 0);
+    expect(await page.evaluate(() => CSS.highlights.get('cnai-model')!.size)).toBeGreaterThan(0);
+    await lib.getByLabel('Companies', { exact: true }).check();
+    await page.waitForFunction((n) => CSS.highlights.get('cnai-company')!.size === n, before);
+  });
+
+  it('a new colour reaches the page', async () => {
+    await lib.getByLabel('Colour for Models').fill('#ff0000');
+    await page.waitForFunction(() => [...document.adoptedStyleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('cnai-model') && r.cssText.includes('255, 0, 0'))));
+  });
+
+  it('the hover delay is the reader’s', async () => {
+    await lib.getByLabel('Hover delay before the card opens (ms)').fill('1500');
+    await lib.getByLabel('Hover delay before the card opens (ms)').press('Enter');
+    await page.waitForTimeout(300);
+    const { x, y } = await highlightCenter(page, 'cnai-model');
+    await page.mouse.move(x, y);
+    await page.waitForTimeout(700);
+    await expect(axWait(page, 'dialog', /DeepSeek/, 100)).rejects.toThrow();
+    await axWait(page, 'dialog', /DeepSeek/, 3000);
+    await page.keyboard.press('Escape');
+  });
+});
+
+describe('reading history', () => {
+  it('records where entities were seen and shows it in the card', async () => {
+    const other = await browser.context.newPage();
+    await other.goto(server.url('/long.html'));
+    await waitForHighlights(other, 2);
+    await other.waitForTimeout(800);
+    await other.evaluate(() => document.getElementById('far')!.scrollIntoView({ block: 'center' }));
+    const { x, y } = await highlightCenter(other, 'cnai-model');
+    await other.mouse.move(x, y);
+    await axWait(other, 'dialog', /DeepSeek-R1/, 3000);
+    await axWait(other, 'link', 'Article fixture: DeepSeek and the regulators', 3000);
+    await other.close();
+  });
+
+  it('clears history per site and entirely', async () => {
+    await lib.reload();
+    await lib.waitForSelector('.settings-view');
+    await lib.locator('text=/\\d+ records?/').waitFor();
+    await lib.getByLabel('Clear history for a site').selectOption('127.0.0.1');
+    await lib.getByRole('button', { name: 'Clear history for a site' }).click();
+    await lib.locator('text=0 records').waitFor();
+    expect(await count(page)).toBeGreaterThan(0);
+  });
+});
