@@ -101,7 +101,7 @@ export const en = {
   'popup.notFound': 'Not found on this page',
   'popup.notFoundHelp': 'The page changed since you saved these; they are kept in your library.',
   'popup.showClipping': 'Show on page',
-  'popup.seenOn': 'seen on {n} page|seen on {n} pages',
+  'popup.seenOn': 'seen on {n} other page|seen on {n} other pages',
   'popup.search': 'Search the knowledge base',
   'popup.searchPlaceholder': 'Search models, companies, policies…',
   'popup.noResults': 'No entity matches “{q}”.',

@@ -103,7 +103,7 @@ export const zhCN: Record<MessageKey, string> = {
   'popup.notFound': '在本页找不到',
   'popup.notFoundHelp': '保存后页面已改变；这些摘录仍保存在资料库中。',
   'popup.showClipping': '在页面上显示',
-  'popup.seenOn': '出现在 {n} 个页面|出现在 {n} 个页面',
+  'popup.seenOn': '还出现在 {n} 个其他页面|还出现在 {n} 个其他页面',
   'popup.search': '搜索知识库',
   'popup.searchPlaceholder': '搜索模型、公司、政策…',
   'popup.noResults': '没有与“{q}”匹配的实体。',

@@ -1,6 +1,6 @@
 /**
- * Reader settings. Stored in the database (settings table, one row) and mirrored to
- * extension storage so content scripts apply them live. Pure (no browser API).
+ * Reader settings. Stored in browser.storage.local (key "settings"), where every
+ * context — content scripts included — reads them and sees changes live. Pure.
  */
 import { z } from 'zod';
 import { ENTITY_KINDS, type EntityKind } from '../kb/schema';
@@ -44,3 +44,24 @@ export const DEFAULT_SETTINGS: Settings = {
   historyEnabled: true,
   language: 'auto',
 };
+
+/** Settings read back from storage: invalid or missing fields fall back to defaults. */
+export function parseSettings(raw: unknown): Settings {
+  const r = SettingsSchema.safeParse(raw);
+  if (r.success) return r.data;
+  const merged = { ...DEFAULT_SETTINGS, ...(raw && typeof raw === 'object' ? raw : {}) } as Record<string, unknown>;
+  const out = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
+  for (const key of Object.keys(DEFAULT_SETTINGS)) {
+    const field = (SettingsSchema.shape as Record<string, z.ZodType>)[key]!;
+    const v = field.safeParse(merged[key]);
+    if (v.success) out[key] = v.data;
+  }
+  return out as Settings;
+}
+
+/** Whether the extension should act on a page of this host. */
+export function isSiteEnabled(settings: Settings, host: string): boolean {
+  if (settings.paused) return false;
+  const h = host.toLowerCase().replace(/^www\./, '');
+  return !settings.disabledSites.some((s) => h === s || h.endsWith(`.${s}`));
+}

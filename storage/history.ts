@@ -41,10 +41,18 @@ export async function seenOn(entityId: string, opts: { excludeUrl?: string; limi
   return { total: pages.length, pages: opts.limit ? pages.slice(0, opts.limit) : pages };
 }
 
-/** Number of distinct pages per entity, for the popup's "seen on N pages". */
-export async function seenCounts(entityIds: readonly string[], database: CnaiDatabase = db()): Promise<Record<string, number>> {
+/** Number of distinct pages per entity (other than `excludeUrl`), for the popup's "seen on N pages". */
+export async function seenCounts(entityIds: readonly string[], database: CnaiDatabase = db(), excludeUrl?: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  await Promise.all(entityIds.map(async (id) => (out[id] = await database.history.where('entityId').equals(id).count())));
+  await Promise.all(
+    entityIds.map(async (id) => {
+      out[id] = await database.history
+        .where('entityId')
+        .equals(id)
+        .filter((h) => h.url !== excludeUrl)
+        .count();
+    }),
+  );
   return out;
 }
 

@@ -46,7 +46,7 @@ async function load(): Promise<Extract<State, { status: 'ready' }>> {
   if (tabId === undefined) throw new Error('No tab to describe.');
   const [summary, effective] = await Promise.all([askBackground({ type: 'tab/summary', tabId }), loadEffectiveEntities()]);
   const ids = Object.keys(summary?.counts ?? {});
-  const [clippings, seen] = await Promise.all([summary ? clippingsForPage(summary.url) : [], seenCounts(ids)]);
+  const [clippings, seen] = await Promise.all([summary ? clippingsForPage(summary.url) : [], seenCounts(ids, undefined, summary?.url)]);
   return { status: 'ready', tabId, summary, entities: effective.map((e) => e.entity), clippings, seen };
 }
 

@@ -98,7 +98,7 @@ describe('import', () => {
     backup.clippings = generateClippings(50).slice(10);
     backup.history = [{ key: 'cac https://a.example/', entityId: 'cac', url: 'https://a.example/', title: 'A', site: 'a.example', firstSeen: '2026-01-01T00:00:00.000Z', lastSeen: '2026-01-01T00:00:00.000Z', count: 1 }];
     const original = db.history.bulkPut.bind(db.history);
-    db.history.bulkPut = (() => Promise.reject(new Error('QuotaExceededError: disk full'))) as typeof db.history.bulkPut;
+    db.history.bulkPut = (() => Promise.reject(new Error('QuotaExceededError: disk full'))) as unknown as typeof db.history.bulkPut;
     await expect(importData({ name: 'b.json', bytes: enc(JSON.stringify(backup)), mode: 'all' }, db)).rejects.toThrow(/disk full/);
     db.history.bulkPut = original;
     expect((await db.clippings.toArray()).map((c) => c.id).sort()).toEqual(existing.map((c) => c.id).sort());
