@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { startBackground } from '../../../background/main';
 import { db, resetDbInstance, DB_NAME } from '../../../storage/db';
@@ -12,7 +12,13 @@ describe('background start-up', () => {
   });
 
   it('seeds the database and publishes the matcher', async () => {
-    startBackground(fakeBrowser as never);
+    // The fake browser has no context menus or commands; the listeners only need to attach.
+    const browser = {
+      ...fakeBrowser,
+      contextMenus: { onClicked: { addListener: vi.fn() }, removeAll: vi.fn(), create: vi.fn() },
+      commands: { onCommand: { addListener: vi.fn() } },
+    };
+    startBackground(browser as never);
     for (let i = 0; i < 100; i++) {
       const status = (await fakeBrowser.storage.session.get('status')).status as { ok: boolean; error?: string } | undefined;
       if (status) {

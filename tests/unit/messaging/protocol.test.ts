@@ -52,7 +52,7 @@ describe('background message handling', () => {
     expect(await handle(opts, { type: 'page/report', url: 'https://news.example/a', title: 'A', counts: { cac: 2 } }, contentSender)).toEqual({ ok: true, data: null });
     expect(await handle(opts, { type: 'tab/summary', tabId: 7 }, pageSender)).toEqual({
       ok: true,
-      data: { url: 'https://news.example/a', title: 'A', counts: { cac: 2 }, frames: 1 },
+      data: { url: 'https://news.example/a', title: 'A', counts: { cac: 2 }, frames: 1, anchored: [], orphaned: [] },
     });
     // A content script may not read other tabs, and a page may not forge reports.
     expect((await handle(opts, { type: 'tab/summary', tabId: 7 }, contentSender)).ok).toBe(false);
