@@ -99,6 +99,10 @@ export function startBackground(browser: WxtBrowser): void {
     })().catch(() => {});
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabs.removeTab(tabId));
+  // A new document in the tab: every frame will report again.
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    if (info.status === 'loading') void tabs.removeTab(tabId);
+  });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && SETTINGS_KEY in changes) void ensureReady().then(() => publish());
   });

@@ -45,12 +45,11 @@ export class TabReports {
     await this.load();
     let frames = this.tabs.get(tabId);
     if (!frames) this.tabs.set(tabId, (frames = new Map()));
-    // The top frame moved to another page: what its subframes said is stale.
-    if (frameId === 0 && frames.get(0)?.url !== report.url) frames.clear();
     frames.set(frameId, report);
     await this.save();
   }
 
+  /** Forgets a tab's reports: it closed, or it started loading another document. */
   async removeTab(tabId: number): Promise<void> {
     await this.load();
     if (this.tabs.delete(tabId)) await this.save();

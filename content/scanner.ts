@@ -309,6 +309,8 @@ export class PageScanner {
     let changed = false;
     for (const m of mutations) {
       if (m.type === 'characterData') {
+        // Its ranges' offsets are stale right away: drop them now, rescan the block soon.
+        changed = this.dropSubtree(m.target) || changed;
         this.markDirty(m.target);
         continue;
       }

@@ -1,0 +1,112 @@
+/**
+ * The recognition engine on living pages: infinite scroll, edits, removals, SPA
+ * navigation, a ticking clock, open shadow roots and same-origin iframes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { highlightedTexts, launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+let page: Page;
+
+const all = async (p: Page) => Object.entries(await highlightedTexts(p, ['cnai-model', 'cnai-company', 'cnai-organization', 'cnai-policy'])).flatMap(([k, v]) => v.map((t) => `${k.slice(5)}:${t}`)).sort();
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+  page = await browser.context.newPage();
+  await page.goto(server.url('/dynamic.html'));
+  await waitForHighlights(page, 2);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('dynamic pages', () => {
+  it('highlights text inside open shadow roots, styled there', async () => {
+    expect(await all(page)).toEqual(expect.arrayContaining(['company:Moonshot AI', 'model:Kimi K2']));
+    const styled = await page.evaluate(() => document.getElementById('host')!.shadowRoot!.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.includes('cnai-model'))));
+    expect(styled).toBe(true);
+  });
+
+  it('picks up appended content (infinite scroll)', async () => {
+    await page.evaluate(() => (window as unknown as { appendItem: () => void }).appendItem());
+    await page.waitForFunction(() => CSS.highlights.get('cnai-company')!.size >= 3);
+    expect(await all(page)).toEqual(expect.arrayContaining(['company:Zhipu AI', 'model:GLM']));
+  });
+
+  it('rescans edited text and drops ranges of removed nodes', async () => {
+    await page.evaluate(() => (window as unknown as { editFirst: (t: string) => void }).editFirst('First item, edited: Tencent launched Hunyuan.'));
+    const hasText = (name: string, text: string) =>
+      page.waitForFunction(
+        ([n, t]) =>
+          [...CSS.highlights.get(n as string)!].some((r) => {
+            const range = document.createRange();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            return range.toString() === t;
+          }),
+        [name, text],
+      );
+    await hasText('cnai-model', 'Hunyuan');
+    let texts = await all(page);
+    expect(texts).toEqual(expect.arrayContaining(['company:Tencent', 'model:Hunyuan']));
+    expect(texts).not.toContain('company:Baidu');
+    await page.evaluate(() => (window as unknown as { removeFirst: () => void }).removeFirst());
+    await page.waitForFunction(() => ![...CSS.highlights.get('cnai-model')!].some((r) => r.startContainer.textContent?.includes('Hunyuan')));
+    texts = await all(page);
+    expect(texts).not.toContain('model:Hunyuan');
+    // Every remaining range points into the live document.
+    expect(await page.evaluate(() => [...CSS.highlights].every(([, h]) => [...h].every((r) => r.startContainer.isConnected)))).toBe(true);
+  });
+
+  it('follows single-page navigation', async () => {
+    await page.evaluate(() => (window as unknown as { navigate: (p: string, h: string) => void }).navigate('/dynamic.html?page=2', '<article><p>New view: the State Council issued the New Generation Artificial Intelligence Development Plan.</p></article>'));
+    await page.waitForFunction(() => CSS.highlights.get('cnai-policy')!.size >= 1);
+    const texts = await all(page);
+    expect(texts).toEqual(expect.arrayContaining(['policy:New Generation Artificial Intelligence Development Plan']));
+    expect(texts).not.toContain('company:Zhipu AI');
+    // The report follows the new URL.
+    const tabId = await browser.tabIdOf(page);
+    expect(tabId).toBeGreaterThan(0);
+  });
+
+  it('stays quiet on a ticking clock: no rescans outside the changed block', async () => {
+    await page.evaluate(() => (window as unknown as { startClock: () => void }).startClock());
+    const before = await all(page);
+    await page.waitForTimeout(1200);
+    expect(await all(page)).toEqual(before);
+  });
+});
+
+describe('frames', () => {
+  it('highlights same-origin and srcdoc iframes in their own documents', async () => {
+    const p = await browser.context.newPage();
+    await p.goto(server.url('/frames.html'));
+    await waitForHighlights(p, 1);
+    const child = p.frames().find((f) => f.url().endsWith('/frame-child.html'))!;
+    await child.waitForFunction(() => (CSS.highlights.get('cnai-organization')?.size ?? 0) > 0, undefined, { timeout: 10_000 });
+    const childTexts = await child.evaluate(() =>
+      [...CSS.highlights].flatMap(([n, h]) =>
+        [...h].map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return `${n}:${range.toString()}`;
+        }),
+      ),
+    );
+    expect(childTexts.sort()).toEqual(['cnai-model:DeepSeek-R1', 'cnai-organization:Cyberspace Administration of China']);
+    const srcdoc = p.frames().find((f) => f.url() === 'about:srcdoc')!;
+    await srcdoc.waitForFunction(() => (CSS.highlights.get('cnai-model')?.size ?? 0) > 0, undefined, { timeout: 10_000 });
+    // The popup's counts cover every frame.
+    const tabId = await browser.tabIdOf(p);
+    const popup = await browser.openExtensionPage('popup.html', `?tabId=${tabId}`);
+    await popup.locator('[data-entity="deepseek-r1"]').waitFor();
+    await popup.locator('[data-entity="tencent"]').waitFor();
+    await popup.close();
+    await p.close();
+  });
+});
