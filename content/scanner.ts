@@ -13,16 +13,23 @@ import type { EntityKind } from '../kb/schema';
 import type { Matcher } from '../engine/matcher';
 import { ContextGate, type GateChange, type GatedMention } from '../engine/context';
 import { Highlighter, kindHighlightName } from './highlighter';
-import { isBlock, isInsideSkipped, nodeIndexAt, TextWalker, type TextBatch, type WalkOptions } from './walker';
+import { isBlock, isInsideSkipped, nodeIndexAt, TextWalker, type SkipRegion, type TextBatch, type WalkOptions } from './walker';
 import { yieldToMain } from './yield';
 
 export interface MentionRecord extends GatedMention {
-  range: StaticRange;
+  /** The painted range; created when the mention first becomes active (pending ones need none). */
+  range?: StaticRange;
   /** The text nodes the mention spans, first to last. */
   nodes: Text[];
+  /** Offsets in the first and the last node. */
+  so: number;
+  eo: number;
   /** Entity index whose highlight holds the range, or -1. */
   active: number;
 }
+
+/** An active mention: its range exists. */
+export type ActiveMention = MentionRecord & { range: StaticRange };
 
 export interface ScannerOptions {
   /** The extension's own elements, never scanned. */
@@ -31,8 +38,10 @@ export interface ScannerOptions {
   onChange?: () => void;
   /** Called once per shadow root that received mentions, to style highlights there. */
   onShadowRoot?: (root: ShadowRoot) => void;
-  /** Target duration of one slice of the initial pass, in ms. */
+  /** Target duration of one slice of the initial pass, in ms (a task stays well under 50 ms). */
   sliceMs?: number;
+  /** Duration of the first slice when it covers the top of the page (the viewport). */
+  firstSliceMs?: number;
   /** Characters collected per batch. */
   batchChars?: number;
   /** Delay before a batch of DOM changes is processed, in ms. */
@@ -59,9 +68,8 @@ export class PageScanner {
   private readonly byNode = new Map<Text, MentionRecord[]>();
   private readonly records = new Set<MentionRecord>();
   private readonly counts: Int32Array;
-  private readonly gate: ContextGate<MentionRecord>;
+  private gate: ContextGate<MentionRecord>;
   private readonly walkOpts: WalkOptions;
-  private readonly scanned = new WeakSet<Text>();
   private readonly styledRoots = new WeakSet<ShadowRoot>();
   private readonly shadowRootList: ShadowRoot[] = [];
   private observer?: MutationObserver;
@@ -85,32 +93,48 @@ export class PageScanner {
     return this.doc.documentElement;
   }
 
-  /** Scans the whole document (viewport first, then in order) and starts observing changes. */
+  /**
+   * Scans the whole document and starts observing changes. When the reader is scrolled
+   * into the page, the blocks on screen go first (and are skipped by the in-order pass).
+   * The first slice is short so the viewport paints early; later slices are longer
+   * (fewer interruptions) but far below the 50 ms of a long task.
+   */
   async start(): Promise<void> {
     this.observe();
+    let skip: SkipRegion | undefined;
     const startEl = this.viewportStart();
     if (startEl) {
       const t = performance.now();
-      const batch = new TextWalker(this.root, this.walkOpts, startEl).next(VIEWPORT_BUDGET);
+      const vw = new TextWalker(this.root, this.walkOpts, startEl);
+      const batch = vw.next(VIEWPORT_BUDGET);
       if (batch) this.processBatch(batch);
+      skip = { from: startEl, resumeAt: vw.position };
       this.noteSlice(performance.now() - t);
       this.stats.firstPaint = performance.now();
+      await yieldToMain();
     }
-    let walker = new TextWalker(this.root, { ...this.walkOpts, done: this.scanned });
-    const sliceMs = this.opts.sliceMs ?? 10;
+    let walker = new TextWalker(this.root, this.walkOpts, undefined, skip);
     const batchChars = this.opts.batchChars ?? 16_000;
+    let slice = skip ? (this.opts.sliceMs ?? 30) : (this.opts.firstSliceMs ?? 8);
     while (!walker.done && !this.stopped) {
       const t = performance.now();
       do {
         if (!walker.resumable(this.root)) {
-          // The page removed the node we were paused at: continue from the top, skipping what is done.
-          walker = new TextWalker(this.root, { ...this.walkOpts, done: this.scanned });
+          // The page removed the node the walk paused at: start over from the top.
+          this.reset();
+          walker = new TextWalker(this.root, this.walkOpts);
         }
         const batch = walker.next(batchChars);
+        if (walker.skipInvalid) {
+          this.reset();
+          walker = new TextWalker(this.root, this.walkOpts);
+          continue;
+        }
         if (batch) this.processBatch(batch);
-      } while (!walker.done && performance.now() - t < sliceMs);
+      } while (!walker.done && performance.now() - t < slice);
       this.noteSlice(performance.now() - t);
       this.stats.firstPaint ??= performance.now();
+      slice = this.opts.sliceMs ?? 30;
       if (!walker.done) await yieldToMain();
     }
     this.stats.complete = performance.now();
@@ -123,10 +147,16 @@ export class PageScanner {
     this.observer?.disconnect();
     clearTimeout(this.flushTimer);
     this.dirty.clear();
-    for (const r of this.records) if (r.active >= 0) this.highlighter.remove(this.highlightName(r.active), r.range);
+    this.reset();
+  }
+
+  /** Drops every mention and its highlight. */
+  private reset(): void {
+    for (const r of this.records) if (r.active >= 0 && r.range) this.highlighter.remove(this.highlightName(r.active), r.range);
     this.records.clear();
     this.byNode.clear();
     this.counts.fill(0);
+    this.gate = new ContextGate(this.matcher.patterns, this.matcher.ids.length);
   }
 
   /** Active mention counts per entity id. */
@@ -139,28 +169,28 @@ export class PageScanner {
   }
 
   /** Active mentions in document order. */
-  activeMentions(): MentionRecord[] {
-    return [...this.records].filter((r) => r.active >= 0).sort(compareRecords);
+  activeMentions(): ActiveMention[] {
+    return ([...this.records].filter((r) => r.active >= 0 && r.range) as ActiveMention[]).sort(compareRecords);
   }
 
   /** The first active mention of an entity in document order. */
-  firstMentionOf(entityId: string): MentionRecord | undefined {
+  firstMentionOf(entityId: string): ActiveMention | undefined {
     const idx = this.matcher.entityIndex(entityId);
-    let best: MentionRecord | undefined;
+    let best: ActiveMention | undefined;
     for (const r of this.records) {
-      if (r.active !== idx) continue;
-      if (!best || compareRecords(r, best) < 0) best = r;
+      if (r.active !== idx || !r.range) continue;
+      if (!best || compareRecords(r as ActiveMention, best) < 0) best = r as ActiveMention;
     }
     return best;
   }
 
   /** The active mention covering a caret position (hit testing), if any. */
-  mentionAt(node: Node, offset: number): MentionRecord | undefined {
+  mentionAt(node: Node, offset: number): ActiveMention | undefined {
     if (node.nodeType !== 3) return undefined;
     const list = this.byNode.get(node as Text);
     if (!list) return undefined;
-    for (const r of list) {
-      if (r.active < 0) continue;
+    for (const r of list as ActiveMention[]) {
+      if (r.active < 0 || !r.range) continue;
       const afterStart = node !== r.range.startContainer || offset >= r.range.startOffset;
       const beforeEnd = node !== r.range.endContainer || offset < r.range.endOffset;
       if (afterStart && beforeEnd) return r;
@@ -209,21 +239,19 @@ export class PageScanner {
   private processBatch(batch: TextBatch): void {
     this.stats.batches++;
     this.stats.characters += batch.text.length;
-    for (const n of batch.nodes) this.scanned.add(n);
     const mentions = this.matcher.find(batch.text);
     let changed = false;
     for (const m of mentions) {
       const si = nodeIndexAt(batch.starts, m.start);
-      const ei = nodeIndexAt(batch.starts, m.end - 1);
-      const startNode = batch.nodes[si]!;
-      const endNode = batch.nodes[ei]!;
-      const range = new StaticRange({
-        startContainer: startNode,
-        startOffset: m.start - batch.starts[si]!,
-        endContainer: endNode,
-        endOffset: m.end - batch.starts[ei]!,
-      });
-      const rec: MentionRecord = { patterns: m.patterns, entity: -1, range, nodes: batch.nodes.slice(si, ei + 1), active: -1 };
+      const ei = si + 1 < batch.starts.length && batch.starts[si + 1]! < m.end ? nodeIndexAt(batch.starts, m.end - 1) : si;
+      const rec: MentionRecord = {
+        patterns: m.patterns,
+        entity: -1,
+        nodes: si === ei ? [batch.nodes[si]!] : batch.nodes.slice(si, ei + 1),
+        so: m.start - batch.starts[si]!,
+        eo: m.end - batch.starts[ei]!,
+        active: -1,
+      };
       this.records.add(rec);
       for (const n of rec.nodes) {
         const list = this.byNode.get(n);
@@ -247,6 +275,7 @@ export class PageScanner {
     for (const r of change.activated) {
       if (!this.records.has(r) || r.entity < 0) continue;
       if (r.active >= 0) this.deactivate(r);
+      r.range ??= new StaticRange({ startContainer: r.nodes[0]!, startOffset: r.so, endContainer: r.nodes[r.nodes.length - 1]!, endOffset: r.eo });
       r.active = r.entity;
       this.counts[r.active]!++;
       this.highlighter.add(this.highlightName(r.active), r.range);
@@ -255,7 +284,7 @@ export class PageScanner {
   }
 
   private deactivate(r: MentionRecord): void {
-    if (r.active < 0) return;
+    if (r.active < 0 || !r.range) return;
     this.highlighter.remove(this.highlightName(r.active), r.range);
     this.counts[r.active]!--;
     r.active = -1;
@@ -393,7 +422,7 @@ export class PageScanner {
   }
 }
 
-function compareRecords(a: MentionRecord, b: MentionRecord): number {
+function compareRecords(a: ActiveMention, b: ActiveMention): number {
   const an = a.range.startContainer;
   const bn = b.range.startContainer;
   if (an === bn) return a.range.startOffset - b.range.startOffset;

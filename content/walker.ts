@@ -40,8 +40,15 @@ export interface TextBatch {
 export interface WalkOptions {
   /** Elements never to enter (the extension's own UI host). */
   exclude?: (el: Element) => boolean;
-  /** Text nodes already processed (viewport-first pass); left out of the batch. */
-  done?: WeakSet<Text>;
+}
+
+/**
+ * A region already walked (the viewport-first pass): when the walk enters `from`, it
+ * continues at `resumeAt` (where that pass stopped; null = it reached the end).
+ */
+export interface SkipRegion {
+  from: Element;
+  resumeAt: Node | null;
 }
 
 /** True when an element (or its subtree) is not prose to highlight. */
@@ -77,12 +84,21 @@ export class TextWalker {
   private readonly root: Node;
   private readonly opts: WalkOptions;
   private finished = false;
+  private skip?: SkipRegion;
+  /** Set when a skip region could not be honoured (its resume node left the document). */
+  skipInvalid = false;
 
-  constructor(root: Node, opts: WalkOptions = {}, start?: Node) {
+  constructor(root: Node, opts: WalkOptions = {}, start?: Node, skip?: SkipRegion) {
     this.root = root;
     this.opts = opts;
     this.cur = start ?? root.firstChild;
+    this.skip = skip;
     if (!start && !root.firstChild) this.finished = true;
+  }
+
+  /** The node the next batch starts at (null when finished). */
+  get position(): Node | null {
+    return this.finished ? null : this.cur;
   }
 
   get done(): boolean {
@@ -108,7 +124,6 @@ export class TextWalker {
       }
     };
     const addText = (t: Text) => {
-      if (this.opts.done?.has(t)) return;
       const data = t.data;
       if (!data) return;
       nodes.push(t);
@@ -138,6 +153,23 @@ export class TextWalker {
         addText(node as Text);
       } else if (node.nodeType === 1) {
         const el = node as Element;
+        if (el === this.skip?.from) {
+          // Already walked by the viewport pass: continue where it stopped.
+          const resume = this.skip.resumeAt;
+          this.skip = undefined;
+          if (resume && !(resume !== this.root && this.root.contains(resume))) {
+            // The page removed that node meanwhile; the caller must start over.
+            this.skipInvalid = true;
+          } else {
+            boundary();
+            if (!resume) {
+              node = null;
+              break;
+            }
+            node = resume;
+            continue;
+          }
+        }
         if (isSkipped(el, this.opts)) {
           boundary();
         } else {

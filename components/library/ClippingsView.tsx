@@ -12,7 +12,7 @@ import type { Clipping } from '../../model/clipping';
 import { kindLabel } from '../relations';
 import { ClippingDetail } from './ClippingDetail';
 import type { ClippingsState } from './useLibraryData';
-import { navigate } from './useRoute';
+import { navigate, parseHash } from './useRoute';
 import { VirtualList } from './VirtualList';
 import type { ToastState } from './Toast';
 
@@ -22,13 +22,15 @@ export interface ClippingsViewProps {
   entities: Map<string, Entity>;
   search: ClippingSearch;
   indexed: boolean;
+  /** Changes whenever the search index changed. */
+  indexVersion: number;
   toast: (t: Omit<ToastState, 'id'>) => void;
 }
 
 const ROW_HEIGHT = 88;
 const fmtDate = (iso: string) => iso.slice(0, 10);
 
-export function ClippingsView({ query, clippings, entities, search, indexed, toast }: ClippingsViewProps) {
+export function ClippingsView({ query, clippings, entities, search, indexed, indexVersion, toast }: ClippingsViewProps) {
   const filters = useMemo(() => filtersFromQuery(query), [query]);
   const [q, setQ] = useState(filters.q ?? '');
   const [selectedId, setSelectedId] = useState<string>();
@@ -38,11 +40,18 @@ export function ClippingsView({ query, clippings, entities, search, indexed, toa
 
   const setFilters = (next: ClippingFilters) => navigate(`/clippings${filtersToQuery(next)}`, true);
   // The query goes into the URL after a short pause, so results stay instant while typing.
+  // It is merged into the filters current at that moment, and dropped if the reader left.
   useEffect(() => {
     if ((filters.q ?? '') === q) return;
-    const timer = setTimeout(() => setFilters({ ...filters, q: q || undefined }), 250);
+    const timer = setTimeout(() => {
+      const current = parseHash(location.hash);
+      if (current.path[0] !== undefined && current.path[0] !== 'clippings') return;
+      const f = filtersFromQuery(current.query);
+      if ((f.q ?? '') !== (filters.q ?? '')) return;
+      setFilters({ ...f, q: q || undefined });
+    }, 250);
     return () => clearTimeout(timer);
-  }, [q]);
+  }, [q, filters.q]);
 
   const all = clippings?.list ?? [];
   const kindOf = (id: string): EntityKind | undefined => entities.get(id)?.kind;
@@ -52,7 +61,7 @@ export function ClippingsView({ query, clippings, entities, search, indexed, toa
     const ids = search.search(q);
     const allowed = new Map(filtered.map((c) => [c.id, c]));
     return ids.map((id) => allowed.get(id)).filter((c): c is Clipping => !!c);
-  }, [all, filters, q, indexed, search]);
+  }, [all, filters, q, indexed, search, indexVersion]);
 
   const options = useMemo(() => {
     const sites = new Set<string>();

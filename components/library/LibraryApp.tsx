@@ -31,6 +31,8 @@ export function LibraryApp() {
   const entities = useEntities();
   const search = useMemo(() => new ClippingSearch(), []);
   const [indexed, setIndexed] = useState(false);
+  // Bumped after every index update, so search results are recomputed with the new index.
+  const [indexVersion, setIndexVersion] = useState(0);
   const [toast, setToast] = useState<ToastState>();
   const toastSeq = useRef(0);
   const showToast = (next: Omit<ToastState, 'id'>) => setToast({ ...next, id: ++toastSeq.current });
@@ -39,8 +41,11 @@ export function LibraryApp() {
   useEffect(() => {
     if (!clippings?.complete) return;
     let cancelled = false;
-    if (!indexed) void search.syncInChunks(clippings.list).then(() => !cancelled && setIndexed(true));
-    else search.sync(clippings.list);
+    if (!indexed) void search.syncInChunks(clippings.list).then(() => !cancelled && (setIndexed(true), setIndexVersion((v) => v + 1)));
+    else {
+      search.sync(clippings.list);
+      setIndexVersion((v) => v + 1);
+    }
     return () => {
       cancelled = true;
     };
@@ -65,7 +70,7 @@ export function LibraryApp() {
   else if (section === 'kb') view = <KnowledgeView entities={entities} />;
   else if (section === 'settings') view = <SettingsView settings={settings} />;
   else if (section === 'data') view = <DataView query={route.query} entities={[...entityMap.values()].sort((a, b) => a.name.en.localeCompare(b.name.en))} />;
-  else view = <ClippingsView query={route.query} clippings={clippings} entities={entityMap} search={search} indexed={indexed} toast={showToast} />;
+  else view = <ClippingsView query={route.query} clippings={clippings} entities={entityMap} search={search} indexed={indexed} indexVersion={indexVersion} toast={showToast} />;
 
   const current = section === 'entity' ? 'kb' : section;
   return (

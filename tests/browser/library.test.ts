@@ -60,7 +60,9 @@ describe('clippings in the library', () => {
 
   it('filters by entity from a link, and shows the entity view', async () => {
     await lib.goto(lib.url().split('#')[0] + '#/clippings?entity=cac');
-    await lib.locator('.result-line', { hasText: '60 of 300' }).waitFor();
+    await lib.locator('.result-line', { hasText: '60 of 300' }).waitFor({ timeout: 5000 }).catch(async (e) => {
+      throw new Error(`${e.message}; result line: ${await lib.locator('.result-line').innerText()}; url: ${lib.url()}; search: ${await lib.getByLabel('Search clippings').inputValue()}`);
+    });
     await lib.goto(lib.url().split('#')[0] + '#/entity/cac');
     await lib.locator('.entity-view h2', { hasText: 'Cyberspace Administration of China' }).waitFor();
     await expect(lib.locator('#entity-clippings').innerText()).resolves.toMatch(/\(60\)/);
