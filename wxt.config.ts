@@ -21,7 +21,12 @@ export default defineConfig({
       'save-clipping': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save the selected text as a clipping' },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'cnai-context@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Nothing is collected or sent anywhere (Firefox's built-in data consent).
+            gecko: { id: 'cnai-context@example.org', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });

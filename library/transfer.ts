@@ -8,7 +8,7 @@
  * a full disk, a closed tab) — leaves the database as it was. Duplicates (same id, or
  * same page and text) are merged, not doubled.
  */
-import JSZip from 'jszip';
+import { strToU8, zipSync } from 'fflate';
 import { compileMatcher } from '../engine/compile';
 import { ContextGate, type GatedMention } from '../engine/context';
 import { Matcher } from '../engine/matcher';
@@ -93,9 +93,8 @@ export async function exportData(req: ExportRequest, database: CnaiDatabase = db
     }
     case 'markdown-pages': {
       const files = toMarkdown(clippings, { ...names, now, timeZone: req.timeZone }, { split: 'per-page' });
-      const zip = new JSZip();
-      for (const f of files) zip.file(f.name, f.content);
-      const data = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }, (m) => progress?.(Math.round(m.percent), 100, 'zipping'));
+      progress?.(0, files.length, 'zipping');
+      const data = zipSync(Object.fromEntries(files.map((f) => [f.name, strToU8(f.content)])), { level: 6 });
       return { name: exportFileName('markdown', scope, now, req.timeZone).replace(/\.md$/, '.zip'), type: 'application/zip', data, count: clippings.length };
     }
     case 'csv':
