@@ -11,14 +11,15 @@ export default defineConfig({
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
-    name: 'CN AI Context',
-    description: 'Inline, sourced context on Chinese AI models, companies, organizations and policies in the news you read.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
-    action: { default_title: 'CN AI Context' },
+    action: { default_title: '__MSG_extName__' },
     commands: {
-      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next highlighted mention and open its card' },
-      'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous highlighted mention and open its card' },
-      'save-clipping': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save the selected text as a clipping' },
+      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdNext__' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_cmdPrev__' },
+      'save-clipping': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdSave__' },
     },
     ...(browser === 'firefox'
       ? {

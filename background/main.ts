@@ -7,7 +7,7 @@
 import type { WxtBrowser } from 'wxt/browser';
 import { liveQuery } from 'dexie';
 import { BUILTIN_PACK_VERSION, builtinEntities } from '../kb/builtin';
-import { t } from '../i18n';
+import { resolveLanguage, setLanguage, t } from '../i18n';
 import { askContent } from '../messaging/client';
 import { BackgroundResponseSchemas, parseBackgroundRequest } from '../messaging/protocol';
 import { createListener } from '../messaging/server';
@@ -103,8 +103,17 @@ export function startBackground(browser: WxtBrowser): void {
   browser.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status === 'loading') void tabs.removeTab(tabId);
   });
+  // The context menu speaks the reader's interface language.
+  const applyLanguage = async () => {
+    setLanguage(resolveLanguage((await settings()).language, globalThis.navigator?.language ?? 'en'));
+    browser.contextMenus?.update(MENU_SAVE, { title: t('clip.save') }, () => void browser.runtime.lastError);
+  };
+  void applyLanguage();
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && SETTINGS_KEY in changes) void ensureReady().then(() => publish());
+    if (area === 'local' && SETTINGS_KEY in changes) {
+      void applyLanguage();
+      void ensureReady().then(() => publish());
+    }
   });
 
   void ensureReady()

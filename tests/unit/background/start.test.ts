@@ -15,7 +15,7 @@ describe('background start-up', () => {
     // The fake browser has no context menus or commands; the listeners only need to attach.
     const browser = {
       ...fakeBrowser,
-      contextMenus: { onClicked: { addListener: vi.fn() }, removeAll: vi.fn(), create: vi.fn() },
+      contextMenus: { onClicked: { addListener: vi.fn() }, removeAll: vi.fn(), create: vi.fn(), update: vi.fn() },
       commands: { onCommand: { addListener: vi.fn() } },
     };
     startBackground(browser as never);
