@@ -8,11 +8,13 @@ import type { Clipping } from '../../model/clipping';
 import type { Highlighter } from '../highlighter';
 
 export const CLIPPING_HIGHLIGHT = 'cnai-clipping';
+const ORPHAN_RETRY_MS = 5000;
 
 export class PageClippings {
   private clippings: Clipping[] = [];
   private readonly ranges = new Map<string, StaticRange>();
   private orphaned: string[] = [];
+  private lastAnchor = 0;
 
   constructor(
     private readonly doc: Document,
@@ -49,6 +51,7 @@ export class PageClippings {
 
   /** Re-anchors everything (after the page changed). Returns whether the result changed. */
   anchor(): boolean {
+    this.lastAnchor = performance.now();
     const before = JSON.stringify([this.anchoredIds, this.orphaned]);
     this.highlighter.clear(CLIPPING_HIGHLIGHT);
     this.ranges.clear();
@@ -67,10 +70,14 @@ export class PageClippings {
     return before !== JSON.stringify([this.anchoredIds, this.orphaned]);
   }
 
-  /** Whether some anchored range lost its text nodes (the page re-rendered). */
+  /**
+   * Whether anchoring should run again after the page changed: a placed clipping lost its
+   * text nodes (the page re-rendered), or some are missing and the last attempt is a few
+   * seconds old (looking for a missing quote can take tens of milliseconds on a big page).
+   */
   stale(): boolean {
     for (const r of this.ranges.values()) if (!r.startContainer.isConnected || !r.endContainer.isConnected) return true;
-    return this.orphaned.length > 0;
+    return this.orphaned.length > 0 && performance.now() - this.lastAnchor > ORPHAN_RETRY_MS;
   }
 
   rangeOf(id: string): StaticRange | undefined {
