@@ -270,6 +270,9 @@ export const en = {
   'data.phase.writing': 'Saving',
   'set.lowContrast.light': 'Low contrast on light pages',
   'set.lowContrast.dark': 'Low contrast on dark pages',
+  'db.upgraded': 'The extension was updated while this page was open. Reload it to continue; nothing was lost.',
+  'db.blocked': 'Another page of the extension is holding the database open. Close other library or popup windows.',
+  'db.reload': 'Reload',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -272,4 +272,7 @@ export const zhCN: Record<MessageKey, string> = {
   'data.phase.writing': '保存',
   'set.lowContrast.light': '在浅色页面上对比度低',
   'set.lowContrast.dark': '在深色页面上对比度低',
+  'db.upgraded': '此页面打开期间扩展已更新。请重新加载后继续；数据没有丢失。',
+  'db.blocked': '扩展的另一个页面占用了数据库。请关闭其他资料库或弹出窗口。',
+  'db.reload': '重新加载',
 };

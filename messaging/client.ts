@@ -14,12 +14,37 @@ import {
   type ContentResponse,
 } from './protocol';
 
+/**
+ * True for failures of the transport itself (the service worker was stopped or is
+ * restarting), where sending again is safe: every background request is idempotent
+ * (saves are deduplicated by page and text, updates and deletes by id).
+ */
+function isTransportError(e: unknown): boolean {
+  const m = e instanceof Error ? e.message : String(e);
+  return /Could not establish connection|message port closed|Receiving end does not exist|No SW|service worker/i.test(m);
+}
+
 export async function askBackground<T extends BackgroundRequest['type']>(
   request: Extract<BackgroundRequest, { type: T }>,
+  attempts = 3,
 ): Promise<BackgroundResponse<T>> {
   const msg = BackgroundRequestSchema.parse(request);
-  const raw = await browser.runtime.sendMessage(msg);
-  return parseResponse(raw, BackgroundResponseSchemas[request.type as T], request.type) as BackgroundResponse<T>;
+  for (let i = 1; ; i++) {
+    let raw: unknown;
+    try {
+      raw = await browser.runtime.sendMessage(msg);
+    } catch (e) {
+      if (i >= attempts || !isTransportError(e)) throw e;
+      await new Promise((r) => setTimeout(r, 100 * i));
+      continue;
+    }
+    // A stopped worker can also answer nothing at all.
+    if (raw === undefined && i < attempts) {
+      await new Promise((r) => setTimeout(r, 100 * i));
+      continue;
+    }
+    return parseResponse(raw, BackgroundResponseSchemas[request.type as T], request.type) as BackgroundResponse<T>;
+  }
 }
 
 export async function askContent<T extends ContentRequest['type']>(

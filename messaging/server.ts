@@ -4,6 +4,7 @@
  */
 import type { Browser } from 'wxt/browser';
 import type { z } from 'zod';
+import { describeStorageError } from '../storage/errors';
 import { MessageError, type Envelope } from './protocol';
 
 export type Sender = Browser.runtime.MessageSender;
@@ -43,7 +44,14 @@ export async function handle<Req extends { type: string }, Ctx>(
     if (!checked.success) throw new Error(`handler for ${request.type} produced an invalid response`);
     return { ok: true, data: checked.data };
   } catch (e) {
-    const error = e instanceof MessageError ? e.message : `Internal error: ${e instanceof Error ? e.message : String(e)}`;
+    const name = (e as { name?: string })?.name ?? '';
+    const storage = /Quota|Database|Version|Blocked|OpenFailed|Abort|Constraint/.test(name);
+    const error =
+      e instanceof MessageError || name === 'ValidationError' || name === 'KnowledgeError'
+        ? (e as Error).message
+        : storage
+          ? describeStorageError(e)
+          : `Internal error: ${e instanceof Error ? e.message : String(e)}`;
     return { ok: false, error };
   }
 }

@@ -80,7 +80,11 @@ let instance: CnaiDatabase | undefined;
 
 /** The shared database instance of this context (background or extension page). */
 export function db(): CnaiDatabase {
-  return (instance ??= new CnaiDatabase());
+  if (!instance) {
+    instance = new CnaiDatabase();
+    watchDb(instance);
+  }
+  return instance;
 }
 
 /** For tests: forget the shared instance (after deleting the database). */
@@ -88,3 +92,26 @@ export function resetDbInstance(): void {
   instance?.close();
   instance = undefined;
 }
+
+export type DbEvent = 'versionchange' | 'blocked';
+const dbListeners = new Set<(e: DbEvent) => void>();
+
+/** Hears when a newer version of the extension upgrades the database under this page, or an upgrade is blocked. */
+export function onDbEvent(cb: (e: DbEvent) => void): () => void {
+  dbListeners.add(cb);
+  return () => dbListeners.delete(cb);
+}
+
+/** Wires the events of a database instance to onDbEvent listeners (extension pages). */
+export function watchDb(database: CnaiDatabase): void {
+  database.on('versionchange', () => {
+    // Let the upgrade proceed: close this connection and tell the page.
+    database.close();
+    for (const l of dbListeners) l('versionchange');
+    return false;
+  });
+  database.on('blocked', () => {
+    for (const l of dbListeners) l('blocked');
+  });
+}
+

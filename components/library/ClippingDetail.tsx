@@ -5,6 +5,7 @@ import type { Entity } from '../../kb/schema';
 import { linkToClipping } from '../../library/filters';
 import type { Clipping } from '../../model/clipping';
 import { deleteClipping, restoreClipping, updateClipping } from '../../storage/clippings';
+import { describeStorageError } from '../../storage/errors';
 import { parseTags } from '../clip/SavedPanel';
 import { safeHref } from '../relations';
 import type { ToastState } from './Toast';
@@ -27,11 +28,17 @@ export function ClippingDetail({ clipping: c, entities, toast, onFilterPage, onD
       await updateClipping(c.id, { note, tags: parseTags(tags) });
       setStatus(t('lib.saved'));
     } catch (e) {
-      setStatus(t('clip.failed', { error: e instanceof Error ? e.message : String(e) }));
+      setStatus(t('clip.failed', { error: describeStorageError(e) }));
     }
   };
   const remove = async () => {
-    const deleted = await deleteClipping(c.id);
+    let deleted;
+    try {
+      deleted = await deleteClipping(c.id);
+    } catch (e) {
+      setStatus(describeStorageError(e));
+      return;
+    }
     onDeleted();
     if (deleted) {
       toast({

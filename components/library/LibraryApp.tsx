@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { ClippingSearch } from '../../library/clipping-search';
+import { DbNotice } from '../DbNotice';
 import { ClippingsView } from './ClippingsView';
 import { DataView } from './DataView';
 import { EntityEditor } from './EntityEditor';
@@ -87,6 +88,7 @@ export function LibraryApp() {
           ))}
         </nav>
       </header>
+      <DbNotice />
       <main class={`lib-main section-${section}`}>{view}</main>
       <Toast toast={toast} onDismiss={() => setToast(undefined)} />
     </div>

@@ -17,6 +17,7 @@ import { entityCard } from '../../storage/cards';
 import { clippingsForPage } from '../../storage/clippings';
 import { seenCounts } from '../../storage/history';
 import { loadEffectiveEntities } from '../../storage/knowledge';
+import { DbNotice } from '../DbNotice';
 import { EntityDetail } from '../EntityDetail';
 import { chineseName, kindPlural } from '../relations';
 import { useSettings } from '../useSettings';
@@ -93,6 +94,7 @@ export function PopupApp() {
         )}
       </header>
       <main>
+        <DbNotice />
         {state.status === 'loading' && <p class="muted">{t('loading')}</p>}
         {state.status === 'error' && <p role="alert">{t('popup.couldNotRead', { error: state.message })}</p>}
         {settings.paused ? (

@@ -7,6 +7,7 @@ import { h, render } from 'preact';
 import { SavedPanel } from '../../components/clip/SavedPanel';
 import { t } from '../../i18n';
 import type { Clipping } from '../../model/clipping';
+import { describeStorageError } from '../../storage/errors';
 import { selectionProblem } from './capture';
 
 export interface SaveOutcome {
@@ -99,9 +100,25 @@ export class SelectionUi {
     const range = currentSelectionRange(this.deps.doc, this.deps.shadowRoots());
     const problem = selectionProblem(range, this.deps.isOwn);
     if (problem || !range) return { saved: false, reason: problem === 'editable' ? t('clip.editable') : t('clip.noSelection') };
-    const outcome = await this.deps.save(range);
+    let outcome: SaveOutcome;
+    try {
+      outcome = await this.deps.save(range);
+    } catch (e) {
+      const reason = t('clip.failed', { error: describeStorageError(e) });
+      this.showError(reason, range);
+      return { saved: false, reason };
+    }
     this.showPanel(outcome);
     return { saved: true };
+  }
+
+  /** A short, announced error next to the selection (nothing was saved). */
+  showError(message: string, range: Range): void {
+    this.hideButton();
+    render(h('div', { class: 'saved-panel', role: 'alert' }, message), this.layer);
+    this.place(range);
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => render(null, this.layer), 8000);
   }
 
   /** Shows the saved panel next to a range (also used by the card's "Save sentence"). */
