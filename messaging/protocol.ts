@@ -145,6 +145,8 @@ export function describeZodError(error: z.ZodError): string {
 
 export class MessageError extends Error {
   override name = 'MessageError';
+  /** The request type whose answer carried this error, when it came from the other side. */
+  request?: string;
 }
 
 /** Validates an incoming request; throws MessageError with a clear reason. */
@@ -164,7 +166,12 @@ export function parseContentRequest(raw: unknown): ContentRequest {
 export function parseResponse<S extends z.ZodType>(raw: unknown, schema: S, what: string): z.infer<S> {
   const env = EnvelopeSchema.safeParse(raw);
   if (!env.success) throw new MessageError(`Malformed response to ${what}: ${describeZodError(env.error)}`);
-  if (!env.data.ok) throw new MessageError(`${what} failed: ${env.data.error}`);
+  if (!env.data.ok) {
+    // The other side's message is already meant for the reader.
+    const err = new MessageError(env.data.error);
+    err.request = what;
+    throw err;
+  }
   const data = schema.safeParse(env.data.data);
   if (!data.success) throw new MessageError(`Invalid response to ${what}: ${describeZodError(data.error)}`);
   return data.data;

@@ -63,6 +63,9 @@ export class SelectionUi {
   private timer?: ReturnType<typeof setTimeout>;
   private idleTimer?: ReturnType<typeof setTimeout>;
   private panelOpen = false;
+  /** The reader typed in the open panel: keep it until they close it. */
+  private panelTouched = false;
+  private closePanel?: () => void;
   private readonly off: (() => void)[] = [];
 
   constructor(private readonly deps: SelectionUiDeps) {
@@ -125,11 +128,14 @@ export class SelectionUi {
   showPanel(outcome: SaveOutcome): void {
     this.hideButton();
     this.panelOpen = true;
+    this.panelTouched = false;
     const close = () => {
       this.panelOpen = false;
+      this.closePanel = undefined;
       clearTimeout(this.idleTimer);
       render(null, this.layer);
     };
+    this.closePanel = close;
     const bump = () => {
       clearTimeout(this.idleTimer);
       this.idleTimer = setTimeout(close, PANEL_IDLE_MS);
@@ -143,7 +149,10 @@ export class SelectionUi {
         },
         onSave: (note: string, tags: string[]) => this.deps.update(outcome.clipping.id, note, tags),
         onClose: close,
-        onActivity: bump,
+        onActivity: () => {
+          this.panelTouched = true;
+          bump();
+        },
       }),
       this.layer,
     );
@@ -152,8 +161,13 @@ export class SelectionUi {
   }
 
   private refresh(): void {
-    if (this.panelOpen || !this.deps.enabled()) return;
+    if (!this.deps.enabled() || (this.panelOpen && this.panelTouched)) return;
     const range = currentSelectionRange(this.deps.doc, this.deps.shadowRoots());
+    if (this.panelOpen) {
+      // A new selection on the page replaces an untouched panel.
+      if (!range || selectionProblem(range, this.deps.isOwn)) return;
+      this.closePanel?.();
+    }
     if (selectionProblem(range, this.deps.isOwn) || !range) {
       this.hideButton();
       return;

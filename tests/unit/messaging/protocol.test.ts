@@ -20,7 +20,7 @@ describe('message validation', () => {
 
   it('validates responses too', () => {
     expect(() => parseResponse({ ok: true, data: { found: 'yes' } }, BackgroundResponseSchemas['tab/jump'], 'tab/jump')).toThrow(/Invalid response to tab\/jump/);
-    expect(() => parseResponse({ ok: false, error: 'nope' }, BackgroundResponseSchemas['tab/jump'], 'tab/jump')).toThrow('tab/jump failed: nope');
+    expect(() => parseResponse({ ok: false, error: 'nope' }, BackgroundResponseSchemas['tab/jump'], 'tab/jump')).toThrow('nope');
     expect(() => parseResponse('garbage', BackgroundResponseSchemas['tab/jump'], 'tab/jump')).toThrow(/Malformed response/);
   });
 });
