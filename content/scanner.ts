@@ -61,6 +61,8 @@ export interface ScanStats {
 }
 
 const VIEWPORT_BUDGET = 20_000;
+/** During a long initial pass, waiting ranges are painted at least this often (ms). */
+const DEFERRED_FLUSH_MS = 1000;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 export class PageScanner {
@@ -77,6 +79,13 @@ export class PageScanner {
   private flushTimer?: ReturnType<typeof setTimeout>;
   private initialDone = false;
   private stopped = false;
+  /**
+   * During the initial pass, after the first slice: ranges wait here and are handed to the
+   * highlights in a few large steps. Every change to a registered Highlight makes the
+   * browser repaint highlights at its next frame, which on a huge page costs far more than
+   * finding the mentions; off-screen mentions need not paint between slices.
+   */
+  private deferred?: Map<string, Set<StaticRange>>;
 
   constructor(
     private readonly doc: Document,
@@ -116,6 +125,8 @@ export class PageScanner {
     let walker = new TextWalker(this.root, this.walkOpts, undefined, skip);
     const batchChars = this.opts.batchChars ?? 16_000;
     let slice = skip ? (this.opts.sliceMs ?? 30) : (this.opts.firstSliceMs ?? 8);
+    if (skip) this.deferred = new Map();
+    let lastFlush = performance.now();
     while (!walker.done && !this.stopped) {
       const t = performance.now();
       do {
@@ -135,8 +146,18 @@ export class PageScanner {
       this.noteSlice(performance.now() - t);
       this.stats.firstPaint ??= performance.now();
       slice = this.opts.sliceMs ?? 30;
+      if (!this.deferred) {
+        // The first slice (the top of the page, on screen) paints now; the rest waits.
+        this.deferred = new Map();
+        lastFlush = performance.now();
+      } else if (performance.now() - lastFlush > DEFERRED_FLUSH_MS) {
+        this.flushDeferred();
+        lastFlush = performance.now();
+      }
       if (!walker.done) await yieldToMain();
     }
+    this.flushDeferred();
+    this.deferred = undefined;
     this.stats.complete = performance.now();
     this.initialDone = true;
     if (this.dirty.size) this.scheduleFlush();
@@ -150,8 +171,16 @@ export class PageScanner {
     this.reset();
   }
 
+  /** Hands the waiting ranges to the highlights (one repaint). */
+  private flushDeferred(): void {
+    if (!this.deferred) return;
+    for (const [name, set] of this.deferred) for (const r of set) this.highlighter.add(name, r);
+    this.deferred.clear();
+  }
+
   /** Drops every mention and its highlight. */
   private reset(): void {
+    this.deferred?.clear();
     for (const r of this.records) if (r.active >= 0 && r.range) this.highlighter.remove(this.highlightName(r.active), r.range);
     this.records.clear();
     this.byNode.clear();
@@ -278,14 +307,21 @@ export class PageScanner {
       r.range ??= new StaticRange({ startContainer: r.nodes[0]!, startOffset: r.so, endContainer: r.nodes[r.nodes.length - 1]!, endOffset: r.eo });
       r.active = r.entity;
       this.counts[r.active]!++;
-      this.highlighter.add(this.highlightName(r.active), r.range);
+      const name = this.highlightName(r.active);
+      if (this.deferred) {
+        let set = this.deferred.get(name);
+        if (!set) this.deferred.set(name, (set = new Set()));
+        set.add(r.range);
+      } else this.highlighter.add(name, r.range);
     }
     return change.activated.length > 0 || change.deactivated.length > 0;
   }
 
   private deactivate(r: MentionRecord): void {
     if (r.active < 0 || !r.range) return;
-    this.highlighter.remove(this.highlightName(r.active), r.range);
+    const name = this.highlightName(r.active);
+    this.highlighter.remove(name, r.range);
+    this.deferred?.get(name)?.delete(r.range);
     this.counts[r.active]!--;
     r.active = -1;
   }

@@ -108,6 +108,8 @@ export class Scanner {
   private readonly rootNext: Uint32Array;
   private readonly spaceClass: number;
   private readonly flags: Uint8Array;
+  /** 1 where a state or one of its suffixes ends a pattern: one test per character. */
+  private readonly hasOut: Uint8Array;
 
   constructor(data: AutomatonData) {
     this.data = data;
@@ -123,6 +125,9 @@ export class Scanner {
     this.spaceClass = byFolded[0x20]!;
     this.rootNext = new Uint32Array(data.alphabet.length + 1);
     for (let e = data.edgeStart[0]!; e < data.edgeStart[1]!; e++) this.rootNext[data.edgeClass[e]!] = data.edgeTarget[e]!;
+    const n = data.fail.length;
+    this.hasOut = new Uint8Array(n);
+    for (let s = 1; s < n; s++) if (data.outGroup[s]! >= 0 || data.dictLink[s] !== 0) this.hasOut[s] = 1;
   }
 
   /**
@@ -131,7 +136,7 @@ export class Scanner {
    * all reported; choosing among them is the caller's job.
    */
   scan(text: string, from: number, to: number, out: number[]): void {
-    const { cls, rootNext, flags, spaceClass } = this;
+    const { cls, rootNext, flags, spaceClass, hasOut } = this;
     const { edgeStart, edgeClass, edgeTarget, fail, outGroup, dictLink } = this.data;
     let s = 0;
     let prevSpace = false;
@@ -167,7 +172,7 @@ export class Scanner {
         }
         s = fail[s]!;
       }
-      if (s !== 0) {
+      if (hasOut[s] === 1) {
         if (outGroup[s]! >= 0) out.push(outGroup[s]!, i + 1);
         for (let o = dictLink[s]!; o !== 0; o = dictLink[o]!) out.push(outGroup[o]!, i + 1);
       }

@@ -4,6 +4,10 @@
  * requirement) of its own entity or of one of its context entities. Mentions come and
  * go as the page changes, so the gate keeps counts and re-decides dependents when a
  * context entity appears or disappears.
+ *
+ * Dependent mentions are kept per pattern, and each entity knows which patterns it can
+ * satisfy, so adding a mention that waits for context costs one set insertion however
+ * many context entities its alias lists.
  */
 import { P_NEEDS_CONTEXT, type MatcherPattern } from './compile';
 
@@ -21,8 +25,10 @@ export interface GateChange<M extends GatedMention> {
 
 export class ContextGate<M extends GatedMention> {
   private readonly presence: Int32Array;
-  /** Context-dependent mentions (active or pending) by each entity that could satisfy them. */
-  private readonly dependents = new Map<number, Set<M>>();
+  /** Context-dependent mentions (active or pending), by candidate pattern. */
+  private readonly byPattern = new Map<number, Set<M>>();
+  /** For each entity, the context-requiring patterns it can satisfy (built on first use). */
+  private patternsByEntity?: Map<number, number[]>;
   private readonly unambiguous = new WeakSet<M>();
 
   constructor(private readonly patterns: readonly MatcherPattern[], entityCount: number) {
@@ -35,7 +41,7 @@ export class ContextGate<M extends GatedMention> {
 
   add(m: M): GateChange<M> {
     const change: GateChange<M> = { activated: [], deactivated: [] };
-    const free = m.patterns.find((p) => !(this.patterns[p]!.f & P_NEEDS_CONTEXT));
+    const free = this.freePattern(m.patterns);
     if (free !== undefined) {
       m.entity = this.patterns[free]!.e;
       this.unambiguous.add(m);
@@ -43,12 +49,12 @@ export class ContextGate<M extends GatedMention> {
       if (this.presence[m.entity]!++ === 0) this.recheck(m.entity, change);
       return change;
     }
-    for (const e of this.contextEntities(m)) {
-      let set = this.dependents.get(e);
-      if (!set) this.dependents.set(e, (set = new Set()));
+    for (const p of m.patterns) {
+      let set = this.byPattern.get(p);
+      if (!set) this.byPattern.set(p, (set = new Set()));
       set.add(m);
     }
-    m.entity = this.resolve(m);
+    m.entity = this.resolve(m.patterns);
     if (m.entity >= 0) change.activated.push(m);
     return change;
   }
@@ -59,7 +65,7 @@ export class ContextGate<M extends GatedMention> {
       this.unambiguous.delete(m);
       if (--this.presence[m.entity]! === 0) this.recheck(m.entity, change);
     } else {
-      for (const e of this.contextEntities(m)) this.dependents.get(e)?.delete(m);
+      for (const p of m.patterns) this.byPattern.get(p)?.delete(m);
     }
     m.entity = -1;
     return change;
@@ -67,38 +73,54 @@ export class ContextGate<M extends GatedMention> {
 
   /** The entity a mention with these candidate patterns would resolve to on this page now, or -1. */
   resolveAgainstPage(patterns: readonly number[]): number {
-    const free = patterns.find((p) => !(this.patterns[p]!.f & P_NEEDS_CONTEXT));
-    if (free !== undefined) return this.patterns[free]!.e;
-    return this.resolve({ patterns: [...patterns] });
+    const free = this.freePattern(patterns);
+    return free !== undefined ? this.patterns[free]!.e : this.resolve(patterns);
   }
 
-  private contextEntities(m: M): number[] {
-    const out: number[] = [];
-    for (const p of m.patterns) {
-      const pat = this.patterns[p]!;
-      out.push(pat.e, ...(pat.c ?? []));
-    }
-    return out;
+  private freePattern(patterns: readonly number[]): number | undefined {
+    for (const p of patterns) if (!(this.patterns[p]!.f & P_NEEDS_CONTEXT)) return p;
+    return undefined;
   }
 
-  private resolve(m: Pick<M, 'patterns'>): number {
-    for (const p of m.patterns) {
+  private resolve(patterns: readonly number[]): number {
+    for (const p of patterns) {
       const pat = this.patterns[p]!;
-      if (this.presence[pat.e]! > 0 || pat.c?.some((c) => this.presence[c]! > 0)) return pat.e;
+      if (this.presence[pat.e]! > 0) return pat.e;
+      if (pat.c) for (const c of pat.c) if (this.presence[c]! > 0) return pat.e;
     }
     return -1;
   }
 
+  private contextPatterns(entity: number): number[] | undefined {
+    if (!this.patternsByEntity) {
+      const map = new Map<number, number[]>();
+      this.patterns.forEach((pat, p) => {
+        if (!(pat.f & P_NEEDS_CONTEXT)) return;
+        for (const e of new Set([pat.e, ...(pat.c ?? [])])) {
+          const list = map.get(e);
+          if (list) list.push(p);
+          else map.set(e, [p]);
+        }
+      });
+      this.patternsByEntity = map;
+    }
+    return this.patternsByEntity.get(entity);
+  }
+
   /** Re-decides the mentions that depend on `entity` after its presence changed. */
   private recheck(entity: number, change: GateChange<M>): void {
-    const set = this.dependents.get(entity);
-    if (!set) return;
-    for (const m of set) {
-      const next = this.resolve(m);
-      if (next === m.entity) continue;
-      if (m.entity >= 0) change.deactivated.push(m);
-      m.entity = next;
-      if (next >= 0) change.activated.push(m);
+    const patterns = this.contextPatterns(entity);
+    if (!patterns) return;
+    for (const p of patterns) {
+      const set = this.byPattern.get(p);
+      if (!set) continue;
+      for (const m of set) {
+        const next = this.resolve(m.patterns);
+        if (next === m.entity) continue;
+        if (m.entity >= 0) change.deactivated.push(m);
+        m.entity = next;
+        if (next >= 0) change.activated.push(m);
+      }
     }
   }
 }
