@@ -92,7 +92,7 @@ export function backgroundHandlers(deps: ServiceDeps): Handlers {
       }
       return { found: false };
     },
-    'matcher/ensure': async () => deps.ensureReady(),
+    'matcher/ensure': async () => ({ published: (await deps.ensureReady()).published }),
     'clip/save': async ({ clipping }) => saveClipping(clipping, database),
     'clip/update': async ({ id, note, tags }) => ({ clipping: await updateClipping(id, { note, tags }, deps.now?.() ?? new Date(), database) }),
     'clip/delete': async ({ id }) => ({ deleted: await deleteClipping(id, database) }),

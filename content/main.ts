@@ -34,6 +34,8 @@ import { createUiHost, type UiHost } from './ui/host';
 const FOCUS = 'cnai-focus';
 
 export async function startContent(ctx: ContentScriptContext): Promise<void> {
+  // SVG or XML documents opened directly: no HTML to host the UI, nothing to do.
+  if (!(document instanceof HTMLDocument) || !document.documentElement) return;
   if (!highlightApiAvailable()) {
     console.info('[CN AI Context] This browser has no CSS Custom Highlight API; mentions are not highlighted.');
     return;
@@ -48,6 +50,8 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   const shadowSheets = new Map<ShadowRoot, CSSStyleSheet>();
   const colorSheet = new CSSStyleSheet();
   const pageUrl = () => normalizePageUrl(location.href);
+  /** The extension is still there (it was not reloaded, updated or removed under us). */
+  const alive = () => !!browser.runtime?.id;
   const enabled = () => isSiteEnabled(settings, location.hostname);
 
   // ---- reporting to the background ----------------------------------------
@@ -56,7 +60,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   const report = () => {
     clearTimeout(reportTimer);
     reportTimer = setTimeout(() => {
-      if (ctx.isInvalid) return;
+      if (!alive()) return;
       const msg = {
         type: 'page/report' as const,
         url: pageUrl(),
@@ -122,6 +126,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
         report();
       },
       enabled,
+      ensureHost: () => host.ensureAttached(),
     });
     const card = new CardController({
       doc,
@@ -148,6 +153,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
       },
       shadowRoots: () => scanner?.shadowRoots() ?? [],
       isOwnEvent,
+      ensureHost: () => host.ensureAttached(),
     });
     selection.attach();
     card.attach();
@@ -265,16 +271,29 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     }
   };
   browser.storage.onChanged.addListener(onStorage);
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    // Single-page navigation: new URL, new clippings, a new history record.
-    lastReport = '';
-    void loadClippings().then(report);
-  });
-  ctx.onInvalidated(() => {
+  // Housekeeping once a second: single-page navigation (new URL: new clippings, a new
+  // history record), and our highlights re-registered if the page cleared the registry.
+  let lastHref = location.href;
+  const housekeeping = setInterval(() => {
+    if (!alive()) return teardown();
+    if (scanner) highlighter.register();
+    if (location.href !== lastHref) {
+      lastHref = location.href;
+      lastReport = '';
+      void loadClippings().then(report);
+    }
+  }, 1000);
+  const teardown = () => {
+    clearInterval(housekeeping);
     browser.storage.onChanged.removeListener(onStorage);
     browser.runtime.onMessage.removeListener(onMessage);
     stop();
     highlighter.dispose();
+  };
+  // WXT also invalidates a content script when a page-visible DOM event says a newer copy
+  // started; a page could fake that event. Stop only when the extension itself is gone.
+  ctx.onInvalidated(() => {
+    if (!alive()) teardown();
   });
 
   const stored = await browser.storage.local.get([MATCHER_STORAGE_KEY, SETTINGS_KEY]);

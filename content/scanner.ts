@@ -452,6 +452,7 @@ export class PageScanner {
       }
     }
     this.noteSlice(performance.now() - t);
+    this.highlighter.register();
     if (changed) this.opts.onChange?.();
     this.opts.onFlush?.();
     if (this.dirty.size) this.scheduleFlush();

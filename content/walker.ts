@@ -132,9 +132,13 @@ export class TextWalker {
       length += data.length;
     };
     const walkShadow = (sr: ShadowRoot) => {
-      // Shadow trees are walked whole (they are small) as their own block.
+      // Shadow trees are walked whole (they are small) as their own block. An empty one is
+      // still reported: web components often render later, and it must be observed.
       const inner = new TextWalker(sr, this.opts).next();
-      if (!inner || !inner.nodes.length) return;
+      if (!inner || !inner.nodes.length) {
+        shadowRoots.push(sr);
+        return;
+      }
       boundary();
       for (let i = 0; i < inner.nodes.length; i++) {
         nodes.push(inner.nodes[i]!);

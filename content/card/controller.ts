@@ -27,6 +27,8 @@ export interface CardDeps {
   shadowRoots: () => ShadowRoot[];
   /** Whether a pointer event happened inside the extension's own UI. */
   isOwnEvent: (e: Event) => boolean;
+  /** Puts the UI host back if the page removed it. */
+  ensureHost: () => void;
 }
 
 interface OpenState {
@@ -119,6 +121,7 @@ export class CardController {
       return;
     }
     this.close();
+    this.deps.ensureHost();
     this.open = {
       rec,
       pinned: !!opts.pinned,
@@ -283,6 +286,8 @@ export class CardController {
   }
 
   private onPointerMove(e: PointerEvent): void {
+    // Only the reader's own pointer: a page must not be able to drive the card.
+    if (!e.isTrusted) return;
     this.lastPointer = { x: e.clientX, y: e.clientY };
     if (this.deps.isOwnEvent(e)) {
       clearTimeout(this.leaveTimer);
@@ -315,6 +320,7 @@ export class CardController {
   }
 
   private onClick(e: MouseEvent): void {
+    if (!e.isTrusted) return;
     if (this.deps.isOwnEvent(e)) {
       if (this.open) this.open.pinned = true;
       return;
@@ -329,7 +335,7 @@ export class CardController {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
-    if (e.key === 'Escape' && this.open) {
+    if (e.isTrusted && e.key === 'Escape' && this.open) {
       this.close();
     }
   }

@@ -26,6 +26,8 @@ export interface SelectionUiDeps {
   update: (id: string, note: string, tags: string[]) => Promise<void>;
   undo: (id: string) => Promise<void>;
   enabled: () => boolean;
+  /** Puts the UI host back if the page removed it. */
+  ensureHost: () => void;
 }
 
 const PANEL_IDLE_MS = 10_000;
@@ -76,7 +78,9 @@ export class SelectionUi {
 
   attach(): void {
     const { doc } = this.deps;
-    const schedule = () => {
+    const schedule = (e: Event) => {
+      // Only the reader's own actions: synthetic events from the page are ignored.
+      if (!e.isTrusted) return;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.refresh(), 150);
     };
@@ -117,6 +121,7 @@ export class SelectionUi {
 
   /** A short, announced error next to the selection (nothing was saved). */
   showError(message: string, range: Range): void {
+    this.deps.ensureHost();
     this.hideButton();
     render(h('div', { class: 'saved-panel', role: 'alert' }, message), this.layer);
     this.place(range);
@@ -126,6 +131,7 @@ export class SelectionUi {
 
   /** Shows the saved panel next to a range (also used by the card's "Save sentence"). */
   showPanel(outcome: SaveOutcome): void {
+    this.deps.ensureHost();
     this.hideButton();
     this.panelOpen = true;
     this.panelTouched = false;
@@ -176,6 +182,7 @@ export class SelectionUi {
   }
 
   private showButton(range: Range): void {
+    this.deps.ensureHost();
     if (!this.button) {
       const b = this.deps.doc.createElement('button');
       b.type = 'button';
@@ -184,7 +191,9 @@ export class SelectionUi {
       b.setAttribute('aria-label', t('clip.save'));
       // Keep the page's selection when the button is pressed.
       b.addEventListener('mousedown', (e) => e.preventDefault());
-      b.addEventListener('click', () => void this.saveSelection());
+      b.addEventListener('click', (e) => {
+        if (e.isTrusted) void this.saveSelection();
+      });
       this.button = b;
     }
     this.button.textContent = t('clip.save');

@@ -8,6 +8,8 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
+  // Do not announce the content script (and the extension's id) to the page.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     void startContent(ctx);
   },
