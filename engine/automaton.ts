@@ -73,19 +73,31 @@ export function buildAutomaton(patterns: readonly string[]): AutomatonData {
     }
   }
 
+  // Number the states breadth first: shallow states (where scanning spends its time)
+  // get small ids, which keeps the scanner's dense rows small and its memory local.
+  const order = [0, ...queue];
+  const newId = new Uint32Array(n);
+  order.forEach((old, i) => (newId[old] = i));
   let edgeCount = 0;
   for (const e of edges) edgeCount += e.size;
   const edgeStart = new Uint32Array(n + 1);
   const edgeClass = new Uint16Array(edgeCount);
   const edgeTarget = new Uint32Array(edgeCount);
+  const failOut = new Uint32Array(n);
+  const dictOut = new Uint32Array(n);
+  const outOut = new Int32Array(n);
   let k = 0;
-  for (let s = 0; s < n; s++) {
-    edgeStart[s] = k;
-    for (const [c, t] of [...edges[s]!].sort((a, b) => a[0] - b[0])) {
+  for (let ns = 0; ns < n; ns++) {
+    const old = order[ns]!;
+    edgeStart[ns] = k;
+    for (const [c, t] of [...edges[old]!].sort((a, b) => a[0] - b[0])) {
       edgeClass[k] = c;
-      edgeTarget[k] = t;
+      edgeTarget[k] = newId[t]!;
       k++;
     }
+    failOut[ns] = newId[fail[old]!]!;
+    dictOut[ns] = newId[dictLink[old]!]!;
+    outOut[ns] = outGroup[old]!;
   }
   edgeStart[n] = k;
 
@@ -94,9 +106,9 @@ export function buildAutomaton(patterns: readonly string[]): AutomatonData {
     edgeStart,
     edgeClass,
     edgeTarget,
-    fail,
-    outGroup: Int32Array.from(outGroup),
-    dictLink,
+    fail: failOut,
+    outGroup: outOut,
+    dictLink: dictOut,
     groupLength: Uint16Array.from(patterns.map((p) => p.length)),
   };
 }
@@ -110,6 +122,15 @@ export class Scanner {
   private readonly flags: Uint8Array;
   /** 1 where a state or one of its suffixes ends a pattern: one test per character. */
   private readonly hasOut: Uint8Array;
+  /**
+   * Full DFA transitions (failure links resolved) for the shallow states reached by
+   * Latin-script characters — where the automaton spends almost all of its time on
+   * English text — over the Latin classes 1..latin (the alphabet is sorted, so those are
+   * the low class ids). denseRow[s] is the row offset of state s, or -1.
+   */
+  private readonly latin: number;
+  private readonly denseRow: Int32Array;
+  private readonly dense: Uint32Array;
 
   constructor(data: AutomatonData) {
     this.data = data;
@@ -128,6 +149,65 @@ export class Scanner {
     const n = data.fail.length;
     this.hasOut = new Uint8Array(n);
     for (let s = 1; s < n; s++) if (data.outGroup[s]! >= 0 || data.dictLink[s] !== 0) this.hasOut[s] = 1;
+    ({ latin: this.latin, denseRow: this.denseRow, dense: this.dense } = this.buildDense(DENSE_DEPTH));
+  }
+
+  /** Sparse goto: the target of state s on class c, or 0. */
+  private edge(s: number, c: number): number {
+    const { edgeStart, edgeClass, edgeTarget } = this.data;
+    for (let e = edgeStart[s]!, end = edgeStart[s + 1]!; e < end; e++) if (edgeClass[e] === c) return edgeTarget[e]!;
+    return 0;
+  }
+
+  private buildDense(maxDepth: number): { latin: number; denseRow: Int32Array; dense: Uint32Array } {
+    const { alphabet, fail } = this.data;
+    let latin = 0;
+    while (latin < alphabet.length && alphabet.charCodeAt(latin) < 0x250) latin++;
+    const width = latin + 1;
+    // States are numbered breadth first, so every state at depth ≤ maxDepth has an id below
+    // the first deeper state: the row index covers only those.
+    let limit = fail.length;
+    {
+      let level = [0];
+      let seen = 1;
+      for (let depth = 0; depth < maxDepth && level.length; depth++) {
+        const next: number[] = [];
+        for (const s of level) for (let e = this.data.edgeStart[s]!; e < this.data.edgeStart[s + 1]!; e++) next.push(this.data.edgeTarget[e]!);
+        seen += next.length;
+        level = next;
+      }
+      limit = Math.min(fail.length, seen);
+    }
+    const denseRow = new Int32Array(limit).fill(-1);
+    const states: number[] = [0];
+    denseRow[0] = 0;
+    for (let depth = 0, level = [0]; depth < maxDepth; depth++) {
+      const next: number[] = [];
+      for (const s of level) {
+        for (let c = 1; c <= latin; c++) {
+          const t = this.edge(s, c);
+          if (t !== 0 && denseRow[t] === -1) {
+            denseRow[t] = states.length * width;
+            states.push(t);
+            next.push(t);
+          }
+        }
+      }
+      level = next;
+    }
+    const dense = new Uint32Array(states.length * width);
+    states.forEach((s, row) => {
+      for (let c = 1; c <= latin; c++) {
+        let t = s;
+        let to = this.edge(t, c);
+        while (to === 0 && t !== 0) {
+          t = fail[t]!;
+          to = this.edge(t, c);
+        }
+        dense[row * width + c] = to;
+      }
+    });
+    return { latin, denseRow, dense };
   }
 
   /**
@@ -136,7 +216,7 @@ export class Scanner {
    * all reported; choosing among them is the caller's job.
    */
   scan(text: string, from: number, to: number, out: number[]): void {
-    const { cls, rootNext, flags, spaceClass, hasOut } = this;
+    const { cls, rootNext, flags, spaceClass, hasOut, latin, denseRow, dense } = this;
     const { edgeStart, edgeClass, edgeTarget, fail, outGroup, dictLink } = this.data;
     let s = 0;
     let prevSpace = false;
@@ -153,7 +233,9 @@ export class Scanner {
         if (prevSpace) continue;
         prevSpace = true;
       } else prevSpace = false;
-      for (;;) {
+      const row = s < denseRow.length ? denseRow[s]! : -1;
+      if (c <= latin && row >= 0) s = dense[row + c]!;
+      else for (;;) {
         if (s === 0) {
           s = rootNext[c]!;
           break;
@@ -206,6 +288,9 @@ export class Scanner {
     return false;
   }
 }
+
+/** Depth of the states given full DFA rows for Latin characters (memory grows with it). */
+const DENSE_DEPTH = 3;
 
 const FIELDS = ['edgeStart', 'edgeClass', 'edgeTarget', 'fail', 'outGroup', 'dictLink', 'groupLength'] as const;
 type TypedField = (typeof FIELDS)[number];
