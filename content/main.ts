@@ -42,7 +42,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   }
   const doc = document;
   const highlighter = new Highlighter([FOCUS, CLIPPING_HIGHLIGHT]);
-  const clippings = new PageClippings(doc, highlighter);
+  const clippings = new PageClippings(doc, highlighter, () => scanner?.shadowRoots() ?? []);
   let settings: Settings = DEFAULT_SETTINGS;
   let matcherData: unknown;
   let scanner: PageScanner | undefined;

@@ -19,6 +19,8 @@ export class PageClippings {
   constructor(
     private readonly doc: Document,
     private readonly highlighter: Highlighter,
+    /** Open shadow roots of the page: clippings made inside one are anchored there. */
+    private readonly shadowRoots: () => ShadowRoot[] = () => [],
   ) {}
 
   get anchoredIds(): string[] {
@@ -62,11 +64,27 @@ export class PageClippings {
       root,
       this.clippings.map((c) => ({ quote: c.quote, position: c.position })),
     );
+    const missing: Clipping[] = [];
     results.forEach((r, i) => {
       const c = this.clippings[i]!;
       if (r) this.paint(c.id, r.range);
-      else this.orphaned.push(c.id);
+      else missing.push(c);
     });
+    // Not in the document's own text: perhaps inside a web component's shadow root.
+    for (const sr of missing.length ? this.shadowRoots() : []) {
+      const found = anchorMany(
+        sr,
+        missing.map((c) => ({ quote: c.quote, position: c.position })),
+      );
+      for (let i = missing.length - 1; i >= 0; i--) {
+        const r = found[i];
+        if (r) {
+          this.paint(missing[i]!.id, r.range);
+          missing.splice(i, 1);
+        }
+      }
+    }
+    this.orphaned = missing.map((c) => c.id);
     return before !== JSON.stringify([this.anchoredIds, this.orphaned]);
   }
 

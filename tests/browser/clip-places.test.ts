@@ -1,0 +1,100 @@
+/**
+ * Clippings from a same-origin iframe (saved with the keyboard command) and from an
+ * open shadow root (saved with the in-page button) are stored with the right page and
+ * found again on the next visit.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axClick, axWait, launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function stored(): Promise<{ url: string; text: string }[]> {
+  const lib = await browser.openExtensionPage('library.html');
+  const all = await lib.evaluate(async () => {
+    const req = indexedDB.open('cnai-context');
+    const db: IDBDatabase = await new Promise((res) => (req.onsuccess = () => res(req.result)));
+    const rows: { url: string; text: string }[] = await new Promise((res) => {
+      const q = db.transaction('clippings').objectStore('clippings').getAll();
+      q.onsuccess = () => res(q.result);
+    });
+    db.close();
+    return rows.map((r) => ({ url: r.url, text: r.text }));
+  });
+  await lib.close();
+  return all;
+}
+
+describe('clipping in frames and shadow roots', () => {
+  it('saves a selection inside a same-origin iframe with the keyboard command, under the frame’s URL', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/clip-places.html'));
+    await waitForHighlights(page, 2);
+    const frame = page.frames().find((f) => f.url().endsWith('/clip-frame.html'))!;
+    await frame.waitForFunction(() => (CSS.highlights.get('cnai-company')?.size ?? 0) > 0);
+    await frame.evaluate(() => {
+      const t = document.getElementById('in-frame')!.firstChild as Text;
+      const start = t.data.indexOf('Zhipu AI released');
+      const r = document.createRange();
+      r.setStart(t, start);
+      r.setEnd(t, start + 'Zhipu AI released another GLM model'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+    });
+    const tabId = await browser.tabIdOf(page);
+    // What the Alt+Shift+S command does: ask every frame; the one with a selection saves it.
+    await browser.worker.evaluate(
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' }),
+      tabId,
+    );
+    await expect.poll(stored, { timeout: 10_000 }).toEqual([{ url: server.url('/clip-frame.html'), text: 'Zhipu AI released another GLM model' }]);
+    await page.reload();
+    const again = page.frames().find((f) => f.url().endsWith('/clip-frame.html'))!;
+    await again.waitForFunction(() => (CSS.highlights.get('cnai-clipping')?.size ?? 0) === 1, undefined, { timeout: 10_000 });
+    await page.close();
+  });
+
+  it('saves a selection inside an open shadow root with the in-page button, and finds it again', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/clip-places.html'));
+    await waitForHighlights(page, 2);
+    await page.evaluate(() => {
+      const root = document.getElementById('host')!.shadowRoot!;
+      const t = root.getElementById('in-shadow')!.firstChild as Text;
+      const start = t.data.indexOf('Tencent described Hunyuan');
+      const r = document.createRange();
+      r.setStart(t, start);
+      r.setEnd(t, start + 'Tencent described Hunyuan'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    });
+    // Synthetic events are ignored; a real selection change shows the button.
+    await page.mouse.move(5, 5);
+    await axClick(page, 'button', 'Save clipping');
+    await axWait(page, 'dialog', /Saved to your clippings/);
+    expect((await stored()).map((c) => c.text)).toContain('Tencent described Hunyuan');
+    await page.reload();
+    await waitForHighlights(page, 2);
+    await page.waitForFunction(() => (CSS.highlights.get('cnai-clipping')?.size ?? 0) === 1, undefined, { timeout: 10_000 });
+    const text = await page.evaluate(() => {
+      const r = [...CSS.highlights.get('cnai-clipping')!][0]!;
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    });
+    expect(text).toBe('Tencent described Hunyuan');
+    await page.close();
+  });
+});
