@@ -6,7 +6,9 @@
  */
 import type { WxtBrowser } from 'wxt/browser';
 import { liveQuery } from 'dexie';
-import { BUILTIN_PACK_VERSION, builtinEntities } from '../kb/builtin';
+import { BUILTIN_PACK_VERSION } from '../kb/pack-loader';
+import { fetchBuiltinEntities } from './pack';
+import type { Entity } from '../kb/schema';
 import { resolveLanguage, setLanguage, t } from '../i18n';
 import { askContent } from '../messaging/client';
 import { BackgroundResponseSchemas, parseBackgroundRequest } from '../messaging/protocol';
@@ -23,7 +25,7 @@ import { TabReports } from './tab-reports';
 export const COMMANDS = { next: 'next-mention', prev: 'previous-mention', save: 'save-clipping' } as const;
 export const MENU_SAVE = 'cnai-save-clipping';
 
-export function startBackground(browser: WxtBrowser): void {
+export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Entity[]> = () => fetchBuiltinEntities(browser)): void {
   const tabs = new TabReports({
     get: async () => (await browser.storage.session.get(TAB_REPORTS_KEY))[TAB_REPORTS_KEY] as never,
     set: (value) => browser.storage.session.set({ [TAB_REPORTS_KEY]: value }),
@@ -41,7 +43,7 @@ export function startBackground(browser: WxtBrowser): void {
     if (ready && !force) return ready;
     const run = async () => {
       try {
-        const seeded = await seedBuiltin(builtinEntities(), BUILTIN_PACK_VERSION, db(), force);
+        const seeded = await seedBuiltin(loadPack, BUILTIN_PACK_VERSION, db(), force);
         const published = await publish(force || seeded.seeded);
         await browser.storage.session.set({ [STATUS_KEY]: { ok: true, entities: seeded.count, at: Date.now() } });
         return published;

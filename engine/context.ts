@@ -27,7 +27,7 @@ export class ContextGate<M extends GatedMention> {
   private readonly presence: Int32Array;
   /** Context-dependent mentions (active or pending), by candidate pattern. */
   private readonly byPattern = new Map<number, Set<M>>();
-  /** For each entity, the context-requiring patterns it can satisfy (built on first use). */
+  /** For each entity, the context-requiring patterns it can satisfy (built once per matcher). */
   private patternsByEntity?: Map<number, number[]>;
   private readonly unambiguous = new WeakSet<M>();
 
@@ -92,18 +92,7 @@ export class ContextGate<M extends GatedMention> {
   }
 
   private contextPatterns(entity: number): number[] | undefined {
-    if (!this.patternsByEntity) {
-      const map = new Map<number, number[]>();
-      this.patterns.forEach((pat, p) => {
-        if (!(pat.f & P_NEEDS_CONTEXT)) return;
-        for (const e of new Set([pat.e, ...(pat.c ?? [])])) {
-          const list = map.get(e);
-          if (list) list.push(p);
-          else map.set(e, [p]);
-        }
-      });
-      this.patternsByEntity = map;
-    }
+    this.patternsByEntity ??= contextIndex(this.patterns);
     return this.patternsByEntity.get(entity);
   }
 
@@ -123,4 +112,23 @@ export class ContextGate<M extends GatedMention> {
       }
     }
   }
+}
+
+const contextIndexes = new WeakMap<readonly MatcherPattern[], Map<number, number[]>>();
+
+/** Entity → the context-requiring patterns it satisfies; shared by every gate of one matcher. */
+function contextIndex(patterns: readonly MatcherPattern[]): Map<number, number[]> {
+  let map = contextIndexes.get(patterns);
+  if (map) return map;
+  map = new Map<number, number[]>();
+  patterns.forEach((pat, p) => {
+    if (!(pat.f & P_NEEDS_CONTEXT)) return;
+    for (const e of new Set([pat.e, ...(pat.c ?? [])])) {
+      const list = map!.get(e);
+      if (list) list.push(p);
+      else map!.set(e, [p]);
+    }
+  });
+  contextIndexes.set(patterns, map);
+  return map;
 }

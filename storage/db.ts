@@ -60,6 +60,15 @@ export const SCHEMA_HISTORY: readonly { version: number; stores: Record<string, 
       history: 'key, entityId, url, site, lastSeen',
     },
   },
+  {
+    // Only the indexes queries use: every index costs on each write (an import of
+    // 10,000 clippings spent most of its time maintaining the others). The library
+    // filters by site, tag and date in memory.
+    version: 3,
+    stores: {
+      clippings: 'id, url, created, *entities',
+    },
+  },
 ];
 
 export class CnaiDatabase extends Dexie {
@@ -70,8 +79,10 @@ export class CnaiDatabase extends Dexie {
   clippings!: EntityTable<Clipping, 'id'>;
   history!: EntityTable<HistoryEntry, 'key'>;
 
-  constructor(name = DB_NAME) {
-    super(name);
+  constructor(name = DB_NAME, options?: { relaxedDurability?: boolean }) {
+    // Relaxed durability (no flush to disk per transaction) is for bulk imports in the
+    // worker: the imported file stays with the reader if the machine loses power.
+    super(name, options?.relaxedDurability ? { chromeTransactionDurability: 'relaxed' } : undefined);
     for (const v of SCHEMA_HISTORY) this.version(v.version).stores(v.stores);
   }
 }

@@ -75,3 +75,16 @@ export async function setMuted(id: string, muted: boolean, database: CnaiDatabas
     await database.entityPrefs.put({ ...pref, muted: muted || undefined });
   });
 }
+
+/** Only these entities, as the reader sees them (hidden ones left out): fast for small sets. */
+export async function loadEntitiesById(ids: readonly string[], database: CnaiDatabase = db()): Promise<Map<string, Entity>> {
+  const [builtin, user, prefs] = await Promise.all([database.builtin.bulkGet([...ids]), database.userEntities.bulkGet([...ids]), database.entityPrefs.bulkGet([...ids])]);
+  const out = new Map<string, Entity>();
+  ids.forEach((id, i) => {
+    if (prefs[i]?.hidden) return;
+    const u = user[i];
+    const e = u ? stripUserFields(u) : builtin[i];
+    if (e) out.set(id, e);
+  });
+  return out;
+}

@@ -36,7 +36,8 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
   const [selectedId, setSelectedId] = useState<string>();
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
-  useEffect(() => setQ(filters.q ?? ''), [filters.q]);
+  // Any navigation (a link, the back button) brings the box in line with the URL.
+  useEffect(() => setQ(filters.q ?? ''), [query]);
 
   const setFilters = (next: ClippingFilters) => navigate(`/clippings${filtersToQuery(next)}`, true);
   // The query goes into the URL after a short pause, so results stay instant while typing.

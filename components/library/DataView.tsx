@@ -20,8 +20,11 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
   const [busy, setBusy] = useState('');
   const [exportStatus, setExportStatus] = useState('');
   const [report, setReport] = useState<ImportReport>();
-  const progress = (done: number, total: number, phase: string) =>
+  const progress = (done: number, total: number, phase: string) => {
+    // Phase timings, for the interface benchmark (bench/ui.ts).
+    (window as unknown as { __transferPhases?: [string, number][] }).__transferPhases?.push([phase, performance.now()]);
     setBusy(t('data.progress', { phase: t(`data.phase.${phase}` as MessageKey), done, total }));
+  };
 
   const doExport = async () => {
     setExportStatus('');

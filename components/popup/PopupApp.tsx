@@ -16,7 +16,9 @@ import { siteOf } from '../../model/url';
 import { entityCard } from '../../storage/cards';
 import { clippingsForPage } from '../../storage/clippings';
 import { seenCounts } from '../../storage/history';
-import { loadEffectiveEntities } from '../../storage/knowledge';
+import { loadEffectiveEntities, loadEntitiesById } from '../../storage/knowledge';
+import { TAB_REPORTS_KEY } from '../../storage/keys';
+import { TabReports } from '../../background/tab-reports';
 import { DbNotice } from '../DbNotice';
 import { EntityDetail } from '../EntityDetail';
 import { chineseName, kindPlural } from '../relations';
@@ -29,7 +31,8 @@ type State =
       status: 'ready';
       tabId: number;
       summary: TabSummary | null;
-      entities: Entity[];
+      /** The entities found in the tab (all entities are loaded only for a search). */
+      entities: Map<string, Entity>;
       clippings: Clipping[];
       seen: Record<string, number>;
     };
@@ -42,13 +45,24 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/**
+ * What the tab's frames reported, read from session storage directly: the popup must
+ * paint fast, and waking the background service worker takes longer than reading it.
+ */
+async function tabSummary(tabId: number): Promise<TabSummary | null> {
+  const reports = new TabReports({
+    get: async () => (await browser.storage.session.get(TAB_REPORTS_KEY))[TAB_REPORTS_KEY] as never,
+    set: async () => {},
+  });
+  return reports.summary(tabId);
+}
+
 async function load(): Promise<Extract<State, { status: 'ready' }>> {
   const tabId = await targetTabId();
   if (tabId === undefined) throw new Error('No tab to describe.');
-  const [summary, effective] = await Promise.all([askBackground({ type: 'tab/summary', tabId }), loadEffectiveEntities()]);
-  const ids = Object.keys(summary?.counts ?? {});
-  const [clippings, seen] = await Promise.all([summary ? clippingsForPage(summary.url) : [], seenCounts(ids, undefined, summary?.url)]);
-  return { status: 'ready', tabId, summary, entities: effective.map((e) => e.entity), clippings, seen };
+  const summary = await tabSummary(tabId).catch(() => askBackground({ type: 'tab/summary', tabId }));
+  const entities = await loadEntitiesById(Object.keys(summary?.counts ?? {}));
+  return { status: 'ready', tabId, summary, entities, clippings: [], seen: {} };
 }
 
 export function PopupApp() {
@@ -57,18 +71,31 @@ export function PopupApp() {
   const [query, setQuery] = useState('');
   const settings = useSettings();
 
+  const [allEntities, setAllEntities] = useState<Entity[]>();
   useEffect(() => {
     let cancelled = false;
     load().then(
-      (s) => !cancelled && setState(s),
+      (s) => {
+        if (cancelled) return;
+        setState(s);
+        // After the first paint: this page's clippings and the "seen on" counts.
+        const url = s.summary?.url;
+        void Promise.all([url ? clippingsForPage(url) : [], seenCounts(Object.keys(s.summary?.counts ?? {}), undefined, url)]).then(
+          ([clippings, seen]) => !cancelled && setState((prev) => (prev.status === 'ready' ? { ...prev, clippings, seen } : prev)),
+        );
+      },
       (e) => !cancelled && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       cancelled = true;
     };
   }, []);
+  // The whole knowledge base is read only when the reader searches.
+  const wantAll = () => {
+    if (!allEntities) void loadEffectiveEntities().then((list) => setAllEntities(list.map((e) => e.entity)));
+  };
 
-  const index = useMemo(() => (state.status === 'ready' ? buildSearchIndex(state.entities) : undefined), [state.status === 'ready' && state.entities]);
+  const index = useMemo(() => (allEntities ? buildSearchIndex(allEntities) : undefined), [allEntities]);
   const selected = stack[stack.length - 1];
   if (!settings) return null;
   const site = state.status === 'ready' && state.summary ? siteOf(state.summary.url) : '';
@@ -89,7 +116,11 @@ export function PopupApp() {
             aria-label={t('popup.search')}
             placeholder={t('popup.searchPlaceholder')}
             value={query}
-            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+            onFocus={wantAll}
+            onInput={(e) => {
+              wantAll();
+              setQuery((e.target as HTMLInputElement).value);
+            }}
           />
         )}
       </header>
@@ -174,11 +205,11 @@ function arrowNavigation(container: HTMLElement | null) {
   };
 }
 
-function EntityList(props: { summary: TabSummary | null; entities: Entity[]; seen: Record<string, number>; onSelect: (id: string) => void }) {
+function EntityList(props: { summary: TabSummary | null; entities: Map<string, Entity>; seen: Record<string, number>; onSelect: (id: string) => void }) {
   const listRef = useRef<HTMLDivElement>(null);
   const { summary } = props;
   if (!summary) return <p class="muted">{t('popup.nothingYet')}</p>;
-  const byId = new Map(props.entities.map((e) => [e.id, e]));
+  const byId = props.entities;
   const groups = new Map<EntityKind, { entity: Entity; count: number }[]>();
   for (const [id, count] of Object.entries(summary.counts)) {
     const entity = byId.get(id);

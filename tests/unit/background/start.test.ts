@@ -18,7 +18,7 @@ describe('background start-up', () => {
       contextMenus: { onClicked: { addListener: vi.fn() }, removeAll: vi.fn(), create: vi.fn(), update: vi.fn() },
       commands: { onCommand: { addListener: vi.fn() } },
     };
-    startBackground(browser as never);
+    startBackground(browser as never, async () => builtinEntities());
     for (let i = 0; i < 100; i++) {
       const status = (await fakeBrowser.storage.session.get('status')).status as { ok: boolean; error?: string } | undefined;
       if (status) {
