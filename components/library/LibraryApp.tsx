@@ -28,7 +28,8 @@ const SECTIONS = [
 export function LibraryApp() {
   const route = useRoute();
   const settings = useSettings();
-  const clippings = useClippings();
+  const section = route.path[0] ?? 'clippings';
+  const clippings = useClippings(section === 'clippings');
   const entities = useEntities();
   const search = useMemo(() => new ClippingSearch(), []);
   const [indexed, setIndexed] = useState(false);
@@ -58,7 +59,6 @@ export function LibraryApp() {
   }, [toast]);
 
   const entityMap = useMemo(() => new Map((entities ?? []).map((e) => [e.entity.id, e.entity])), [entities]);
-  const section = route.path[0] ?? 'clippings';
   useEffect(() => {
     document.title = `${t('lib.title')} — ${t('appName')}`;
   }, [settings?.language]);

@@ -13,9 +13,11 @@ export interface ClippingsState {
 
 const FIRST_PAGE = 60;
 
-export function useClippings(): ClippingsState | undefined {
+/** All clippings, live, while `enabled` (other sections do not pay for watching them). */
+export function useClippings(enabled = true): ClippingsState | undefined {
   const [state, setState] = useState<ClippingsState>();
   useEffect(() => {
+    if (!enabled) return;
     let full = false;
     void db()
       .clippings.orderBy('created')
@@ -33,7 +35,7 @@ export function useClippings(): ClippingsState | undefined {
       error: (e) => console.error('[CN AI Context] clippings', e),
     });
     return () => sub.unsubscribe();
-  }, []);
+  }, [enabled]);
   return state;
 }
 

@@ -97,10 +97,18 @@ describe('import', () => {
     const backup = JSON.parse((await exportData({ format: 'backup', scope: { kind: 'all' }, includeHistory: true, now: new Date() }, db)).data as string);
     backup.clippings = generateClippings(50).slice(10);
     backup.history = [{ key: 'cac https://a.example/', entityId: 'cac', url: 'https://a.example/', title: 'A', site: 'a.example', firstSeen: '2026-01-01T00:00:00.000Z', lastSeen: '2026-01-01T00:00:00.000Z', count: 1 }];
-    const original = db.history.bulkPut.bind(db.history);
-    db.history.bulkPut = (() => Promise.reject(new Error('QuotaExceededError: disk full'))) as unknown as typeof db.history.bulkPut;
-    await expect(importData({ name: 'b.json', bytes: enc(JSON.stringify(backup)), mode: 'all' }, db)).rejects.toThrow(/disk full/);
-    db.history.bulkPut = original;
+    // The disk fills up while the history is written, after the clippings.
+    const proto = IDBObjectStore.prototype;
+    const original = proto.put;
+    proto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'history') throw new DOMException('disk full', 'QuotaExceededError');
+      return original.apply(this, args);
+    };
+    try {
+      await expect(importData({ name: 'b.json', bytes: enc(JSON.stringify(backup)), mode: 'all' }, db)).rejects.toThrow(/disk full/);
+    } finally {
+      proto.put = original;
+    }
     expect((await db.clippings.toArray()).map((c) => c.id).sort()).toEqual(existing.map((c) => c.id).sort());
   });
 });
