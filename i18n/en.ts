@@ -273,6 +273,8 @@ export const en = {
   'db.upgraded': 'The extension was updated while this page was open. Reload it to continue; nothing was lost.',
   'db.blocked': 'Another page of the extension is holding the database open. Close other library or popup windows.',
   'db.reload': 'Reload',
+  'status.expired': 'Expired',
+  'data.more': '… and {n} more',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -275,4 +275,6 @@ export const zhCN: Record<MessageKey, string> = {
   'db.upgraded': '此页面打开期间扩展已更新。请重新加载后继续；数据没有丢失。',
   'db.blocked': '扩展的另一个页面占用了数据库。请关闭其他资料库或弹出窗口。',
   'db.reload': '重新加载',
+  'status.expired': '已到期',
+  'data.more': '…… 另有 {n} 条',
 };

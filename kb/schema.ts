@@ -148,7 +148,8 @@ export const OrganizationFactsSchema = z.strictObject({
   founded: PartialDateSchema.optional(),
 });
 
-export const POLICY_STATUSES = ['draft', 'in-force', 'superseded', 'repealed', 'announced'] as const;
+/** expired: a time-limited measure whose period ended without renewal. */
+export const POLICY_STATUSES = ['draft', 'in-force', 'superseded', 'repealed', 'expired', 'announced'] as const;
 export const POLICY_TYPES = [
   'law',
   'regulation',

@@ -161,7 +161,7 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
                     <li key={i}>{p}</li>
                   ))}
                 </ul>
-                {report.problems.length > 500 && <p>… {report.problems.length - 500} more</p>}
+                {report.problems.length > 500 && <p>{t('data.more', { n: report.problems.length - 500 })}</p>}
               </>
             )}
           </div>
