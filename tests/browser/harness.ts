@@ -18,6 +18,21 @@ export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures/pages');
 export const SHARED_DIR = path.resolve(ROOT, process.env.CNAI_SHARED_DIR ?? '../shared');
 export const hasShared = existsSync(path.join(SHARED_DIR, 'pages'));
 
+/**
+ * Flags for headless Chromium here: no sandbox (root in CI), no GPU, and none of the
+ * background connections that this closed network refuses.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-default-apps',
+] as const;
+
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
   const found = candidates.find((p) => p && existsSync(p));
@@ -109,14 +124,7 @@ export async function launchWithExtension(opts: { colorScheme?: 'light' | 'dark'
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-default-apps',
+      ...CHROMIUM_ARGS,
       ...(process.env.CNAI_CHROME_LOG ? ['--enable-logging=stderr', '--v=0'] : []),
     ],
   });

@@ -8,22 +8,11 @@ import { chromium, type Browser, type BrowserContext, type Frame, type Page, typ
 import { loadBuiltinPack } from '../../kb/builtin';
 import { flagTable, foldText } from '../../engine/chars';
 import { versionSuffixEnd } from '../../engine/matcher';
-import { chromiumPath, type ExtensionBrowser } from './harness';
+import { CHROMIUM_ARGS, chromiumPath, type ExtensionBrowser } from './harness';
 
 export const KINDS = ['model', 'company', 'organization', 'policy'] as const;
 /** The registry names of entity mentions. */
 export const MENTION_HIGHLIGHTS = KINDS.map((k) => `cnai-${k}`);
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-default-apps',
-];
 
 /** Aborts every http(s) request that is not for 127.0.0.1 or localhost (real pages reference CDNs). */
 export async function blockExternal(context: BrowserContext): Promise<void> {
@@ -38,7 +27,7 @@ export interface PlainBrowser {
 
 /** The same Chromium without the extension (baselines), same viewport and colour scheme as launchWithExtension. */
 export async function launchPlain(): Promise<PlainBrowser> {
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_ARGS] });
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme: 'light' });
   return { browser, context, close: () => browser.close() };
 }
