@@ -2,7 +2,7 @@
  * Compiles the effective knowledge base into matcher data and publishes it to
  * extension storage, where every content script reads it (no per-tab compilation).
  */
-import { compileMatcher, type CompileStats } from '../engine/compile';
+import { compileMatcher, MATCHER_FORMAT, type CompileStats } from '../engine/compile';
 import { highlightableEntities, loadEffectiveEntities } from '../storage/knowledge';
 import type { CnaiDatabase } from '../storage/db';
 import type { EntityKind } from '../kb/schema';
@@ -30,7 +30,8 @@ export async function publishMatcher(
 ): Promise<{ published: boolean; stats?: CompileStats }> {
   const entities = highlightableEntities(await loadEffectiveEntities(database)).filter((e) => !kinds || kinds[e.kind]);
   const input = entities.map((e) => ({ id: e.id, kind: e.kind, aliases: e.aliases }));
-  const fp = fingerprint(JSON.stringify(input));
+  // The format is part of the fingerprint: a new engine republishes even for the same entities.
+  const fp = fingerprint(JSON.stringify([MATCHER_FORMAT, input]));
   const current = await target.get();
   if (!force && current?.fingerprint === fp) return { published: false };
   const { data, stats } = compileMatcher(input);

@@ -6,7 +6,7 @@ import { buildAutomaton, serializeAutomaton, type SerializedAutomaton } from './
 import { casePattern, foldText, isWordChar } from './chars';
 import type { EntityKind } from '../kb/schema';
 
-export const MATCHER_FORMAT = 2;
+export const MATCHER_FORMAT = 3;
 
 export const P_CASE_SENSITIVE = 1;
 export const P_VERSIONED = 2;

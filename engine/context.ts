@@ -30,6 +30,14 @@ export class ContextGate<M extends GatedMention> {
   /** For each entity, the context-requiring patterns it can satisfy (built once per matcher). */
   private patternsByEntity?: Map<number, number[]>;
   private readonly unambiguous = new WeakSet<M>();
+  /** Reused by every call: callers consume a change before the next call (no allocation per mention). */
+  private readonly change: GateChange<M> = { activated: [], deactivated: [] };
+
+  private fresh(): GateChange<M> {
+    this.change.activated.length = 0;
+    this.change.deactivated.length = 0;
+    return this.change;
+  }
 
   constructor(private readonly patterns: readonly MatcherPattern[], entityCount: number) {
     this.presence = new Int32Array(entityCount);
@@ -39,8 +47,9 @@ export class ContextGate<M extends GatedMention> {
     return this.presence[entity]! > 0;
   }
 
+  /** Adds a mention; the returned change is valid until the next add or remove. */
   add(m: M): GateChange<M> {
-    const change: GateChange<M> = { activated: [], deactivated: [] };
+    const change = this.fresh();
     const free = this.freePattern(m.patterns);
     if (free !== undefined) {
       m.entity = this.patterns[free]!.e;
@@ -59,8 +68,9 @@ export class ContextGate<M extends GatedMention> {
     return change;
   }
 
+  /** Removes a mention; the returned change is valid until the next add or remove. */
   remove(m: M): GateChange<M> {
-    const change: GateChange<M> = { activated: [], deactivated: [] };
+    const change = this.fresh();
     if (this.unambiguous.has(m)) {
       this.unambiguous.delete(m);
       if (--this.presence[m.entity]! === 0) this.recheck(m.entity, change);

@@ -1,38 +1,46 @@
-/** Shape check for matcher data read back from extension storage. */
-import { z } from 'zod';
+/**
+ * Shape check for matcher data read back from extension storage, on every page load.
+ * Hand-written rather than a Zod schema: the data is megabytes of base64, and a
+ * schema's string checks over them cost more than the page scan itself. A corrupt or
+ * outdated value is rejected (the content script then waits for a fresh one).
+ */
 import { ENTITY_KINDS } from '../kb/schema';
-import { MATCHER_FORMAT, type MatcherData } from './compile';
+import { MATCHER_FORMAT, type MatcherData, type MatcherPattern } from './compile';
 
-const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const AUTOMATON_FIELDS = ['edgeStart', 'edgeClass', 'edgeTarget', 'fail', 'outGroup', 'dictLink', 'groupLength', 'denseRow', 'dense'] as const;
+const KINDS = new Set<string>(ENTITY_KINDS);
 
-export const MatcherDataSchema = z.object({
-  format: z.literal(MATCHER_FORMAT),
-  ids: z.array(z.string()),
-  kinds: z.array(z.enum(ENTITY_KINDS)),
-  patterns: z.array(
-    z.object({
-      e: z.number().int().nonnegative(),
-      f: z.number().int(),
-      c: z.array(z.number().int()).optional(),
-      k: z.string().optional(),
-      nb: z.array(z.string()).optional(),
-      na: z.array(z.string()).optional(),
-    }),
-  ),
-  groups: z.array(z.array(z.number().int().nonnegative())),
-  automaton: z.object({
-    alphabet: z.string(),
-    edgeStart: b64,
-    edgeClass: b64,
-    edgeTarget: b64,
-    fail: b64,
-    outGroup: b64,
-    dictLink: b64,
-    groupLength: b64,
-  }),
-});
+const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+const isIntArray = (x: unknown): x is number[] => Array.isArray(x) && x.every(isInt);
+
+function isPattern(p: unknown, entities: number): p is MatcherPattern {
+  if (!p || typeof p !== 'object') return false;
+  const { e, f, c, k, nb, na } = p as Record<string, unknown>;
+  return (
+    isInt(e) &&
+    e >= 0 &&
+    e < entities &&
+    isInt(f) &&
+    (c === undefined || isIntArray(c)) &&
+    (k === undefined || typeof k === 'string') &&
+    (nb === undefined || (Array.isArray(nb) && nb.every((w) => typeof w === 'string'))) &&
+    (na === undefined || (Array.isArray(na) && na.every((w) => typeof w === 'string')))
+  );
+}
 
 export function parseMatcherData(raw: unknown): MatcherData | undefined {
-  const r = MatcherDataSchema.safeParse(raw);
-  return r.success ? (r.data as MatcherData) : undefined;
+  if (!raw || typeof raw !== 'object') return undefined;
+  const d = raw as Record<string, unknown>;
+  if (d.format !== MATCHER_FORMAT) return undefined;
+  if (!Array.isArray(d.ids) || !d.ids.every((x) => typeof x === 'string')) return undefined;
+  if (!Array.isArray(d.kinds) || d.kinds.length !== d.ids.length || !d.kinds.every((k) => KINDS.has(k as string))) return undefined;
+  const entities = d.ids.length;
+  if (!Array.isArray(d.patterns) || !d.patterns.every((p) => isPattern(p, entities))) return undefined;
+  const patterns = d.patterns.length;
+  if (!Array.isArray(d.groups) || !d.groups.every((g) => isIntArray(g) && g.every((p) => p >= 0 && p < patterns))) return undefined;
+  const a = d.automaton as Record<string, unknown> | undefined;
+  if (!a || typeof a !== 'object' || typeof a.alphabet !== 'string' || !isInt(a.latin)) return undefined;
+  // Base64 strings: type and length only (decoding validates the rest).
+  for (const f of AUTOMATON_FIELDS) if (typeof a[f] !== 'string' || (a[f] as string).length % 4 !== 0) return undefined;
+  return raw as MatcherData;
 }
