@@ -1,0 +1,199 @@
+/**
+ * Regular expressions that implement ours' matching rules, for the correctness test
+ * (tests/browser/engines.test.ts): the same folding (case, width, traditional →
+ * simplified, dashes and spaces), ignorable characters, space runs, word boundaries,
+ * letter case, version suffixes and notPrecededBy / notFollowedBy words, built from the
+ * compiled MatcherData so that they follow the engine's patterns and flags. The
+ * character tables (engine/chars) are shared data; the matching is done by RegExp.
+ *
+ * The text is searched in two views of the same length: `folded` (each code unit
+ * folded, as the automaton sees it), where an alternation of the folded alias texts
+ * finds candidate starts; and `shadow`, where the full rule regexes run. The shadow keeps
+ * every code unit that occurs in some rule class and replaces any other word character by
+ * one representative word character and any other character by one non-word character:
+ * membership in every class the rules use is preserved, so matches are the same as on the
+ * original text while the word class stays small.
+ *
+ * Per pattern: PRE (ALIAS) TAIL, where
+ *   PRE   = (?<![word]) for aliases starting with a word character, and one negative
+ *           lookbehind per notPrecededBy word;
+ *   ALIAS = one character class per folded character (every code unit that folds to it,
+ *           restricted to upper or lower case for case-sensitive aliases), a space being
+ *           a run of space-like characters; ignorables allowed between characters in
+ *           texts that contain any;
+ *   TAIL  = versioned: (?:(?=(VERSION))\2(?![word]) | POST), else POST, where POST is
+ *           (?![word]) for aliases ending with a word character plus one negative
+ *           lookahead per notFollowedBy word.
+ * Regexes are code-unit based (no u flag), like the engine.
+ */
+import { flagTable, foldTable, foldText, FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, isUpper } from '../engine/chars';
+import { P_CASE_SENSITIVE, P_VERSIONED, P_WORD_END, P_WORD_START, type CompilableEntity, type MatcherData } from '../engine/compile';
+
+const hex = (u: number) => `\\u${u.toString(16).padStart(4, '0')}`;
+
+/** A character class of code units. */
+function classOf(units: Iterable<number>): string {
+  const sorted = [...new Set(units)].sort((a, b) => a - b);
+  if (!sorted.length) return '[^\\s\\S]';
+  let out = '';
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    out += j > i ? `${hex(sorted[i]!)}-${hex(sorted[j]!)}` : hex(sorted[i]!);
+    i = j + 1;
+  }
+  return `[${out}]`;
+}
+
+/** Folded texts of the automaton groups, in group order (recomputed as compileMatcher does). Node only. */
+export function groupTexts(entities: readonly CompilableEntity[], data: MatcherData): string[] {
+  const seen = new Set<string>();
+  const texts: string[] = [];
+  for (const e of entities) {
+    for (const a of e.aliases) {
+      const f = foldText(a.text);
+      if (!f || seen.has(f)) continue;
+      seen.add(f);
+      texts.push(f);
+    }
+  }
+  const lengths = new Uint16Array(Uint8Array.from(Buffer.from(data.automaton.groupLength, 'base64')).buffer);
+  if (texts.length !== data.groups.length || texts.some((t, g) => t.length !== lengths[g])) {
+    throw new Error(`bench/rules.ts no longer reproduces compileMatcher's groups (${texts.length} texts, ${data.groups.length} groups): update it`);
+  }
+  return texts;
+}
+
+const VERSION_TOKEN = '(?:[0-9]+(?:\\.[0-9]+)*[A-Za-z]*|[A-Za-z]{1,2}[0-9]+(?:\\.[0-9]+)*)';
+
+export class RuleRegexes {
+  readonly fold = foldTable();
+  /** Same-length view of the text where the rule regexes run. */
+  readonly shadow = new Uint16Array(0x10000);
+  readonly ignorable = new Uint8Array(0x10000);
+  /** Candidate starts over folded text (ignorables removed): every alias, longest first. */
+  readonly stage1: string;
+  /** Folded first character → group indices. */
+  readonly byFirst = new Map<number, number[]>();
+  private readonly preStart = new Int32Array(0x10001);
+  private readonly preList: Uint16Array;
+  private readonly W: string;
+  private readonly SEP: string;
+  private readonly SPACE: string;
+  private readonly DASH: string;
+  private readonly IGN: string;
+  private readonly S: string;
+  private readonly classCache = new Map<string, string>();
+  private readonly groupOf: Int32Array;
+
+  constructor(
+    private readonly data: MatcherData,
+    private readonly texts: readonly string[],
+  ) {
+    const fold = this.fold;
+    const flags = flagTable();
+    // Preimages of the fold: every non-ignorable code unit by the unit it folds to.
+    const count = new Int32Array(0x10001);
+    for (let u = 0; u < 0x10000; u++) if (!(flags[u]! & FLAG_IGNORABLE)) count[fold[u]! + 1]!++;
+    for (let c = 0; c < 0x10000; c++) count[c + 1]! += count[c]!;
+    this.preStart.set(count);
+    this.preList = new Uint16Array(count[0x10000]!);
+    const fill = this.preStart.slice(0, 0x10000);
+    for (let u = 0; u < 0x10000; u++) if (!(flags[u]! & FLAG_IGNORABLE)) this.preList[fill[fold[u]!]!++] = u;
+
+    const space: number[] = [];
+    const dash: number[] = [];
+    const ign: number[] = [];
+    for (let u = 0; u < 0x10000; u++) {
+      const f = flags[u]!;
+      if (f & FLAG_SPACE) space.push(u);
+      if (f & FLAG_DASH) dash.push(u);
+      if (f & FLAG_IGNORABLE) {
+        ign.push(u);
+        this.ignorable[u] = 1;
+      }
+    }
+    // Code units some rule class contains, besides the word class: they keep their identity.
+    const kept = new Uint8Array(0x10000);
+    for (const u of [...space, ...dash, ...ign, ...this.pre(0x20), 0x2e]) kept[u] = 1;
+    for (let c = 0x30; c <= 0x39; c++) kept[c] = 1;
+    for (let c = 0x41; c <= 0x5a; c++) kept[c] = kept[c + 0x20] = 1;
+    const keepFolded = (t: string) => {
+      for (let i = 0; i < t.length; i++) for (const u of this.pre(t.charCodeAt(i))) kept[u] = 1;
+    };
+    texts.forEach(keepFolded);
+    for (const p of data.patterns) [...(p.nb ?? []), ...(p.na ?? [])].forEach(keepFolded);
+    const isWord = (u: number) => (flags[u]! & FLAG_WORD) !== 0;
+    let repWord = -1;
+    let repOther = -1;
+    for (let u = 1; u < 0x10000 && (repWord < 0 || repOther < 0); u++) {
+      if (kept[u] || (u >= 0xd800 && u <= 0xdfff)) continue;
+      if (isWord(u) && repWord < 0) repWord = u;
+      if (!isWord(u) && repOther < 0) repOther = u;
+    }
+    const word: number[] = [repWord];
+    for (let u = 0; u < 0x10000; u++) {
+      this.shadow[u] = kept[u] ? u : isWord(u) ? repWord : repOther;
+      if (kept[u] && isWord(u)) word.push(u);
+    }
+    this.W = classOf(word);
+    this.SEP = classOf([...space, ...dash]);
+    this.SPACE = classOf(space);
+    this.DASH = classOf(dash);
+    this.IGN = classOf(ign);
+    this.S = classOf(this.pre(0x20));
+
+    this.groupOf = new Int32Array(data.patterns.length).fill(-1);
+    data.groups.forEach((g, gi) => g.forEach((p) => (this.groupOf[p] = gi)));
+    texts.forEach((t, g) => {
+      let list = this.byFirst.get(t.charCodeAt(0));
+      if (!list) this.byFirst.set(t.charCodeAt(0), (list = []));
+      list.push(g);
+    });
+    const byLength = texts.map((_, g) => g).sort((a, b) => texts[b]!.length - texts[a]!.length);
+    this.stage1 = byLength.map((g) => this.groupSource(g)).join('|');
+  }
+
+  private pre(c: number): Uint16Array {
+    return this.preList.subarray(this.preStart[c]!, this.preStart[c + 1]!);
+  }
+
+  private charClass(c: number, kase?: 'U' | 'l'): string {
+    const key = `${c}:${kase ?? ''}`;
+    let cls = this.classCache.get(key);
+    if (cls === undefined) {
+      let units = [...this.pre(c)];
+      if (kase) units = units.filter((u) => isUpper(String.fromCharCode(u)) === (kase === 'U'));
+      this.classCache.set(key, (cls = classOf(units)));
+    }
+    return cls;
+  }
+
+  /** A group's folded text over folded text without ignorables: where the automaton would report it, before any rule. */
+  groupSource(g: number): string {
+    return [...this.texts[g]!].map((ch) => (ch === ' ' ? ' +' : hex(ch.charCodeAt(0)))).join('');
+  }
+
+  /** A pattern's full rule regex over shadow text (sticky): group 1 is the alias, group 2 a version suffix. */
+  ruleSource(p: number, withIgn: boolean): string {
+    const pat = this.data.patterns[p]!;
+    const text = this.texts[this.groupOf[p]!]!;
+    const { W, SEP, SPACE, DASH, IGN, S } = this;
+    const wordPart = (w: string) => [...w].map((ch) => this.charClass(ch.charCodeAt(0))).join('');
+    const k = pat.f & P_CASE_SENSITIVE ? pat.k : undefined;
+    const pieces: string[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20) pieces.push(withIgn ? `${S}(?:${IGN}*${S})*` : `${S}+`);
+      else pieces.push(this.charClass(c, k ? (k[i] === 'U' ? 'U' : 'l') : undefined));
+    }
+    const alias = pieces.join(withIgn ? `${IGN}*` : '');
+    let prefix = pat.f & P_WORD_START ? `(?<!${W})` : '';
+    for (const w of pat.nb ?? []) prefix += `(?<!(?<!${W})${wordPart(w)}${SEP}?)`;
+    let post = pat.f & P_WORD_END ? `(?!${W})` : '';
+    for (const w of pat.na ?? []) post += `(?!${SEP}?${wordPart(w)}(?!${W}))`;
+    const version = `(?:${SPACE}(?![0-9]{3})|${DASH})?${VERSION_TOKEN}(?:${DASH}[A-Za-z0-9](?:[A-Za-z0-9]|\\.(?=[A-Za-z0-9]))*)*`;
+    const tail = pat.f & P_VERSIONED ? `(?:(?=(${version}))\\2(?!${W})|${post})` : post;
+    return `${prefix}(${alias})${tail}`;
+  }
+}
