@@ -1,0 +1,97 @@
+/**
+ * A page with thousands of mentions: only those near the viewport are registered with
+ * the browser (every change to a highlight makes Chromium re-validate all registered
+ * ranges), the window follows scrolling, counts still cover the whole page, and below
+ * the threshold every mention is registered again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+
+const PARAGRAPHS = 1500;
+let server: StaticServer;
+let browser: ExtensionBrowser;
+let page: Page;
+
+function densePage(): string {
+  let body = '';
+  for (let i = 0; i < PARAGRAPHS; i++) body += `<p id="p${i}">Item ${i}: Baidu updated ERNIE Bot again, said the report.</p>\n`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dense</title></head><body><h1>Dense page</h1>\n${body}</body></html>`;
+}
+
+/** Which paragraphs have a registered range, and how many ranges are registered. */
+function registered(p: Page) {
+  return p.evaluate(() => {
+    const ids = new Set<string>();
+    let ranges = 0;
+    for (const name of ['cnai-model', 'cnai-company', 'cnai-organization', 'cnai-policy']) {
+      for (const r of CSS.highlights.get(name) ?? []) {
+        ranges++;
+        const el = r.startContainer.parentElement;
+        if (el?.id) ids.add(el.id);
+      }
+    }
+    const onScreen = [...document.querySelectorAll('p')].filter((el) => {
+      const b = el.getBoundingClientRect();
+      return b.bottom > 0 && b.top < innerHeight;
+    });
+    return { ranges, onScreen: onScreen.map((el) => el.id), missing: onScreen.filter((el) => !ids.has(el.id)).map((el) => el.id), ids: [...ids] };
+  });
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  server.route((u) => (u.pathname === '/dense.html' ? { body: densePage() } : undefined));
+  browser = await launchWithExtension();
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto(server.url('/dense.html'));
+  await waitForHighlights(page, 2);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a page with thousands of mentions', () => {
+  it('registers the mentions around the viewport, not all 3,000', async () => {
+    await expect.poll(async () => (await registered(page)).missing, { timeout: 10_000 }).toEqual([]);
+    const r = await registered(page);
+    expect(r.onScreen.length).toBeGreaterThan(5);
+    expect(r.ranges).toBeGreaterThan(r.onScreen.length);
+    expect(r.ranges).toBeLessThan(PARAGRAPHS);
+    expect(r.ids).not.toContain(`p${PARAGRAPHS - 1}`);
+  });
+
+  it('still counts every mention on the page in the popup', async () => {
+    const tabId = await browser.tabIdOf(page);
+    const popup = await browser.openExtensionPage('popup.html', `?tabId=${tabId}`);
+    await popup.waitForSelector('[data-entity="baidu"]');
+    const counts = await popup.$$eval('.entity-row', (rows) => rows.map((b) => `${b.getAttribute('data-entity')}:${b.querySelector('.count')!.textContent}`));
+    expect(counts.map((c) => c.replace(/[ ,\u202f\u00a0]/g, ''))).toEqual(expect.arrayContaining([`baidu:${PARAGRAPHS}`, `ernie-bot:${PARAGRAPHS}`]));
+    await popup.close();
+  });
+
+  it('follows scrolling: the end of the page gets painted, the top is let go', async () => {
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(async () => (await registered(page)).missing, { timeout: 10_000 }).toEqual([]);
+    const r = await registered(page);
+    expect(r.ids).toContain(`p${PARAGRAPHS - 1}`);
+    expect(r.ids).not.toContain('p0');
+    expect(r.ranges).toBeLessThan(PARAGRAPHS);
+  });
+
+  it('follows a jump back to the middle', async () => {
+    await page.evaluate(() => document.getElementById('p700')!.scrollIntoView());
+    await expect.poll(async () => (await registered(page)).missing, { timeout: 10_000 }).toEqual([]);
+    expect((await registered(page)).ids).toContain('p700');
+  });
+
+  it('registers every mention again when the page shrinks below the threshold', async () => {
+    await page.evaluate(() => {
+      for (const p of [...document.querySelectorAll('p')].slice(200)) p.remove();
+      scrollTo(0, 0);
+    });
+    await expect.poll(async () => (await registered(page)).ranges, { timeout: 10_000 }).toBe(400);
+  });
+});
