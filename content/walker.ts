@@ -51,19 +51,52 @@ export interface SkipRegion {
   resumeAt: Node | null;
 }
 
-/** True when an element (or its subtree) is not prose to highlight. */
-export function isSkipped(el: Element, opts?: WalkOptions): boolean {
-  if (SKIP_ELEMENTS.has(el.localName)) return true;
+const SKIP = 1;
+const INLINE = 2;
+/** May carry a shadow root (the elements attachShadow accepts, plus custom elements). */
+const HOST = 4;
+
+/**
+ * One lookup per element instead of several DOM calls: what a tag is. Tags missing here
+ * are blocks; only they need the namespace check (SVG and MathML children are otherwise
+ * under a skipped <svg> or <math>).
+ */
+const KIND = new Map<string, number>();
+for (const t of SKIP_ELEMENTS) KIND.set(t, SKIP);
+for (const t of INLINE_ELEMENTS) KIND.set(t, INLINE);
+for (const t of ['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section']) KIND.set(t, HOST);
+KIND.set('span', INLINE | HOST);
+for (const t of [
+  'html', 'li', 'ul', 'ol', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'caption', 'colgroup', 'col', 'dl', 'dt', 'dd',
+  'pre', 'figure', 'figcaption', 'form', 'button', 'fieldset', 'legend', 'details', 'summary', 'hr', 'br', 'address',
+  'center', 'menu', 'dialog', 'hgroup', 'search', 'picture',
+]) if (!KIND.has(t)) KIND.set(t, 0);
+
+function kindOf(el: Element): number {
+  const k = KIND.get(el.localName);
+  if (k !== undefined) return k;
   // Chromium paints no highlights on SVG text; MathML is not prose.
-  if (el.namespaceURI === SVG_NS || el.namespaceURI === MATHML_NS) return true;
+  const ns = el.namespaceURI;
+  if (ns === SVG_NS || ns === MATHML_NS) return SKIP;
+  return el.localName.includes('-') ? HOST : 0;
+}
+
+/** `hidden`, or an editable region (contenteditable other than "false"). */
+function skippedByAttribute(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   const ce = el.getAttribute('contenteditable');
-  if (ce !== null && ce.toLowerCase() !== 'false') return true;
+  return ce !== null && ce.toLowerCase() !== 'false';
+}
+
+/** True when an element (or its subtree) is not prose to highlight. */
+export function isSkipped(el: Element, opts?: WalkOptions): boolean {
+  if (kindOf(el) & SKIP) return true;
+  if (el.hasAttributes() && skippedByAttribute(el)) return true;
   return opts?.exclude?.(el) ?? false;
 }
 
 export function isBlock(el: Element): boolean {
-  return !INLINE_ELEMENTS.has(el.localName);
+  return !((KIND.get(el.localName) ?? 0) & INLINE);
 }
 
 /** True when a node sits inside an editable region or a skipped element (for incremental rescans). */
@@ -150,9 +183,9 @@ export class TextWalker {
       boundary();
     };
 
+    const exclude = this.opts.exclude;
     let node = this.cur;
     while (node) {
-      let descend = false;
       if (node.nodeType === 3) {
         addText(node as Text);
       } else if (node.nodeType === 1) {
@@ -174,19 +207,21 @@ export class TextWalker {
             continue;
           }
         }
-        if (isSkipped(el, this.opts)) {
+        const kind = kindOf(el);
+        if (kind & SKIP || (el.hasAttributes() && skippedByAttribute(el)) || (exclude !== undefined && exclude(el))) {
           boundary();
         } else {
-          if (isBlock(el)) boundary();
-          const sr = (el as HTMLElement).shadowRoot;
-          if (sr) walkShadow(sr);
-          if (el.localName === 'br') boundary();
-          descend = el.firstChild !== null;
+          if (!(kind & INLINE)) boundary();
+          if (kind & HOST) {
+            const sr = (el as HTMLElement).shadowRoot;
+            if (sr) walkShadow(sr);
+          }
+          const first = el.firstChild;
+          if (first) {
+            node = first;
+            continue;
+          }
         }
-      }
-      if (descend) {
-        node = node.firstChild;
-        continue;
       }
       // Move to the next node in document order, closing blocks on the way up.
       let paused = false;
