@@ -48,6 +48,11 @@ export class Highlighter {
     for (const [name, h] of this.highlights) if (CSS.highlights.get(name) !== h) CSS.highlights.set(name, h);
   }
 
+  /** Takes our names out of the page's registry (the extension is off on this page). */
+  unregister(): void {
+    for (const [name, h] of this.highlights) if (CSS.highlights.get(name) === h) CSS.highlights.delete(name);
+  }
+
   add(name: string, range: AbstractRange): void {
     if (this.window.handles(name)) this.window.add(name, range);
     else this.highlights.get(name)?.add(range);

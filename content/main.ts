@@ -174,6 +174,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     scanner?.stop();
     scanner = undefined;
     highlighter.clear();
+    highlighter.unregister();
     removeUi();
     report();
   };
