@@ -123,8 +123,8 @@ export class PageScanner {
       await yieldToMain();
     }
     let walker = new TextWalker(this.root, this.walkOpts, undefined, skip);
-    const batchChars = this.opts.batchChars ?? 16_000;
-    let slice = skip ? (this.opts.sliceMs ?? 30) : (this.opts.firstSliceMs ?? 8);
+    const batchChars = this.opts.batchChars ?? 8_000;
+    let slice = skip ? (this.opts.sliceMs ?? 20) : (this.opts.firstSliceMs ?? 8);
     if (skip) this.deferred = new Map();
     let lastFlush = performance.now();
     while (!walker.done && !this.stopped) {
@@ -145,7 +145,7 @@ export class PageScanner {
       } while (!walker.done && performance.now() - t < slice);
       this.noteSlice(performance.now() - t);
       this.stats.firstPaint ??= performance.now();
-      slice = this.opts.sliceMs ?? 30;
+      slice = this.opts.sliceMs ?? 20;
       if (!this.deferred) {
         // The first slice (the top of the page, on screen) paints now; the rest waits.
         this.deferred = new Map();
