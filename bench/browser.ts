@@ -8,18 +8,14 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/browser/harness';
 import { ROOT } from './dictionaries';
+
+export { chromiumPath };
 
 /** The shared test material (real pages); absent on a fresh clone. Same convention as tests/browser/harness.ts. */
 export const SHARED_DIR = path.resolve(ROOT, process.env.CNAI_SHARED_DIR ?? '../shared');
 export const hasShared = existsSync(path.join(SHARED_DIR, 'pages'));
-
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  const found = candidates.find((p) => p && existsSync(p));
-  if (!found) throw new Error('No Chromium found: install it (apt-get install chromium) or set CHROMIUM_PATH.');
-  return found;
-}
 
 export interface StaticServer {
   url(p: string): string;
@@ -119,14 +115,7 @@ export async function openBenchBrowser(sources: readonly PageSource[], opts: { j
     executablePath: chromiumPath(),
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-default-apps',
+      ...CHROMIUM_ARGS,
       '--disable-extensions',
       '--blink-settings=imagesEnabled=false',
       ...(opts.jsFlags ? [`--js-flags=${opts.jsFlags}`] : []),
