@@ -14,6 +14,7 @@ import type { Clipping } from '../../model/clipping';
 import { isSiteEnabled } from '../../model/settings';
 import { siteOf } from '../../model/url';
 import { entityCard } from '../../storage/cards';
+import { db } from '../../storage/db';
 import { clippingsForPage } from '../../storage/clippings';
 import { seenCounts } from '../../storage/history';
 import { loadEffectiveEntities, loadEntitiesById } from '../../storage/knowledge';
@@ -58,11 +59,21 @@ async function tabSummary(tabId: number): Promise<TabSummary | null> {
 }
 
 async function load(): Promise<Extract<State, { status: 'ready' }>> {
+  // Opening IndexedDB is the slowest step: start it while the tab's report is read.
+  void db()
+    .open()
+    .catch(() => undefined);
   const tabId = await targetTabId();
   if (tabId === undefined) throw new Error('No tab to describe.');
   const summary = await tabSummary(tabId).catch(() => askBackground({ type: 'tab/summary', tabId }));
   const entities = await loadEntitiesById(Object.keys(summary?.counts ?? {}));
   return { status: 'ready', tabId, summary, entities, clippings: [], seen: {} };
+}
+
+let initialLoad: ReturnType<typeof load> | undefined;
+/** Starts reading what the popup shows first; main.tsx calls it before the first render. */
+export function startLoading(): ReturnType<typeof load> {
+  return (initialLoad ??= load());
 }
 
 export function PopupApp() {
@@ -74,7 +85,7 @@ export function PopupApp() {
   const [allEntities, setAllEntities] = useState<Entity[]>();
   useEffect(() => {
     let cancelled = false;
-    load().then(
+    startLoading().then(
       (s) => {
         if (cancelled) return;
         setState(s);
