@@ -246,8 +246,12 @@ export class PageScanner {
     return r.active >= 0 ? this.matcher.kinds[r.active] : undefined;
   }
 
+  /** One string per entity, built once: a mention should not allocate its highlight's name. */
+  private names?: string[];
+
   private highlightName(entity: number): string {
-    return kindHighlightName(this.matcher.kinds[entity]!);
+    this.names ??= this.matcher.kinds.map((k) => kindHighlightName(k));
+    return this.names[entity]!;
   }
 
   private noteSlice(ms: number): void {
