@@ -5,11 +5,17 @@
 import { compileMatcher, MATCHER_FORMAT, type CompileStats } from '../engine/compile';
 import { highlightableEntities, loadEffectiveEntities } from '../storage/knowledge';
 import type { CnaiDatabase } from '../storage/db';
-import type { EntityKind } from '../kb/schema';
+import type { Entity, EntityKind } from '../kb/schema';
+
+/** What the popup needs to list an entity before it opens the database. */
+export type EntityLabel = Pick<Entity, 'id' | 'kind' | 'name'>;
+export type EntityLabels = Record<string, EntityLabel>;
 
 export interface PublishTarget {
   get(): Promise<{ fingerprint?: string } | undefined>;
   set(value: object): Promise<void>;
+  /** Receives the labels of the entities in a newly published matcher. */
+  setLabels?(labels: EntityLabels): Promise<void>;
 }
 
 /** A cheap, stable fingerprint of the highlightable entities (FNV-1a over their JSON). */
@@ -30,11 +36,13 @@ export async function publishMatcher(
 ): Promise<{ published: boolean; stats?: CompileStats }> {
   const entities = highlightableEntities(await loadEffectiveEntities(database)).filter((e) => !kinds || kinds[e.kind]);
   const input = entities.map((e) => ({ id: e.id, kind: e.kind, aliases: e.aliases }));
-  // The format is part of the fingerprint: a new engine republishes even for the same entities.
-  const fp = fingerprint(JSON.stringify([MATCHER_FORMAT, input]));
+  // The format is part of the fingerprint: a new engine republishes even for the same
+  // entities; so are the names, for the labels published with it.
+  const fp = fingerprint(JSON.stringify([MATCHER_FORMAT, input, entities.map((e) => e.name)]));
   const current = await target.get();
   if (!force && current?.fingerprint === fp) return { published: false };
   const { data, stats } = compileMatcher(input);
   await target.set({ ...data, fingerprint: fp });
+  await target.setLabels?.(Object.fromEntries(entities.map((e) => [e.id, { id: e.id, kind: e.kind, name: e.name }])));
   return { published: true, stats };
 }

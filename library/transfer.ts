@@ -13,6 +13,7 @@ import { strToU8, zipSync } from 'fflate';
 import { compileMatcher } from '../engine/compile';
 import { ContextGate, type GatedMention } from '../engine/context';
 import { Matcher } from '../engine/matcher';
+import { parseMatcherData } from '../engine/matcher-schema';
 import {
   dedupeKey,
   exportFileName,
@@ -126,6 +127,11 @@ export interface ImportRequest {
   mode: 'all' | 'valid';
   now?: Date;
   newId?: () => string;
+  /**
+   * The matcher the background published (extension storage), to find the entities of
+   * clippings that come without them; compiled here from the database when absent or stale.
+   */
+  matcher?: unknown;
 }
 
 export interface ImportReport {
@@ -163,8 +169,10 @@ export function detectFormat(name: string, text: string): ImportFormat | undefin
 }
 
 /** Entities mentioned in imported clippings that carry none (CSV, other annotators). */
-function entityFinder(entities: Awaited<ReturnType<typeof loadEffectiveEntities>>): (text: string) => string[] {
-  const matcher = new Matcher(compileMatcher(highlightableEntities(entities)).data);
+async function entityFinder(published: unknown, database: CnaiDatabase): Promise<(text: string) => string[]> {
+  // The published matcher is what the content scripts use when a clipping is saved on a page.
+  const data = parseMatcherData(published) ?? compileMatcher(highlightableEntities(await loadEffectiveEntities(database))).data;
+  const matcher = new Matcher(data);
   return (text) => {
     const gate = new ContextGate<GatedMention>(matcher.patterns, matcher.ids.length);
     const recs = matcher.find(text).map((m) => ({ patterns: m.patterns, entity: -1 }));
@@ -222,7 +230,7 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
 
   // Entities for clippings that came without them.
   if (clippings.some((c) => !c.entities.length)) {
-    const find = entityFinder(await loadEffectiveEntities(database));
+    const find = await entityFinder(req.matcher, database);
     clippings = clippings.map((c) => (c.entities.length ? c : { ...c, entities: find(c.text).slice(0, 500) }));
   }
 

@@ -1,10 +1,12 @@
 /** Export (Markdown, CSV, W3C, JSON backup) and import, with progress and a plain-words report. */
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../../i18n';
 import type { Entity } from '../../kb/schema';
 import { filtersFromQuery } from '../../library/filters';
 import { runExport, runImport } from '../../library/transfer-client';
 import type { ExportFormat, ImportReport } from '../../library/transfer';
+import { MATCHER_STORAGE_KEY } from '../../storage/keys';
 import { readSettings, updateSettings } from '../../storage/settings';
 import { downloadBlob } from './download';
 
@@ -56,7 +58,8 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
     setBusy(t('data.importing', { name: file.name }));
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const r = await runImport({ name: file.name, bytes, mode }, progress);
+      const matcher = (await browser.storage.local.get(MATCHER_STORAGE_KEY).catch(() => ({}) as Record<string, unknown>))[MATCHER_STORAGE_KEY];
+      const r = await runImport({ name: file.name, bytes, mode, matcher }, progress);
       if (r.ok && r.settings) await updateSettings(r.settings);
       setReport(r);
     } catch (e) {

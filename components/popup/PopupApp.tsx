@@ -18,8 +18,9 @@ import { db } from '../../storage/db';
 import { clippingsForPage } from '../../storage/clippings';
 import { seenCounts } from '../../storage/history';
 import { loadEffectiveEntities, loadEntitiesById } from '../../storage/knowledge';
-import { TAB_REPORTS_KEY } from '../../storage/keys';
+import { ENTITY_LABELS_KEY, TAB_REPORTS_KEY } from '../../storage/keys';
 import { TabReports } from '../../background/tab-reports';
+import type { EntityLabels } from '../../background/matcher';
 import { DbNotice } from '../DbNotice';
 import { EntityDetail } from '../EntityDetail';
 import { chineseName, kindPlural } from '../relations';
@@ -33,7 +34,7 @@ type State =
       tabId: number;
       summary: TabSummary | null;
       /** The entities found in the tab (all entities are loaded only for a search). */
-      entities: Map<string, Entity>;
+      entities: Map<string, RowEntity>;
       clippings: Clipping[];
       seen: Record<string, number>;
     };
@@ -58,15 +59,29 @@ async function tabSummary(tabId: number): Promise<TabSummary | null> {
   return reports.summary(tabId);
 }
 
+/** Labels the background published with the matcher (extension storage, no IndexedDB). */
+async function readLabels(): Promise<EntityLabels> {
+  const value = (await browser.storage.local.get(ENTITY_LABELS_KEY))[ENTITY_LABELS_KEY];
+  return value && typeof value === 'object' ? (value as EntityLabels) : {};
+}
+
 async function load(): Promise<Extract<State, { status: 'ready' }>> {
-  // Opening IndexedDB is the slowest step: start it while the tab's report is read.
+  // IndexedDB is only needed for entities without a published label: start opening it
+  // meanwhile, it is needed right after the first paint anyway.
   void db()
     .open()
     .catch(() => undefined);
   const tabId = await targetTabId();
   if (tabId === undefined) throw new Error('No tab to describe.');
-  const summary = await tabSummary(tabId).catch(() => askBackground({ type: 'tab/summary', tabId }));
-  const entities = await loadEntitiesById(Object.keys(summary?.counts ?? {}));
+  const [summary, labels] = await Promise.all([tabSummary(tabId).catch(() => askBackground({ type: 'tab/summary', tabId })), readLabels().catch(() => ({}) as EntityLabels)]);
+  const ids = Object.keys(summary?.counts ?? {});
+  const entities = new Map<string, RowEntity>();
+  for (const id of ids) {
+    const l = labels[id];
+    if (l && typeof l.kind === 'string' && typeof l.name?.en === 'string') entities.set(id, l);
+  }
+  const missing = ids.filter((id) => !entities.has(id));
+  if (missing.length) for (const [id, e] of await loadEntitiesById(missing)) entities.set(id, e);
   return { status: 'ready', tabId, summary, entities, clippings: [], seen: {} };
 }
 
@@ -173,7 +188,10 @@ export function PopupApp() {
   );
 }
 
-function EntityRow({ entity, count, seen, onSelect }: { entity: Entity; count?: number; seen?: number; onSelect: (id: string) => void }) {
+/** What a row shows: a published label or a whole entity. */
+type RowEntity = Pick<Entity, 'id' | 'kind' | 'name'>;
+
+function EntityRow({ entity, count, seen, onSelect }: { entity: RowEntity; count?: number; seen?: number; onSelect: (id: string) => void }) {
   const zh = chineseName(entity);
   const label = [
     `${entity.name.en}${zh ? ` (${zh})` : ''}`,
@@ -216,12 +234,12 @@ function arrowNavigation(container: HTMLElement | null) {
   };
 }
 
-function EntityList(props: { summary: TabSummary | null; entities: Map<string, Entity>; seen: Record<string, number>; onSelect: (id: string) => void }) {
+function EntityList(props: { summary: TabSummary | null; entities: Map<string, RowEntity>; seen: Record<string, number>; onSelect: (id: string) => void }) {
   const listRef = useRef<HTMLDivElement>(null);
   const { summary } = props;
   if (!summary) return <p class="muted">{t('popup.nothingYet')}</p>;
   const byId = props.entities;
-  const groups = new Map<EntityKind, { entity: Entity; count: number }[]>();
+  const groups = new Map<EntityKind, { entity: RowEntity; count: number }[]>();
   for (const [id, count] of Object.entries(summary.counts)) {
     const entity = byId.get(id);
     if (!entity || count <= 0) continue;

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { startBackground } from '../../../background/main';
 import { db, resetDbInstance, DB_NAME } from '../../../storage/db';
 import { builtinEntities } from '../../../kb/builtin';
+import { publishMatcher, type EntityLabels } from '../../../background/matcher';
 
 describe('background start-up', () => {
   beforeEach(async () => {
@@ -30,5 +31,23 @@ describe('background start-up', () => {
     const matcher = (await fakeBrowser.storage.local.get('matcher')).matcher as { ids: string[] };
     expect(matcher.ids.length).toBe(builtinEntities().length);
     expect(await db().builtin.count()).toBe(builtinEntities().length);
+    // The popup lists entities from these labels without opening IndexedDB.
+    const labels = (await fakeBrowser.storage.local.get('entityLabels')).entityLabels as Record<string, { kind: string; name: { en: string; zhHans?: string } }>;
+    expect(Object.keys(labels).sort()).toEqual([...matcher.ids].sort());
+    expect(labels['zhipu-ai']).toMatchObject({ kind: 'company', name: { en: 'Zhipu AI' } });
+  });
+
+  it('publishes again, with new labels, when only an entity\'s name changed', async () => {
+    const entities = builtinEntities().slice(0, 5);
+    await db().builtin.bulkPut(entities);
+    let stored: { fingerprint?: string } | undefined;
+    let labels: EntityLabels = {};
+    const target = { get: async () => stored, set: async (v: object) => void (stored = v), setLabels: async (l: EntityLabels) => void (labels = l) };
+    expect((await publishMatcher(target, db())).published).toBe(true);
+    expect((await publishMatcher(target, db())).published).toBe(false);
+    const first = entities[0]!;
+    await db().builtin.put({ ...first, name: { ...first.name, en: `${first.name.en} (renamed)` } });
+    expect((await publishMatcher(target, db())).published).toBe(true);
+    expect(labels[first.id]!.name.en).toBe(`${first.name.en} (renamed)`);
   });
 });

@@ -5,6 +5,7 @@
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { compileMatcher } from '../../../engine/compile';
 import { exportData, importData } from '../../../library/transfer';
 import { CnaiDatabase } from '../../../storage/db';
 import { seedBuiltin } from '../../../storage/seed';
@@ -86,6 +87,26 @@ describe('import', () => {
   it('finds the entities of imported clippings that carry none', async () => {
     const csv = 'Highlight,URL\r\n"Zhipu AI released a GLM model; the CAC took note.",https://n.example/a\r\n';
     const r = await importData({ name: 'r.csv', bytes: enc(csv), mode: 'all' }, db);
+    expect(r.ok).toBe(true);
+    const [c] = await db.clippings.toArray();
+    expect(c!.entities.sort()).toEqual(['cac', 'glm', 'zhipu-ai']);
+  });
+
+  it('finds them with the matcher the background published, when it is passed along', async () => {
+    const csv = 'Highlight,URL\r\n"Zhipu AI released a GLM model; the CAC took note.",https://n.example/a\r\n';
+    // A published matcher that knows only Zhipu AI: the import must use it, not recompile.
+    const only = smallEntities().filter((e) => e.id === 'zhipu-ai');
+    expect(only).toHaveLength(1);
+    const matcher = compileMatcher(only).data;
+    const r = await importData({ name: 'r.csv', bytes: enc(csv), mode: 'all', matcher }, db);
+    expect(r.ok).toBe(true);
+    const [c] = await db.clippings.toArray();
+    expect(c!.entities).toEqual(['zhipu-ai']);
+  });
+
+  it('compiles its own matcher when the one passed along is not a matcher', async () => {
+    const csv = 'Highlight,URL\r\n"Zhipu AI released a GLM model; the CAC took note.",https://n.example/a\r\n';
+    const r = await importData({ name: 'r.csv', bytes: enc(csv), mode: 'all', matcher: { format: -1 } }, db);
     expect(r.ok).toBe(true);
     const [c] = await db.clippings.toArray();
     expect(c!.entities.sort()).toEqual(['cac', 'glm', 'zhipu-ai']);
