@@ -1,5 +1,5 @@
 /** Export (Markdown, CSV, W3C, JSON backup) and import, with progress and a plain-words report. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, type MessageKey } from '../../i18n';
 import type { Entity } from '../../kb/schema';
@@ -22,6 +22,16 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
   const [busy, setBusy] = useState('');
   const [exportStatus, setExportStatus] = useState('');
   const [report, setReport] = useState<ImportReport>();
+  // The published matcher (about 1 MB) is read while the reader picks a file, not after.
+  const matcher = useRef<Promise<unknown>>();
+  const readMatcher = () =>
+    browser.storage.local.get(MATCHER_STORAGE_KEY).then(
+      (r) => (r as Record<string, unknown>)[MATCHER_STORAGE_KEY],
+      () => undefined,
+    );
+  useEffect(() => {
+    matcher.current = readMatcher();
+  }, []);
   const progress = (done: number, total: number, phase: string) => {
     // Phase timings, for the interface benchmark (bench/ui.ts).
     (window as unknown as { __transferPhases?: [string, number][] }).__transferPhases?.push([phase, performance.now()]);
@@ -58,8 +68,10 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
     setBusy(t('data.importing', { name: file.name }));
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const matcher = (await browser.storage.local.get(MATCHER_STORAGE_KEY).catch(() => ({}) as Record<string, unknown>))[MATCHER_STORAGE_KEY];
-      const r = await runImport({ name: file.name, bytes, mode, matcher }, progress);
+      const published = await (matcher.current ?? readMatcher());
+      // Read afresh next time: the knowledge base may change while this view stays open.
+      matcher.current = readMatcher();
+      const r = await runImport({ name: file.name, bytes, mode, matcher: published }, progress);
       if (r.ok && r.settings) await updateSettings(r.settings);
       setReport(r);
     } catch (e) {
