@@ -9,6 +9,7 @@ import { Matcher } from '../../engine/matcher';
 import { Highlighter } from '../../content/highlighter';
 import { PageScanner } from '../../content/scanner';
 import { isBlock, isSkipped, TextWalker, type TextBatch } from '../../content/walker';
+import { forEachVisibleText } from './visible-text';
 
 declare global {
   interface Window {
@@ -19,19 +20,10 @@ declare global {
 let data: MatcherData | undefined;
 
 function floorWalk(): number {
-  const w = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let chars = 0;
-  let n = w.nextNode();
-  while (n) {
-    if (n.nodeType === 1 && isSkipped(n as Element)) {
-      let s = w.nextSibling();
-      while (!s && w.parentNode()) s = w.nextSibling();
-      n = s;
-      continue;
-    }
-    if (n.nodeType === 3) chars += (n as Text).data.length;
-    n = w.nextNode();
-  }
+  forEachVisibleText(document.documentElement, (t) => {
+    chars += t.data.length;
+  });
   return chars;
 }
 

@@ -14,7 +14,8 @@ import { parseMatcherData } from '../../engine/matcher-schema';
 import { ENTITY_KINDS } from '../../kb/schema';
 import { Highlighter, kindHighlightName } from '../../content/highlighter';
 import { PageScanner } from '../../content/scanner';
-import { isSkipped, nodeIndexAt, TextWalker } from '../../content/walker';
+import { nodeIndexAt, TextWalker } from '../../content/walker';
+import { forEachVisibleText } from './visible-text';
 import { RuleRegexes } from '../rules';
 
 interface LongTask {
@@ -37,23 +38,6 @@ const state: {
   keep?: unknown;
   rules?: RuleRegexes;
 } = {};
-
-/** Calls fn for every text node outside skipped elements (script, style, textarea, hidden, …), like ours. */
-function forEachVisibleText(root: Node, fn: (t: Text) => void): void {
-  const w = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  let n = w.nextNode();
-  while (n) {
-    if (n.nodeType === 1 && isSkipped(n as Element)) {
-      // Jump over the subtree: next sibling, or the next sibling of the nearest ancestor that has one.
-      let s = w.nextSibling();
-      while (!s && w.parentNode()) s = w.nextSibling();
-      n = s;
-      continue;
-    }
-    if (n.nodeType === 3) fn(n as Text);
-    n = w.nextNode();
-  }
-}
 
 const paths = new WeakMap<Node, string>();
 
