@@ -49,10 +49,6 @@ export class HighlightWindow {
     return this.highlights.has(name);
   }
 
-  get active(): boolean {
-    return this.on;
-  }
-
   size(name: string): number {
     return this.counts.get(name) ?? 0;
   }

@@ -20,26 +20,18 @@ export function highlightApiAvailable(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
-export interface HighlighterOptions {
-  /** Above this many mentions, only those near the viewport are registered. */
-  windowThreshold?: number;
-}
-
 /** Above this many kind ranges a full re-validation costs more than ~10 ms a frame here. */
-export const WINDOW_THRESHOLD = 2000;
+const WINDOW_THRESHOLD = 2000;
 
 export class Highlighter {
   private readonly highlights = new Map<string, Highlight>();
   private readonly window: HighlightWindow;
 
   /** `extraNames` (focus, clippings) are always registered in full; kind names may be windowed. */
-  constructor(extraNames: readonly string[] = [], opts: HighlighterOptions = {}) {
+  constructor(extraNames: readonly string[] = []) {
     const kinds = ENTITY_KINDS.map(kindHighlightName);
     for (const name of [...kinds, ...extraNames]) this.highlights.set(name, new Highlight());
-    this.window = new HighlightWindow(
-      new Map(kinds.map((n) => [n, this.highlights.get(n)!])),
-      opts.windowThreshold ?? WINDOW_THRESHOLD,
-    );
+    this.window = new HighlightWindow(new Map(kinds.map((n) => [n, this.highlights.get(n)!])), WINDOW_THRESHOLD);
     this.register();
   }
 
@@ -74,16 +66,6 @@ export class Highlighter {
   /** Mentions held under `name`, registered or waiting outside the window. */
   size(name: string): number {
     return this.window.handles(name) ? this.window.size(name) : (this.highlights.get(name)?.size ?? 0);
-  }
-
-  /** Ranges registered with the browser under `name` right now. */
-  registered(name: string): number {
-    return this.highlights.get(name)?.size ?? 0;
-  }
-
-  /** True while only the mentions near the viewport are registered. */
-  get windowed(): boolean {
-    return this.window.active;
   }
 
   dispose(): void {

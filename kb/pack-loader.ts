@@ -8,7 +8,6 @@ import { checkIntegrity, formatProblem, parseEntities, type PackProblem } from '
 
 /** Bump when the pack's content changes; the background re-seeds built-ins on a new version. */
 export const BUILTIN_PACK_VERSION = '2026.11.22-2';
-export const PACK_FILE_NAMES = ['models', 'companies', 'organizations', 'policies'] as const;
 
 export interface LoadedPack {
   entities: Entity[];

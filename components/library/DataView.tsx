@@ -32,11 +32,8 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
   useEffect(() => {
     matcher.current = readMatcher();
   }, []);
-  const progress = (done: number, total: number, phase: string) => {
-    // Phase timings, for the interface benchmark (bench/ui.ts).
-    (window as unknown as { __transferPhases?: [string, number][] }).__transferPhases?.push([phase, performance.now()]);
+  const progress = (done: number, total: number, phase: string) =>
     setBusy(t('data.progress', { phase: t(`data.phase.${phase}` as MessageKey), done, total }));
-  };
 
   const doExport = async () => {
     setExportStatus('');
