@@ -88,11 +88,14 @@ function skippedByAttribute(el: Element): boolean {
   return ce !== null && ce.toLowerCase() !== 'false';
 }
 
+/** isSkipped for an element whose kind is known (the walker has it at hand). */
+function skipped(el: Element, kind: number, exclude: WalkOptions['exclude']): boolean {
+  return (kind & SKIP) !== 0 || (el.hasAttributes() && skippedByAttribute(el)) || (exclude?.(el) ?? false);
+}
+
 /** True when an element (or its subtree) is not prose to highlight. */
 export function isSkipped(el: Element, opts?: WalkOptions): boolean {
-  if (kindOf(el) & SKIP) return true;
-  if (el.hasAttributes() && skippedByAttribute(el)) return true;
-  return opts?.exclude?.(el) ?? false;
+  return skipped(el, kindOf(el), opts?.exclude);
 }
 
 export function isBlock(el: Element): boolean {
@@ -208,7 +211,7 @@ export class TextWalker {
           }
         }
         const kind = kindOf(el);
-        if (kind & SKIP || (el.hasAttributes() && skippedByAttribute(el)) || (exclude !== undefined && exclude(el))) {
+        if (skipped(el, kind, exclude)) {
           boundary();
         } else {
           if (!(kind & INLINE)) boundary();
