@@ -79,12 +79,10 @@ export async function setMuted(id: string, muted: boolean, database: CnaiDatabas
 /** Only these entities, as the reader sees them (hidden ones left out): fast for small sets. */
 export async function loadEntitiesById(ids: readonly string[], database: CnaiDatabase = db()): Promise<Map<string, Entity>> {
   const [builtin, user, prefs] = await Promise.all([database.builtin.bulkGet([...ids]), database.userEntities.bulkGet([...ids]), database.entityPrefs.bulkGet([...ids])]);
-  const out = new Map<string, Entity>();
-  ids.forEach((id, i) => {
-    if (prefs[i]?.hidden) return;
-    const u = user[i];
-    const e = u ? stripUserFields(u) : builtin[i];
-    if (e) out.set(id, e);
-  });
-  return out;
+  return new Map(mergeLayers(present(builtin), present(user), present(prefs)).map(({ entity }) => [entity.id, entity]));
+}
+
+/** The records bulkGet found. */
+function present<T>(records: readonly (T | undefined)[]): T[] {
+  return records.filter((r): r is T => r !== undefined);
 }

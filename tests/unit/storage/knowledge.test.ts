@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CnaiDatabase } from '../../../storage/db';
-import { highlightableEntities, loadEffectiveEntities } from '../../../storage/knowledge';
+import { highlightableEntities, loadEffectiveEntities, loadEntitiesById } from '../../../storage/knowledge';
 import { seedBuiltin } from '../../../storage/seed';
 import { exportUserPack, importPack, KnowledgeError, removeUserEntity, saveUserEntity, setAliasHidden, setHidden } from '../../../storage/user-kb';
 import { smallEntities } from '../helpers';
@@ -22,6 +22,14 @@ beforeEach(async () => {
 });
 
 describe('user layer', () => {
+  it('loads a few entities by id as the reader sees them: edits win, hidden and unknown ones are left out', async () => {
+    await saveUserEntity({ ...byId('zhipu-ai'), summary: 'My own summary of Zhipu.' }, db);
+    await setHidden('baidu', true, db);
+    const got = await loadEntitiesById(['zhipu-ai', 'baidu', 'cac', 'no-such-entity'], db);
+    expect([...got.keys()].sort()).toEqual(['cac', 'zhipu-ai']);
+    expect(got.get('zhipu-ai')!.summary).toBe('My own summary of Zhipu.');
+  });
+
   it('stores an edit as a copy that wins over the built-in entity', async () => {
     await saveUserEntity({ ...byId('zhipu-ai'), summary: 'My own summary of Zhipu.' }, db);
     const eff = await loadEffectiveEntities(db);
