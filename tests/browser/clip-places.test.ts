@@ -4,7 +4,7 @@
  * found again on the next visit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axClick, axWait, launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { axClick, axWait, getRecords, launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -20,18 +20,9 @@ afterAll(async () => {
 
 async function stored(): Promise<{ url: string; text: string }[]> {
   const lib = await browser.openExtensionPage('library.html');
-  const all = await lib.evaluate(async () => {
-    const req = indexedDB.open('cnai-context');
-    const db: IDBDatabase = await new Promise((res) => (req.onsuccess = () => res(req.result)));
-    const rows: { url: string; text: string }[] = await new Promise((res) => {
-      const q = db.transaction('clippings').objectStore('clippings').getAll();
-      q.onsuccess = () => res(q.result);
-    });
-    db.close();
-    return rows.map((r) => ({ url: r.url, text: r.text }));
-  });
+  const rows = await getRecords<{ url: string; text: string }>(lib, 'clippings');
   await lib.close();
-  return all;
+  return rows.map((r) => ({ url: r.url, text: r.text }));
 }
 
 describe('clipping in frames and shadow roots', () => {

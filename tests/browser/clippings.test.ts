@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { axClick, axWait, FIXTURES_DIR, highlightedTexts, launchWithExtension, selectText, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { axClick, axWait, FIXTURES_DIR, getRecords, highlightedTexts, launchWithExtension, selectText, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -40,19 +40,7 @@ describe('saving a clipping', () => {
     await axWait(page, 'dialog', /Saved to your clippings/);
     expect(await clippingTexts(page)).toEqual([quote]);
     // The stored record has the selectors and the entities of the clipped text.
-    const stored = await browser.worker.evaluate(async () => {
-      const req = indexedDB.open('cnai-context');
-      const db: IDBDatabase = await new Promise((res, rej) => {
-        req.onsuccess = () => res(req.result);
-        req.onerror = () => rej(req.error);
-      });
-      const all: unknown[] = await new Promise((res) => {
-        const q = db.transaction('clippings').objectStore('clippings').getAll();
-        q.onsuccess = () => res(q.result);
-      });
-      db.close();
-      return all;
-    });
+    const stored = await getRecords(browser.worker, 'clippings');
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
       text: quote,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateClippings } from '../fixtures/generate-clippings';
-import { launchWithExtension, putRecords, type ExtensionBrowser } from './harness';
+import { getRecords, launchWithExtension, putRecords, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 let lib: Page;
@@ -76,16 +76,7 @@ describe('export from the library', () => {
       await page.locator('.report.ok', { hasText: 'Imported 120 new and merged 0 duplicate clipping(s).' }).waitFor({ timeout: 20_000 });
       await page.goto(page.url().split('#')[0] + '#/clippings');
       await page.locator('.result-line', { hasText: '120 clippings' }).waitFor();
-      const stored = await page.evaluate(async () => {
-        const req = indexedDB.open('cnai-context');
-        const db: IDBDatabase = await new Promise((res) => (req.onsuccess = () => res(req.result)));
-        const all: { id: string }[] = await new Promise((res) => {
-          const q = db.transaction('clippings').objectStore('clippings').getAll();
-          q.onsuccess = () => res(q.result);
-        });
-        db.close();
-        return all.sort((a, b) => a.id.localeCompare(b.id));
-      });
+      const stored = (await getRecords<{ id: string }>(page, 'clippings')).sort((a, b) => a.id.localeCompare(b.id));
       expect(stored).toEqual([...clippings].sort((a, b) => a.id.localeCompare(b.id)));
     } finally {
       await fresh.close();

@@ -317,6 +317,27 @@ export async function selectText(page: Page, selector: string, text: string): Pr
   );
 }
 
+/** Every record of a store of the extension's database, read in an extension page or its service worker. */
+export async function getRecords<T = unknown>(target: Page | Worker, store: string): Promise<T[]> {
+  // Page and Worker evaluate alike; one signature is enough for the compiler.
+  return (target as Page).evaluate(async (s) => {
+    const req = indexedDB.open('cnai-context');
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      req.onsuccess = () => res(req.result);
+      req.onerror = () => rej(req.error);
+    });
+    try {
+      return await new Promise<T[]>((res, rej) => {
+        const q = db.transaction(s).objectStore(s).getAll();
+        q.onsuccess = () => res(q.result as T[]);
+        q.onerror = () => rej(q.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, store);
+}
+
 /** Puts records straight into the extension's database (from an extension page of it). */
 export async function putRecords(page: Page, store: string, records: unknown[]): Promise<void> {
   await page.evaluate(

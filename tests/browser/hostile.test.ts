@@ -22,6 +22,7 @@ import {
   traceExtension,
   waitForStableMentions,
   type PlainBrowser,
+  type TraceSummary,
 } from './robustness';
 
 let server: StaticServer;
@@ -55,8 +56,34 @@ interface Opened {
   before: string[];
 }
 
+interface OpenOptions {
+  waitForHost?: boolean;
+  quietMs?: number;
+  /** How long the mentions may take to settle. */
+  timeout?: number;
+}
+
 /** Opens a fixture with the extension and waits until its mentions are painted and stable. */
-async function open(path: string, opts: { waitForHost?: boolean; quietMs?: number } = {}): Promise<Opened> {
+async function open(path: string, opts: OpenOptions = {}): Promise<Opened> {
+  const opened = await newWatchedPage();
+  await load(opened.page, path, opts);
+  return opened;
+}
+
+/** As open(), tracing the extension's work during the load; `elapsed` is its wall time in ms. */
+async function openTraced(path: string, opts: OpenOptions = {}): Promise<Opened & { trace: TraceSummary; elapsed: number }> {
+  const opened = await newWatchedPage();
+  let elapsed = 0;
+  const trace = await traceExtension(opened.page, async () => {
+    const t0 = Date.now();
+    await load(opened.page, path, opts);
+    elapsed = Date.now() - t0;
+  });
+  return { ...opened, trace, elapsed };
+}
+
+/** A new tab with the extension, its errors and dialogs collected. */
+async function newWatchedPage(): Promise<Opened> {
   const before = await errors.list();
   const page = errors.watch(await ext.context.newPage());
   const pageErrors = collectPageErrors(page);
@@ -65,10 +92,13 @@ async function open(path: string, opts: { waitForHost?: boolean; quietMs?: numbe
     dialogs.push(`${d.type()}: ${d.message()}`);
     void d.dismiss().catch(() => {});
   });
+  return { page, pageErrors, dialogs, before };
+}
+
+async function load(page: Page, path: string, opts: OpenOptions): Promise<void> {
   await page.goto(server.url(path), { waitUntil: 'load' });
   if (opts.waitForHost !== false) await page.waitForSelector('[data-cnai-ui]', { state: 'attached', timeout: 10_000 });
-  await waitForStableMentions(page, opts.quietMs ?? 400, 20_000);
-  return { page, pageErrors, dialogs, before };
+  await waitForStableMentions(page, opts.quietMs ?? 400, opts.timeout ?? 20_000);
 }
 
 /** Mention texts per highlight name, sorted (order of registration is not the point). */
@@ -200,17 +230,7 @@ describe('deeply nested markup', () => {
 
 describe('huge pages (each sampled once)', () => {
   it('a single 2 MB text node: every mention, up to the last character', async () => {
-    const before = await errors.list();
-    const page = errors.watch(await ext.context.newPage());
-    const pageErrors = collectPageErrors(page);
-    let elapsed = 0;
-    const trace = await traceExtension(page, async () => {
-      const t0 = Date.now();
-      await page.goto(server.url('/hostile/huge-text.html'));
-      await page.waitForSelector('[data-cnai-ui]', { state: 'attached' });
-      await waitForStableMentions(page, 500, 30_000);
-      elapsed = Date.now() - t0;
-    });
+    const { page, pageErrors, before, trace, elapsed } = await openTraced('/hostile/huge-text.html', { quietMs: 500, timeout: 30_000 });
     const wall = await page.evaluate(() => (window as unknown as { __wall: { length: number; mentions: number } }).__wall);
     expect(wall.length).toBeGreaterThan(2_000_000);
     const ranges = await cnaiRanges(page);
@@ -228,17 +248,7 @@ describe('huge pages (each sampled once)', () => {
   });
 
   it('200,000 small text nodes: every mention, also those split over two nodes', async () => {
-    const before = await errors.list();
-    const page = errors.watch(await ext.context.newPage());
-    const pageErrors = collectPageErrors(page);
-    let elapsed = 0;
-    const trace = await traceExtension(page, async () => {
-      const t0 = Date.now();
-      await page.goto(server.url('/hostile/many-nodes.html'));
-      await page.waitForSelector('[data-cnai-ui]', { state: 'attached' });
-      await waitForStableMentions(page, 500, 30_000);
-      elapsed = Date.now() - t0;
-    });
+    const { page, pageErrors, before, trace, elapsed } = await openTraced('/hostile/many-nodes.html', { quietMs: 500, timeout: 30_000 });
     const made = await page.evaluate(() => (window as unknown as { __nodes: { textNodes: number; mentions: number } }).__nodes);
     expect(made.textNodes).toBe(200_000);
     const ranges = await cnaiRanges(page);

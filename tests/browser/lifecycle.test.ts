@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateClippings } from '../fixtures/generate-clippings';
-import { axClick, axText, axWait, launchWithExtension, putRecords, selectText, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { axClick, axText, axWait, getRecords, launchWithExtension, putRecords, selectText, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -29,16 +29,7 @@ async function stopServiceWorker(extPage: Page) {
 }
 
 async function countClippings(extPage: Page): Promise<number> {
-  return extPage.evaluate(async () => {
-    const req = indexedDB.open('cnai-context');
-    const db: IDBDatabase = await new Promise((res) => (req.onsuccess = () => res(req.result)));
-    const n: number = await new Promise((res) => {
-      const q = db.transaction('clippings').objectStore('clippings').count();
-      q.onsuccess = () => res(q.result);
-    });
-    db.close();
-    return n;
-  });
+  return (await getRecords(extPage, 'clippings')).length;
 }
 
 describe('service worker stopped at any moment', () => {

@@ -132,14 +132,8 @@ export async function cnaiRanges(target: Page | Frame, names: string[] = MENTION
     const FORBIDDEN =
       'script, style, noscript, template, textarea, input, select, option, optgroup, datalist, title, head, svg, math, iframe, object, [hidden], [contenteditable]:not([contenteditable="false"])';
     const BLOCKS = /^(p|div|li|h[1-6]|td|th|dd|dt|blockquote|section|article|header|footer|figcaption|pre|body|main|aside|nav|caption|summary|details|form|label)$/;
-    const out: {
-      name: string;
-      text: string;
-      problems: string[];
-      block: string;
-      root: 'document' | 'shadow' | 'detached';
-      nearestId: string;
-    }[] = [];
+    // Types are erased before the function is sent to the page: the interface can be named here.
+    const out: RangeInfo[] = [];
     for (const [name, h] of CSS.highlights) {
       if (!only.includes(name)) continue;
       for (const r of h) {

@@ -15,7 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axClick, axNodes, axWait, launchWithExtension, putRecords, selectText, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { axClick, axNodes, axWait, getRecords, launchWithExtension, putRecords, selectText, startServer, type ExtensionBrowser, type StaticServer } from './harness';
 import { ExtensionErrors, mentionCount, sleep, waitForStableMentions } from './robustness';
 import { loadBuiltinPack } from '../../kb/builtin';
 
@@ -43,24 +43,8 @@ afterAll(async () => {
 });
 
 /** All records of a store of the extension's database (read in the service worker). */
-async function stored(store: string): Promise<unknown[]> {
-  return ext.worker.evaluate(async (s) => {
-    const req = indexedDB.open('cnai-context');
-    const db: IDBDatabase = await new Promise((res, rej) => {
-      req.onsuccess = () => res(req.result);
-      req.onerror = () => rej(req.error);
-    });
-    try {
-      const all: unknown[] = await new Promise((res, rej) => {
-        const q = db.transaction(s).objectStore(s).getAll();
-        q.onsuccess = () => res(q.result);
-        q.onerror = () => rej(q.error);
-      });
-      return all;
-    } finally {
-      db.close();
-    }
-  }, store);
+function stored(store: string): Promise<unknown[]> {
+  return getRecords(ext.worker, store);
 }
 
 async function openAttacker(): Promise<Page> {
