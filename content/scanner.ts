@@ -67,7 +67,11 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characte
 
 export class PageScanner {
   readonly stats: ScanStats = { longestSliceMs: 0, batches: 0, characters: 0 };
-  private readonly byNode = new Map<Text, MentionRecord[]>();
+  /**
+   * Mentions by the text nodes they span: built on first use (a hit test, a DOM change)
+   * and kept current from then on. A static page that is never hovered never needs it.
+   */
+  private nodeIndex?: Map<Text, MentionRecord[]>;
   private readonly records = new Set<MentionRecord>();
   private readonly counts: Int32Array;
   private gate: ContextGate<MentionRecord>;
@@ -85,7 +89,7 @@ export class PageScanner {
    * browser repaint highlights at its next frame, which on a huge page costs far more than
    * finding the mentions; off-screen mentions need not paint between slices.
    */
-  private deferred?: Map<string, Set<StaticRange>>;
+  private deferred?: MentionRecord[];
 
   constructor(
     private readonly doc: Document,
@@ -125,7 +129,7 @@ export class PageScanner {
     let walker = new TextWalker(this.root, this.walkOpts, undefined, skip);
     const batchChars = this.opts.batchChars ?? 8_000;
     let slice = skip ? (this.opts.sliceMs ?? 20) : (this.opts.firstSliceMs ?? 8);
-    if (skip) this.deferred = new Map();
+    if (skip) this.deferred = [];
     let lastFlush = performance.now();
     while (!walker.done && !this.stopped) {
       const t = performance.now();
@@ -148,7 +152,7 @@ export class PageScanner {
       slice = this.opts.sliceMs ?? 20;
       if (!this.deferred) {
         // The first slice (the top of the page, on screen) paints now; the rest waits.
-        this.deferred = new Map();
+        this.deferred = [];
         lastFlush = performance.now();
       } else if (performance.now() - lastFlush > DEFERRED_FLUSH_MS) {
         this.flushDeferred();
@@ -171,19 +175,23 @@ export class PageScanner {
     this.reset();
   }
 
-  /** Hands the waiting ranges to the highlights (one repaint). */
+  /**
+   * Hands the waiting ranges to the highlights (one repaint). A record deactivated
+   * meanwhile is skipped; one activated twice is added once (adding is idempotent).
+   */
   private flushDeferred(): void {
-    if (!this.deferred) return;
-    for (const [name, set] of this.deferred) for (const r of set) this.highlighter.add(name, r);
-    this.deferred.clear();
+    const waiting = this.deferred;
+    if (!waiting) return;
+    for (const r of waiting) if (r.active >= 0 && r.range) this.highlighter.add(this.highlightName(r.active), r.range);
+    waiting.length = 0;
   }
 
   /** Drops every mention and its highlight. */
   private reset(): void {
-    this.deferred?.clear();
+    if (this.deferred) this.deferred.length = 0;
     for (const r of this.records) if (r.active >= 0 && r.range) this.highlighter.remove(this.highlightName(r.active), r.range);
     this.records.clear();
-    this.byNode.clear();
+    this.nodeIndex = undefined;
     this.counts.fill(0);
     this.gate = new ContextGate(this.matcher.patterns, this.matcher.ids.length);
   }
@@ -216,7 +224,7 @@ export class PageScanner {
   /** The active mention covering a caret position (hit testing), if any. */
   mentionAt(node: Node, offset: number): ActiveMention | undefined {
     if (node.nodeType !== 3) return undefined;
-    const list = this.byNode.get(node as Text);
+    const list = this.byNode().get(node as Text);
     if (!list) return undefined;
     for (const r of list as ActiveMention[]) {
       if (r.active < 0 || !r.range) continue;
@@ -248,6 +256,14 @@ export class PageScanner {
 
   /** One string per entity, built once: a mention should not allocate its highlight's name. */
   private names?: string[];
+
+  private byNode(): Map<Text, MentionRecord[]> {
+    if (!this.nodeIndex) {
+      this.nodeIndex = new Map();
+      for (const r of this.records) indexRecord(this.nodeIndex, r);
+    }
+    return this.nodeIndex;
+  }
 
   private highlightName(entity: number): string {
     this.names ??= this.matcher.kinds.map((k) => kindHighlightName(k));
@@ -284,13 +300,10 @@ export class PageScanner {
         so: m.start - batch.starts[si]!,
         eo: m.end - batch.starts[ei]!,
         active: -1,
+        free: false,
       };
       this.records.add(rec);
-      for (const n of rec.nodes) {
-        const list = this.byNode.get(n);
-        if (list) list.push(rec);
-        else this.byNode.set(n, [rec]);
-      }
+      if (this.nodeIndex) indexRecord(this.nodeIndex, rec);
       changed = this.apply(this.gate.add(rec)) || changed;
     }
     for (const sr of batch.shadowRoots) {
@@ -311,12 +324,8 @@ export class PageScanner {
       r.range ??= new StaticRange({ startContainer: r.nodes[0]!, startOffset: r.so, endContainer: r.nodes[r.nodes.length - 1]!, endOffset: r.eo });
       r.active = r.entity;
       this.counts[r.active]!++;
-      const name = this.highlightName(r.active);
-      if (this.deferred) {
-        let set = this.deferred.get(name);
-        if (!set) this.deferred.set(name, (set = new Set()));
-        set.add(r.range);
-      } else this.highlighter.add(name, r.range);
+      if (this.deferred) this.deferred.push(r);
+      else this.highlighter.add(this.highlightName(r.active), r.range);
     }
     return change.activated.length > 0 || change.deactivated.length > 0;
   }
@@ -325,7 +334,6 @@ export class PageScanner {
     if (r.active < 0 || !r.range) return;
     const name = this.highlightName(r.active);
     this.highlighter.remove(name, r.range);
-    this.deferred?.get(name)?.delete(r.range);
     this.counts[r.active]!--;
     r.active = -1;
   }
@@ -334,20 +342,23 @@ export class PageScanner {
     if (!this.records.delete(r)) return;
     this.deactivate(r);
     this.apply(this.gate.remove(r));
+    if (!this.nodeIndex) return;
     for (const n of r.nodes) {
-      const list = this.byNode.get(n);
+      const list = this.nodeIndex.get(n);
       if (!list) continue;
       const i = list.indexOf(r);
       if (i >= 0) list.splice(i, 1);
-      if (!list.length) this.byNode.delete(n);
+      if (!list.length) this.nodeIndex.delete(n);
     }
   }
 
   /** Drops every mention touching a text node in `root`'s subtree. */
   private dropSubtree(root: Node): boolean {
     let dropped = false;
+    if (!this.records.size) return false;
+    const index = this.byNode();
     const visit = (t: Text) => {
-      const list = this.byNode.get(t);
+      const list = index.get(t);
       if (!list) return;
       for (const r of [...list]) {
         this.removeRecord(r);
@@ -355,7 +366,7 @@ export class PageScanner {
       }
     };
     if (root.nodeType === 3) visit(root as Text);
-    else if (this.byNode.size) {
+    else if (index.size) {
       const walker = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) visit(n as Text);
     }
@@ -460,6 +471,14 @@ export class PageScanner {
     if (changed) this.opts.onChange?.();
     this.opts.onFlush?.();
     if (this.dirty.size) this.scheduleFlush();
+  }
+}
+
+function indexRecord(index: Map<Text, MentionRecord[]>, r: MentionRecord): void {
+  for (const n of r.nodes) {
+    const list = index.get(n);
+    if (list) list.push(r);
+    else index.set(n, [r]);
   }
 }
 

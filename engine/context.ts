@@ -16,6 +16,12 @@ export interface GatedMention {
   patterns: number[];
   /** Resolved entity index, or -1 while waiting for context. */
   entity: number;
+  /**
+   * Set by the gate: the mention came through an alias without a context requirement
+   * (it counts towards its entity's presence). A field, not a WeakSet: a dense page
+   * has tens of thousands of mentions.
+   */
+  free?: boolean;
 }
 
 export interface GateChange<M extends GatedMention> {
@@ -29,7 +35,6 @@ export class ContextGate<M extends GatedMention> {
   private readonly byPattern = new Map<number, Set<M>>();
   /** For each entity, the context-requiring patterns it can satisfy (built once per matcher). */
   private patternsByEntity?: Map<number, number[]>;
-  private readonly unambiguous = new WeakSet<M>();
   /** Reused by every call: callers consume a change before the next call (no allocation per mention). */
   private readonly change: GateChange<M> = { activated: [], deactivated: [] };
 
@@ -53,7 +58,7 @@ export class ContextGate<M extends GatedMention> {
     const free = this.freePattern(m.patterns);
     if (free !== undefined) {
       m.entity = this.patterns[free]!.e;
-      this.unambiguous.add(m);
+      m.free = true;
       change.activated.push(m);
       if (this.presence[m.entity]!++ === 0) this.recheck(m.entity, change);
       return change;
@@ -71,8 +76,8 @@ export class ContextGate<M extends GatedMention> {
   /** Removes a mention; the returned change is valid until the next add or remove. */
   remove(m: M): GateChange<M> {
     const change = this.fresh();
-    if (this.unambiguous.has(m)) {
-      this.unambiguous.delete(m);
+    if (m.free) {
+      m.free = false;
       if (--this.presence[m.entity]! === 0) this.recheck(m.entity, change);
     } else {
       for (const p of m.patterns) this.byPattern.get(p)?.delete(m);
