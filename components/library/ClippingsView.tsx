@@ -36,23 +36,28 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
   const [selectedId, setSelectedId] = useState<string>();
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
+  // True while the box holds text the reader typed that is not in the URL yet.
+  const typed = useRef(false);
   // Any navigation (a link, the back button) brings the box in line with the URL.
-  useEffect(() => setQ(filters.q ?? ''), [query]);
+  useEffect(() => {
+    typed.current = false;
+    setQ(filters.q ?? '');
+  }, [query]);
 
   const setFilters = (next: ClippingFilters) => navigate(`/clippings${filtersToQuery(next)}`, true);
-  // The query goes into the URL after a short pause, so results stay instant while typing.
-  // It is merged into the filters current at that moment, and dropped if the reader left.
+  // What the reader types goes into the URL after a short pause, so results stay instant
+  // while typing. Only typing schedules it (not a navigation that changed the URL under a
+  // stale box), and it is dropped if the URL changed or the reader left meanwhile.
   useEffect(() => {
-    if ((filters.q ?? '') === q) return;
+    if (!typed.current || (filters.q ?? '') === q) return;
     const timer = setTimeout(() => {
       const current = parseHash(location.hash);
-      if (current.path[0] !== undefined && current.path[0] !== 'clippings') return;
-      const f = filtersFromQuery(current.query);
-      if ((f.q ?? '') !== (filters.q ?? '')) return;
-      setFilters({ ...f, q: q || undefined });
+      if (current.query !== query || (current.path[0] !== undefined && current.path[0] !== 'clippings')) return;
+      typed.current = false;
+      setFilters({ ...filters, q: q || undefined });
     }, 250);
     return () => clearTimeout(timer);
-  }, [q, filters.q]);
+  }, [q, query]);
 
   const all = clippings?.list ?? [];
   const kindOf = (id: string): EntityKind | undefined => entities.get(id)?.kind;
@@ -111,7 +116,10 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
           aria-label={t('lib.search')}
           placeholder={t('lib.searchPlaceholder')}
           value={q}
-          onInput={(e) => setQ((e.target as HTMLInputElement).value)}
+          onInput={(e) => {
+            typed.current = true;
+            setQ((e.target as HTMLInputElement).value);
+          }}
         />
         <Select label={t('lib.filterSite')} value={filters.site} onChange={(site) => setFilters({ ...filters, site })} options={options.sites.map((s) => [s, s])} />
         <Select

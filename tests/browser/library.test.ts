@@ -58,6 +58,16 @@ describe('clippings in the library', () => {
     await lib.locator('.result-line', { hasText: '1 of 300' }).waitFor();
   });
 
+  it('puts the search into the URL after a pause; a link then replaces it', async () => {
+    await lib.getByLabel('Search clippings').fill('xylophone');
+    await expect.poll(() => lib.url()).toContain('q=xylophone');
+    await lib.goto(lib.url().split('#')[0] + '#/clippings?site=example.org');
+    await expect.poll(() => lib.getByLabel('Search clippings').inputValue()).toBe('');
+    // Longer than the typing pause: the old text must not come back into the URL.
+    await lib.waitForTimeout(500);
+    expect(lib.url()).toMatch(/#\/clippings\?site=example\.org$/);
+  });
+
   it('filters by entity from a link, and shows the entity view', async () => {
     await lib.goto(lib.url().split('#')[0] + '#/clippings?entity=cac');
     await lib.locator('.result-line', { hasText: '60 of 300' }).waitFor({ timeout: 5000 }).catch(async (e) => {
