@@ -63,9 +63,9 @@ export interface ScanStats {
 const VIEWPORT_BUDGET = 20_000;
 /**
  * Slice of the initial pass, in ms. Short enough that a garbage collection landing in it
- * (scavenges of 15–25 ms measured on the 5 MB benchmark page) keeps the task under 50 ms:
- * with 20 ms slices the longest slice there was 40–55 ms, with 12 ms 28–34 ms, at the
- * same total time.
+ * (scavenges of 13–25 ms measured on the 5 MB benchmark page) mostly keeps the task under
+ * 50 ms: with 20 ms slices the longest slice there was 40–55 ms, with 12 ms 28–41 ms, at
+ * the same total time (bench/ANALYSIS.md).
  */
 const SLICE_MS = 12;
 /** During a long initial pass, waiting ranges are painted at least this often (ms). */

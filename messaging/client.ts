@@ -30,7 +30,7 @@ function isTransportError(e: unknown): boolean {
  * the request is then sent again. Every request answers far sooner (a first matcher
  * compile included).
  */
-export const ATTEMPT_TIMEOUT_MS = 5000;
+const ATTEMPT_TIMEOUT_MS = 5000;
 
 class NoAnswer extends Error {
   constructor() {
