@@ -24,40 +24,17 @@ function isTransportError(e: unknown): boolean {
   return /Could not establish connection|message port closed|Receiving end does not exist|No SW|service worker/i.test(m);
 }
 
-/**
- * How long one attempt waits for the background. Chromium can leave a message sent while
- * the service worker stops without any answer, ever (seen in the lifecycle browser test);
- * the request is then sent again. Every request answers far sooner (a first matcher
- * compile included).
- */
-const ATTEMPT_TIMEOUT_MS = 5000;
-
-class NoAnswer extends Error {
-  constructor() {
-    super("The extension's background did not answer (it may be restarting). Try again.");
-  }
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new NoAnswer()), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
 export async function askBackground<T extends BackgroundRequest['type']>(
   request: Extract<BackgroundRequest, { type: T }>,
   attempts = 3,
-  timeoutMs = ATTEMPT_TIMEOUT_MS,
 ): Promise<BackgroundResponse<T>> {
   const msg = BackgroundRequestSchema.parse(request);
   for (let i = 1; ; i++) {
     let raw: unknown;
     try {
-      raw = await withTimeout(browser.runtime.sendMessage(msg), timeoutMs);
+      raw = await browser.runtime.sendMessage(msg);
     } catch (e) {
-      if (i >= attempts || !(isTransportError(e) || e instanceof NoAnswer)) throw e;
+      if (i >= attempts || !isTransportError(e)) throw e;
       await new Promise((r) => setTimeout(r, 100 * i));
       continue;
     }
