@@ -232,8 +232,16 @@ export async function axClick(page: Page, role: string, name: string | RegExp, t
       const cdp = await page.context().newCDPSession(page);
       try {
         await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendDOMNodeId }).catch(() => {});
-        const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId })) as { model: { content: number[] } };
-        const q = model.content;
+        // Floating UI places its elements asynchronously: click only once the box stopped
+        // moving, or the click can land where the element was a frame ago.
+        const box = async () => ((await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId })) as { model: { content: number[] } }).model.content;
+        let q = await box();
+        for (let i = 0; i < 20; i++) {
+          await page.waitForTimeout(50);
+          const next = await box();
+          if (next.every((v, k) => v === q[k])) break;
+          q = next;
+        }
         await page.mouse.click((q[0]! + q[4]!) / 2, (q[1]! + q[5]!) / 2);
         return;
       } finally {
