@@ -51,6 +51,9 @@ export interface SkipRegion {
   resumeAt: Node | null;
 }
 
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+
 const SKIP = 1;
 const INLINE = 2;
 /** May carry a shadow root (the elements attachShadow accepts, plus custom elements). */
@@ -114,11 +117,17 @@ export function isInsideSkipped(node: Node, opts?: WalkOptions): boolean {
  * A resumable depth-first walk over `root`'s subtree (or from `start` to the end of
  * `root`). Each call to next() returns the text of whole blocks until at least
  * `budget` characters are collected, or null at the end.
+ *
+ * The walk is a native TreeWalker (one call per node, as in the benchmark's floor)
+ * rather than firstChild/nextSibling/parentNode steps. It never sees a block end, so a
+ * text node starts a new block when its nearest block ancestor differs from the last
+ * text node's; a block that opens is seen as an element.
  */
 export class TextWalker {
   private cur: Node | null;
   private readonly root: Node;
   private readonly opts: WalkOptions;
+  private readonly tw: TreeWalker;
   private finished = false;
   private skip?: SkipRegion;
   /** Set when a skip region could not be honoured (its resume node left the document). */
@@ -129,7 +138,8 @@ export class TextWalker {
     this.opts = opts;
     this.cur = start ?? root.firstChild;
     this.skip = skip;
-    if (!start && !root.firstChild) this.finished = true;
+    if (!this.cur) this.finished = true;
+    this.tw = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
   }
 
   /** The node the next batch starts at (null when finished). */
@@ -148,106 +158,112 @@ export class TextWalker {
 
   next(budget = Infinity): TextBatch | null {
     if (this.finished) return null;
+    const root = this.root;
+    const tw = this.tw;
+    const exclude = this.opts.exclude;
     const parts: string[] = [];
     const nodes: Text[] = [];
     const starts: number[] = [];
     const shadowRoots: ShadowRoot[] = [];
     let length = 0;
-    const boundary = () => {
-      if (parts.length && parts[parts.length - 1] !== BLOCK_SEPARATOR) {
-        parts.push(BLOCK_SEPARATOR);
-        length += 1;
-      }
-    };
-    const addText = (t: Text) => {
-      const data = t.data;
-      if (!data) return;
-      nodes.push(t);
-      starts.push(length);
-      parts.push(data);
-      length += data.length;
-    };
-    const walkShadow = (sr: ShadowRoot) => {
-      // Shadow trees are walked whole (they are small) as their own block. An empty one is
-      // still reported: web components often render later, and it must be observed.
-      const inner = new TextWalker(sr, this.opts).next();
-      if (!inner || !inner.nodes.length) {
-        shadowRoots.push(sr);
-        return;
-      }
-      boundary();
-      for (let i = 0; i < inner.nodes.length; i++) {
-        nodes.push(inner.nodes[i]!);
-        starts.push(length + inner.starts[i]!);
-      }
-      parts.push(inner.text);
-      length += inner.text.length;
-      shadowRoots.push(sr, ...inner.shadowRoots);
-      boundary();
-    };
+    /** A block boundary was passed since the last text: the next text starts with a separator. */
+    let boundary = false;
+    // The nearest block ancestor of the last text node, cached by its parent.
+    let lastParent: Node | null = null;
+    let lastBlock: Node | null = null;
 
-    const exclude = this.opts.exclude;
-    let node = this.cur;
+    let node: Node | null = this.cur;
+    tw.currentNode = node!;
     while (node) {
       if (node.nodeType === 3) {
-        addText(node as Text);
-      } else if (node.nodeType === 1) {
-        const el = node as Element;
-        if (el === this.skip?.from) {
-          // Already walked by the viewport pass: continue where it stopped.
-          const resume = this.skip.resumeAt;
-          this.skip = undefined;
-          if (resume && !(resume !== this.root && this.root.contains(resume))) {
-            // The page removed that node meanwhile; the caller must start over.
-            this.skipInvalid = true;
-          } else {
-            boundary();
-            if (!resume) {
-              node = null;
-              break;
-            }
-            node = resume;
-            continue;
+        const parent = node.parentNode;
+        if (parent !== lastParent) {
+          lastParent = parent;
+          let block = parent;
+          while (block && block !== root && block.nodeType === 1 && KIND.get((block as Element).localName)! & INLINE) block = block.parentNode;
+          if (block !== lastBlock) {
+            // A block boundary: the place to pause once the budget is spent (this node comes next).
+            if (lastBlock && length >= budget) break;
+            lastBlock = block;
+            boundary = true;
           }
         }
-        const kind = kindOf(el);
-        if (skipped(el, kind, exclude)) {
-          boundary();
+        const data = (node as Text).data;
+        if (data) {
+          if (boundary && length) {
+            parts.push(BLOCK_SEPARATOR);
+            length += 1;
+          }
+          boundary = false;
+          nodes.push(node as Text);
+          starts.push(length);
+          parts.push(data);
+          length += data.length;
+        }
+        node = tw.nextNode();
+        continue;
+      }
+      if (node.nodeType !== 1) {
+        // A comment where the walk starts (the TreeWalker itself shows only elements and text).
+        node = tw.nextNode();
+        continue;
+      }
+      const el = node as Element;
+      if (el === this.skip?.from) {
+        // Already walked by the viewport pass: continue where it stopped.
+        const resume = this.skip.resumeAt;
+        this.skip = undefined;
+        if (resume && !(resume !== root && root.contains(resume))) {
+          // The page removed that node meanwhile; the caller must start over.
+          this.skipInvalid = true;
         } else {
-          if (!(kind & INLINE)) boundary();
-          if (kind & HOST) {
-            const sr = (el as HTMLElement).shadowRoot;
-            if (sr) walkShadow(sr);
+          boundary = true;
+          lastParent = lastBlock = null;
+          node = resume;
+          if (node) tw.currentNode = node;
+          continue;
+        }
+      }
+      const kind = kindOf(el);
+      const skipThis = skipped(el, kind, exclude);
+      if (skipThis || !(kind & INLINE)) {
+        // A block boundary: pause here once the budget is spent (this element comes next).
+        if (length && length >= budget) break;
+        boundary = true;
+      }
+      if (skipThis) {
+        // Over the subtree: the next sibling, or the next sibling of the nearest ancestor that has one.
+        let s = tw.nextSibling();
+        while (!s && tw.parentNode()) s = tw.nextSibling();
+        node = s;
+        continue;
+      }
+      if (kind & HOST) {
+        const sr = (el as HTMLElement).shadowRoot;
+        if (sr) {
+          // Shadow trees are walked whole (they are small) as their own block. An empty one is
+          // still reported: web components often render later, and it must be observed.
+          const inner = new TextWalker(sr, this.opts).next();
+          shadowRoots.push(sr);
+          if (inner && inner.nodes.length) {
+            if (length) {
+              parts.push(BLOCK_SEPARATOR);
+              length += 1;
+            }
+            for (let i = 0; i < inner.nodes.length; i++) {
+              nodes.push(inner.nodes[i]!);
+              starts.push(length + inner.starts[i]!);
+            }
+            parts.push(inner.text);
+            length += inner.text.length;
+            shadowRoots.push(...inner.shadowRoots);
+            // Whatever text follows is in another block than the shadow tree's.
+            boundary = true;
+            lastParent = lastBlock = null;
           }
-          const first = el.firstChild;
-          if (first) {
-            node = first;
-            continue;
-          }
         }
       }
-      // Move to the next node in document order, closing blocks on the way up.
-      let paused = false;
-      while (node) {
-        if (node === this.root) {
-          node = null;
-          break;
-        }
-        if (node.nextSibling) {
-          node = node.nextSibling;
-          break;
-        }
-        node = node.parentNode;
-        if (!node || node === this.root) {
-          node = null;
-          break;
-        }
-        if (node.nodeType === 1 && isBlock(node as Element)) boundary();
-      }
-      if (node && length >= budget && parts[parts.length - 1] === BLOCK_SEPARATOR) {
-        paused = true;
-      }
-      if (paused) break;
+      node = tw.nextNode();
     }
     this.cur = node;
     if (!node) this.finished = true;

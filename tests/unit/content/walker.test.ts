@@ -1,0 +1,169 @@
+// @vitest-environment happy-dom
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BLOCK_SEPARATOR } from '../../../engine/chars';
+import { INLINE_ELEMENTS, SKIP_ELEMENTS, TextWalker, type TextBatch } from '../../../content/walker';
+
+const S = BLOCK_SEPARATOR;
+
+function mount(markup: string): HTMLElement {
+  document.body.innerHTML = `<article>${markup}</article>`;
+  return document.body.firstElementChild as HTMLElement;
+}
+
+function batches(root: Node, budget = Infinity, start?: Node): TextBatch[] {
+  const w = new TextWalker(root, {}, start);
+  const out: TextBatch[] = [];
+  for (let b = w.next(budget); b; b = w.next(budget)) out.push(b);
+  return out;
+}
+
+/** The whole text with separators shown as '|'. */
+function shown(root: Node): string {
+  return batches(root)
+    .map((b) => b.text)
+    .join('')
+    .replaceAll(S, '|');
+}
+
+/** Every node's offset maps back to its data. */
+function expectConsistent(b: TextBatch): void {
+  b.nodes.forEach((n, i) => expect(b.text.slice(b.starts[i], b.starts[i]! + n.data.length)).toBe(n.data));
+}
+
+describe('TextWalker', () => {
+  it('joins text across inline elements and separates blocks', () => {
+    const root = mount('<p>Zhipu <b>Chat</b>GLM-6B</p><p>ERNIE <a href="#">Bot</a></p>');
+    expect(shown(root)).toBe('Zhipu ChatGLM-6B|ERNIE Bot');
+  });
+
+  it('closes a block when the text after it sits in an outer block', () => {
+    const root = mount('<div>before<p>inside</p>after <span>tail</span></div>');
+    expect(shown(root)).toBe('before|inside|after tail');
+  });
+
+  it('separates around a block inside an inline element', () => {
+    const root = mount('<span>a<div>b</div>c</span>');
+    expect(shown(root)).toBe('a|b|c');
+  });
+
+  it('treats <br> and unknown elements as boundaries, custom elements and spans as they are', () => {
+    const root = mount('one<br>two<x-card>three</x-card>four<span>five</span>');
+    expect(shown(root)).toBe('one|two|three|fourfive');
+  });
+
+  it('skips scripts, styles, form fields, hidden and editable regions', () => {
+    const root = mount(
+      'a<script>baidu()</script>b<style>.x{}</style>c<textarea>Qwen</textarea>d' +
+        '<span hidden>Kimi</span>e<div contenteditable="true">DeepSeek</div>f<div contenteditable="false">g</div>',
+    );
+    expect(shown(root)).toBe('a|b|c|d|e|f|g');
+  });
+
+  it('reads an open shadow root as its own block, before the host’s children', () => {
+    const root = mount('<p>x</p><div id="host">light</div><p>y</p>');
+    const host = root.querySelector('#host')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<span>通义千问</span>';
+    const [b] = batches(root);
+    expect(b!.text.replaceAll(S, '|')).toBe('x|通义千问|light|y');
+    expect(b!.shadowRoots).toEqual([host.shadowRoot]);
+    expectConsistent(b!);
+  });
+
+  it('reports an empty open shadow root (it may render later)', () => {
+    const root = mount('<div id="host"></div>');
+    const host = root.querySelector('#host')!;
+    host.attachShadow({ mode: 'open' });
+    expect(batches(root)[0]!.shadowRoots).toEqual([host.shadowRoot]);
+  });
+
+  it('pauses only at block boundaries once the budget is spent, and resumes where it stopped', () => {
+    const root = mount('<p>aaaa <b>bb</b></p><p>cccc</p><div>dd<span>ee</span></div><p>ffff</p>');
+    const list = batches(root, 3);
+    // Each batch is whole blocks, without a separator at either end.
+    expect(list.map((b) => b.text)).toEqual(['aaaa bb', 'cccc', 'ddee', 'ffff']);
+    list.forEach(expectConsistent);
+  });
+
+  it('walks from a start node to the end of the root', () => {
+    const root = mount('<p>one</p><p id="s">two <i>2</i></p><p>three</p>');
+    const text = batches(root, Infinity, root.querySelector('#s')!).map((b) => b.text).join('');
+    expect(text.replaceAll(S, '|')).toBe('two 2|three');
+  });
+
+  it('continues after a region another walk already covered', () => {
+    const root = mount('<p>one</p><p id="s">two</p><p id="r">three</p><p>four</p>');
+    const from = root.querySelector('#s')!;
+    const resumeAt = root.querySelector('#r')!;
+    const w = new TextWalker(root, {}, undefined, { from, resumeAt });
+    const text = w.next()!.text.replaceAll(S, '|');
+    expect(text).toBe('one|three|four');
+    expect(w.done).toBe(true);
+  });
+
+  it('starts at a comment (a root whose first child is one)', () => {
+    const root = mount('<!-- note --><p>Kimi</p>');
+    expect(shown(root)).toBe('Kimi');
+  });
+
+  it('skips the excluded element', () => {
+    const root = mount('<p>a</p><div id="ours">card</div><p>b</p>');
+    const w = new TextWalker(root, { exclude: (el) => el.id === 'ours' });
+    expect(w.next()!.text.replaceAll(S, '|')).toBe('a|b');
+  });
+
+  it('matches a reference walk on random documents, whole and in batches', () => {
+    const tags = ['p', 'div', 'li', 'br', 'span', 'b', 'a', 'em', 'script', 'style', 'x-tag', 'h2'];
+    interface Tree {
+      tag: string;
+      hidden: boolean;
+      children: (Tree | string)[];
+    }
+    const tree: fc.Memo<Tree> = fc.memo((n) =>
+      fc.record({
+        tag: fc.constantFrom(...tags),
+        hidden: fc.integer({ min: 0, max: 9 }).map((x) => x === 0),
+        children: n > 1 ? fc.array(fc.oneof(fc.stringMatching(/^[a-z ]{0,4}$/), fc.constant('<!--c-->'), tree(n - 1)), { maxLength: 4 }) : fc.constant([]),
+      }),
+    );
+    const markup = (t: Tree | string): string =>
+      typeof t === 'string'
+        ? t
+        : t.tag === 'br'
+          ? '<br>'
+          : `<${t.tag}${t.hidden ? ' hidden' : ''}>${t.children.map(markup).join('')}</${t.tag}>`;
+    // The reference: a recursive walk, then separators collapsed.
+    const reference = (node: Node, out: string[]): void => {
+      for (const c of node.childNodes) {
+        if (c.nodeType === 3) {
+          if ((c as Text).data) out.push((c as Text).data);
+          continue;
+        }
+        if (c.nodeType !== 1) continue;
+        const el = c as Element;
+        if (SKIP_ELEMENTS.has(el.localName) || el.hasAttribute('hidden')) {
+          out.push(S);
+          continue;
+        }
+        const block = !INLINE_ELEMENTS.has(el.localName);
+        if (block) out.push(S);
+        reference(el, out);
+        if (block) out.push(S);
+      }
+    };
+    const collapse = (s: string) => s.replace(new RegExp(`${S}+`, 'g'), S).replace(new RegExp(`^${S}|${S}$`, 'g'), '');
+    fc.assert(
+      fc.property(fc.array(tree(4), { maxLength: 5 }), fc.integer({ min: 1, max: 12 }), (trees, budget) => {
+        const root = mount(trees.map(markup).join(''));
+        const want: string[] = [];
+        reference(root, want);
+        expect(collapse(batches(root).map((b) => b.text).join(''))).toBe(collapse(want.join('')));
+        const list = batches(root, budget);
+        list.forEach(expectConsistent);
+        for (const b of list) expect(b.text.startsWith(S) || b.text.endsWith(S)).toBe(false);
+        expect(collapse(list.map((b) => b.text).join(S))).toBe(collapse(want.join('')));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
