@@ -136,10 +136,11 @@ export class TextWalker {
   constructor(root: Node, opts: WalkOptions = {}, start?: Node, skip?: SkipRegion) {
     this.root = root;
     this.opts = opts;
-    this.cur = start ?? root.firstChild;
+    this.tw = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+    // The first element or text child (a leading comment is not one).
+    this.cur = start ?? this.tw.firstChild();
     this.skip = skip;
     if (!this.cur) this.finished = true;
-    this.tw = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
   }
 
   /** The node the next batch starts at (null when finished). */
@@ -180,10 +181,10 @@ export class TextWalker {
         if (parent !== lastParent) {
           lastParent = parent;
           let block = parent;
-          while (block && block !== root && block.nodeType === 1 && KIND.get((block as Element).localName)! & INLINE) block = block.parentNode;
+          while (block && block !== root && block.nodeType === 1 && !isBlock(block as Element)) block = block.parentNode;
           if (block !== lastBlock) {
             // A block boundary: the place to pause once the budget is spent (this node comes next).
-            if (lastBlock && length >= budget) break;
+            if (length && length >= budget) break;
             lastBlock = block;
             boundary = true;
           }
@@ -200,11 +201,6 @@ export class TextWalker {
           parts.push(data);
           length += data.length;
         }
-        node = tw.nextNode();
-        continue;
-      }
-      if (node.nodeType !== 1) {
-        // A comment where the walk starts (the TreeWalker itself shows only elements and text).
         node = tw.nextNode();
         continue;
       }
