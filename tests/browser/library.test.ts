@@ -60,7 +60,9 @@ describe('clippings in the library', () => {
 
   it('puts the search into the URL after a pause; a link then replaces it', async () => {
     await lib.getByLabel('Search clippings').fill('xylophone');
-    await expect.poll(() => lib.url()).toContain('q=xylophone');
+    // Wait as long as other browser steps do: expect.poll's default of 1 s made this a timed
+    // assertion (250 ms pause + search + render), and it failed once under CI load.
+    await expect.poll(() => lib.url(), { timeout: 5000 }).toContain('q=xylophone');
     await lib.goto(lib.url().split('#')[0] + '#/clippings?site=example.org');
     await expect.poll(() => lib.getByLabel('Search clippings').inputValue()).toBe('');
     // Longer than the typing pause: the old text must not come back into the URL.
