@@ -14,7 +14,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    // webRequest (with the sites' host permissions, which the content script's matches
+    // already imply) only reads navigation responses' Content-Security-Policy headers:
+    // see background/frame-policies.ts.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'webRequest'],
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdNext__' },

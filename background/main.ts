@@ -20,6 +20,7 @@ import { ENTITY_LABELS_KEY, MATCHER_STORAGE_KEY, SETTINGS_KEY, STATUS_KEY, TAB_R
 import { seedBuiltin } from '../storage/seed';
 import { publishMatcher } from './matcher';
 import { backgroundHandlers, classifySender } from './service';
+import { FramePolicies } from './frame-policies';
 import { TabReports } from './tab-reports';
 
 export const COMMANDS = { next: 'next-mention', prev: 'previous-mention', save: 'save-clipping' } as const;
@@ -58,8 +59,24 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
     return (ready = (ready ?? Promise.resolve()).catch(() => {}).then(run));
   };
 
+  // Navigation responses' Content-Security-Policy, for the content script's WebAssembly scan.
+  const policies = new FramePolicies();
+  try {
+    browser.webRequest.onHeadersReceived.addListener(
+      (d) => {
+        policies.record(d.tabId, d.frameId, d.url, d.responseHeaders ?? []);
+        return undefined;
+      },
+      { urls: ['http://*/*', 'https://*/*'], types: ['main_frame', 'sub_frame'] },
+      ['responseHeaders'],
+    );
+  } catch {
+    // No webRequest here (WXT's fake browser in unit tests): every page scans in JavaScript.
+  }
+
   const handlers = backgroundHandlers({
     tabs,
+    wasmAllowed: (tabId, frameId, url) => policies.wasmAllowed(tabId, frameId, url),
     ensureReady: () => ensureReady(),
     jump: async (tabId, frameId, entityId) => (await askContent(tabId, { type: 'content/jump', entityId }, frameId)).found,
     mayRecordHistory: async (url) => {
@@ -101,7 +118,10 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
       }
     })().catch(() => {});
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.removeTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabs.removeTab(tabId);
+    policies.removeTab(tabId);
+  });
   // A new document in the tab: every frame will report again.
   browser.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status === 'loading') void tabs.removeTab(tabId);

@@ -41,6 +41,8 @@ export interface ServiceDeps {
   mayRecordHistory?: (url: string) => Promise<boolean>;
   /** Opens an extension page in a tab. */
   openPage?: (path: string) => Promise<void>;
+  /** Whether a frame's page policy lets its content script compile WebAssembly. */
+  wasmAllowed?: (tabId: number, frameId: number, url: string) => boolean;
   now?: () => Date;
 }
 
@@ -80,6 +82,10 @@ export function backgroundHandlers(deps: ServiceDeps): Handlers {
         await recordVisit({ url, title, counts }, deps.now?.() ?? new Date(), database);
       }
       return null;
+    },
+    'page/scan-engine': async ({ url }, s) => {
+      if (!s.fromContent || s.tabId === undefined) throw new MessageError('Rejected message: only content scripts ask about their page');
+      return { wasm: deps.wasmAllowed?.(s.tabId, s.frameId ?? 0, url) ?? false };
     },
     'tab/summary': async ({ tabId }, s) => {
       extensionPageOnly(s);

@@ -1,6 +1,7 @@
 /** Result types, the issue's targets, and the Markdown report (BENCHMARKS.md). */
 
-export type EngineName = 'ours' | 'markjs' | 'regex' | 'floor';
+/** 'ours-js' (opt-in, --engines=…,ours-js) is ours with the automaton pass in JavaScript instead of WebAssembly. */
+export type EngineName = 'ours' | 'ours-js' | 'markjs' | 'regex' | 'floor';
 
 export interface BenchCase {
   page: string;
@@ -26,6 +27,8 @@ export interface MemoryRow {
   classTableBytes: number;
   tables: Record<string, number>;
   sharedTableBytes: number;
+  /** The WebAssembly.Memory holding automaton and tables (0 when the scan ran in JavaScript); outside the JS heap. */
+  wasmMemoryBytes?: number;
   /** CDP: (usedSize + backingStorageSize) after − before `new Matcher(data)`, after forced GCs. */
   heapDeltaBytes: number;
   heapUsedDeltaBytes: number;
@@ -198,15 +201,15 @@ export function renderMarkdown(r: BenchResults): string {
 
   out.push('## Matcher memory');
   out.push('');
-  out.push('| Dictionary | aliases | states | alphabet | automaton arrays | scanner tables (class table, transition rows) | shared fold/flag tables | total typed arrays | JS heap delta (used + backing) | combined regex heap delta | `parseMatcherData` ms | `new Matcher` ms |');
+  out.push('| Dictionary | aliases | states | alphabet | automaton arrays | scanner tables (class table, flags, root row, output buffer) | shared fold/flag tables | total typed arrays (of which WebAssembly memory) | JS heap delta (used + backing) | combined regex heap delta | `parseMatcherData` ms | `new Matcher` ms |');
   out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const m of r.memory) {
     out.push(
-      `| ${m.dictionary === 'real' ? 'real KB' : m.dictionary} | ${m.aliases.toLocaleString('en-US')} | ${m.states.toLocaleString('en-US')} | ${m.alphabet.toLocaleString('en-US')} | ${kib(m.automatonBytes)} | ${kib(m.classTableBytes)} | ${kib(m.sharedTableBytes)} | ${kib(m.matcherBytes)} | ${kib(m.heapDeltaBytes)} (${kib(m.heapUsedDeltaBytes)} + ${kib(m.backingStoreDeltaBytes)}) | ${kib(m.regexHeapDeltaBytes)} | ${n(m.parseMs)} | ${n(m.constructMs)} |`,
+      `| ${m.dictionary === 'real' ? 'real KB' : m.dictionary} | ${m.aliases.toLocaleString('en-US')} | ${m.states.toLocaleString('en-US')} | ${m.alphabet.toLocaleString('en-US')} | ${kib(m.automatonBytes)} | ${kib(m.classTableBytes)} | ${kib(m.sharedTableBytes)} | ${kib(m.matcherBytes)}${m.wasmMemoryBytes ? ` (${kib(m.wasmMemoryBytes)})` : ''} | ${kib(m.heapDeltaBytes)} (${kib(m.heapUsedDeltaBytes)} + ${kib(m.backingStoreDeltaBytes)}) | ${kib(m.regexHeapDeltaBytes)} | ${n(m.parseMs)} | ${n(m.constructMs)} |`,
     );
   }
   out.push('');
-  out.push('The heap delta is measured with CDP `HeapProfiler.collectGarbage` and `Runtime.getHeapUsage` (usedSize + backingStorageSize) around `new Matcher(data)` on a blank page, median of 3 fresh pages; it includes the shared fold and flag tables, which are built on first use. The last two columns are what the content script spends on every page before scanning: the zod check of the stored matcher data and the matcher construction (both cold, on a blank page).');
+  out.push('The heap delta is measured with CDP `HeapProfiler.collectGarbage` and `Runtime.getHeapUsage` (usedSize + backingStorageSize) around `new Matcher(data)` on a blank page, median of 3 fresh pages; it includes the shared fold and flag tables, which are built on first use, but not the WebAssembly memory (outside the JS heap), which holds the automaton and the scanner tables: the total column counts it. The last two columns are what the content script spends on every page before scanning: the zod check of the stored matcher data and the matcher construction (both cold, on a blank page).');
   out.push('');
 
   out.push('## Dictionaries');

@@ -128,10 +128,12 @@ async function main(): Promise<void> {
       for (const d of dicts) {
         await calm();
         const oursRuns = [];
+        const oursJsRuns = [];
         const regexRuns = [];
         // Interleaved so that drift affects both engines alike.
         for (let i = 0; i < RUNS; i++) {
           if (ENGINES.includes('ours')) oursRuns.push(await runOurs(bb, p.name, d));
+          if (ENGINES.includes('ours-js')) oursJsRuns.push(await runOurs(bb, p.name, d, false, 'js'));
           if (ENGINES.includes('regex')) regexRuns.push(await runRegex(bb, p.name, d));
         }
         if (oursRuns.length) {
@@ -142,6 +144,11 @@ async function main(): Promise<void> {
           c.scrolledMs = r1(scrolled.ms);
           cases.push(c);
           log(`  ${d.name.padStart(5)} ours:  ${c.ms} ms (busy ${c.busyMs}, first paint ${c.firstPaintMs}, longest slice ${c.longestSliceMs}, painted ${c.paintedMs}) ranges ${c.ranges}`);
+        }
+        if (oursJsRuns.length) {
+          const c = summarize(p.name, d, 'ours-js', oursJsRuns);
+          cases.push(c);
+          log(`  ${d.name.padStart(5)} ours (JavaScript scan): ${c.ms} ms (busy ${c.busyMs}, setup ${c.setupMs}) ranges ${c.ranges}`);
         }
         if (regexRuns.length) {
           const c = summarize(p.name, d, 'regex', regexRuns);
@@ -236,10 +243,11 @@ async function runFloor(bb: BenchBrowser, page: string): Promise<Run> {
   return { ms: r.ms, ranges: 0, nodes: r.nodes, chars: r.chars, paintedMs: r.paintedMs, longTaskMs };
 }
 
-async function runOurs(bb: BenchBrowser, page: string, d: Dictionary, scroll = false): Promise<Run & { firstPaintMs: number | null }> {
+async function runOurs(bb: BenchBrowser, page: string, d: Dictionary, scroll = false, engine: 'auto' | 'js' = 'auto'): Promise<Run & { firstPaintMs: number | null }> {
   await bb.load(page);
   await bb.page.evaluate((data) => window.__bench.setData(data), d.data);
-  const r = await bb.page.evaluate((s) => window.__bench.ours({ scroll: s }), scroll);
+  const r = await bb.page.evaluate(([s, e]) => window.__bench.ours({ scroll: s, engine: e }), [scroll, engine] as const);
+  if (engine === 'auto' && !r.wasm) throw new Error('ours did not run its automaton pass in WebAssembly');
   const longTaskMs = await bb.page.evaluate((s) => window.__bench.longestTask(s), r.since);
   const { since: _since, ...rest } = r;
   return { ...rest, longTaskMs };
@@ -383,6 +391,7 @@ async function measureMemory(bb: BenchBrowser, d: Dictionary): Promise<MemoryRow
     classTableBytes: bytes!.classTableBytes,
     tables: bytes!.tables,
     sharedTableBytes: bytes!.sharedTableBytes,
+    wasmMemoryBytes: bytes!.wasmMemoryBytes,
     heapDeltaBytes: used + backing,
     heapUsedDeltaBytes: used,
     backingStoreDeltaBytes: backing,

@@ -14,6 +14,7 @@ import { ContentResponseSchemas, MessageError, parseContentRequest, type Content
 import { createListener } from '../messaging/server';
 import { DEFAULT_SETTINGS, isSiteEnabled, parseSettings, type Settings } from '../model/settings';
 import { normalizePageUrl } from '../model/url';
+import { policiesAllowWasm } from '../model/csp';
 import { MATCHER_STORAGE_KEY, SETTINGS_KEY } from '../storage/keys';
 import highlightCss from '../entrypoints/content/highlights.css?inline';
 import themeCss from '../components/theme.css?inline';
@@ -52,6 +53,13 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   const pageUrl = () => normalizePageUrl(location.href);
   /** The extension is still there (it was not reloaded, updated or removed under us). */
   const alive = () => !!browser.runtime?.id;
+  // WebAssembly scan only where the page's policy allows it (model/csp.ts says why);
+  // the background read the headers. A slow answer means JavaScript.
+  const wasmAllowed: Promise<boolean> = Promise.race([
+    askBackground({ type: 'page/scan-engine', url: location.href }).then((r) => r.wasm && metaPolicyAllowsWasm(document)),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 100)),
+  ]).catch(() => false);
+  let scanMode: 'webassembly' | 'javascript' | 'none' = 'none';
   const enabled = () => isSiteEnabled(settings, location.hostname);
 
   // ---- reporting to the background ----------------------------------------
@@ -179,6 +187,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     report();
   };
   const start = async () => {
+    const wasm = await wasmAllowed;
     const data = parseMatcherData(matcherData);
     if (!data || !enabled()) {
       stop();
@@ -188,7 +197,9 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     scanner?.stop();
     highlighter.register();
     applyColors();
-    const s = new PageScanner(doc, new Matcher(data), highlighter, {
+    const matcher = new Matcher(data, wasm ? 'auto' : 'js');
+    scanMode = matcher.wasm ? 'webassembly' : 'javascript';
+    const s = new PageScanner(doc, matcher, highlighter, {
       exclude: isOwnElement,
       onChange: report,
       onShadowRoot: adoptStyles,
@@ -223,7 +234,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
       setTimeout(() => highlighter.clear(FOCUS), 2000);
       return { found: true };
     },
-    'content/counts': () => ({ url: pageUrl(), title: doc.title, counts: scanner?.countsById() ?? {} }),
+    'content/counts': () => ({ url: pageUrl(), title: doc.title, counts: scanner?.countsById() ?? {}, scan: scanner ? scanMode : 'none' }),
     'content/navigate': ({ direction }: Extract<ContentRequest, { type: 'content/navigate' }>) => ({
       found: enabled() ? ensureUi().card.navigate(direction) : false,
     }),
@@ -303,4 +314,10 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   matcherData = stored[MATCHER_STORAGE_KEY];
   if (!matcherData) await askBackground({ type: 'matcher/ensure' }).catch(() => {});
   else await start();
+}
+
+/** Policies set by <meta http-equiv="Content-Security-Policy"> (headers are the background's part). */
+function metaPolicyAllowsWasm(doc: Document): boolean {
+  const metas = [...doc.querySelectorAll('meta[http-equiv]')].filter((m) => m.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy');
+  return policiesAllowWasm(metas.map((m) => m.getAttribute('content') ?? ''));
 }

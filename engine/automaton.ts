@@ -6,7 +6,9 @@
  * character that appears in no pattern has class 0 and resets the automaton, so the
  * scan costs one table lookup per character however many patterns there are.
  */
+import { fromBase64, toBase64 } from './base64';
 import { FLAG_IGNORABLE, flagTable, foldTable } from './chars';
+import { instantiateScan, type WasmScan } from './scan-wasm';
 
 export interface AutomatonData {
   /** Folded characters used by the patterns; class id = index + 1. */
@@ -124,37 +126,64 @@ export function buildAutomaton(patterns: readonly string[]): AutomatonData {
   return { ...base, ...buildDense(base, DENSE_DEPTH) };
 }
 
+/**
+ * How a Scanner runs its automaton pass: in WebAssembly where the browser allows it
+ * ('auto'), always in JavaScript ('js'), or (tests in Node, which lacks the string
+ * builtins) in WebAssembly reading strings through a JavaScript import ('polyfill').
+ */
+export type ScanEngine = 'auto' | 'js' | 'polyfill';
+
 /** The per-tab scanner: class table and dense root transitions built from AutomatonData. */
 export class Scanner {
   readonly data: AutomatonData;
+  /** Whether the automaton pass runs in WebAssembly. */
+  readonly wasm: boolean;
   private readonly cls: Uint16Array;
   private readonly rootNext: Uint32Array;
   private readonly spaceClass: number;
   private readonly flags: Uint8Array;
-  /** 1 where a state or one of its suffixes ends a pattern: one test per character. */
+  /** Non-zero where a state or one of its suffixes ends a pattern: one test per character. */
   private readonly hasOut: Uint8Array;
   private readonly latin: number;
   private readonly denseRow: Int32Array;
   private readonly dense: Uint32Array;
+  private readonly wasmScan: WasmScan | null;
 
-  constructor(data: AutomatonData) {
-    this.data = data;
+  /**
+   * From the automaton, or straight from its serialized form (which a WebAssembly
+   * scanner decodes into its own memory, without an intermediate copy).
+   */
+  constructor(source: AutomatonData | SerializedAutomaton, engine: ScanEngine = 'auto') {
     const fold = foldTable();
-    this.flags = flagTable();
-    const byFolded = new Uint16Array(0x10000);
-    for (let i = 0; i < data.alphabet.length; i++) byFolded[data.alphabet.charCodeAt(i)] = i + 1;
-    const cls = new Uint16Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) cls[c] = byFolded[fold[c]!]!;
-    // Ignorable characters must never take part in a transition.
-    for (let c = 0; c < 0x10000; c++) if (this.flags[c]! & FLAG_IGNORABLE) cls[c] = 0;
-    this.cls = cls;
-    this.spaceClass = byFolded[0x20]!;
-    this.rootNext = new Uint32Array(data.alphabet.length + 1);
-    for (let e = data.edgeStart[0]!; e < data.edgeStart[1]!; e++) this.rootNext[data.edgeClass[e]!] = data.edgeTarget[e]!;
-    const n = data.fail.length;
-    this.hasOut = new Uint8Array(n);
-    for (let s = 1; s < n; s++) if (data.outGroup[s]! >= 0 || data.dictLink[s] !== 0) this.hasOut[s] = 1;
-    ({ latin: this.latin, denseRow: this.denseRow, dense: this.dense } = data);
+    this.spaceClass = source.alphabet.indexOf(' ') + 1;
+    const wasm = engine === 'js' ? null : instantiateScan(source, fold, flagTable(), engine === 'polyfill' ? 'polyfill' : 'builtin');
+    this.wasmScan = wasm;
+    this.wasm = wasm !== null;
+    if (wasm) {
+      // The tables live in the instance's memory; the JavaScript paths read the same views.
+      this.data = wasm.data;
+      this.cls = wasm.cls;
+      this.flags = wasm.flags;
+      this.rootNext = wasm.rootNext;
+      this.hasOut = wasm.outCount;
+    } else {
+      const data = typeof source.edgeStart === 'string' ? deserializeAutomaton(source as SerializedAutomaton) : (source as AutomatonData);
+      this.data = data;
+      this.flags = flagTable();
+      const byFolded = new Uint16Array(0x10000);
+      for (let i = 0; i < data.alphabet.length; i++) byFolded[data.alphabet.charCodeAt(i)] = i + 1;
+      const cls = new Uint16Array(0x10000);
+      for (let c = 0; c < 0x10000; c++) cls[c] = byFolded[fold[c]!]!;
+      // Ignorable characters must never take part in a transition.
+      for (let c = 0; c < 0x10000; c++) if (this.flags[c]! & FLAG_IGNORABLE) cls[c] = 0;
+      this.cls = cls;
+      this.rootNext = new Uint32Array(data.alphabet.length + 1);
+      for (let e = data.edgeStart[0]!; e < data.edgeStart[1]!; e++) this.rootNext[data.edgeClass[e]!] = data.edgeTarget[e]!;
+      const n = data.fail.length;
+      this.hasOut = new Uint8Array(n);
+      for (let s = 1; s < n; s++) if (data.outGroup[s]! >= 0 || data.dictLink[s] !== 0) this.hasOut[s] = 1;
+    }
+    ({ latin: this.latin, denseRow: this.denseRow, dense: this.dense } = this.data);
   }
 
   /**
@@ -163,6 +192,12 @@ export class Scanner {
    * all reported; choosing among them is the caller's job.
    */
   scan(text: string, from: number, to: number, out: number[]): void {
+    if (this.wasmScan) this.wasmScan.scan(text, from, to, out);
+    else this.scanJs(text, from, to, out);
+  }
+
+  /** The same pass in JavaScript: the fallback, and the reference for the WebAssembly one. */
+  scanJs(text: string, from: number, to: number, out: number[]): void {
     const { cls, rootNext, flags, spaceClass, hasOut, latin, denseRow, dense } = this;
     const { edgeStart, edgeClass, edgeTarget, fail, outGroup, dictLink } = this.data;
     let s = 0;
@@ -201,7 +236,7 @@ export class Scanner {
         }
         s = fail[s]!;
       }
-      if (hasOut[s] === 1) {
+      if (hasOut[s] !== 0) {
         if (outGroup[s]! >= 0) out.push(outGroup[s]!, i + 1);
         for (let o = dictLink[s]!; o !== 0; o = dictLink[o]!) out.push(outGroup[o]!, i + 1);
       }
@@ -317,26 +352,9 @@ export function serializeAutomaton(a: AutomatonData): SerializedAutomaton {
 
 export function deserializeAutomaton(s: SerializedAutomaton): AutomatonData {
   const out = { alphabet: s.alphabet, latin: s.latin } as Record<string, unknown>;
-  for (const f of FIELDS) out[f] = new CTORS[f](fromBase64(s[f]));
-  return out as unknown as AutomatonData;
-}
-
-function toBase64(view: ArrayBufferView): string {
-  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
-
-function fromBase64(b64: string): ArrayBuffer {
-  // Native decoding where the engine has it (Chromium 140+, Firefox 133+): ten times faster.
-  const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
-  if (native) {
-    const bytes = native(b64);
-    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+  for (const f of FIELDS) {
+    const bytes = fromBase64(s[f]);
+    out[f] = new CTORS[f](bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer);
   }
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes.buffer;
+  return out as unknown as AutomatonData;
 }

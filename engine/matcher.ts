@@ -6,7 +6,7 @@
  *
  * Context requirements are page-level and live in ContextGate (./context).
  */
-import { deserializeAutomaton, Scanner } from './automaton';
+import { Scanner, type ScanEngine } from './automaton';
 import { FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, flagTable, foldTable, isUpper } from './chars';
 import {
   P_CASE_SENSITIVE,
@@ -40,13 +40,19 @@ export class Matcher {
   private readonly raw: number[] = [];
   private readonly indexById = new Map<string, number>();
 
-  constructor(data: MatcherData) {
+  /** `engine` picks how the automaton pass runs (WebAssembly where allowed, by default). */
+  constructor(data: MatcherData, engine: ScanEngine = 'auto') {
     this.ids = data.ids;
     this.kinds = data.kinds;
     this.patterns = data.patterns;
     this.groups = data.groups;
-    this.scanner = new Scanner(deserializeAutomaton(data.automaton));
+    this.scanner = new Scanner(data.automaton, engine);
     data.ids.forEach((id, i) => this.indexById.set(id, i));
+  }
+
+  /** Whether the automaton pass runs in WebAssembly. */
+  get wasm(): boolean {
+    return this.scanner.wasm;
   }
 
   entityIndex(id: string): number | undefined {

@@ -27,6 +27,8 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
     /** Clippings of this page: placed on the page, or not found on it. */
     clippings: z.strictObject({ anchored: z.array(z.string().uuid()).max(10_000), orphaned: z.array(z.string().uuid()).max(10_000) }).optional(),
   }),
+  /** May this frame (now at `url`) compile WebAssembly, by its Content-Security-Policy headers? */
+  z.strictObject({ type: z.literal('page/scan-engine'), url: PageUrl }),
   /** Everything the hover card shows for an entity seen on `url`. */
   z.strictObject({ type: z.literal('kb/card'), id: SlugSchema, url: PageUrl }),
   /** Mute (no more highlights) or unmute an entity. */
@@ -102,6 +104,7 @@ export const BackgroundResponseSchemas = {
   'clip/restore': z.null(),
   'clip/forPage': z.strictObject({ clippings: z.array(ClippingSchema) }),
   'page/report': z.null(),
+  'page/scan-engine': z.strictObject({ wasm: z.boolean() }),
   'tab/summary': TabSummarySchema.nullable(),
   'tab/jump': z.strictObject({ found: z.boolean() }),
   'matcher/ensure': z.strictObject({ published: z.boolean() }),
@@ -123,7 +126,13 @@ export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
 export const ContentResponseSchemas = {
   'content/jump': z.strictObject({ found: z.boolean() }),
-  'content/counts': z.strictObject({ url: z.string(), title: z.string(), counts: CountsSchema }),
+  'content/counts': z.strictObject({
+    url: z.string(),
+    title: z.string(),
+    counts: CountsSchema,
+    /** How the frame's automaton pass runs (diagnostics). */
+    scan: z.enum(['webassembly', 'javascript', 'none']),
+  }),
   'content/navigate': z.strictObject({ found: z.boolean() }),
   'content/save-selection': z.strictObject({ saved: z.boolean(), reason: z.string().optional() }),
   'content/show-clipping': z.strictObject({ found: z.boolean() }),

@@ -10,6 +10,7 @@
 import { P_NEEDS_CONTEXT, type MatcherData } from '../../engine/compile';
 import { foldTable, flagTable } from '../../engine/chars';
 import { Matcher } from '../../engine/matcher';
+import type { ScanEngine } from '../../engine/automaton';
 import { parseMatcherData } from '../../engine/matcher-schema';
 import { ENTITY_KINDS } from '../../kb/schema';
 import { Highlighter, kindHighlightName } from '../../content/highlighter';
@@ -91,7 +92,7 @@ const api = {
   },
 
   /** The engine as the content script runs it, until every range is registered. */
-  async ours(opts: { scroll?: boolean } = {}) {
+  async ours(opts: { scroll?: boolean; engine?: ScanEngine } = {}) {
     const data = state.data;
     if (!data) throw new Error('setData first');
     if (opts.scroll) {
@@ -114,7 +115,7 @@ const api = {
     }
     try {
       const t0 = performance.now();
-      const matcher = new Matcher(data);
+      const matcher = new Matcher(data, opts.engine);
       const t1 = performance.now();
       const highlighter = new Highlighter();
       const scanner = new PageScanner(document, matcher, highlighter, {});
@@ -128,6 +129,7 @@ const api = {
       for (const k of ENTITY_KINDS) ranges += highlighter.size(kindHighlightName(k));
       return {
         setupMs: t1 - t0,
+        wasm: matcher.wasm,
         ms: t2 - t1,
         ranges,
         firstPaintMs: scanner.stats.firstPaint !== undefined ? scanner.stats.firstPaint - t1 : null,
@@ -287,9 +289,22 @@ const api = {
     const scanner = (m as unknown as { scanner: Record<string, unknown> & { data: Record<string, unknown> } }).scanner;
     const automaton: Record<string, number> = {};
     const tables: Record<string, number> = {};
+    // With the WebAssembly scan, the tables are views of one WebAssembly.Memory: count
+    // each view, and the rest of the memory (output buffer, root row, output counts).
+    const memory = (scanner.wasmScan as { memory?: WebAssembly.Memory } | null)?.memory?.buffer;
+    const seenViews = new Set<unknown>();
+    let inMemory = 0;
     const collect = (obj: Record<string, unknown>, into: Record<string, number>) => {
       for (const [k, v] of Object.entries(obj)) {
-        if (!ArrayBuffer.isView(v) || seen.has(v.buffer) || shared.has(v.buffer)) continue;
+        if (!ArrayBuffer.isView(v) || shared.has(v.buffer)) continue;
+        if (v.buffer === memory) {
+          if (seenViews.has(v)) continue;
+          seenViews.add(v);
+          inMemory += v.byteLength;
+          into[k] = v.byteLength;
+          continue;
+        }
+        if (seen.has(v.buffer)) continue;
         seen.add(v.buffer);
         into[k] = v.buffer.byteLength;
       }
@@ -297,6 +312,7 @@ const api = {
     collect(scanner.data, automaton);
     collect(scanner, tables);
     collect(m as unknown as Record<string, unknown>, tables);
+    if (memory) tables['WebAssembly memory, other'] = memory.byteLength - inMemory;
     const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
     const sharedBytes = flagTable().buffer.byteLength + foldTable().buffer.byteLength;
     const states = (scanner.data.fail as Uint32Array).length;
@@ -304,6 +320,7 @@ const api = {
     return {
       states,
       alphabet,
+      wasmMemoryBytes: memory?.byteLength ?? 0,
       automatonBytes: sum(automaton),
       automaton,
       classTableBytes: sum(tables),

@@ -30,7 +30,12 @@ describe('background message handling', () => {
   const tabs = new TabReports();
   const opts = {
     parse: parseBackgroundRequest,
-    handlers: backgroundHandlers({ tabs, jump: async () => true, ensureReady: async () => ({ published: false }) }) as never,
+    handlers: backgroundHandlers({
+      tabs,
+      jump: async () => true,
+      ensureReady: async () => ({ published: false }),
+      wasmAllowed: (tabId, frameId, url) => tabId === 7 && frameId === 0 && url === 'https://news.example/a',
+    }) as never,
     responses: BackgroundResponseSchemas,
     context: (s: Parameters<typeof classifySender>[0]) => classifySender(s, 'abc', origin),
   };
@@ -57,5 +62,11 @@ describe('background message handling', () => {
     // A content script may not read other tabs, and a page may not forge reports.
     expect((await handle(opts, { type: 'tab/summary', tabId: 7 }, contentSender)).ok).toBe(false);
     expect((await handle(opts, { type: 'page/report', url: 'x', title: '', counts: {} }, pageSender)).ok).toBe(false);
+  });
+
+  it('tells a content script whether its frame may compile WebAssembly', async () => {
+    expect(await handle(opts, { type: 'page/scan-engine', url: 'https://news.example/a' }, contentSender)).toEqual({ ok: true, data: { wasm: true } });
+    expect(await handle(opts, { type: 'page/scan-engine', url: 'https://news.example/a' }, { ...contentSender, frameId: 3 })).toEqual({ ok: true, data: { wasm: false } });
+    expect((await handle(opts, { type: 'page/scan-engine', url: 'https://news.example/a' }, pageSender)).ok).toBe(false);
   });
 });

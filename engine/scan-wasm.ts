@@ -1,0 +1,176 @@
+/**
+ * The automaton pass in WebAssembly (engine/scan.wat): one module per page context,
+ * one instance and memory per Scanner. The automaton's arrays are copied into the
+ * instance's memory, and the Scanner then uses views of that memory, so a tab holds
+ * one copy of its tables, shared by the WebAssembly pass and the JavaScript code
+ * (startOf, the fallback scan) alike.
+ *
+ * Page text is read through the JS String Builtins (`wasm:js-string`, Chromium 130+,
+ * Firefox 134+). Where the browser lacks them, or WebAssembly is not allowed, there is
+ * no instance and the Scanner scans in JavaScript.
+ */
+import type { AutomatonData, SerializedAutomaton } from './automaton';
+import { base64ByteLength, decodeBase64Into, fromBase64 } from './base64';
+import { SCAN_WASM_BASE64 } from './generated/scan-wasm';
+
+interface ScanExports {
+  init(
+    cls: number, flags: number, root: number, denseRow: number, denseRowLen: number, dense: number,
+    edgeStart: number, edgeClass: number, edgeTarget: number, fail: number, outGroup: number,
+    dictLink: number, outCount: number, out: number, latin: number, space: number,
+  ): void;
+  build(alphabet: string, alphabetLen: number, fold: number, byFolded: number, states: number, outPairs: number): number;
+  scan(text: string, from: number, to: number, state: number, prevSpace: number): number;
+  resume: WebAssembly.Global;
+  state: WebAssembly.Global;
+  prevSpace: WebAssembly.Global;
+}
+
+/** How a Scanner reads page strings in WebAssembly: the browser's builtins, or (tests) a JavaScript import. */
+export type StringAccess = 'builtin' | 'polyfill';
+
+export interface WasmScan {
+  /** The automaton, its arrays as views of the instance's memory. */
+  data: AutomatonData;
+  cls: Uint16Array;
+  flags: Uint8Array;
+  rootNext: Uint32Array;
+  /** Per state, how many occurrences end there (0: none). */
+  outCount: Uint8Array;
+  memory: WebAssembly.Memory;
+  /** Appends (group, end) pairs for text[from, to), like Scanner.scan. */
+  scan(text: string, from: number, to: number, out: number[]): void;
+}
+
+/** Pairs the output buffer holds; a scan that fills it is resumed where it stopped. */
+const OUT_PAIRS = 0x8000;
+
+const modules = new Map<StringAccess, WebAssembly.Module | null>();
+
+function scanModule(strings: StringAccess): WebAssembly.Module | null {
+  if (modules.has(strings)) return modules.get(strings)!;
+  let mod: WebAssembly.Module | null = null;
+  try {
+    const bytes = fromBase64(SCAN_WASM_BASE64);
+    // The compile option is ignored where builtins are unknown; instantiation then fails.
+    const Module = WebAssembly.Module as unknown as new (bytes: BufferSource, options?: { builtins: string[] }) => WebAssembly.Module;
+    mod = strings === 'builtin' ? new Module(bytes, { builtins: ['js-string'] }) : new Module(bytes);
+  } catch {
+    // No WebAssembly, or a content security policy that forbids it.
+  }
+  modules.set(strings, mod);
+  return mod;
+}
+
+const polyfill = { charCodeAt: (s: string, i: number) => s.charCodeAt(i) };
+
+type Field = ArrayBufferView | string;
+const byteLength = (f: Field) => (typeof f === 'string' ? base64ByteLength(f) : f.byteLength);
+
+/**
+ * An instance with the automaton (decoded or still in base64) laid out in its memory,
+ * or null when WebAssembly (or the string builtins) cannot be used here. `fold` and
+ * `flags` are engine/chars.ts's tables.
+ */
+export function instantiateScan(
+  data: AutomatonData | SerializedAutomaton,
+  fold: Uint16Array,
+  flags: Uint8Array,
+  strings: StringAccess = 'builtin',
+): WasmScan | null {
+  const mod = scanModule(strings);
+  if (!mod) return null;
+
+  const states = byteLength(data.fail) / 4;
+  const alphabetLen = data.alphabet.length;
+  let top = 0;
+  const place = (bytes: number) => {
+    const at = top;
+    top += (bytes + 7) & ~7;
+    return at;
+  };
+  const at = {
+    cls: place(0x10000 * 2),
+    flags: place(0x10000),
+    root: place((alphabetLen + 1) * 4),
+    denseRow: place(byteLength(data.denseRow)),
+    dense: place(byteLength(data.dense)),
+    edgeStart: place(byteLength(data.edgeStart)),
+    edgeClass: place(byteLength(data.edgeClass)),
+    edgeTarget: place(byteLength(data.edgeTarget)),
+    fail: place(byteLength(data.fail)),
+    outGroup: place(byteLength(data.outGroup)),
+    dictLink: place(byteLength(data.dictLink)),
+    groupLength: place(byteLength(data.groupLength)),
+    outCount: place(states),
+    // The fold table and a zeroed scratch table for `build` share the output buffer's
+    // space: they are only read before the first scan.
+    out: place(Math.max(OUT_PAIRS * 8, 0x10000 * 4)),
+  };
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(top / 0x10000) });
+  let exports: ScanExports;
+  try {
+    const imports: WebAssembly.Imports = strings === 'polyfill' ? { env: { memory }, 'wasm:js-string': polyfill } : { env: { memory } };
+    exports = new WebAssembly.Instance(mod, imports).exports as unknown as ScanExports;
+  } catch {
+    return null;
+  }
+  const buf = memory.buffer;
+  const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(
+    Ctor: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+    offset: number,
+    from: Field,
+  ): T => {
+    const bytes = new Uint8Array(buf, offset, byteLength(from));
+    if (typeof from === 'string') decodeBase64Into(bytes, from);
+    else bytes.set(new Uint8Array(from.buffer, from.byteOffset, from.byteLength));
+    return new Ctor(buf, offset, bytes.length / Ctor.BYTES_PER_ELEMENT);
+  };
+  const view = {
+    alphabet: data.alphabet,
+    latin: data.latin,
+    denseRow: copy(Int32Array, at.denseRow, data.denseRow),
+    dense: copy(Uint32Array, at.dense, data.dense),
+    edgeStart: copy(Uint32Array, at.edgeStart, data.edgeStart),
+    edgeClass: copy(Uint16Array, at.edgeClass, data.edgeClass),
+    edgeTarget: copy(Uint32Array, at.edgeTarget, data.edgeTarget),
+    fail: copy(Uint32Array, at.fail, data.fail),
+    outGroup: copy(Int32Array, at.outGroup, data.outGroup),
+    dictLink: copy(Uint32Array, at.dictLink, data.dictLink),
+    groupLength: copy(Uint16Array, at.groupLength, data.groupLength),
+  } satisfies AutomatonData;
+  const flagView = copy(Uint8Array, at.flags, flags);
+  copy(Uint16Array, at.out, fold);
+  const space = data.alphabet.indexOf(' ') + 1;
+  exports.init(
+    at.cls, at.flags, at.root, at.denseRow, view.denseRow.length, at.dense, at.edgeStart, at.edgeClass,
+    at.edgeTarget, at.fail, at.outGroup, at.dictLink, at.outCount, at.out, data.latin, space,
+  );
+  const most = exports.build(data.alphabet, alphabetLen, at.out, at.out + 0x20000, states, OUT_PAIRS);
+  // A dictionary where one character can end 255 or more patterns (never a real one)
+  // would overrun the count: scan it in JavaScript.
+  if (most >= 255) return null;
+
+  const out = new Int32Array(buf, at.out, OUT_PAIRS * 2);
+  return {
+    data: view,
+    cls: new Uint16Array(buf, at.cls, 0x10000),
+    flags: flagView,
+    rootNext: new Uint32Array(buf, at.root, alphabetLen + 1),
+    outCount: new Uint8Array(buf, at.outCount, states),
+    memory,
+    scan(text, from, to, sink) {
+      let state = 0;
+      let prevSpace = 0;
+      for (;;) {
+        const n = exports.scan(text, from, to, state, prevSpace) * 2;
+        for (let k = 0; k < n; k++) sink.push(out[k]!);
+        const resume = exports.resume.value as number;
+        if (resume < 0) return;
+        from = resume;
+        state = exports.state.value as number;
+        prevSpace = exports.prevSpace.value as number;
+      }
+    },
+  };
+}

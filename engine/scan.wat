@@ -1,0 +1,211 @@
+;; The automaton pass of engine/automaton.ts `Scanner.scan`, in WebAssembly.
+;;
+;; Why: a content script runs once per page, so its JavaScript never gets warm; the
+;; per-character loop runs in V8's interpreter and baseline tiers (about 20 ns per
+;; character cold). WebAssembly is compiled before it runs. The page's strings are read
+;; with the JS String Builtins (`wasm:js-string` charCodeAt), so no text is copied.
+;;
+;; The tables live in the imported memory at offsets set by `init`; engine/scan-wasm.ts
+;; lays them out. It must stay equivalent to `Scanner.scan` in JavaScript, which is the
+;; fallback (and the reference the unit tests compare it with).
+;;
+;; Compiled by `npm run gen:wasm` into engine/generated/scan-wasm.ts (committed).
+(module
+  (import "wasm:js-string" "charCodeAt" (func $charCodeAt (param externref i32) (result i32)))
+  (import "env" "memory" (memory 1))
+
+  ;; Byte offsets of the tables in memory.
+  (global $cls (mut i32) (i32.const 0))        ;; u16 per code unit: class id, 0 = none
+  (global $flags (mut i32) (i32.const 0))      ;; u8 per code unit: engine/chars.ts flags
+  (global $root (mut i32) (i32.const 0))       ;; u32 per class: root transition
+  (global $denseRow (mut i32) (i32.const 0))   ;; i32 per shallow state: dense row or -1
+  (global $denseRowLen (mut i32) (i32.const 0))
+  (global $dense (mut i32) (i32.const 0))      ;; u32 rows over classes 0..latin
+  (global $edgeStart (mut i32) (i32.const 0))  ;; u32 per state + 1
+  (global $edgeClass (mut i32) (i32.const 0))  ;; u16 per edge
+  (global $edgeTarget (mut i32) (i32.const 0)) ;; u32 per edge
+  (global $fail (mut i32) (i32.const 0))       ;; u32 per state
+  (global $outGroup (mut i32) (i32.const 0))   ;; i32 per state
+  (global $dictLink (mut i32) (i32.const 0))   ;; u32 per state
+  (global $outCount (mut i32) (i32.const 0))   ;; u8 per state: occurrences ending there
+  (global $out (mut i32) (i32.const 0))        ;; i32 pairs (group, end)
+  (global $outLimit (mut i32) (i32.const 0))   ;; pairs after which a character may not fit
+  (global $latin (mut i32) (i32.const 0))
+  (global $space (mut i32) (i32.const 0))      ;; class of " ", or 0
+
+  ;; Where a scan stopped because the output buffer was full (-1: it finished).
+  (global $resume (export "resume") (mut i32) (i32.const -1))
+  (global $state (export "state") (mut i32) (i32.const 0))
+  (global $prevSpace (export "prevSpace") (mut i32) (i32.const 0))
+
+  (func (export "init")
+    (param $cls i32) (param $flags i32) (param $root i32) (param $denseRow i32) (param $denseRowLen i32)
+    (param $dense i32) (param $edgeStart i32) (param $edgeClass i32) (param $edgeTarget i32) (param $fail i32)
+    (param $outGroup i32) (param $dictLink i32) (param $outCount i32) (param $out i32)
+    (param $latin i32) (param $space i32)
+    (global.set $cls (local.get $cls))
+    (global.set $flags (local.get $flags))
+    (global.set $root (local.get $root))
+    (global.set $denseRow (local.get $denseRow))
+    (global.set $denseRowLen (local.get $denseRowLen))
+    (global.set $dense (local.get $dense))
+    (global.set $edgeStart (local.get $edgeStart))
+    (global.set $edgeClass (local.get $edgeClass))
+    (global.set $edgeTarget (local.get $edgeTarget))
+    (global.set $fail (local.get $fail))
+    (global.set $outGroup (local.get $outGroup))
+    (global.set $dictLink (local.get $dictLink))
+    (global.set $outCount (local.get $outCount))
+    (global.set $out (local.get $out))
+    (global.set $latin (local.get $latin))
+    (global.set $space (local.get $space)))
+
+  ;; Builds the per-tab tables the compiled data does not carry (as the JavaScript
+  ;; Scanner constructor does): the class of every code unit (through the fold table at
+  ;; $fold, with a zeroed scratch area of 128 KiB at $byFolded), the root transitions,
+  ;; and per state the number of occurrences ending there (saturating at 255).
+  ;; Returns the largest such number, the most output one character can produce, and
+  ;; sets the output limit from it and the buffer's capacity in pairs.
+  (func (export "build") (param $alphabet externref) (param $alphabetLen i32) (param $fold i32) (param $byFolded i32) (param $states i32) (param $outPairs i32) (result i32)
+    (local $i i32) (local $e i32) (local $end i32) (local $count i32) (local $link i32) (local $max i32)
+    ;; byFolded[alphabet[i]] = i + 1
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (local.get $alphabetLen)))
+        (i32.store16
+          (i32.add (local.get $byFolded) (i32.shl (call $charCodeAt (local.get $alphabet) (local.get $i)) (i32.const 1)))
+          (i32.add (local.get $i) (i32.const 1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each)))
+    ;; cls[c] = byFolded[fold[c]], and 0 for ignorable characters (flag 2): they must
+    ;; never take part in a transition.
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (i32.const 0x10000)))
+        (i32.store16
+          (i32.add (global.get $cls) (i32.shl (local.get $i) (i32.const 1)))
+          (select
+            (i32.const 0)
+            (i32.load16_u (i32.add (local.get $byFolded) (i32.shl (i32.load16_u (i32.add (local.get $fold) (i32.shl (local.get $i) (i32.const 1)))) (i32.const 1))))
+            (i32.and (i32.load8_u (i32.add (global.get $flags) (local.get $i))) (i32.const 2))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each)))
+    ;; root[class] = target, from the root's edges.
+    (local.set $e (i32.load (global.get $edgeStart)))
+    (local.set $end (i32.load (i32.add (global.get $edgeStart) (i32.const 4))))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $e) (local.get $end)))
+        (i32.store
+          (i32.add (global.get $root) (i32.shl (i32.load16_u (i32.add (global.get $edgeClass) (i32.shl (local.get $e) (i32.const 1)))) (i32.const 2)))
+          (i32.load (i32.add (global.get $edgeTarget) (i32.shl (local.get $e) (i32.const 2)))))
+        (local.set $e (i32.add (local.get $e) (i32.const 1)))
+        (br $each)))
+    ;; outCount[s] = (outGroup[s] >= 0) + outCount[dictLink[s]]. States are numbered
+    ;; breadth first and a dictionary link points to a shorter suffix, so dictLink[s] < s.
+    (local.set $i (i32.const 1))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (local.get $states)))
+        (local.set $count (i32.ge_s (i32.load (i32.add (global.get $outGroup) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 0)))
+        (local.set $link (i32.load (i32.add (global.get $dictLink) (i32.shl (local.get $i) (i32.const 2)))))
+        (if (local.get $link)
+          (then (local.set $count (i32.add (local.get $count) (i32.load8_u (i32.add (global.get $outCount) (local.get $link)))))))
+        (if (i32.gt_u (local.get $count) (i32.const 255)) (then (local.set $count (i32.const 255))))
+        (i32.store8 (i32.add (global.get $outCount) (local.get $i)) (local.get $count))
+        (if (i32.gt_u (local.get $count) (local.get $max)) (then (local.set $max (local.get $count))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each)))
+    (global.set $outLimit (i32.sub (local.get $outPairs) (local.get $max)))
+    (local.get $max))
+
+  ;; Scans text[i, to) from automaton state $s (and whether the last counted character
+  ;; was a space), writing (group, end) pairs at $out. Returns the number of pairs. When
+  ;; the buffer fills up it stops before a character and sets resume/state/prevSpace.
+  (func (export "scan") (param $text externref) (param $i i32) (param $to i32) (param $s i32) (param $prev i32) (result i32)
+    (local $n i32) (local $ch i32) (local $c i32) (local $row i32) (local $e i32) (local $end i32)
+    (local $t i32) (local $ec i32) (local $o i32) (local $g i32) (local $at i32)
+    (global.set $resume (i32.const -1))
+    (block $done
+      (loop $chars
+        (br_if $done (i32.ge_u (local.get $i) (local.get $to)))
+        (if (i32.gt_u (local.get $n) (global.get $outLimit))
+          (then
+            (global.set $resume (local.get $i))
+            (global.set $state (local.get $s))
+            (global.set $prevSpace (local.get $prev))
+            (br $done)))
+        (local.set $ch (call $charCodeAt (local.get $text) (local.get $i)))
+        ;; From here on $i is the end offset of the character.
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (local.set $c (i32.load16_u (i32.add (global.get $cls) (i32.shl (local.get $ch) (i32.const 1)))))
+        (if (i32.eqz (local.get $c))
+          (then
+            ;; Ignorable characters are skipped; any other unknown character resets.
+            (if (i32.eqz (i32.and (i32.load8_u (i32.add (global.get $flags) (local.get $ch))) (i32.const 2)))
+              (then
+                (local.set $s (i32.const 0))
+                (local.set $prev (i32.const 0))))
+            (br $chars)))
+        ;; A run of spaces counts as one.
+        (if (i32.eq (local.get $c) (global.get $space))
+          (then
+            (br_if $chars (local.get $prev))
+            (local.set $prev (i32.const 1)))
+          (else (local.set $prev (i32.const 0))))
+        (local.set $row (i32.const -1))
+        (if (i32.lt_u (local.get $s) (global.get $denseRowLen))
+          (then (local.set $row (i32.load (i32.add (global.get $denseRow) (i32.shl (local.get $s) (i32.const 2)))))))
+        (if (i32.and (i32.le_u (local.get $c) (global.get $latin)) (i32.ge_s (local.get $row) (i32.const 0)))
+          (then
+            (local.set $s (i32.load (i32.add (global.get $dense) (i32.shl (i32.add (local.get $row) (local.get $c)) (i32.const 2))))))
+          (else
+            (block $found
+              (loop $follow
+                (if (i32.eqz (local.get $s))
+                  (then
+                    (local.set $s (i32.load (i32.add (global.get $root) (i32.shl (local.get $c) (i32.const 2)))))
+                    (br $found)))
+                ;; Edges of a state are sorted by class.
+                (local.set $t (i32.const 0))
+                (local.set $e (i32.load (i32.add (global.get $edgeStart) (i32.shl (local.get $s) (i32.const 2)))))
+                (local.set $end (i32.load (i32.add (global.get $edgeStart) (i32.shl (i32.add (local.get $s) (i32.const 1)) (i32.const 2)))))
+                (block $edgesDone
+                  (loop $edges
+                    (br_if $edgesDone (i32.ge_u (local.get $e) (local.get $end)))
+                    (local.set $ec (i32.load16_u (i32.add (global.get $edgeClass) (i32.shl (local.get $e) (i32.const 1)))))
+                    (if (i32.ge_u (local.get $ec) (local.get $c))
+                      (then
+                        (if (i32.eq (local.get $ec) (local.get $c))
+                          (then (local.set $t (i32.load (i32.add (global.get $edgeTarget) (i32.shl (local.get $e) (i32.const 2)))))))
+                        (br $edgesDone)))
+                    (local.set $e (i32.add (local.get $e) (i32.const 1)))
+                    (br $edges)))
+                (if (local.get $t)
+                  (then
+                    (local.set $s (local.get $t))
+                    (br $found)))
+                (local.set $s (i32.load (i32.add (global.get $fail) (i32.shl (local.get $s) (i32.const 2)))))
+                (br $follow)))))
+        (if (i32.load8_u (i32.add (global.get $outCount) (local.get $s)))
+          (then
+            (local.set $g (i32.load (i32.add (global.get $outGroup) (i32.shl (local.get $s) (i32.const 2)))))
+            (if (i32.ge_s (local.get $g) (i32.const 0))
+              (then
+                (local.set $at (i32.add (global.get $out) (i32.shl (local.get $n) (i32.const 3))))
+                (i32.store (local.get $at) (local.get $g))
+                (i32.store offset=4 (local.get $at) (local.get $i))
+                (local.set $n (i32.add (local.get $n) (i32.const 1)))))
+            (local.set $o (i32.load (i32.add (global.get $dictLink) (i32.shl (local.get $s) (i32.const 2)))))
+            (block $chainDone
+              (loop $chain
+                (br_if $chainDone (i32.eqz (local.get $o)))
+                (local.set $at (i32.add (global.get $out) (i32.shl (local.get $n) (i32.const 3))))
+                (i32.store (local.get $at) (i32.load (i32.add (global.get $outGroup) (i32.shl (local.get $o) (i32.const 2)))))
+                (i32.store offset=4 (local.get $at) (local.get $i))
+                (local.set $n (i32.add (local.get $n) (i32.const 1)))
+                (local.set $o (i32.load (i32.add (global.get $dictLink) (i32.shl (local.get $o) (i32.const 2)))))
+                (br $chain)))))
+        (br $chars)))
+    (local.get $n)))
