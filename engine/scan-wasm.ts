@@ -43,7 +43,7 @@ export interface WasmScan {
 }
 
 /** Pairs the output buffer holds; a scan that fills it is resumed where it stopped. */
-const OUT_PAIRS = 0x8000;
+const OUT_PAIRS = 0x4000;
 
 const modules = new Map<StringAccess, WebAssembly.Module | null>();
 
@@ -103,9 +103,8 @@ export function instantiateScan(
     dictLink: place(byteLength(data.dictLink)),
     groupLength: place(byteLength(data.groupLength)),
     outCount: place(states),
-    // The fold table and a zeroed scratch table for `build` share the output buffer's
-    // space: they are only read before the first scan.
-    out: place(Math.max(OUT_PAIRS * 8, 0x10000 * 4)),
+    // `build` needs a zeroed scratch table of 128 KiB once: the output buffer's space.
+    out: place(Math.max(OUT_PAIRS * 8, 0x10000 * 2)),
   };
   const memory = new WebAssembly.Memory({ initial: Math.ceil(top / 0x10000) });
   let exports: ScanExports;
@@ -140,13 +139,14 @@ export function instantiateScan(
     groupLength: copy(Uint16Array, at.groupLength, data.groupLength),
   } satisfies AutomatonData;
   const flagView = copy(Uint8Array, at.flags, flags);
-  copy(Uint16Array, at.out, fold);
+  // The fold table goes where the class table will be: `build` maps it in place.
+  copy(Uint16Array, at.cls, fold);
   const space = data.alphabet.indexOf(' ') + 1;
   exports.init(
     at.cls, at.flags, at.root, at.denseRow, view.denseRow.length, at.dense, at.edgeStart, at.edgeClass,
     at.edgeTarget, at.fail, at.outGroup, at.dictLink, at.outCount, at.out, data.latin, space,
   );
-  const most = exports.build(data.alphabet, alphabetLen, at.out, at.out + 0x20000, states, OUT_PAIRS);
+  const most = exports.build(data.alphabet, alphabetLen, at.cls, at.out, states, OUT_PAIRS);
   // A dictionary where one character can end 255 or more patterns (never a real one)
   // would overrun the count: scan it in JavaScript.
   if (most >= 255) return null;

@@ -62,7 +62,8 @@
 
   ;; Builds the per-tab tables the compiled data does not carry (as the JavaScript
   ;; Scanner constructor does): the class of every code unit (through the fold table at
-  ;; $fold, with a zeroed scratch area of 128 KiB at $byFolded), the root transitions,
+  ;; $fold, which may be the class table itself: each entry is read before it is
+  ;; written; with a zeroed scratch area of 128 KiB at $byFolded), the root transitions,
   ;; and per state the number of occurrences ending there (saturating at 255).
   ;; Returns the largest such number, the most output one character can produce, and
   ;; sets the output limit from it and the buffer's capacity in pairs.
