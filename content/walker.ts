@@ -119,9 +119,9 @@ export function isInsideSkipped(node: Node, opts?: WalkOptions): boolean {
  * `budget` characters are collected, or null at the end.
  *
  * The walk is a native TreeWalker (one call per node, as in the benchmark's floor)
- * rather than firstChild/nextSibling/parentNode steps. It never sees a block end, so a
- * text node starts a new block when its nearest block ancestor differs from the last
- * text node's; a block that opens is seen as an element.
+ * rather than firstChild/nextSibling/parentNode steps. A block that opens is seen as an
+ * element; the walk never sees one close, so a text node starts a new block when the
+ * last block is not its ancestor (one native `contains` call per text node).
  */
 export class TextWalker {
   private cur: Node | null;
@@ -169,25 +169,22 @@ export class TextWalker {
     let length = 0;
     /** A block boundary was passed since the last text: the next text starts with a separator. */
     let boundary = false;
-    // The nearest block ancestor of the last text node, cached by its parent.
-    let lastParent: Node | null = null;
+    // The block the last text was in (or the last block element entered since).
     let lastBlock: Node | null = null;
 
     let node: Node | null = this.cur;
     tw.currentNode = node!;
     while (node) {
       if (node.nodeType === 3) {
-        const parent = node.parentNode;
-        if (parent !== lastParent) {
-          lastParent = parent;
-          let block = parent;
+        // Blocks that start are seen as elements (below); one that ended is seen here: the
+        // text is no longer inside it. Only then climb to the text's nearest block.
+        if (lastBlock === null || !lastBlock.contains(node)) {
+          // A block boundary: the place to pause once the budget is spent (this node comes next).
+          if (length && length >= budget) break;
+          let block: Node | null = node.parentNode;
           while (block && block !== root && block.nodeType === 1 && !isBlock(block as Element)) block = block.parentNode;
-          if (block !== lastBlock) {
-            // A block boundary: the place to pause once the budget is spent (this node comes next).
-            if (length && length >= budget) break;
-            lastBlock = block;
-            boundary = true;
-          }
+          lastBlock = block;
+          boundary = true;
         }
         const data = (node as Text).data;
         if (data) {
@@ -214,7 +211,7 @@ export class TextWalker {
           this.skipInvalid = true;
         } else {
           boundary = true;
-          lastParent = lastBlock = null;
+          lastBlock = null;
           node = resume;
           if (node) tw.currentNode = node;
           continue;
@@ -226,6 +223,7 @@ export class TextWalker {
         // A block boundary: pause here once the budget is spent (this element comes next).
         if (length && length >= budget) break;
         boundary = true;
+        if (!skipThis) lastBlock = el;
       }
       if (skipThis) {
         // Over the subtree: the next sibling, or the next sibling of the nearest ancestor that has one.
@@ -255,7 +253,7 @@ export class TextWalker {
             shadowRoots.push(...inner.shadowRoots);
             // Whatever text follows is in another block than the shadow tree's.
             boundary = true;
-            lastParent = lastBlock = null;
+            lastBlock = null;
           }
         }
       }
