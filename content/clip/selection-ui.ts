@@ -132,6 +132,9 @@ export class SelectionUi {
   /** Shows the saved panel next to a range (also used by the card's "Save sentence"). */
   showPanel(outcome: SaveOutcome): void {
     this.deps.ensureHost();
+    // A selection check still pending from the save's own click (its mouseup) would see
+    // the same selection and replace this panel with the button again.
+    clearTimeout(this.timer);
     this.hideButton();
     this.panelOpen = true;
     this.panelTouched = false;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { axClick, axWait, FIXTURES_DIR, getRecords, highlightedTexts, launchWithExtension, selectText, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { axClick, axNodes, axWait, FIXTURES_DIR, getRecords, highlightedTexts, launchWithExtension, selectText, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -58,6 +58,23 @@ describe('saving a clipping', () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/changing.html?utm_source=newsletter#top'));
     expect(await clippingTexts(page)).toEqual([quote]);
+    await page.close();
+  });
+
+  it('says so when the same selection is saved again, and the panel stays open', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/changing.html'));
+    await waitForHighlights(page, 3);
+    await selectText(page, '#p2', quote);
+    await axClick(page, 'button', 'Save clipping');
+    await axWait(page, 'dialog', /Already in your clippings/);
+    // The click's own mouseup used to schedule a selection check that, landing after a
+    // fast save, replaced the panel with the save button again.
+    await page.waitForTimeout(600);
+    const nodes = await axNodes(page);
+    expect(nodes.some((n) => !n.ignored && n.role === 'dialog' && /Already in your clippings/.test(n.name))).toBe(true);
+    expect(nodes.some((n) => !n.ignored && n.role === 'button' && n.name === 'Save clipping')).toBe(false);
+    expect(await getRecords(browser.worker, 'clippings')).toHaveLength(1);
     await page.close();
   });
 
