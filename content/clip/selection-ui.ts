@@ -67,6 +67,8 @@ export class SelectionUi {
   private panelOpen = false;
   /** The reader typed in the open panel: keep it until they close it. */
   private panelTouched = false;
+  /** The selection changed since the panel opened (key and mouse events alone do not replace it). */
+  private panelReselected = false;
   private closePanel?: () => void;
   private readonly off: (() => void)[] = [];
 
@@ -81,6 +83,7 @@ export class SelectionUi {
     const schedule = (e: Event) => {
       // Only the reader's own actions: synthetic events from the page are ignored.
       if (!e.isTrusted) return;
+      if (e.type === 'selectionchange' && this.panelOpen) this.panelReselected = true;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.refresh(), 150);
     };
@@ -138,6 +141,7 @@ export class SelectionUi {
     this.hideButton();
     this.panelOpen = true;
     this.panelTouched = false;
+    this.panelReselected = false;
     const close = () => {
       this.panelOpen = false;
       this.closePanel = undefined;
@@ -173,8 +177,9 @@ export class SelectionUi {
     if (!this.deps.enabled() || (this.panelOpen && this.panelTouched)) return;
     const range = currentSelectionRange(this.deps.doc, this.deps.shadowRoots());
     if (this.panelOpen) {
-      // A new selection on the page replaces an untouched panel.
-      if (!range || selectionProblem(range, this.deps.isOwn)) return;
+      // A new selection on the page replaces an untouched panel. The keys of the save
+      // shortcut, or the click on the save button, are not a new selection.
+      if (!this.panelReselected || !range || selectionProblem(range, this.deps.isOwn)) return;
       this.closePanel?.();
     }
     if (selectionProblem(range, this.deps.isOwn) || !range) {

@@ -78,6 +78,32 @@ describe('saving a clipping', () => {
     await page.close();
   });
 
+  it('keeps the panel of a save by keyboard shortcut when the keys are released', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/changing.html'));
+    await waitForHighlights(page, 3);
+    await selectText(page, '#p2', quote);
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    // What the Alt+Shift+S command does (headless Chromium does not deliver extension shortcuts).
+    const tabId = await browser.tabIdOf(page);
+    await browser.worker.evaluate(
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' }, { frameId: 0 }),
+      tabId,
+    );
+    await axWait(page, 'dialog', /Already in your clippings/);
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    await page.waitForTimeout(600);
+    const nodes = await axNodes(page);
+    expect(nodes.some((n) => !n.ignored && n.role === 'dialog' && /Already in your clippings/.test(n.name))).toBe(true);
+    // A new selection does replace the panel with the save button.
+    await selectText(page, '#p2', 'label AI-generated content');
+    await axWait(page, 'button', 'Save clipping');
+    await page.close();
+  });
+
   it('re-anchors it when the page changed a little, and reports it missing when its text is gone', async () => {
     articleHtml = articleHtml.replace('<p id="p1">', '<p id="new">A new paragraph was added above.</p>\n<p id="p1">');
     const page = await browser.context.newPage();
