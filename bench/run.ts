@@ -142,6 +142,7 @@ async function main(): Promise<void> {
           const scrolled = await runOurs(bb, p.name, d, true);
           c.firstViewportScrolledMs = scrolled.firstPaintMs === null ? null : r1(scrolled.firstPaintMs);
           c.scrolledMs = r1(scrolled.ms);
+          c.longTaskMs = Math.max(Number(c.longTaskMs ?? 0), r1(scrolled.longTaskMs));
           cases.push(c);
           log(`  ${d.name.padStart(5)} ours:  ${c.ms} ms (busy ${c.busyMs}, first paint ${c.firstPaintMs}, longest slice ${c.longestSliceMs}, painted ${c.paintedMs}) ranges ${c.ranges}`);
         }
@@ -229,6 +230,12 @@ function codeVersion(): { commit: string; uncommitted: string[] } {
 
 // ---- engines ----------------------------------------------------------------
 
+/**
+ * How long after an engine finished its long tasks are still counted (the frames in which
+ * ours' highlight window measures positions, and the garbage collection after a big page).
+ */
+const SETTLE_MS = 1000;
+
 interface Run {
   ms: number;
   ranges: number;
@@ -239,7 +246,7 @@ interface Run {
 async function runFloor(bb: BenchBrowser, page: string): Promise<Run> {
   await bb.load(page);
   const r = await bb.page.evaluate(() => window.__bench.floor());
-  const longTaskMs = await bb.page.evaluate((s) => window.__bench.longestTask(s), r.since);
+  const longTaskMs = await bb.page.evaluate(([s, w]) => window.__bench.longestTask(s, w), [r.since, SETTLE_MS] as const);
   return { ms: r.ms, ranges: 0, nodes: r.nodes, chars: r.chars, paintedMs: r.paintedMs, longTaskMs };
 }
 
@@ -248,7 +255,7 @@ async function runOurs(bb: BenchBrowser, page: string, d: Dictionary, scroll = f
   await bb.page.evaluate((data) => window.__bench.setData(data), d.data);
   const r = await bb.page.evaluate(([s, e]) => window.__bench.ours({ scroll: s, engine: e }), [scroll, engine] as const);
   if (engine === 'auto' && !r.wasm) throw new Error('ours did not run its automaton pass in WebAssembly');
-  const longTaskMs = await bb.page.evaluate((s) => window.__bench.longestTask(s), r.since);
+  const longTaskMs = await bb.page.evaluate(([s, w]) => window.__bench.longestTask(s, w), [r.since, SETTLE_MS] as const);
   const { since: _since, ...rest } = r;
   return { ...rest, longTaskMs };
 }
@@ -261,7 +268,7 @@ async function runRegex(bb: BenchBrowser, page: string, d: Dictionary, again = f
   if (!again) lastRegexSource = uncachedRegexSource(d.terms);
   const setupMs = await bb.page.evaluate((src) => window.__bench.setRegex(src), lastRegexSource);
   const r = await bb.page.evaluate(() => window.__bench.regex());
-  const longTaskMs = await bb.page.evaluate((s) => window.__bench.longestTask(s), r.since);
+  const longTaskMs = await bb.page.evaluate(([s, w]) => window.__bench.longestTask(s, w), [r.since, SETTLE_MS] as const);
   return { ms: r.ms, ranges: r.ranges, setupMs, paintedMs: r.paintedMs, longTaskMs };
 }
 
@@ -332,7 +339,8 @@ function summarize(page: string, d: Dictionary | null, engine: BenchCase['engine
     ranges: median(runs.map((r) => r.ranges)),
     runs: runs.map((r) => r1(r.ms)),
     minMs: r1(Math.min(...runs.map((r) => r.ms))),
-    longTaskMs: r1(median(runs.map((r) => r.longTaskMs))),
+    // The target is about any task, so the worst run counts, not the median.
+    longTaskMs: r1(Math.max(...runs.map((r) => r.longTaskMs))),
   };
   const keys = new Set(runs.flatMap((r) => Object.keys(r)));
   for (const k of keys) {
