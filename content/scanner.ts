@@ -9,7 +9,7 @@
  * - Incremental: a MutationObserver collects changed blocks; each batch drops the
  *   ranges in those blocks and rescans only them.
  */
-import type { EntityKind } from '../kb/schema';
+import { ENTITY_KINDS, type EntityKind } from '../kb/schema';
 import type { Matcher } from '../engine/matcher';
 import { ContextGate, type GateChange, type GatedMention } from '../engine/context';
 import { Highlighter, kindHighlightName } from './highlighter';
@@ -70,6 +70,7 @@ const VIEWPORT_BUDGET = 20_000;
 const SLICE_MS = 12;
 /** During a long initial pass, waiting ranges are painted at least this often (ms). */
 const DEFERRED_FLUSH_MS = 1000;
+const KIND_NAMES = new Map<EntityKind, string>(ENTITY_KINDS.map((k) => [k, kindHighlightName(k)]));
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 export class PageScanner {
@@ -261,8 +262,6 @@ export class PageScanner {
     return r.active >= 0 ? this.matcher.kinds[r.active] : undefined;
   }
 
-  /** One string per entity, built once: a mention should not allocate its highlight's name. */
-  private names?: string[];
 
   private byNode(): Map<Text, MentionRecord[]> {
     if (!this.nodeIndex) {
@@ -272,9 +271,9 @@ export class PageScanner {
     return this.nodeIndex;
   }
 
+  /** A mention's highlight name: one string per kind, built once, looked up by the entity's kind. */
   private highlightName(entity: number): string {
-    this.names ??= this.matcher.kinds.map((k) => kindHighlightName(k));
-    return this.names[entity]!;
+    return KIND_NAMES.get(this.matcher.kinds[entity]!)!;
   }
 
   private noteSlice(ms: number): void {

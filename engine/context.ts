@@ -34,7 +34,7 @@ export class ContextGate<M extends GatedMention> {
   /** Context-dependent mentions (active or pending), by candidate pattern. */
   private readonly byPattern = new Map<number, Set<M>>();
   /** For each entity, the context-requiring patterns it can satisfy (built once per matcher). */
-  private patternsByEntity?: Map<number, number[]>;
+  private patternsByEntity?: ContextIndex;
   /** Reused by every call: callers consume a change before the next call (no allocation per mention). */
   private readonly change: GateChange<M> = { activated: [], deactivated: [] };
 
@@ -106,16 +106,13 @@ export class ContextGate<M extends GatedMention> {
     return -1;
   }
 
-  private contextPatterns(entity: number): number[] | undefined {
-    this.patternsByEntity ??= contextIndex(this.patterns);
-    return this.patternsByEntity.get(entity);
-  }
-
   /** Re-decides the mentions that depend on `entity` after its presence changed. */
   private recheck(entity: number, change: GateChange<M>): void {
-    const patterns = this.contextPatterns(entity);
-    if (!patterns) return;
-    for (const p of patterns) {
+    // No context-dependent mention on the page yet: nothing to re-decide (and no index to build).
+    if (this.byPattern.size === 0) return;
+    const index = (this.patternsByEntity ??= contextIndex(this.patterns, this.presence.length));
+    for (let i = index.start[entity]!, end = index.start[entity + 1]!; i < end; i++) {
+      const p = index.patterns[i]!;
       const set = this.byPattern.get(p);
       if (!set) continue;
       for (const m of set) {
@@ -129,21 +126,43 @@ export class ContextGate<M extends GatedMention> {
   }
 }
 
-const contextIndexes = new WeakMap<readonly MatcherPattern[], Map<number, number[]>>();
+/** Entity → the context-requiring patterns it satisfies, as one flat list per matcher. */
+interface ContextIndex {
+  /** patterns[start[e], start[e + 1]) are entity e's. */
+  start: Int32Array;
+  patterns: Int32Array;
+}
 
-/** Entity → the context-requiring patterns it satisfies; shared by every gate of one matcher. */
-function contextIndex(patterns: readonly MatcherPattern[]): Map<number, number[]> {
-  let map = contextIndexes.get(patterns);
-  if (map) return map;
-  map = new Map<number, number[]>();
-  patterns.forEach((pat, p) => {
-    if (!(pat.f & P_NEEDS_CONTEXT)) return;
-    for (const e of new Set([pat.e, ...(pat.c ?? [])])) {
-      const list = map!.get(e);
-      if (list) list.push(p);
-      else map!.set(e, [p]);
+const contextIndexes = new WeakMap<readonly MatcherPattern[], ContextIndex>();
+
+/**
+ * Builds the index in two passes over the patterns without a per-pattern allocation: it
+ * runs in every tab, inside the scan, and the patterns grow with the dictionary.
+ */
+function contextIndex(patterns: readonly MatcherPattern[], entityCount: number): ContextIndex {
+  const cached = contextIndexes.get(patterns);
+  if (cached) return cached;
+  const count = new Int32Array(entityCount + 1);
+  const each = (fn: (e: number, p: number) => void) => {
+    for (let p = 0; p < patterns.length; p++) {
+      const pat = patterns[p]!;
+      if (!(pat.f & P_NEEDS_CONTEXT)) continue;
+      fn(pat.e, p);
+      const c = pat.c;
+      if (!c) continue;
+      for (let i = 0; i < c.length; i++) {
+        const e = c[i]!;
+        // Each entity once per pattern: its own, and any repeat in the list, are skipped.
+        if (e !== pat.e && c.indexOf(e) === i) fn(e, p);
+      }
     }
-  });
-  contextIndexes.set(patterns, map);
-  return map;
+  };
+  each((e) => count[e + 1]!++);
+  for (let e = 0; e < entityCount; e++) count[e + 1]! += count[e]!;
+  const list = new Int32Array(count[entityCount]!);
+  const fill = count.slice(0, entityCount);
+  each((e, p) => (list[fill[e]!++] = p));
+  const index = { start: count, patterns: list };
+  contextIndexes.set(patterns, index);
+  return index;
 }
