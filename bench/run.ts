@@ -24,7 +24,7 @@ import path from 'node:path';
 import { GENERATED, markJsSource, openBenchBrowser, SHARED_PAGES, sharedPages, type BenchBrowser, type PageSource } from './browser';
 import { loadRealKb, makeDictionary, regexSource, ROOT, uncachedRegexSource, type Dictionary } from './dictionaries';
 import { generateArticle } from './generate';
-import { checkTargets, renderMarkdown, type BenchCase, type BenchResults, type MemoryRow } from './report';
+import { checkTargets, renderMarkdown, SETTLE_MS, type BenchCase, type BenchResults, type MemoryRow } from './report';
 
 // ---- options ----------------------------------------------------------------
 
@@ -230,11 +230,10 @@ function codeVersion(): { commit: string; uncommitted: string[] } {
 
 // ---- engines ----------------------------------------------------------------
 
-/**
- * How long after an engine finished its long tasks are still counted (the frames in which
- * ours' highlight window measures positions, and the garbage collection after a big page).
- */
-const SETTLE_MS = 1000;
+/** The longest long task from `since` until SETTLE_MS (or `settleMs`) after now. */
+function longestTask(bb: BenchBrowser, since: number, settleMs = SETTLE_MS): Promise<number> {
+  return bb.page.evaluate(([s, w]) => window.__bench.longestTask(s, w), [since, settleMs] as const);
+}
 
 interface Run {
   ms: number;
@@ -246,7 +245,7 @@ interface Run {
 async function runFloor(bb: BenchBrowser, page: string): Promise<Run> {
   await bb.load(page);
   const r = await bb.page.evaluate(() => window.__bench.floor());
-  const longTaskMs = await bb.page.evaluate(([s, w]) => window.__bench.longestTask(s, w), [r.since, SETTLE_MS] as const);
+  const longTaskMs = await longestTask(bb, r.since);
   return { ms: r.ms, ranges: 0, nodes: r.nodes, chars: r.chars, paintedMs: r.paintedMs, longTaskMs };
 }
 
@@ -255,7 +254,7 @@ async function runOurs(bb: BenchBrowser, page: string, d: Dictionary, scroll = f
   await bb.page.evaluate((data) => window.__bench.setData(data), d.data);
   const r = await bb.page.evaluate(([s, e]) => window.__bench.ours({ scroll: s, engine: e }), [scroll, engine] as const);
   if (engine === 'auto' && !r.wasm) throw new Error('ours did not run its automaton pass in WebAssembly');
-  const longTaskMs = await bb.page.evaluate(([s, w]) => window.__bench.longestTask(s, w), [r.since, SETTLE_MS] as const);
+  const longTaskMs = await longestTask(bb, r.since);
   const { since: _since, ...rest } = r;
   return { ...rest, longTaskMs };
 }
@@ -268,7 +267,7 @@ async function runRegex(bb: BenchBrowser, page: string, d: Dictionary, again = f
   if (!again) lastRegexSource = uncachedRegexSource(d.terms);
   const setupMs = await bb.page.evaluate((src) => window.__bench.setRegex(src), lastRegexSource);
   const r = await bb.page.evaluate(() => window.__bench.regex());
-  const longTaskMs = await bb.page.evaluate(([s, w]) => window.__bench.longestTask(s, w), [r.since, SETTLE_MS] as const);
+  const longTaskMs = await longestTask(bb, r.since);
   return { ms: r.ms, ranges: r.ranges, setupMs, paintedMs: r.paintedMs, longTaskMs };
 }
 
@@ -276,7 +275,7 @@ async function runMarkOnce(bb: BenchBrowser, page: string, terms: string[], budg
   await bb.load(page);
   await bb.page.evaluate(markSource);
   const r = await bb.page.evaluate(([t, b]) => window.__bench.markjs(t as string[], b as number), [terms, budgetMs] as const);
-  const longTaskMs = await bb.page.evaluate((s) => window.__bench.longestTask(s), r.since);
+  const longTaskMs = await longestTask(bb, r.since, 30);
   return { ...r, longTaskMs };
 }
 

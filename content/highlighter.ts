@@ -14,7 +14,9 @@ import { ENTITY_KINDS } from '../kb/schema';
 import { HighlightWindow } from './highlight-window';
 
 export const HIGHLIGHT_PREFIX = 'cnai-';
-export const kindHighlightName = (kind: EntityKind) => `${HIGHLIGHT_PREFIX}${kind}`;
+const KIND_NAMES = new Map<EntityKind, string>(ENTITY_KINDS.map((k) => [k, `${HIGHLIGHT_PREFIX}${k}`]));
+/** The highlight name of a kind: one string per kind, built once (called per mention). */
+export const kindHighlightName = (kind: EntityKind): string => KIND_NAMES.get(kind)!;
 
 export function highlightApiAvailable(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';

@@ -9,7 +9,7 @@
  * - Incremental: a MutationObserver collects changed blocks; each batch drops the
  *   ranges in those blocks and rescans only them.
  */
-import { ENTITY_KINDS, type EntityKind } from '../kb/schema';
+import type { EntityKind } from '../kb/schema';
 import type { Matcher } from '../engine/matcher';
 import { ContextGate, type GateChange, type GatedMention } from '../engine/context';
 import { Highlighter, kindHighlightName } from './highlighter';
@@ -70,7 +70,6 @@ const VIEWPORT_BUDGET = 20_000;
 const SLICE_MS = 12;
 /** During a long initial pass, waiting ranges are painted at least this often (ms). */
 const DEFERRED_FLUSH_MS = 1000;
-const KIND_NAMES = new Map<EntityKind, string>(ENTITY_KINDS.map((k) => [k, kindHighlightName(k)]));
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 export class PageScanner {
@@ -262,7 +261,6 @@ export class PageScanner {
     return r.active >= 0 ? this.matcher.kinds[r.active] : undefined;
   }
 
-
   private byNode(): Map<Text, MentionRecord[]> {
     if (!this.nodeIndex) {
       this.nodeIndex = new Map();
@@ -271,9 +269,8 @@ export class PageScanner {
     return this.nodeIndex;
   }
 
-  /** A mention's highlight name: one string per kind, built once, looked up by the entity's kind. */
   private highlightName(entity: number): string {
-    return KIND_NAMES.get(this.matcher.kinds[entity]!)!;
+    return kindHighlightName(this.matcher.kinds[entity]!);
   }
 
   private noteSlice(ms: number): void {
