@@ -11,13 +11,21 @@
  * re-measure.
  */
 
-interface Item {
-  name: string;
-  top: number;
-  bottom: number;
+/**
+ * A range the window holds. Its state lives on the entry itself (one object per mention
+ * on a dense page), and `range` may be created on first access: the window reads it only
+ * to register the entry, and measures from `startNode`.
+ */
+export interface WindowEntry {
+  readonly range: AbstractRange;
+  readonly startNode: Node;
+  /** Highlight name (set by the window). */
+  wName: string;
+  wTop: number;
+  wBottom: number;
   /** Layout epoch of the measurement; 0 = never measured. */
-  epoch: number;
-  shown: boolean;
+  wEpoch: number;
+  wShown: boolean;
 }
 
 /** Viewport heights kept registered above and below the visible area. */
@@ -26,7 +34,7 @@ const MARGIN = 1;
 const MEASURE_BUDGET_MS = 8;
 
 export class HighlightWindow {
-  private readonly items = new Map<AbstractRange, Item>();
+  private readonly items = new Set<WindowEntry>();
   private readonly counts = new Map<string, number>();
   private on = false;
   private epoch = 1;
@@ -53,27 +61,29 @@ export class HighlightWindow {
     return this.counts.get(name) ?? 0;
   }
 
-  add(name: string, range: AbstractRange): void {
-    if (this.items.has(range)) return;
-    const item: Item = { name, top: 0, bottom: 0, epoch: 0, shown: !this.on };
-    this.items.set(range, item);
+  add(name: string, e: WindowEntry): void {
+    if (this.items.has(e)) return;
+    e.wName = name;
+    e.wTop = 0;
+    e.wBottom = 0;
+    e.wEpoch = 0;
+    e.wShown = !this.on;
+    this.items.add(e);
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
-    if (item.shown) this.highlights.get(name)!.add(range);
+    if (e.wShown) this.highlights.get(name)!.add(e.range);
     if (!this.on && this.items.size > this.threshold) this.start();
     else if (this.on) this.invalidate(false);
   }
 
-  remove(name: string, range: AbstractRange): void {
-    const item = this.items.get(range);
-    if (!item || item.name !== name) return;
-    this.items.delete(range);
+  remove(name: string, e: WindowEntry): void {
+    if (e.wName !== name || !this.items.delete(e)) return;
     this.counts.set(name, this.counts.get(name)! - 1);
-    if (item.shown) this.highlights.get(name)!.delete(range);
+    if (e.wShown) this.highlights.get(name)!.delete(e.range);
     this.maybeStop();
   }
 
   clear(name: string): void {
-    for (const [range, item] of this.items) if (item.name === name) this.items.delete(range);
+    for (const e of this.items) if (e.wName === name) this.items.delete(e);
     this.counts.set(name, 0);
     this.highlights.get(name)?.clear();
     this.maybeStop();
@@ -111,10 +121,10 @@ export class HighlightWindow {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     if (!showAll) return;
-    for (const [range, item] of this.items) {
-      if (item.shown) continue;
-      item.shown = true;
-      this.highlights.get(item.name)!.add(range);
+    for (const e of this.items) {
+      if (e.wShown) continue;
+      e.wShown = true;
+      this.highlights.get(e.wName)!.add(e.range);
     }
   }
 
@@ -170,32 +180,33 @@ export class HighlightWindow {
     const t0 = performance.now();
     let measured = 0;
     let outOfTime = false;
-    for (const [range, item] of this.items) {
-      if (item.epoch !== this.epoch) {
+    for (const e of this.items) {
+      if (e.wEpoch !== this.epoch) {
         // Unmeasured ranges keep their state until a later frame measures them.
         if (outOfTime) continue;
-        measure(range, item, y, this.epoch);
+        measure(e, y, this.epoch);
         if ((++measured & 127) === 0 && performance.now() - t0 > MEASURE_BUDGET_MS) outOfTime = true;
       }
-      const want = item.bottom >= from && item.top <= to;
-      if (want === item.shown) continue;
-      item.shown = want;
-      const h = this.highlights.get(item.name)!;
-      if (want) h.add(range);
-      else h.delete(range);
+      const want = e.wBottom >= from && e.wTop <= to;
+      if (want === e.wShown) continue;
+      e.wShown = want;
+      const h = this.highlights.get(e.wName)!;
+      if (want) h.add(e.range);
+      else h.delete(e.range);
     }
     if (outOfTime) this.invalidate(false);
   };
 }
 
-function measure(range: AbstractRange, item: Item, scrollTop: number, epoch: number): void {
-  item.epoch = epoch;
-  const node = range.startContainer;
+function measure(e: WindowEntry, scrollTop: number, epoch: number): void {
+  e.wEpoch = epoch;
+  const node = e.startNode;
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   let r: DOMRect | undefined = el?.getBoundingClientRect();
   if (!r || (r.width === 0 && r.height === 0)) {
     // `display: contents` parents have no box of their own: measure the text itself.
     try {
+      const range = e.range;
       const live = (node.ownerDocument ?? document).createRange();
       live.setStart(range.startContainer, range.startOffset);
       live.setEnd(range.endContainer, range.endOffset);
@@ -206,10 +217,10 @@ function measure(range: AbstractRange, item: Item, scrollTop: number, epoch: num
   }
   if (!r || (r.width === 0 && r.height === 0)) {
     // Not rendered: nothing to paint until the layout changes.
-    item.top = Number.POSITIVE_INFINITY;
-    item.bottom = Number.NEGATIVE_INFINITY;
+    e.wTop = Number.POSITIVE_INFINITY;
+    e.wBottom = Number.NEGATIVE_INFINITY;
     return;
   }
-  item.top = r.top + scrollTop;
-  item.bottom = r.bottom + scrollTop;
+  e.wTop = r.top + scrollTop;
+  e.wBottom = r.bottom + scrollTop;
 }

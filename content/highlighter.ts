@@ -11,7 +11,7 @@
  */
 import type { EntityKind } from '../kb/schema';
 import { ENTITY_KINDS } from '../kb/schema';
-import { HighlightWindow } from './highlight-window';
+import { HighlightWindow, type WindowEntry } from './highlight-window';
 
 export const HIGHLIGHT_PREFIX = 'cnai-';
 const KIND_NAMES = new Map<EntityKind, string>(ENTITY_KINDS.map((k) => [k, `${HIGHLIGHT_PREFIX}${k}`]));
@@ -47,14 +47,27 @@ export class Highlighter {
     for (const [name, h] of this.highlights) if (CSS.highlights.get(name) === h) CSS.highlights.delete(name);
   }
 
+  /** Adds a range to one of the extra highlights (always registered in full). */
   add(name: string, range: AbstractRange): void {
-    if (this.window.handles(name)) this.window.add(name, range);
-    else this.highlights.get(name)?.add(range);
+    this.extra(name)?.add(range);
   }
 
   remove(name: string, range: AbstractRange): void {
-    if (this.window.handles(name)) this.window.remove(name, range);
-    else this.highlights.get(name)?.delete(range);
+    this.extra(name)?.delete(range);
+  }
+
+  /** Adds a mention to a kind highlight; its range is created only if it is registered. */
+  addEntry(name: string, e: WindowEntry): void {
+    this.window.add(name, e);
+  }
+
+  removeEntry(name: string, e: WindowEntry): void {
+    this.window.remove(name, e);
+  }
+
+  private extra(name: string): Highlight | undefined {
+    if (this.window.handles(name)) throw new Error(`${name} holds mentions: use addEntry/removeEntry`);
+    return this.highlights.get(name);
   }
 
   clear(name?: string): void {

@@ -11,25 +11,15 @@
  */
 import type { EntityKind } from '../kb/schema';
 import type { Matcher } from '../engine/matcher';
-import { ContextGate, type GateChange, type GatedMention } from '../engine/context';
+import { ContextGate, type GateChange } from '../engine/context';
+import { MentionRecord } from './mention-record';
 import { Highlighter, kindHighlightName } from './highlighter';
 import { isBlock, isInsideSkipped, nodeIndexAt, TextWalker, type SkipRegion, type TextBatch, type WalkOptions } from './walker';
 import { yieldToMain } from './yield';
 
-export interface MentionRecord extends GatedMention {
-  /** The painted range; created when the mention first becomes active (pending ones need none). */
-  range?: StaticRange;
-  /** The text nodes the mention spans, first to last. */
-  nodes: Text[];
-  /** Offsets in the first and the last node. */
-  so: number;
-  eo: number;
-  /** Entity index whose highlight holds the range, or -1. */
-  active: number;
-}
-
-/** An active mention: its range exists. */
-export type ActiveMention = MentionRecord & { range: StaticRange };
+export { MentionRecord };
+/** An active mention (`active >= 0`). */
+export type ActiveMention = MentionRecord;
 
 export interface ScannerOptions {
   /** The extension's own elements, never scanned. */
@@ -189,14 +179,14 @@ export class PageScanner {
   private flushDeferred(): void {
     const waiting = this.deferred;
     if (!waiting) return;
-    for (const r of waiting) if (r.active >= 0 && r.range) this.highlighter.add(this.highlightName(r.active), r.range);
+    for (const r of waiting) if (r.active >= 0) this.highlighter.addEntry(this.highlightName(r.active), r);
     waiting.length = 0;
   }
 
   /** Drops every mention and its highlight. */
   private reset(): void {
     if (this.deferred) this.deferred.length = 0;
-    for (const r of this.records) if (r.active >= 0 && r.range) this.highlighter.remove(this.highlightName(r.active), r.range);
+    for (const r of this.records) if (r.active >= 0) this.highlighter.removeEntry(this.highlightName(r.active), r);
     this.records.clear();
     this.nodeIndex = undefined;
     this.counts.fill(0);
@@ -214,7 +204,7 @@ export class PageScanner {
 
   /** Active mentions in document order. */
   activeMentions(): ActiveMention[] {
-    return ([...this.records].filter((r) => r.active >= 0 && r.range) as ActiveMention[]).sort(compareRecords);
+    return [...this.records].filter((r) => r.active >= 0).sort(compareRecords);
   }
 
   /** The first active mention of an entity in document order. */
@@ -222,8 +212,8 @@ export class PageScanner {
     const idx = this.matcher.entityIndex(entityId);
     let best: ActiveMention | undefined;
     for (const r of this.records) {
-      if (r.active !== idx || !r.range) continue;
-      if (!best || compareRecords(r as ActiveMention, best) < 0) best = r as ActiveMention;
+      if (r.active !== idx) continue;
+      if (!best || compareRecords(r, best) < 0) best = r;
     }
     return best;
   }
@@ -233,10 +223,10 @@ export class PageScanner {
     if (node.nodeType !== 3) return undefined;
     const list = this.byNode().get(node as Text);
     if (!list) return undefined;
-    for (const r of list as ActiveMention[]) {
-      if (r.active < 0 || !r.range) continue;
-      const afterStart = node !== r.range.startContainer || offset >= r.range.startOffset;
-      const beforeEnd = node !== r.range.endContainer || offset < r.range.endOffset;
+    for (const r of list) {
+      if (r.active < 0) continue;
+      const afterStart = node !== r.nodes[0] || offset >= r.so;
+      const beforeEnd = node !== r.nodes[r.nodes.length - 1] || offset < r.eo;
       if (afterStart && beforeEnd) return r;
     }
     return undefined;
@@ -296,15 +286,12 @@ export class PageScanner {
     for (const m of mentions) {
       const si = nodeIndexAt(batch.starts, m.start);
       const ei = si + 1 < batch.starts.length && batch.starts[si + 1]! < m.end ? nodeIndexAt(batch.starts, m.end - 1) : si;
-      const rec: MentionRecord = {
-        patterns: m.patterns,
-        entity: -1,
-        nodes: si === ei ? [batch.nodes[si]!] : batch.nodes.slice(si, ei + 1),
-        so: m.start - batch.starts[si]!,
-        eo: m.end - batch.starts[ei]!,
-        active: -1,
-        free: false,
-      };
+      const rec = new MentionRecord(
+        m.patterns,
+        si === ei ? [batch.nodes[si]!] : batch.nodes.slice(si, ei + 1),
+        m.start - batch.starts[si]!,
+        m.end - batch.starts[ei]!,
+      );
       this.records.add(rec);
       if (this.nodeIndex) indexRecord(this.nodeIndex, rec);
       changed = this.apply(this.gate.add(rec)) || changed;
@@ -324,19 +311,17 @@ export class PageScanner {
     for (const r of change.activated) {
       if (!this.records.has(r) || r.entity < 0) continue;
       if (r.active >= 0) this.deactivate(r);
-      r.range ??= new StaticRange({ startContainer: r.nodes[0]!, startOffset: r.so, endContainer: r.nodes[r.nodes.length - 1]!, endOffset: r.eo });
       r.active = r.entity;
       this.counts[r.active]!++;
       if (this.deferred) this.deferred.push(r);
-      else this.highlighter.add(this.highlightName(r.active), r.range);
+      else this.highlighter.addEntry(this.highlightName(r.active), r);
     }
     return change.activated.length > 0 || change.deactivated.length > 0;
   }
 
   private deactivate(r: MentionRecord): void {
-    if (r.active < 0 || !r.range) return;
-    const name = this.highlightName(r.active);
-    this.highlighter.remove(name, r.range);
+    if (r.active < 0) return;
+    this.highlighter.removeEntry(this.highlightName(r.active), r);
     this.counts[r.active]!--;
     r.active = -1;
   }
@@ -485,9 +470,9 @@ function indexRecord(index: Map<Text, MentionRecord[]>, r: MentionRecord): void 
   }
 }
 
-function compareRecords(a: ActiveMention, b: ActiveMention): number {
-  const an = a.range.startContainer;
-  const bn = b.range.startContainer;
-  if (an === bn) return a.range.startOffset - b.range.startOffset;
+function compareRecords(a: MentionRecord, b: MentionRecord): number {
+  const an = a.nodes[0]!;
+  const bn = b.nodes[0]!;
+  if (an === bn) return a.so - b.so;
   return an.compareDocumentPosition(bn) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }

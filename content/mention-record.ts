@@ -1,0 +1,48 @@
+/**
+ * One mention found on the page.
+ *
+ * Its `StaticRange` is created on first use. A page with thousands of mentions registers
+ * only those near the viewport (content/highlight-window.ts), so most ranges would never
+ * be painted, and every range is an object in Blink's heap that each garbage collection
+ * has to mark (bench/ANALYSIS.md). The highlight window's bookkeeping lives here too, so
+ * a mention costs one object rather than three.
+ */
+import type { GatedMention } from '../engine/context';
+import type { WindowEntry } from './highlight-window';
+
+export class MentionRecord implements GatedMention, WindowEntry {
+  entity = -1;
+  free = false;
+  /** Entity index whose highlight holds the range, or -1. */
+  active = -1;
+  wName = '';
+  wTop = 0;
+  wBottom = 0;
+  wEpoch = 0;
+  wShown = false;
+  private made: StaticRange | undefined = undefined;
+
+  constructor(
+    /** Candidate patterns, in pack order. */
+    readonly patterns: number[],
+    /** The text nodes the mention spans, first to last. */
+    readonly nodes: Text[],
+    /** Offsets in the first and the last node. */
+    readonly so: number,
+    readonly eo: number,
+  ) {}
+
+  get startNode(): Text {
+    return this.nodes[0]!;
+  }
+
+  /** The mention's range, created on first access. */
+  get range(): StaticRange {
+    return (this.made ??= new StaticRange({
+      startContainer: this.nodes[0]!,
+      startOffset: this.so,
+      endContainer: this.nodes[this.nodes.length - 1]!,
+      endOffset: this.eo,
+    }));
+  }
+}
