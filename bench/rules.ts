@@ -28,6 +28,7 @@
  */
 import { flagTable, foldTable, foldText, FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, isUpper } from '../engine/chars';
 import { P_CASE_SENSITIVE, P_VERSIONED, P_WORD_END, P_WORD_START, type CompilableEntity, type MatcherData } from '../engine/compile';
+import { unpackPatterns, type MatcherPattern } from '../engine/patterns';
 
 const hex = (u: number) => `\\u${u.toString(16).padStart(4, '0')}`;
 
@@ -58,8 +59,9 @@ export function groupTexts(entities: readonly CompilableEntity[], data: MatcherD
     }
   }
   const lengths = new Uint16Array(Uint8Array.from(Buffer.from(data.automaton.groupLength, 'base64')).buffer);
-  if (texts.length !== data.groups.length || texts.some((t, g) => t.length !== lengths[g])) {
-    throw new Error(`bench/rules.ts no longer reproduces compileMatcher's groups (${texts.length} texts, ${data.groups.length} groups): update it`);
+  const groups = lengths.length;
+  if (texts.length !== groups || texts.some((t, g) => t.length !== lengths[g])) {
+    throw new Error(`bench/rules.ts no longer reproduces compileMatcher's groups (${texts.length} texts, ${groups} groups): update it`);
   }
   return texts;
 }
@@ -85,11 +87,15 @@ export class RuleRegexes {
   private readonly S: string;
   private readonly classCache = new Map<string, string>();
   private readonly groupOf: Int32Array;
+  /** The compiled patterns and groups, unpacked. */
+  readonly patterns: MatcherPattern[];
+  readonly groups: number[][];
 
   constructor(
-    private readonly data: MatcherData,
+    data: MatcherData,
     private readonly texts: readonly string[],
   ) {
+    ({ patterns: this.patterns, groups: this.groups } = unpackPatterns(data.patterns, data.ids.length));
     const fold = this.fold;
     const flags = flagTable();
     // Preimages of the fold: every non-ignorable code unit by the unit it folds to.
@@ -122,7 +128,7 @@ export class RuleRegexes {
       for (let i = 0; i < t.length; i++) for (const u of this.pre(t.charCodeAt(i))) kept[u] = 1;
     };
     texts.forEach(keepFolded);
-    for (const p of data.patterns) [...(p.nb ?? []), ...(p.na ?? [])].forEach(keepFolded);
+    for (const p of this.patterns) [...(p.nb ?? []), ...(p.na ?? [])].forEach(keepFolded);
     const isWord = (u: number) => (flags[u]! & FLAG_WORD) !== 0;
     let repWord = -1;
     let repOther = -1;
@@ -143,8 +149,8 @@ export class RuleRegexes {
     this.IGN = classOf(ign);
     this.S = classOf(this.pre(0x20));
 
-    this.groupOf = new Int32Array(data.patterns.length).fill(-1);
-    data.groups.forEach((g, gi) => g.forEach((p) => (this.groupOf[p] = gi)));
+    this.groupOf = new Int32Array(this.patterns.length).fill(-1);
+    this.groups.forEach((g, gi) => g.forEach((p) => (this.groupOf[p] = gi)));
     texts.forEach((t, g) => {
       let list = this.byFirst.get(t.charCodeAt(0));
       if (!list) this.byFirst.set(t.charCodeAt(0), (list = []));
@@ -176,7 +182,7 @@ export class RuleRegexes {
 
   /** A pattern's full rule regex over shadow text (sticky): group 1 is the alias, group 2 a version suffix. */
   ruleSource(p: number, withIgn: boolean): string {
-    const pat = this.data.patterns[p]!;
+    const pat = this.patterns[p]!;
     const text = this.texts[this.groupOf[p]!]!;
     const { W, SEP, SPACE, DASH, IGN, S } = this;
     const wordPart = (w: string) => [...w].map((ch) => this.charClass(ch.charCodeAt(0))).join('');

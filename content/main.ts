@@ -197,7 +197,15 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     scanner?.stop();
     highlighter.register();
     applyColors();
-    const matcher = new Matcher(data, wasm ? 'auto' : 'js');
+    let matcher: Matcher;
+    try {
+      matcher = new Matcher(data, wasm ? 'auto' : 'js');
+    } catch (e) {
+      // Corrupt data (an index out of range): scan nothing rather than something wrong.
+      console.warn('[CN AI Context] The stored matcher data is corrupt; waiting for a fresh copy.', e);
+      stop();
+      return;
+    }
     scanMode = matcher.wasm ? 'webassembly' : 'javascript';
     const s = new PageScanner(doc, matcher, highlighter, {
       exclude: isOwnElement,

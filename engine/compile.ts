@@ -5,14 +5,19 @@
 import { buildAutomaton, serializeAutomaton, type SerializedAutomaton } from './automaton';
 import { casePattern, foldText, isWordChar } from './chars';
 import type { EntityKind } from '../kb/schema';
+import { packPatterns, type MatcherPattern, type PackedPatterns } from './patterns';
 
-export const MATCHER_FORMAT = 3;
+export type { MatcherPattern } from './patterns';
+
+export const MATCHER_FORMAT = 4;
 
 export const P_CASE_SENSITIVE = 1;
 export const P_VERSIONED = 2;
 export const P_NEEDS_CONTEXT = 4;
 export const P_WORD_START = 8;
 export const P_WORD_END = 16;
+/** The pattern has words that must not precede or follow it (nb/na in its extras). */
+export const P_NEIGHBOURS = 32;
 
 /** What the compiler needs of an entity. */
 export interface CompilableEntity {
@@ -28,28 +33,13 @@ export interface CompilableEntity {
   }[];
 }
 
-export interface MatcherPattern {
-  /** Entity index. */
-  e: number;
-  /** P_* flags. */
-  f: number;
-  /** Context entity indices (the pattern's own entity is always accepted). */
-  c?: number[];
-  /** Case pattern ("U"/"l" per folded character) for case-sensitive aliases. */
-  k?: string;
-  /** Folded words that must not directly precede / follow the alias. */
-  nb?: string[];
-  na?: string[];
-}
-
 export interface MatcherData {
   format: typeof MATCHER_FORMAT;
   /** Entity ids and kinds; patterns refer to entities by index. */
   ids: string[];
   kinds: EntityKind[];
-  patterns: MatcherPattern[];
-  /** Pattern indices per automaton group (patterns sharing one folded text). */
-  groups: number[][];
+  /** Patterns, and their indices per automaton group (patterns sharing one folded text), packed. */
+  patterns: PackedPatterns;
   automaton: SerializedAutomaton;
 }
 
@@ -92,6 +82,7 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
       if (k) p.k = k;
       if (nb?.length) p.nb = nb;
       if (na?.length) p.na = na;
+      if (p.nb || p.na) p.f |= P_NEIGHBOURS;
       let group = groupsByText.get(folded);
       if (!group) groupsByText.set(folded, (group = []));
       group.push(patterns.length);
@@ -105,8 +96,7 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
     format: MATCHER_FORMAT,
     ids: entities.map((e) => e.id),
     kinds: entities.map((e) => e.kind),
-    patterns,
-    groups: [...groupsByText.values()],
+    patterns: packPatterns(patterns, [...groupsByText.values()]),
     automaton: serializeAutomaton(automaton),
   };
   return { data, stats: { entities: entities.length, aliases: aliasCount, patterns: patterns.length, groups: texts.length } };

@@ -9,7 +9,8 @@
  * satisfy, so adding a mention that waits for context costs one set insertion however
  * many context entities its alias lists.
  */
-import { P_NEEDS_CONTEXT, type MatcherPattern } from './compile';
+import { P_NEEDS_CONTEXT } from './compile';
+import type { PatternTable } from './patterns';
 
 export interface GatedMention {
   /** Candidate patterns, in pack order. */
@@ -44,7 +45,7 @@ export class ContextGate<M extends GatedMention> {
     return this.change;
   }
 
-  constructor(private readonly patterns: readonly MatcherPattern[], entityCount: number) {
+  constructor(private readonly patterns: PatternTable, entityCount: number) {
     this.presence = new Int32Array(entityCount);
   }
 
@@ -57,7 +58,7 @@ export class ContextGate<M extends GatedMention> {
     const change = this.fresh();
     const free = this.freePattern(m.patterns);
     if (free !== undefined) {
-      m.entity = this.patterns[free]!.e;
+      m.entity = this.patterns.entity[free]!;
       m.free = true;
       change.activated.push(m);
       if (this.presence[m.entity]!++ === 0) this.recheck(m.entity, change);
@@ -89,19 +90,21 @@ export class ContextGate<M extends GatedMention> {
   /** The entity a mention with these candidate patterns would resolve to on this page now, or -1. */
   resolveAgainstPage(patterns: readonly number[]): number {
     const free = this.freePattern(patterns);
-    return free !== undefined ? this.patterns[free]!.e : this.resolve(patterns);
+    return free !== undefined ? this.patterns.entity[free]! : this.resolve(patterns);
   }
 
   private freePattern(patterns: readonly number[]): number | undefined {
-    for (const p of patterns) if (!(this.patterns[p]!.f & P_NEEDS_CONTEXT)) return p;
+    const flags = this.patterns.flags;
+    for (const p of patterns) if (!(flags[p]! & P_NEEDS_CONTEXT)) return p;
     return undefined;
   }
 
   private resolve(patterns: readonly number[]): number {
     for (const p of patterns) {
-      const pat = this.patterns[p]!;
-      if (this.presence[pat.e]! > 0) return pat.e;
-      if (pat.c) for (const c of pat.c) if (this.presence[c]! > 0) return pat.e;
+      const e = this.patterns.entity[p]!;
+      if (this.presence[e]! > 0) return e;
+      const c = this.patterns.extra(p)?.c;
+      if (c) for (const ce of c) if (this.presence[ce]! > 0) return e;
     }
     return -1;
   }
@@ -133,27 +136,28 @@ interface ContextIndex {
   patterns: Int32Array;
 }
 
-const contextIndexes = new WeakMap<readonly MatcherPattern[], ContextIndex>();
+const contextIndexes = new WeakMap<PatternTable, ContextIndex>();
 
 /**
  * Builds the index in two passes over the patterns without a per-pattern allocation: it
  * runs in every tab, inside the scan, and the patterns grow with the dictionary.
  */
-function contextIndex(patterns: readonly MatcherPattern[], entityCount: number): ContextIndex {
+function contextIndex(patterns: PatternTable, entityCount: number): ContextIndex {
   const cached = contextIndexes.get(patterns);
   if (cached) return cached;
   const count = new Int32Array(entityCount + 1);
+  const { entity, flags } = patterns;
   const each = (fn: (e: number, p: number) => void) => {
-    for (let p = 0; p < patterns.length; p++) {
-      const pat = patterns[p]!;
-      if (!(pat.f & P_NEEDS_CONTEXT)) continue;
-      fn(pat.e, p);
-      const c = pat.c;
+    for (let p = 0; p < patterns.count; p++) {
+      if (!(flags[p]! & P_NEEDS_CONTEXT)) continue;
+      const own = entity[p]!;
+      fn(own, p);
+      const c = patterns.extra(p)?.c;
       if (!c) continue;
       for (let i = 0; i < c.length; i++) {
         const e = c[i]!;
         // Each entity once per pattern: its own, and any repeat in the list, are skipped.
-        if (e !== pat.e && c.indexOf(e) === i) fn(e, p);
+        if (e !== own && c.indexOf(e) === i) fn(e, p);
       }
     }
   };

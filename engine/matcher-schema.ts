@@ -5,28 +5,13 @@
  * outdated value is rejected (the content script then waits for a fresh one).
  */
 import { ENTITY_KINDS } from '../kb/schema';
-import { MATCHER_FORMAT, type MatcherData, type MatcherPattern } from './compile';
+import { MATCHER_FORMAT, type MatcherData } from './compile';
+import { packedShapeOk } from './patterns';
 
 const AUTOMATON_FIELDS = ['edgeStart', 'edgeClass', 'edgeTarget', 'fail', 'outGroup', 'dictLink', 'groupLength', 'denseRow', 'dense'] as const;
 const KINDS = new Set<string>(ENTITY_KINDS);
 
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
-const isIntArray = (x: unknown): x is number[] => Array.isArray(x) && x.every(isInt);
-
-function isPattern(p: unknown, entities: number): p is MatcherPattern {
-  if (!p || typeof p !== 'object') return false;
-  const { e, f, c, k, nb, na } = p as Record<string, unknown>;
-  return (
-    isInt(e) &&
-    e >= 0 &&
-    e < entities &&
-    isInt(f) &&
-    (c === undefined || isIntArray(c)) &&
-    (k === undefined || typeof k === 'string') &&
-    (nb === undefined || (Array.isArray(nb) && nb.every((w) => typeof w === 'string'))) &&
-    (na === undefined || (Array.isArray(na) && na.every((w) => typeof w === 'string')))
-  );
-}
 
 export function parseMatcherData(raw: unknown): MatcherData | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
@@ -34,10 +19,8 @@ export function parseMatcherData(raw: unknown): MatcherData | undefined {
   if (d.format !== MATCHER_FORMAT) return undefined;
   if (!Array.isArray(d.ids) || !d.ids.every((x) => typeof x === 'string')) return undefined;
   if (!Array.isArray(d.kinds) || d.kinds.length !== d.ids.length || !d.kinds.every((k) => KINDS.has(k as string))) return undefined;
-  const entities = d.ids.length;
-  if (!Array.isArray(d.patterns) || !d.patterns.every((p) => isPattern(p, entities))) return undefined;
-  const patterns = d.patterns.length;
-  if (!Array.isArray(d.groups) || !d.groups.every((g) => isIntArray(g) && g.every((p) => p >= 0 && p < patterns))) return undefined;
+  // Lengths only here; index ranges are checked when the matcher decodes them.
+  if (!packedShapeOk(d.patterns)) return undefined;
   const a = d.automaton as Record<string, unknown> | undefined;
   if (!a || typeof a !== 'object' || typeof a.alphabet !== 'string' || !isInt(a.latin)) return undefined;
   // Base64 strings: type and length only (decoding validates the rest).

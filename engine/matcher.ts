@@ -8,15 +8,8 @@
  */
 import { Scanner, type ScanEngine } from './automaton';
 import { FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, flagTable, foldTable, isUpper } from './chars';
-import {
-  P_CASE_SENSITIVE,
-  P_NEEDS_CONTEXT,
-  P_VERSIONED,
-  P_WORD_END,
-  P_WORD_START,
-  type MatcherData,
-  type MatcherPattern,
-} from './compile';
+import { P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START, type MatcherData } from './compile';
+import { PatternTable } from './patterns';
 import type { EntityKind } from '../kb/schema';
 
 export interface Mention {
@@ -33,20 +26,22 @@ export interface Mention {
 export class Matcher {
   readonly ids: readonly string[];
   readonly kinds: readonly EntityKind[];
-  readonly patterns: readonly MatcherPattern[];
-  private readonly groups: readonly number[][];
+  readonly patterns: PatternTable;
   private readonly scanner: Scanner;
   private readonly flags = flagTable();
   private readonly raw: number[] = [];
   private readonly indexById = new Map<string, number>();
 
-  /** `engine` picks how the automaton pass runs (WebAssembly where allowed, by default). */
+  /**
+   * `engine` picks how the automaton pass runs (WebAssembly where allowed, by default).
+   * Throws when the data is corrupt (an index out of range).
+   */
   constructor(data: MatcherData, engine: ScanEngine = 'auto') {
     this.ids = data.ids;
     this.kinds = data.kinds;
-    this.patterns = data.patterns;
-    this.groups = data.groups;
+    this.patterns = new PatternTable(data.patterns, data.ids.length);
     this.scanner = new Scanner(data.automaton, engine);
+    if (this.patterns.groupCount !== this.scanner.data.groupLength.length) throw new Error('matcher data: the automaton and the pattern groups disagree');
     data.ids.forEach((id, i) => this.indexById.set(id, i));
   }
 
@@ -66,19 +61,22 @@ export class Matcher {
     this.scanner.scan(text, from, to, raw);
     if (raw.length === 0) return [];
     const candidates: Mention[] = [];
+    const { flags, groupStart, groupItems } = this.patterns;
     for (let r = 0; r < raw.length; r += 2) {
-      const group = this.groups[raw[r]!]!;
+      const g = raw[r]!;
       const end = raw[r + 1]!;
-      const start = this.scanner.startOf(text, end, this.scanner.data.groupLength[raw[r]!]!);
+      const start = this.scanner.startOf(text, end, this.scanner.data.groupLength[g]!);
       let plain: Mention | undefined;
       let extendedTo = -1;
       let extendedPatterns: number[] | undefined;
-      for (const p of group) {
-        const pat = this.patterns[p]!;
-        if (pat.f & P_WORD_START && start > from && this.isWordAt(text, start - 1)) continue;
-        if (pat.f & P_CASE_SENSITIVE && !this.caseMatches(text, start, end, pat.k!)) continue;
-        if (pat.nb && pat.nb.some((w) => this.wordBefore(text, start, from, w))) continue;
-        if (pat.f & P_VERSIONED) {
+      for (let i = groupStart[g]!, gEnd = groupStart[g + 1]!; i < gEnd; i++) {
+        const p = groupItems[i]!;
+        const f = flags[p]!;
+        if (f & P_WORD_START && start > from && this.isWordAt(text, start - 1)) continue;
+        const x = f & (P_CASE_SENSITIVE | P_NEIGHBOURS) ? this.patterns.extra(p) : undefined;
+        if (f & P_CASE_SENSITIVE && !this.caseMatches(text, start, end, x?.k ?? '')) continue;
+        if (x?.nb && x.nb.some((w) => this.wordBefore(text, start, from, w))) continue;
+        if (f & P_VERSIONED) {
           const ext = versionSuffixEnd(text, end, to, this.flags);
           if (ext > end && !(ext < to && this.isWordAt(text, ext))) {
             extendedTo = ext;
@@ -86,8 +84,8 @@ export class Matcher {
             continue;
           }
         }
-        if (pat.f & P_WORD_END && end < to && this.isWordAt(text, end)) continue;
-        if (pat.na && pat.na.some((w) => this.wordAfter(text, end, to, w))) continue;
+        if (f & P_WORD_END && end < to && this.isWordAt(text, end)) continue;
+        if (x?.na && x.na.some((w) => this.wordAfter(text, end, to, w))) continue;
         (plain ??= { start, end, patterns: [], extended: false, aliasEnd: end }).patterns.push(p);
       }
       if (plain) candidates.push(plain);
@@ -98,7 +96,7 @@ export class Matcher {
 
   /** Whether a pattern needs its context on the page. */
   needsContext(p: number): boolean {
-    return (this.patterns[p]!.f & P_NEEDS_CONTEXT) !== 0;
+    return (this.patterns.flags[p]! & P_NEEDS_CONTEXT) !== 0;
   }
 
   /** Whether the folded word `w` ends just before `start` (one space or none between). */

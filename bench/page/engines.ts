@@ -436,7 +436,7 @@ const api = {
           gr.lastIndex = fs;
           if (!gr.test(folded)) continue;
           shadowed ??= mapString(text, shadow);
-          for (const p of data.groups[g]!) {
+          for (const p of rules.groups[g]!) {
             const r = (hasIgn ? ruleReIgn : ruleRe)(p);
             r.lastIndex = s;
             const mm = r.exec(shadowed);
@@ -471,7 +471,7 @@ const api = {
     for (const f of found) f.patterns.sort((a, b) => a - b);
     // Context: entities mentioned through an alias without a context requirement are present.
     const presence = new Int32Array(data.ids.length);
-    const pats = data.patterns;
+    const pats = rules.patterns;
     for (const f of found) {
       const free = f.patterns.find((p) => !(pats[p]!.f & P_NEEDS_CONTEXT));
       if (free !== undefined) presence[(f.entity = pats[free]!.e)]!++;

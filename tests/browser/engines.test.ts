@@ -27,6 +27,7 @@ import { loadRealKb, makeDictionary, regexSource, type Dictionary } from '../../
 import { generateArticle } from '../../bench/generate';
 import { groupTexts } from '../../bench/rules';
 import { P_NEEDS_CONTEXT } from '../../engine/compile';
+import { unpackPatterns } from '../../engine/patterns';
 
 interface Mention {
   startPath: string;
@@ -44,6 +45,8 @@ const key = (m: Mention) => `${m.startPath}:${m.start}-${m.endPath}:${m.end}=${m
 
 let bb: BenchBrowser | undefined;
 let dict: Dictionary;
+/** The dictionary's patterns as objects. */
+const unpacked = () => unpackPatterns(dict.data.patterns, dict.data.ids.length);
 let texts: string[];
 let sources: PageSource[] = [];
 let markSource = '';
@@ -55,7 +58,7 @@ beforeAll(async () => {
   if (real.fallback) console.warn(`[engines] knowledge pack invalid right now (${real.problems.length} problem(s)); testing with the ${real.entities.length} entities that parse`);
   dict = makeDictionary(real, 'real');
   texts = groupTexts(dict.entities, dict.data);
-  for (const p of dict.data.patterns) for (const w of [...(p.nb ?? []), ...(p.na ?? [])]) edge = Math.max(edge, w.length + 2);
+  for (const p of unpacked().patterns) for (const w of [...(p.nb ?? []), ...(p.na ?? [])]) edge = Math.max(edge, w.length + 2);
   const gen = generateArticle(real.entities);
   sources = [...sharedPages(SHARED_PAGES), { name: GENERATED, html: gen.html, bytes: gen.bytes, origin: 'generated' }];
   markSource = markJsSource();
@@ -90,11 +93,12 @@ async function checkPage(name: string): Promise<{ ours: Mention[]; spanning: num
   for (const m of ours.filter((x) => x.nodes > 1)) {
     for (const p of [m.startPath, m.endPath]) spanningByNode.set(p, [...(spanningByNode.get(p) ?? []), m]);
   }
-  const free = (m: Mention) => m.patterns.some((p) => !(dict.data.patterns[p]!.f & P_NEEDS_CONTEXT));
+  const pats = unpacked().patterns;
+  const free = (m: Mention) => m.patterns.some((p) => !(pats[p]!.f & P_NEEDS_CONTEXT));
   const present = (list: Mention[]) => new Set(list.filter(free).map((m) => m.entity));
   const presentOurs = present(ours);
   const presentNode = present(node);
-  const contextOf = (m: Mention) => m.patterns.flatMap((p) => [dict.data.patterns[p]!.e, ...(dict.data.patterns[p]!.c ?? [])]).map((e) => dict.data.ids[e]!);
+  const contextOf = (m: Mention) => m.patterns.flatMap((p) => [pats[p]!.e, ...(pats[p]!.c ?? [])]).map((e) => dict.data.ids[e]!);
   const why = (m: Mention): string | undefined => {
     if (m.nodes > 1) return 'spans text nodes';
     if (m.start < edge || m.nodeLength - m.end < edge) return 'next to a text node edge';

@@ -17,7 +17,7 @@ export function matcherFor(entities: readonly Entity[] = smallEntities()): Match
 
 /** Mentions in a text as [text, entity id] pairs, ignoring context requirements. */
 export function findAll(m: Matcher, text: string): [string, string][] {
-  return m.find(text).map((x) => [text.slice(x.start, x.end), m.ids[m.patterns[x.patterns[0]!]!.e]!]);
+  return m.find(text).map((x) => [text.slice(x.start, x.end), m.ids[m.patterns.entity[x.patterns[0]!]!]!]);
 }
 
 /** Mentions that count on a page whose whole text is `text` (context requirements applied). */

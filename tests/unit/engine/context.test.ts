@@ -33,7 +33,8 @@ describe('ContextGate', () => {
   });
 
   it('keeps every mention resolved as a fresh look at the page would (property)', () => {
-    const count = m.patterns.length;
+    const count = m.patterns.count;
+    const pat = (p: number) => m.patterns.pattern(p);
     const op = fc.oneof(
       fc.record({ add: fc.uniqueArray(fc.integer({ min: 0, max: count - 1 }), { minLength: 1, maxLength: 3 }) }),
       fc.record({ remove: fc.nat() }),
@@ -54,15 +55,15 @@ describe('ContextGate', () => {
           // Reference: which entities have a free mention, then each mention's first satisfied pattern.
           const present = new Set<number>();
           for (const x of live) {
-            const free = x.patterns.find((p) => !(m.patterns[p]!.f & P_NEEDS_CONTEXT));
-            if (free !== undefined) present.add(m.patterns[free]!.e);
+            const free = x.patterns.find((p) => !(pat(p).f & P_NEEDS_CONTEXT));
+            if (free !== undefined) present.add(pat(free).e);
           }
           for (const x of live) {
-            const free = x.patterns.find((p) => !(m.patterns[p]!.f & P_NEEDS_CONTEXT));
+            const free = x.patterns.find((p) => !(pat(p).f & P_NEEDS_CONTEXT));
             const want =
               free !== undefined
-                ? m.patterns[free]!.e
-                : (x.patterns.map((p) => m.patterns[p]!).find((pat) => present.has(pat.e) || (pat.c ?? []).some((c) => present.has(c)))?.e ?? -1);
+                ? pat(free).e
+                : (x.patterns.map(pat).find((q) => present.has(q.e) || (q.c ?? []).some((c) => present.has(c)))?.e ?? -1);
             expect(x.entity).toBe(want);
           }
         }

@@ -1,0 +1,151 @@
+/**
+ * The matcher's patterns and automaton groups, packed into typed arrays.
+ *
+ * Every page load reads the matcher data back from extension storage and builds a
+ * matcher from it. As plain objects, 20,000 aliases meant 20,000 pattern objects and as
+ * many group arrays per tab, freshly allocated right before the scan, whose garbage
+ * collection then landed inside the scan (bench/ANALYSIS.md, "What grows with the
+ * dictionary"). Packed, they are a few base64 strings that decode into five typed
+ * arrays; only the rare patterns with extras (context, letter case, neighbour words)
+ * keep an object.
+ */
+import { base64ByteLength, fromBase64, toBase64 } from './base64';
+
+/** The rare parts of a pattern, present only for some aliases. */
+export interface PatternExtras {
+  /** Context entity indices (the pattern's own entity is always accepted). */
+  c?: number[];
+  /** Case pattern ("U"/"l" per folded character) for case-sensitive aliases. */
+  k?: string;
+  /** Folded words that must not directly precede / follow the alias. */
+  nb?: string[];
+  na?: string[];
+}
+
+/** One pattern, unpacked (the compiler's and the tests' view). */
+export interface MatcherPattern extends PatternExtras {
+  /** Entity index. */
+  e: number;
+  /** P_* flags. */
+  f: number;
+}
+
+/** Patterns and groups as they travel in MatcherData (JSON-safe). */
+export interface PackedPatterns {
+  count: number;
+  /** Entity index per pattern: base64 of an Int32Array. */
+  entity: string;
+  /** P_* flags per pattern: base64 of a Uint8Array. */
+  flags: string;
+  /** [pattern index, extras] for the patterns that have any, in index order. */
+  extras: [number, PatternExtras][];
+  /** Patterns of group g are items[start[g], start[g + 1]): base64 of two Int32Arrays. */
+  groupStart: string;
+  groupItems: string;
+}
+
+export function packPatterns(patterns: readonly MatcherPattern[], groups: readonly (readonly number[])[]): PackedPatterns {
+  const entity = new Int32Array(patterns.length);
+  const flags = new Uint8Array(patterns.length);
+  const extras: [number, PatternExtras][] = [];
+  patterns.forEach((p, i) => {
+    entity[i] = p.e;
+    flags[i] = p.f;
+    const x: PatternExtras = {};
+    if (p.c) x.c = p.c;
+    if (p.k !== undefined) x.k = p.k;
+    if (p.nb) x.nb = p.nb;
+    if (p.na) x.na = p.na;
+    if (Object.keys(x).length) extras.push([i, x]);
+  });
+  const start = new Int32Array(groups.length + 1);
+  groups.forEach((g, i) => (start[i + 1] = start[i]! + g.length));
+  const items = new Int32Array(start[groups.length]!);
+  groups.forEach((g, i) => items.set(g, start[i]!));
+  return { count: patterns.length, entity: toBase64(entity), flags: toBase64(flags), extras, groupStart: toBase64(start), groupItems: toBase64(items) };
+}
+
+/** Whether the packed fields have the right types and lengths (values are checked by PatternTable). */
+export function packedShapeOk(p: unknown): p is PackedPatterns {
+  if (!p || typeof p !== 'object') return false;
+  const d = p as Record<string, unknown>;
+  const n = d.count;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return false;
+  for (const f of ['entity', 'flags', 'groupStart', 'groupItems'] as const) if (typeof d[f] !== 'string' || (d[f] as string).length % 4 !== 0) return false;
+  if (base64ByteLength(d.entity as string) !== n * 4 || base64ByteLength(d.flags as string) !== n) return false;
+  const starts = base64ByteLength(d.groupStart as string);
+  if (starts < 4 || starts % 4 !== 0 || base64ByteLength(d.groupItems as string) % 4 !== 0) return false;
+  return Array.isArray(d.extras) && d.extras.every(isExtrasEntry);
+}
+
+const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+const isStrings = (x: unknown) => x === undefined || (Array.isArray(x) && x.every((w) => typeof w === 'string'));
+
+function isExtrasEntry(x: unknown): boolean {
+  if (!Array.isArray(x) || x.length !== 2 || !isInt(x[0]) || !x[1] || typeof x[1] !== 'object') return false;
+  const { c, k, nb, na } = x[1] as Record<string, unknown>;
+  return (c === undefined || (Array.isArray(c) && c.every(isInt))) && (k === undefined || typeof k === 'string') && isStrings(nb) && isStrings(na);
+}
+
+function int32(b64: string): Int32Array {
+  const bytes = fromBase64(b64);
+  return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+}
+
+export class PatternTable {
+  readonly count: number;
+  readonly entity: Int32Array;
+  readonly flags: Uint8Array;
+  readonly groupStart: Int32Array;
+  readonly groupItems: Int32Array;
+  private readonly extras = new Map<number, PatternExtras>();
+
+  /** Throws when an index is out of range (corrupt data must not be scanned with). */
+  constructor(packed: PackedPatterns, entityCount: number) {
+    this.count = packed.count;
+    this.entity = int32(packed.entity);
+    this.flags = fromBase64(packed.flags);
+    this.groupStart = int32(packed.groupStart);
+    this.groupItems = int32(packed.groupItems);
+    const n = this.count;
+    for (let i = 0; i < n; i++) if (!(this.entity[i]! >= 0 && this.entity[i]! < entityCount)) throw new Error(`matcher data: pattern ${i} has no entity`);
+    const items = this.groupItems;
+    for (let i = 0; i < items.length; i++) if (!(items[i]! >= 0 && items[i]! < n)) throw new Error(`matcher data: group item ${i} is not a pattern`);
+    const gs = this.groupStart;
+    if (gs[0] !== 0 || gs[gs.length - 1] !== items.length) throw new Error('matcher data: groups do not cover their items');
+    for (let g = 1; g < gs.length; g++) if (gs[g]! < gs[g - 1]!) throw new Error(`matcher data: group ${g - 1} has a negative size`);
+    for (const [p, x] of packed.extras) {
+      if (!(p >= 0 && p < n)) throw new Error(`matcher data: extras for pattern ${p}, which does not exist`);
+      if (x.c?.some((e) => !(e >= 0 && e < entityCount))) throw new Error(`matcher data: pattern ${p} has an unknown context entity`);
+      this.extras.set(p, x);
+    }
+  }
+
+  get groupCount(): number {
+    return this.groupStart.length - 1;
+  }
+
+  /** The rare fields of pattern p (undefined for most). */
+  extra(p: number): PatternExtras | undefined {
+    return this.extras.get(p);
+  }
+
+  /** Pattern p as an object (tests, the benchmark's reference engines). */
+  pattern(p: number): MatcherPattern {
+    return { e: this.entity[p]!, f: this.flags[p]!, ...this.extras.get(p) };
+  }
+
+  /** The patterns of group g. */
+  group(g: number): number[] {
+    return Array.from(this.groupItems.subarray(this.groupStart[g]!, this.groupStart[g + 1]!));
+  }
+}
+
+/** Patterns and groups as plain objects (tests and the benchmark's reference engines). */
+export function unpackPatterns(packed: PackedPatterns, entityCount: number): { patterns: MatcherPattern[]; groups: number[][] } {
+  const t = new PatternTable(packed, entityCount);
+  return {
+    patterns: Array.from({ length: t.count }, (_, p) => t.pattern(p)),
+    groups: Array.from({ length: t.groupCount }, (_, g) => t.group(g)),
+  };
+}

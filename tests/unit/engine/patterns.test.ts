@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { compileMatcher, MATCHER_FORMAT, P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS } from '../../../engine/compile';
+import { parseMatcherData } from '../../../engine/matcher-schema';
+import { toBase64 } from '../../../engine/base64';
+import { packPatterns, PatternTable, unpackPatterns, type MatcherPattern } from '../../../engine/patterns';
+import { Matcher } from '../../../engine/matcher';
+import { smallEntities } from '../helpers';
+
+const pattern = (entities: number) =>
+  fc.record(
+    {
+      e: fc.integer({ min: 0, max: entities - 1 }),
+      f: fc.integer({ min: 0, max: 63 }),
+      c: fc.array(fc.integer({ min: 0, max: entities - 1 }), { maxLength: 3 }),
+      k: fc.stringMatching(/^[Ul ]{1,6}$/),
+      nb: fc.array(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 2 }),
+      na: fc.array(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 2 }),
+    },
+    { requiredKeys: ['e', 'f'] },
+  );
+
+describe('packed patterns', () => {
+  it('unpack(pack(x)) is x, through JSON (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(pattern(5), { minLength: 1, maxLength: 30 }).chain((ps) =>
+          fc.tuple(fc.constant(ps), fc.array(fc.array(fc.integer({ min: 0, max: ps.length - 1 }), { maxLength: 4 }), { minLength: 1, maxLength: 10 })),
+        ),
+        ([patterns, groups]) => {
+          const packed = JSON.parse(JSON.stringify(packPatterns(patterns as MatcherPattern[], groups)));
+          const back = unpackPatterns(packed, 5);
+          expect(back.patterns).toEqual(patterns);
+          expect(back.groups).toEqual(groups);
+        },
+      ),
+    );
+  });
+
+  it('keeps objects only for the patterns with extras, and flags the ones with neighbour words', () => {
+    const { data } = compileMatcher(smallEntities());
+    const { patterns } = unpackPatterns(data.patterns, data.ids.length);
+    expect(data.patterns.extras.length).toBe(patterns.filter((p) => p.c || p.k || p.nb || p.na).length);
+    expect(data.patterns.extras.length).toBeLessThan(patterns.length);
+    for (const p of patterns) {
+      expect(Boolean(p.nb || p.na)).toBe((p.f & P_NEIGHBOURS) !== 0);
+      if (p.f & P_CASE_SENSITIVE) expect(p.k).toBeTruthy();
+    }
+    expect(patterns.some((p) => p.f & P_NEEDS_CONTEXT && p.c?.length)).toBe(true);
+  });
+
+  it('rejects indices out of range with a clear error', () => {
+    const good = packPatterns([{ e: 0, f: 0 }, { e: 1, f: P_NEEDS_CONTEXT, c: [0] }], [[0], [1]]);
+    expect(() => new PatternTable(good, 2)).not.toThrow();
+    expect(() => new PatternTable(good, 1)).toThrow(/pattern 1 has no entity/);
+    expect(() => new PatternTable({ ...good, groupItems: toBase64(Int32Array.of(0, 2)) }, 2)).toThrow(/group item 1 is not a pattern/);
+    expect(() => new PatternTable({ ...good, groupStart: toBase64(Int32Array.of(0, 2, 1)) }, 2)).toThrow(/do not cover|negative size/);
+    expect(() => new PatternTable({ ...good, extras: [[5, { k: 'U' }]] }, 2)).toThrow(/pattern 5, which does not exist/);
+    expect(() => new PatternTable({ ...good, extras: [[1, { c: [7] }]] }, 2)).toThrow(/unknown context entity/);
+  });
+});
+
+describe('parseMatcherData', () => {
+  const { data } = compileMatcher(smallEntities());
+  const stored = () => JSON.parse(JSON.stringify(data));
+
+  it('accepts what the compiler writes, after a trip through storage', () => {
+    const parsed = parseMatcherData(stored());
+    expect(parsed).toBeDefined();
+    expect(new Matcher(parsed!).find('Baidu released ERNIE Bot.').length).toBe(2);
+  });
+
+  it('rejects an older format, a wrong shape, and packed arrays of the wrong length', () => {
+    expect(parseMatcherData({ ...stored(), format: MATCHER_FORMAT - 1 })).toBeUndefined();
+    expect(parseMatcherData(null)).toBeUndefined();
+    expect(parseMatcherData({ ...stored(), kinds: ['model'] })).toBeUndefined();
+    const short = stored();
+    short.patterns.entity = toBase64(new Int32Array(short.patterns.count - 1));
+    expect(parseMatcherData(short)).toBeUndefined();
+    const extras = stored();
+    extras.patterns.extras = [[0, { k: 3 }]];
+    expect(parseMatcherData(extras)).toBeUndefined();
+    const automaton = stored();
+    automaton.automaton.fail = 'abc';
+    expect(parseMatcherData(automaton)).toBeUndefined();
+  });
+
+  it('leaves value checks to the matcher, which refuses corrupt indices', () => {
+    const bad = stored();
+    bad.patterns.entity = toBase64(new Int32Array(bad.patterns.count).fill(10_000));
+    const parsed = parseMatcherData(bad);
+    expect(parsed).toBeDefined();
+    expect(() => new Matcher(parsed!)).toThrow(/no entity/);
+  });
+});
