@@ -29,6 +29,7 @@ import { sentenceRange } from './clip/sentence';
 import { Highlighter, highlightApiAvailable } from './highlighter';
 import { colorOverrideCss } from './colors';
 import { PageScanner } from './scanner';
+import { yieldToMain } from './yield';
 import { isOwnElement } from './own';
 import { createUiHost, type UiHost } from './ui/host';
 
@@ -54,9 +55,13 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   /** The extension is still there (it was not reloaded, updated or removed under us). */
   const alive = () => !!browser.runtime?.id;
   // WebAssembly scan only where the page's policy allows it (model/csp.ts says why);
-  // the background read the headers. A slow answer means JavaScript.
+  // the background read the headers. A slow answer means JavaScript. Asked from a task of
+  // its own: the first message builds the messaging schemas, and the script's first task
+  // (compiling and running its top level) is long enough already.
   const wasmAllowed: Promise<boolean> = Promise.race([
-    askBackground({ type: 'page/scan-engine', url: location.href }).then((r) => r.wasm && metaPolicyAllowsWasm(document)),
+    yieldToMain()
+      .then(() => askBackground({ type: 'page/scan-engine', url: location.href }))
+      .then((r) => r.wasm && metaPolicyAllowsWasm(document)),
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 100)),
   ]).catch(() => false);
   let scanMode: 'webassembly' | 'javascript' | 'none' = 'none';

@@ -30,66 +30,81 @@
  *   after normalization, whole words only.
  */
 import { z } from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 
 export const ENTITY_KINDS = ['model', 'company', 'organization', 'policy'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
-export const EntityKindSchema = z.enum(ENTITY_KINDS);
+export const EntityKindSchema = lazySchema(() => z.enum(ENTITY_KINDS));
 
-export const SlugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "zhipu-ai"')
-  .max(80);
+export const SlugSchema = lazySchema(() =>
+  z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "zhipu-ai"')
+    .max(80),
+);
 
 /** A calendar date at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD. */
-export const PartialDateSchema = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD');
+export const PartialDateSchema = lazySchema(() =>
+  z
+    .string()
+    .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD'),
+);
 
-export const DaySchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD');
+export const DaySchema = lazySchema(() =>
+  z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD'),
+);
 
 /** Links from the knowledge base or from imports: only http(s), never javascript: or data:. */
-export const HttpUrlSchema = z
-  .string()
-  .max(2000)
-  .refine((u) => {
-    try {
-      const url = new URL(u);
-      return url.protocol === 'http:' || url.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http:// or https:// URL');
+export const HttpUrlSchema = lazySchema(() =>
+  z
+    .string()
+    .max(2000)
+    .refine((u) => {
+      try {
+        const url = new URL(u);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    }, 'must be an http:// or https:// URL'),
+);
 
 export const ALIAS_LANGS = ['en', 'zh-Hans', 'zh-Hant', 'zh', 'other'] as const;
 
-export const AliasSchema = z.strictObject({
-  text: z.string().trim().min(1, 'must not be empty').max(200),
-  /** en: Latin-script English or transliteration; zh-Hans / zh-Hant: simplified /
-   * traditional Chinese; zh: Chinese text identical in both scripts; other. */
-  lang: z.enum(ALIAS_LANGS),
-  caseSensitive: z.boolean().optional(),
-  context: z.array(SlugSchema).optional(),
-  shared: z.boolean().optional(),
-  versioned: z.boolean().optional(),
-  notPrecededBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
-  notFollowedBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
-});
+export const AliasSchema = lazySchema(() =>
+  z.strictObject({
+    text: z.string().trim().min(1, 'must not be empty').max(200),
+    /** en: Latin-script English or transliteration; zh-Hans / zh-Hant: simplified /
+     * traditional Chinese; zh: Chinese text identical in both scripts; other. */
+    lang: z.enum(ALIAS_LANGS),
+    caseSensitive: z.boolean().optional(),
+    context: z.array(SlugSchema).optional(),
+    shared: z.boolean().optional(),
+    versioned: z.boolean().optional(),
+    notPrecededBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
+    notFollowedBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
+  }),
+);
 export type Alias = z.infer<typeof AliasSchema>;
 
-export const NamesSchema = z.strictObject({
-  en: z.string().trim().min(1, 'must not be empty').max(200),
-  zhHans: z.string().trim().min(1).max(200).optional(),
-  zhHant: z.string().trim().min(1).max(200).optional(),
-});
+export const NamesSchema = lazySchema(() =>
+  z.strictObject({
+    en: z.string().trim().min(1, 'must not be empty').max(200),
+    zhHans: z.string().trim().min(1).max(200).optional(),
+    zhHant: z.string().trim().min(1).max(200).optional(),
+  }),
+);
 
-export const SourceSchema = z.strictObject({
-  title: z.string().trim().min(1, 'must not be empty').max(400),
-  publisher: z.string().trim().min(1, 'must not be empty').max(200),
-  date: PartialDateSchema.optional(),
-  url: HttpUrlSchema.optional(),
-});
+export const SourceSchema = lazySchema(() =>
+  z.strictObject({
+    title: z.string().trim().min(1, 'must not be empty').max(400),
+    publisher: z.string().trim().min(1, 'must not be empty').max(200),
+    date: PartialDateSchema.optional(),
+    url: HttpUrlSchema.optional(),
+  }),
+);
 export type Source = z.infer<typeof SourceSchema>;
 
 export const RELATION_TYPES = [
@@ -103,30 +118,36 @@ export const RELATION_TYPES = [
 ] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
-export const RelationSchema = z.strictObject({
-  type: z.enum(RELATION_TYPES),
-  target: SlugSchema,
-  note: z.string().max(300).optional(),
-});
+export const RelationSchema = lazySchema(() =>
+  z.strictObject({
+    type: z.enum(RELATION_TYPES),
+    target: SlugSchema,
+    note: z.string().max(300).optional(),
+  }),
+);
 export type Relation = z.infer<typeof RelationSchema>;
 
 export const MODALITIES = ['text', 'image', 'video', 'audio', 'speech', 'code', 'vision', 'multimodal', 'protein', 'weather', 'game'] as const;
 
-export const ModelFactsSchema = z.strictObject({
-  /** First public release (announcement or open-sourcing), as precise as the source. */
-  released: PartialDateSchema.optional(),
-  /** Display name of the model family, e.g. "GLM", "Qwen". */
-  family: z.string().max(100).optional(),
-  versions: z.array(z.string().max(100)).optional(),
-  openWeights: z.boolean().optional(),
-  modality: z.array(z.enum(MODALITIES)).optional(),
-  parameters: z.string().max(100).optional(),
-});
+export const ModelFactsSchema = lazySchema(() =>
+  z.strictObject({
+    /** First public release (announcement or open-sourcing), as precise as the source. */
+    released: PartialDateSchema.optional(),
+    /** Display name of the model family, e.g. "GLM", "Qwen". */
+    family: z.string().max(100).optional(),
+    versions: z.array(z.string().max(100)).optional(),
+    openWeights: z.boolean().optional(),
+    modality: z.array(z.enum(MODALITIES)).optional(),
+    parameters: z.string().max(100).optional(),
+  }),
+);
 
-export const CompanyFactsSchema = z.strictObject({
-  headquarters: z.string().max(100).optional(),
-  founded: PartialDateSchema.optional(),
-});
+export const CompanyFactsSchema = lazySchema(() =>
+  z.strictObject({
+    headquarters: z.string().max(100).optional(),
+    founded: PartialDateSchema.optional(),
+  }),
+);
 
 export const ORG_TYPES = [
   'regulator',
@@ -142,11 +163,13 @@ export const ORG_TYPES = [
   'other',
 ] as const;
 
-export const OrganizationFactsSchema = z.strictObject({
-  orgType: z.enum(ORG_TYPES),
-  headquarters: z.string().max(100).optional(),
-  founded: PartialDateSchema.optional(),
-});
+export const OrganizationFactsSchema = lazySchema(() =>
+  z.strictObject({
+    orgType: z.enum(ORG_TYPES),
+    headquarters: z.string().max(100).optional(),
+    founded: PartialDateSchema.optional(),
+  }),
+);
 
 /** expired: a time-limited measure whose period ended without renewal. */
 export const POLICY_STATUSES = ['draft', 'in-force', 'superseded', 'repealed', 'expired', 'announced'] as const;
@@ -163,16 +186,19 @@ export const POLICY_TYPES = [
   'local-measures',
 ] as const;
 
-export const PolicyFactsSchema = z.strictObject({
-  status: z.enum(POLICY_STATUSES),
-  policyType: z.enum(POLICY_TYPES).optional(),
-  published: PartialDateSchema.optional(),
-  effective: PartialDateSchema.optional(),
-  /** Official Chinese title, e.g. 生成式人工智能服务管理暂行办法. */
-  titleZh: z.string().max(300).optional(),
-});
+export const PolicyFactsSchema = lazySchema(() =>
+  z.strictObject({
+    status: z.enum(POLICY_STATUSES),
+    policyType: z.enum(POLICY_TYPES).optional(),
+    published: PartialDateSchema.optional(),
+    effective: PartialDateSchema.optional(),
+    /** Official Chinese title, e.g. 生成式人工智能服务管理暂行办法. */
+    titleZh: z.string().max(300).optional(),
+  }),
+);
 
-const entityBase = {
+/** Fields every entity has (a function: schemas are built on first use). */
+const entityBase = () => ({
   id: SlugSchema,
   name: NamesSchema,
   aliases: z.array(AliasSchema).min(1, 'needs at least one alias'),
@@ -184,32 +210,38 @@ const entityBase = {
   relations: z.array(RelationSchema).default([]),
   sources: z.array(SourceSchema).min(1, 'needs at least one source'),
   updated: DaySchema,
-};
+});
 
-export const ModelEntitySchema = z.strictObject({ ...entityBase, kind: z.literal('model'), facts: ModelFactsSchema.default({}) });
-export const CompanyEntitySchema = z.strictObject({ ...entityBase, kind: z.literal('company'), facts: CompanyFactsSchema.default({}) });
-export const OrganizationEntitySchema = z.strictObject({ ...entityBase, kind: z.literal('organization'), facts: OrganizationFactsSchema });
-export const PolicyEntitySchema = z.strictObject({ ...entityBase, kind: z.literal('policy'), facts: PolicyFactsSchema });
+export const ModelEntitySchema = lazySchema(() => z.strictObject({ ...entityBase(), kind: z.literal('model'), facts: ModelFactsSchema.default({}) }));
+export const CompanyEntitySchema = lazySchema(() => z.strictObject({ ...entityBase(), kind: z.literal('company'), facts: CompanyFactsSchema.default({}) }));
+export const OrganizationEntitySchema = lazySchema(() => z.strictObject({ ...entityBase(), kind: z.literal('organization'), facts: OrganizationFactsSchema }));
+export const PolicyEntitySchema = lazySchema(() => z.strictObject({ ...entityBase(), kind: z.literal('policy'), facts: PolicyFactsSchema }));
 
-export const EntitySchema = z.discriminatedUnion('kind', [
-  ModelEntitySchema,
-  CompanyEntitySchema,
-  OrganizationEntitySchema,
-  PolicyEntitySchema,
-]);
+export const EntitySchema = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    ModelEntitySchema,
+    CompanyEntitySchema,
+    OrganizationEntitySchema,
+    PolicyEntitySchema,
+  ]),
+);
 export type Entity = z.infer<typeof EntitySchema>;
 export type EntityInput = z.input<typeof EntitySchema>;
 
 /** One file of a knowledge pack (the built-in pack is several such files). */
-export const PackFileSchema = z.strictObject({
-  $comment: z.string().optional(),
-  entities: z.array(EntitySchema),
-});
+export const PackFileSchema = lazySchema(() =>
+  z.strictObject({
+    $comment: z.string().optional(),
+    entities: z.array(EntitySchema),
+  }),
+);
 
 /** A whole knowledge pack, as imported and exported. */
-export const PackSchema = z.strictObject({
-  format: z.literal('cnai-knowledge-pack'),
-  version: z.string().min(1).max(50),
-  entities: z.array(EntitySchema),
-});
+export const PackSchema = lazySchema(() =>
+  z.strictObject({
+    format: z.literal('cnai-knowledge-pack'),
+    version: z.string().min(1).max(50),
+    entities: z.array(EntitySchema),
+  }),
+);
 export type Pack = z.infer<typeof PackSchema>;

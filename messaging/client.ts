@@ -2,11 +2,13 @@
  * Senders: validate the outgoing request, send it, validate the response.
  */
 import { browser } from 'wxt/browser';
+import type { z } from 'zod';
 import {
-  BackgroundRequestSchema,
+  BackgroundRequestSchemas,
   BackgroundResponseSchemas,
-  ContentRequestSchema,
+  ContentRequestSchemas,
   ContentResponseSchemas,
+  MessageError,
   parseResponse,
   type BackgroundRequest,
   type BackgroundResponse,
@@ -24,11 +26,18 @@ function isTransportError(e: unknown): boolean {
   return /Could not establish connection|message port closed|Receiving end does not exist|No SW|service worker/i.test(m);
 }
 
+function requestSchema<M extends Record<string, z.ZodType>>(schemas: M, type: string): z.ZodType {
+  const s = Object.hasOwn(schemas, type) ? schemas[type] : undefined;
+  if (!s) throw new MessageError(`Unknown message type: ${type}`);
+  return s;
+}
+
 export async function askBackground<T extends BackgroundRequest['type']>(
   request: Extract<BackgroundRequest, { type: T }>,
   attempts = 3,
 ): Promise<BackgroundResponse<T>> {
-  const msg = BackgroundRequestSchema.parse(request);
+  // The request's own schema, not the union: a content script builds only what it sends.
+  const msg = requestSchema(BackgroundRequestSchemas, request.type).parse(request);
   for (let i = 1; ; i++) {
     let raw: unknown;
     try {
@@ -52,7 +61,7 @@ export async function askContent<T extends ContentRequest['type']>(
   request: Extract<ContentRequest, { type: T }>,
   frameId?: number,
 ): Promise<ContentResponse<T>> {
-  const msg = ContentRequestSchema.parse(request);
+  const msg = requestSchema(ContentRequestSchemas, request.type).parse(request);
   const raw = await browser.tabs.sendMessage(tabId, msg, frameId === undefined ? undefined : { frameId });
   return parseResponse(raw, ContentResponseSchemas[request.type as T], request.type) as ContentResponse<T>;
 }

@@ -8,66 +8,77 @@
  *   (all its Text nodes in tree order, as anchoring/text.ts computes it).
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import { SlugSchema } from '../kb/schema';
 
 export const QUOTE_CONTEXT_LENGTH = 32;
 export const MAX_CLIPPING_TEXT = 100_000;
 export const MAX_NOTE = 50_000;
 
-export const TextQuoteSelectorSchema = z.strictObject({
-  type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1, 'must not be empty').max(MAX_CLIPPING_TEXT),
-  prefix: z.string().max(QUOTE_CONTEXT_LENGTH * 4).optional(),
-  suffix: z.string().max(QUOTE_CONTEXT_LENGTH * 4).optional(),
-});
+export const TextQuoteSelectorSchema = lazySchema(() =>
+  z.strictObject({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1, 'must not be empty').max(MAX_CLIPPING_TEXT),
+    prefix: z.string().max(QUOTE_CONTEXT_LENGTH * 4).optional(),
+    suffix: z.string().max(QUOTE_CONTEXT_LENGTH * 4).optional(),
+  }),
+);
 export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
 
-export const TextPositionSelectorSchema = z
-  .strictObject({
-    type: z.literal('TextPositionSelector'),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
-  })
-  .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] });
+export const TextPositionSelectorSchema = lazySchema(() =>
+  z
+    .strictObject({
+      type: z.literal('TextPositionSelector'),
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+    })
+    .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] }),
+);
 export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
 
 /** ISO 8601 timestamp as produced by Date.prototype.toISOString(). */
-export const TimestampSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'must be an ISO 8601 UTC timestamp');
+export const TimestampSchema = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'must be an ISO 8601 UTC timestamp'));
 
-export const TagSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(64, 'must be at most 64 characters')
-  .refine((t) => !/[\n\r\t,]/.test(t), 'must not contain commas, tabs or line breaks');
+export const TagSchema = lazySchema(() =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(64, 'must be at most 64 characters')
+    .refine((t) => !/[\n\r\t,]/.test(t), 'must not contain commas, tabs or line breaks'),
+);
 
-export const PageUrlSchema = z
-  .string()
-  .max(8192)
-  .refine((u) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(u).protocol);
-    } catch {
-      return false;
-    }
-  }, 'must be an http:// or https:// URL');
+export const PageUrlSchema = lazySchema(() =>
+  z
+    .string()
+    .max(8192)
+    .refine((u) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(u).protocol);
+      } catch {
+        return false;
+      }
+    }, 'must be an http:// or https:// URL'),
+);
 
-export const ClippingSchema = z.strictObject({
-  id: z.string().uuid('must be a UUID'),
-  /** The page, normalized: no fragment, no tracking parameters (model/url.ts). */
-  url: PageUrlSchema,
-  title: z.string().max(2000),
-  /** Host name of the page, e.g. "www.example.com". */
-  site: z.string().max(300),
-  /** The exact clipped text. */
-  text: z.string().min(1, 'must not be empty').max(MAX_CLIPPING_TEXT),
-  quote: TextQuoteSelectorSchema,
-  position: TextPositionSelectorSchema.optional(),
-  /** Entity ids mentioned in the clipped text (found by the recognition engine). */
-  entities: z.array(SlugSchema).max(500),
-  note: z.string().max(MAX_NOTE),
-  tags: z.array(TagSchema).max(100),
-  created: TimestampSchema,
-  updated: TimestampSchema,
-});
+export const ClippingSchema = lazySchema(() =>
+  z.strictObject({
+    id: z.string().uuid('must be a UUID'),
+    /** The page, normalized: no fragment, no tracking parameters (model/url.ts). */
+    url: PageUrlSchema,
+    title: z.string().max(2000),
+    /** Host name of the page, e.g. "www.example.com". */
+    site: z.string().max(300),
+    /** The exact clipped text. */
+    text: z.string().min(1, 'must not be empty').max(MAX_CLIPPING_TEXT),
+    quote: TextQuoteSelectorSchema,
+    position: TextPositionSelectorSchema.optional(),
+    /** Entity ids mentioned in the clipped text (found by the recognition engine). */
+    entities: z.array(SlugSchema).max(500),
+    note: z.string().max(MAX_NOTE),
+    tags: z.array(TagSchema).max(100),
+    created: TimestampSchema,
+    updated: TimestampSchema,
+  }),
+);
 export type Clipping = z.infer<typeof ClippingSchema>;

@@ -3,9 +3,10 @@
  * context — content scripts included — reads them and sees changes live. Pure.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import { ENTITY_KINDS, type EntityKind } from '../kb/schema';
 
-export const HexColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #2563eb');
+export const HexColorSchema = lazySchema(() => z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #2563eb'));
 
 export const DEFAULT_COLORS: Record<EntityKind, string> = {
   model: '#3b82f6',
@@ -17,22 +18,24 @@ export const DEFAULT_COLORS: Record<EntityKind, string> = {
 const kindRecord = <T extends z.ZodType>(schema: T) =>
   z.strictObject(Object.fromEntries(ENTITY_KINDS.map((k) => [k, schema])) as Record<EntityKind, T>);
 
-export const SettingsSchema = z.strictObject({
-  /** Global pause: no highlights anywhere. */
-  paused: z.boolean(),
-  /** Host names where the extension does nothing (no highlights, no history). */
-  disabledSites: z.array(z.string().min(1).max(300)).max(10_000),
-  /** Which kinds are highlighted. */
-  kinds: kindRecord(z.boolean()),
-  /** Highlight colour per kind. */
-  colors: kindRecord(HexColorSchema),
-  /** Hover delay before the card opens, in ms. */
-  hoverDelayMs: z.number().int().min(0).max(3000),
-  /** Record which entities appeared on which pages ("seen on"). */
-  historyEnabled: z.boolean(),
-  /** Interface language; 'auto' follows the browser. */
-  language: z.enum(['auto', 'en', 'zh-CN']),
-});
+export const SettingsSchema = lazySchema(() =>
+  z.strictObject({
+    /** Global pause: no highlights anywhere. */
+    paused: z.boolean(),
+    /** Host names where the extension does nothing (no highlights, no history). */
+    disabledSites: z.array(z.string().min(1).max(300)).max(10_000),
+    /** Which kinds are highlighted. */
+    kinds: kindRecord(z.boolean()),
+    /** Highlight colour per kind. */
+    colors: kindRecord(HexColorSchema),
+    /** Hover delay before the card opens, in ms. */
+    hoverDelayMs: z.number().int().min(0).max(3000),
+    /** Record which entities appeared on which pages ("seen on"). */
+    historyEnabled: z.boolean(),
+    /** Interface language; 'auto' follows the browser. */
+    language: z.enum(['auto', 'en', 'zh-CN']),
+  }),
+);
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
