@@ -42,6 +42,9 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     console.info('[CN AI Context] This browser has no CSS Custom Highlight API; mentions are not highlighted.');
     return;
   }
+  // Compiling and running this script's top level was the task that loaded it; the rest
+  // of the set-up goes in a task of its own.
+  await yieldToMain();
   const doc = document;
   const highlighter = new Highlighter([FOCUS, CLIPPING_HIGHLIGHT]);
   const clippings = new PageClippings(doc, highlighter, () => scanner?.shadowRoots() ?? []);
@@ -212,6 +215,10 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
       return;
     }
     scanMode = matcher.wasm ? 'webassembly' : 'javascript';
+    // The matcher's setup and the scan's first slice run in separate tasks (each takes
+    // several milliseconds: together they made a task of 40-50 ms).
+    await yieldToMain();
+    if (gen !== generation) return;
     const s = new PageScanner(doc, matcher, highlighter, {
       exclude: isOwnElement,
       onChange: report,
