@@ -231,7 +231,7 @@ export function renderMarkdown(r: BenchResults): string {
     );
   }
   out.push('');
-  out.push('The heap delta is measured with CDP `HeapProfiler.collectGarbage` and `Runtime.getHeapUsage` (usedSize + backingStorageSize) around `new Matcher(data)` on a blank page, median of 3 fresh pages; it includes the shared fold and flag tables, which are built on first use, but not the WebAssembly memory (outside the JS heap), which holds the automaton and the scanner tables: the total column counts it. The last two columns are what the content script spends on every page before scanning: the zod check of the stored matcher data and the matcher construction (both cold, on a blank page).');
+  out.push('The heap delta is measured with CDP `HeapProfiler.collectGarbage` and `Runtime.getHeapUsage` (usedSize + backingStorageSize) around `new Matcher(data)` on a blank page, median of 3 fresh pages; it includes the shared fold and flag tables, which are built on first use, but not the WebAssembly memory (outside the JS heap), which holds the automaton and the scanner tables: the total column counts it. The last two columns are what the content script spends on every page before scanning: the shape check of the stored matcher data and the matcher construction (both cold, on a blank page).');
   out.push('');
 
   out.push('## Dictionaries');
