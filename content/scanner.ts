@@ -17,10 +17,6 @@ import { Highlighter, kindHighlightName } from './highlighter';
 import { isBlock, isInsideSkipped, nodeIndexAt, TextWalker, type SkipRegion, type TextBatch, type WalkOptions } from './walker';
 import { yieldToMain } from './yield';
 
-export { MentionRecord };
-/** An active mention (`active >= 0`). */
-export type ActiveMention = MentionRecord;
-
 export interface ScannerOptions {
   /** The extension's own elements, never scanned. */
   exclude?: (el: Element) => boolean;
@@ -203,14 +199,14 @@ export class PageScanner {
   }
 
   /** Active mentions in document order. */
-  activeMentions(): ActiveMention[] {
+  activeMentions(): MentionRecord[] {
     return [...this.records].filter((r) => r.active >= 0).sort(compareRecords);
   }
 
   /** The first active mention of an entity in document order. */
-  firstMentionOf(entityId: string): ActiveMention | undefined {
+  firstMentionOf(entityId: string): MentionRecord | undefined {
     const idx = this.matcher.entityIndex(entityId);
-    let best: ActiveMention | undefined;
+    let best: MentionRecord | undefined;
     for (const r of this.records) {
       if (r.active !== idx) continue;
       if (!best || compareRecords(r, best) < 0) best = r;
@@ -219,7 +215,7 @@ export class PageScanner {
   }
 
   /** The active mention covering a caret position (hit testing), if any. */
-  mentionAt(node: Node, offset: number): ActiveMention | undefined {
+  mentionAt(node: Node, offset: number): MentionRecord | undefined {
     if (node.nodeType !== 3) return undefined;
     const list = this.byNode().get(node as Text);
     if (!list) return undefined;

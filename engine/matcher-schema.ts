@@ -5,13 +5,36 @@
  * outdated value is rejected (the content script then waits for a fresh one).
  */
 import { ENTITY_KINDS } from '../kb/schema';
+import { base64ByteLength } from './base64';
 import { MATCHER_FORMAT, type MatcherData } from './compile';
-import { packedShapeOk } from './patterns';
+import type { PackedPatterns } from './patterns';
 
 const AUTOMATON_FIELDS = ['edgeStart', 'edgeClass', 'edgeTarget', 'fail', 'outGroup', 'dictLink', 'groupLength', 'denseRow', 'dense'] as const;
 const KINDS = new Set<string>(ENTITY_KINDS);
 
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+const isStrings = (x: unknown) => x === undefined || (Array.isArray(x) && x.every((w) => typeof w === 'string'));
+/** A base64 field: type and length only (decoding validates the rest). */
+const isBase64 = (x: unknown): x is string => typeof x === 'string' && x.length % 4 === 0;
+
+function isExtrasEntry(x: unknown): boolean {
+  if (!Array.isArray(x) || x.length !== 2 || !isInt(x[0]) || !x[1] || typeof x[1] !== 'object') return false;
+  const { c, k, nb, na } = x[1] as Record<string, unknown>;
+  return (c === undefined || (Array.isArray(c) && c.every(isInt))) && (k === undefined || typeof k === 'string') && isStrings(nb) && isStrings(na);
+}
+
+/** The packed patterns' types and lengths (index ranges are checked by PatternTable). */
+function isPackedPatterns(p: unknown): p is PackedPatterns {
+  if (!p || typeof p !== 'object') return false;
+  const d = p as Record<string, unknown>;
+  const n = d.count;
+  if (!isInt(n) || n < 0) return false;
+  if (!isBase64(d.entity) || !isBase64(d.flags) || !isBase64(d.groupStart) || !isBase64(d.groupItems)) return false;
+  if (base64ByteLength(d.entity) !== n * 4 || base64ByteLength(d.flags) !== n) return false;
+  const starts = base64ByteLength(d.groupStart);
+  if (starts < 4 || starts % 4 !== 0 || base64ByteLength(d.groupItems) % 4 !== 0) return false;
+  return Array.isArray(d.extras) && d.extras.every(isExtrasEntry);
+}
 
 export function parseMatcherData(raw: unknown): MatcherData | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
@@ -20,10 +43,9 @@ export function parseMatcherData(raw: unknown): MatcherData | undefined {
   if (!Array.isArray(d.ids) || !d.ids.every((x) => typeof x === 'string')) return undefined;
   if (!Array.isArray(d.kinds) || d.kinds.length !== d.ids.length || !d.kinds.every((k) => KINDS.has(k as string))) return undefined;
   // Lengths only here; index ranges are checked when the matcher decodes them.
-  if (!packedShapeOk(d.patterns)) return undefined;
+  if (!isPackedPatterns(d.patterns)) return undefined;
   const a = d.automaton as Record<string, unknown> | undefined;
   if (!a || typeof a !== 'object' || typeof a.alphabet !== 'string' || !isInt(a.latin)) return undefined;
-  // Base64 strings: type and length only (decoding validates the rest).
-  for (const f of AUTOMATON_FIELDS) if (typeof a[f] !== 'string' || (a[f] as string).length % 4 !== 0) return undefined;
+  for (const f of AUTOMATON_FIELDS) if (!isBase64(a[f])) return undefined;
   return raw as MatcherData;
 }

@@ -9,7 +9,7 @@
  * arrays; only the rare patterns with extras (context, letter case, neighbour words)
  * keep an object.
  */
-import { base64ByteLength, fromBase64, toBase64 } from './base64';
+import { fromBase64, toBase64 } from './base64';
 
 /** The rare parts of a pattern, present only for some aliases. */
 export interface PatternExtras {
@@ -63,28 +63,6 @@ export function packPatterns(patterns: readonly MatcherPattern[], groups: readon
   const items = new Int32Array(start[groups.length]!);
   groups.forEach((g, i) => items.set(g, start[i]!));
   return { count: patterns.length, entity: toBase64(entity), flags: toBase64(flags), extras, groupStart: toBase64(start), groupItems: toBase64(items) };
-}
-
-/** Whether the packed fields have the right types and lengths (values are checked by PatternTable). */
-export function packedShapeOk(p: unknown): p is PackedPatterns {
-  if (!p || typeof p !== 'object') return false;
-  const d = p as Record<string, unknown>;
-  const n = d.count;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return false;
-  for (const f of ['entity', 'flags', 'groupStart', 'groupItems'] as const) if (typeof d[f] !== 'string' || (d[f] as string).length % 4 !== 0) return false;
-  if (base64ByteLength(d.entity as string) !== n * 4 || base64ByteLength(d.flags as string) !== n) return false;
-  const starts = base64ByteLength(d.groupStart as string);
-  if (starts < 4 || starts % 4 !== 0 || base64ByteLength(d.groupItems as string) % 4 !== 0) return false;
-  return Array.isArray(d.extras) && d.extras.every(isExtrasEntry);
-}
-
-const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
-const isStrings = (x: unknown) => x === undefined || (Array.isArray(x) && x.every((w) => typeof w === 'string'));
-
-function isExtrasEntry(x: unknown): boolean {
-  if (!Array.isArray(x) || x.length !== 2 || !isInt(x[0]) || !x[1] || typeof x[1] !== 'object') return false;
-  const { c, k, nb, na } = x[1] as Record<string, unknown>;
-  return (c === undefined || (Array.isArray(c) && c.every(isInt))) && (k === undefined || typeof k === 'string') && isStrings(nb) && isStrings(na);
 }
 
 function int32(b64: string): Int32Array {

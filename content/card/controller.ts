@@ -10,7 +10,8 @@ import { h, render } from 'preact';
 import { HoverCard } from '../../components/card/HoverCard';
 import { t } from '../../i18n';
 import type { CardData } from '../../messaging/protocol';
-import type { ActiveMention as MentionRecord, PageScanner } from '../scanner';
+import type { MentionRecord } from '../mention-record';
+import type { PageScanner } from '../scanner';
 
 export interface CardDeps {
   doc: Document;
