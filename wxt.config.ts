@@ -20,6 +20,17 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'webRequest'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // The content script's application (entrypoints/content-app.ts), which the content
+    // script imports: an imported module is compiled off the page's main thread. Chromium
+    // serves it under a per-session URL, so pages cannot probe for the extension by it;
+    // Firefox's extension URLs are per-installation already.
+    web_accessible_resources: [
+      {
+        resources: ['content-app.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
       'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdNext__' },
       'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_cmdPrev__' },

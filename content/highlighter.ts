@@ -18,10 +18,6 @@ const KIND_NAMES = new Map<EntityKind, string>(ENTITY_KINDS.map((k) => [k, `${HI
 /** The highlight name of a kind: one string per kind, built once (called per mention). */
 export const kindHighlightName = (kind: EntityKind): string => KIND_NAMES.get(kind)!;
 
-export function highlightApiAvailable(): boolean {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
-}
-
 /** Above this many kind ranges a full re-validation costs more than ~10 ms a frame here. */
 const WINDOW_THRESHOLD = 2000;
 

@@ -5,11 +5,10 @@
  * It never opens IndexedDB: data comes through validated messages.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Matcher } from '../engine/matcher';
 import { parseMatcherData } from '../engine/matcher-schema';
 import { resolveLanguage, setLanguage, t } from '../i18n';
-import { askBackground } from '../messaging/client';
+import { askBackground, parseEarlyAnswer } from '../messaging/client';
 import { ContentResponseSchemas, MessageError, parseContentRequest, type ContentRequest } from '../messaging/protocol';
 import { createListener } from '../messaging/server';
 import { DEFAULT_SETTINGS, isSiteEnabled, parseSettings, type Settings } from '../model/settings';
@@ -26,24 +25,22 @@ import { clippingFromRange } from './clip/capture';
 import { CLIPPING_HIGHLIGHT, PageClippings } from './clip/page-clippings';
 import { SelectionUi } from './clip/selection-ui';
 import { sentenceRange } from './clip/sentence';
-import { Highlighter, highlightApiAvailable } from './highlighter';
+import { Highlighter } from './highlighter';
+import { highlightApiAvailable } from './highlight-api';
 import { colorOverrideCss } from './colors';
 import { PageScanner } from './scanner';
 import { yieldToMain } from './yield';
+import { STORED_KEYS, takeEarlyRequests } from './early-requests';
 import { isOwnElement } from './own';
 import { createUiHost, type UiHost } from './ui/host';
 
 const FOCUS = 'cnai-focus';
 
-export async function startContent(ctx: ContentScriptContext): Promise<void> {
-  // SVG or XML documents opened directly: no HTML to host the UI, nothing to do.
-  if (!(document instanceof HTMLDocument) || !document.documentElement) return;
-  if (!highlightApiAvailable()) {
-    console.info('[CN AI Context] This browser has no CSS Custom Highlight API; mentions are not highlighted.');
-    return;
-  }
-  // Compiling and running this script's top level was the task that loaded it; the rest
-  // of the set-up goes in a task of its own.
+export async function startContent(): Promise<void> {
+  // The loader (entrypoints/content) checked these and said why it stops.
+  if (!(document instanceof HTMLDocument) || !document.documentElement || !highlightApiAvailable()) return;
+  // Evaluating this module's top level was the task that loaded it; the rest of the
+  // set-up goes in a task of its own.
   await yieldToMain();
   const doc = document;
   const highlighter = new Highlighter([FOCUS, CLIPPING_HIGHLIGHT]);
@@ -58,13 +55,14 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   /** The extension is still there (it was not reloaded, updated or removed under us). */
   const alive = () => !!browser.runtime?.id;
   // WebAssembly scan only where the page's policy allows it (model/csp.ts says why);
-  // the background read the headers. A slow answer means JavaScript. Asked from a task of
-  // its own: the first message builds the messaging schemas, and the script's first task
-  // (compiling and running its top level) is long enough already.
+  // the background read the headers. A slow answer means JavaScript. The loader asked
+  // already (content/early-requests.ts); if it did not, ask from a task of its own.
+  const early = takeEarlyRequests();
   const wasmAllowed: Promise<boolean> = Promise.race([
-    yieldToMain()
-      .then(() => askBackground({ type: 'page/scan-engine', url: location.href }))
-      .then((r) => r.wasm && metaPolicyAllowsWasm(document)),
+    (early
+      ? parseEarlyAnswer('page/scan-engine', early.scanEngine)
+      : yieldToMain().then(() => askBackground({ type: 'page/scan-engine', url: location.href }))
+    ).then((r) => r.wasm && metaPolicyAllowsWasm(document)),
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 100)),
   ]).catch(() => false);
   let scanMode: 'webassembly' | 'javascript' | 'none' = 'none';
@@ -303,8 +301,9 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     }
   };
   browser.storage.onChanged.addListener(onStorage);
-  // Housekeeping once a second: single-page navigation (new URL: new clippings, a new
-  // history record), and our highlights re-registered if the page cleared the registry.
+  // Housekeeping once a second: the extension still there, single-page navigation (new
+  // URL: new clippings, a new history record), and our highlights re-registered if the
+  // page cleared the registry.
   let lastHref = location.href;
   const housekeeping = setInterval(() => {
     if (!alive()) return teardown();
@@ -322,13 +321,12 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     stop();
     highlighter.dispose();
   };
-  // WXT also invalidates a content script when a page-visible DOM event says a newer copy
-  // started; a page could fake that event. Stop only when the extension itself is gone.
-  ctx.onInvalidated(() => {
-    if (!alive()) teardown();
-  });
+  // Only the extension's going away (reloaded, updated, removed) ends this script: the
+  // housekeeping above notices it. (Not WXT's invalidation, which a page-visible DOM
+  // event can also trigger, and a page could fake that event.)
 
-  const stored = await browser.storage.local.get([MATCHER_STORAGE_KEY, SETTINGS_KEY]);
+  // The loader's read, unless storage changed before the listener above was there.
+  const stored = await (early && !early.storageChanged() ? early.stored : browser.storage.local.get(STORED_KEYS));
   settings = parseSettings(stored[SETTINGS_KEY]);
   setLanguage(resolveLanguage(settings.language));
   matcherData = stored[MATCHER_STORAGE_KEY];

@@ -56,6 +56,11 @@ export async function askBackground<T extends BackgroundRequest['type']>(
   }
 }
 
+/** Validates the answer to a request sent before this code was loaded (content/early-requests.ts). */
+export async function parseEarlyAnswer<T extends BackgroundRequest['type']>(type: T, raw: Promise<unknown>): Promise<BackgroundResponse<T>> {
+  return parseResponse(await raw, BackgroundResponseSchemas[type], type) as BackgroundResponse<T>;
+}
+
 export async function askContent<T extends ContentRequest['type']>(
   tabId: number,
   request: Extract<ContentRequest, { type: T }>,

@@ -330,6 +330,29 @@ describe('messages into the extension', () => {
     }
   });
 
+  // The content script imports its application (entrypoints/content-app.ts), which
+  // must therefore be web-accessible; Chromium serves it under a per-session URL only
+  // (use_dynamic_url), so a page cannot detect the extension by loading it.
+  it('a page cannot load the content script application by its extension URL, nor see it load', async () => {
+    const page = await openAttacker();
+    const probe = await page.evaluate(async (id) => {
+      const url = `chrome-extension://${id}/content-app.js`;
+      const fetched = await fetch(url).then((r) => `status ${r.status}`, () => 'failed');
+      const script = await new Promise<string>((resolve) => {
+        const s = document.createElement('script');
+        s.src = url;
+        s.onload = () => resolve('loaded');
+        s.onerror = () => resolve('failed');
+        document.head.append(s);
+      });
+      const timings = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !n.startsWith(location.origin));
+      return { fetched, script, timings };
+    }, ext.extensionId);
+    expect(probe).toEqual({ fetched: 'failed', script: 'failed', timings: [] });
+    expect(await mentionCount(page)).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('a web page has no channel to the extension at all', async () => {
     const page = await openAttacker();
     const api = await page.evaluate(() => {
