@@ -302,18 +302,22 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[] }; name?: string };
+  args?: { data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[] }; name?: string; worldName?: string };
 }
 
 function summarizeTrace(events: TraceEvent[]): TraceSummary {
   const isExt = (e: TraceEvent) => {
+    // The content script's application is a module: its evaluation names no URL, only
+    // the isolated world it runs in (the page's own modules run in the main world, which
+    // has no name; this extension is the only one loaded).
+    if (e.name === 'v8.evaluateModule') return !!e.args?.worldName;
     const d = e.args?.data;
     const url = d?.url ?? d?.scriptName ?? d?.stackTrace?.[0]?.url ?? '';
     return url.startsWith('chrome-extension://');
   };
   // Script calls into extension code, outermost only.
   const calls = events
-    .filter((e) => e.ph === 'X' && e.dur !== undefined && (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.callFunction') && isExt(e))
+    .filter((e) => e.ph === 'X' && e.dur !== undefined && ['FunctionCall', 'EvaluateScript', 'v8.callFunction', 'v8.evaluateModule'].includes(e.name) && isExt(e))
     .sort((a, b) => a.ts - b.ts);
   const outer: TraceEvent[] = [];
   for (const c of calls) {
