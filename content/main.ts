@@ -194,7 +194,11 @@ export async function startContent(): Promise<void> {
   };
   const start = async () => {
     const wasm = await wasmAllowed;
-    const data = parseMatcherData(matcherData);
+    // The stored data is let go once read (its base64 is as large as the decoded
+    // automaton, and a tab would hold both); a later start reads it again.
+    const raw = matcherData ?? (await browser.storage.local.get(MATCHER_STORAGE_KEY).then((r) => r[MATCHER_STORAGE_KEY], () => undefined));
+    matcherData = undefined;
+    const data = parseMatcherData(raw);
     if (!data || !enabled()) {
       stop();
       return;

@@ -34,6 +34,7 @@ describe('when the extension goes away under an open page', () => {
     expect((await state()).highlighted).toBeGreaterThan(0);
     // Reloading orphans this page's content script (Chromium injects no new one into it).
     await ext.worker.evaluate(() => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { reload(): void } } };
       setTimeout(() => chrome.runtime.reload(), 50);
     });
     await expect.poll(state, { timeout: 5000, interval: 200 }).toEqual({ highlighted: 0, names: 0, hosts: 0 });
