@@ -29,7 +29,8 @@ export function scanEngineRequest(url: string): Extract<BackgroundRequest, { typ
   return { type: 'page/scan-engine', url };
 }
 
-export function sendEarlyRequests(): void {
+/** Sends the requests (the loader's, or the application's own if the loader sent none). */
+export function sendRequests(): EarlyRequests {
   let changed = false;
   const onChanged = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && STORED_KEYS.some((k) => k in changes)) changed = true;
@@ -46,7 +47,12 @@ export function sendEarlyRequests(): void {
   // The application handles failures; until it does, a rejection is not an error to report.
   early.stored.catch(() => {});
   early.scanEngine.catch(() => {});
-  (globalThis as Holder)[KEY] = early;
+  return early;
+}
+
+/** The loader's part: sends them and leaves them for the application. */
+export function sendEarlyRequests(): void {
+  (globalThis as Holder)[KEY] = sendRequests();
 }
 
 export function takeEarlyRequests(): EarlyRequests | undefined {

@@ -26,11 +26,11 @@ import { CLIPPING_HIGHLIGHT, PageClippings } from './clip/page-clippings';
 import { SelectionUi } from './clip/selection-ui';
 import { sentenceRange } from './clip/sentence';
 import { Highlighter } from './highlighter';
-import { highlightApiAvailable } from './highlight-api';
+import { highlightApiAvailable, isHtmlDocument } from './highlight-api';
 import { colorOverrideCss } from './colors';
 import { PageScanner } from './scanner';
 import { yieldToMain } from './yield';
-import { STORED_KEYS, takeEarlyRequests } from './early-requests';
+import { sendRequests, STORED_KEYS, takeEarlyRequests } from './early-requests';
 import { isOwnElement } from './own';
 import { createUiHost, type UiHost } from './ui/host';
 
@@ -38,7 +38,7 @@ const FOCUS = 'cnai-focus';
 
 export async function startContent(): Promise<void> {
   // The loader (entrypoints/content) checked these and said why it stops.
-  if (!(document instanceof HTMLDocument) || !document.documentElement || !highlightApiAvailable()) return;
+  if (!isHtmlDocument() || !highlightApiAvailable()) return;
   // Evaluating this module's top level was the task that loaded it; the rest of the
   // set-up goes in a task of its own.
   await yieldToMain();
@@ -56,13 +56,10 @@ export async function startContent(): Promise<void> {
   const alive = () => !!browser.runtime?.id;
   // WebAssembly scan only where the page's policy allows it (model/csp.ts says why);
   // the background read the headers. A slow answer means JavaScript. The loader asked
-  // already (content/early-requests.ts); if it did not, ask from a task of its own.
-  const early = takeEarlyRequests();
+  // already, with the storage read (content/early-requests.ts).
+  const early = takeEarlyRequests() ?? sendRequests();
   const wasmAllowed: Promise<boolean> = Promise.race([
-    (early
-      ? parseEarlyAnswer('page/scan-engine', early.scanEngine)
-      : yieldToMain().then(() => askBackground({ type: 'page/scan-engine', url: location.href }))
-    ).then((r) => r.wasm && metaPolicyAllowsWasm(document)),
+    parseEarlyAnswer('page/scan-engine', early.scanEngine).then((r) => r.wasm && metaPolicyAllowsWasm(document)),
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 100)),
   ]).catch(() => false);
   let scanMode: 'webassembly' | 'javascript' | 'none' = 'none';
@@ -330,7 +327,7 @@ export async function startContent(): Promise<void> {
   // event can also trigger, and a page could fake that event.)
 
   // The loader's read, unless storage changed before the listener above was there.
-  const stored = await (early && !early.storageChanged() ? early.stored : browser.storage.local.get(STORED_KEYS));
+  const stored = await (early.storageChanged() ? browser.storage.local.get(STORED_KEYS) : early.stored);
   settings = parseSettings(stored[SETTINGS_KEY]);
   setLanguage(resolveLanguage(settings.language));
   matcherData = stored[MATCHER_STORAGE_KEY];

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import './highlights.css';
-import { highlightApiAvailable } from '../../content/highlight-api';
+import { highlightApiAvailable, isHtmlDocument } from '../../content/highlight-api';
 import { sendEarlyRequests } from '../../content/early-requests';
 
 /** Where the application lives (entrypoints/content-app.ts; web-accessible, see wxt.config.ts). */
@@ -18,7 +18,7 @@ export default defineContentScript({
   main() {
     // SVG or XML documents opened directly, and browsers without the CSS Custom Highlight
     // API: nothing to do, so nothing to load.
-    if (!(document instanceof HTMLDocument) || !document.documentElement) return;
+    if (!isHtmlDocument()) return;
     if (!highlightApiAvailable()) {
       console.info('[CN AI Context] This browser has no CSS Custom Highlight API; mentions are not highlighted.');
       return;
