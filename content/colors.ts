@@ -1,4 +1,4 @@
-/** Highlight styles for the reader's chosen colours (translucent fill + solid underline). */
+/** Highlight styles for the reader's chosen colours (a translucent fill; no decoration, see highlights.css). */
 import { ENTITY_KINDS, type EntityKind } from '../kb/schema';
 import { DEFAULT_COLORS } from '../model/settings';
 
@@ -12,7 +12,7 @@ export function colorOverrideCss(colors: Record<EntityKind, string>): string {
   return ENTITY_KINDS.filter((k) => colors[k].toLowerCase() !== DEFAULT_COLORS[k].toLowerCase())
     .map((k) => {
       const [r, g, b] = rgb(colors[k]);
-      return `::highlight(cnai-${k}){background-color:rgba(${r},${g},${b},0.24);text-decoration:underline 2px rgb(${r},${g},${b});}`;
+      return `::highlight(cnai-${k}){background-color:rgba(${r},${g},${b},0.3);}`;
     })
     .join('\n');
 }

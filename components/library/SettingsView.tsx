@@ -216,7 +216,7 @@ function ColorRow({ kind, value, onChange }: { kind: EntityKind; value: string; 
   const weak = contrast(value, '#ffffff') < 2 || contrast(value, '#111111') < 2;
   const swatch = (bg: string, fg: string) => (
     <span class="swatch" style={{ background: bg, color: fg }}>
-      <span style={{ background: `${value}3d`, textDecoration: `underline 2px ${value}` }}>DeepSeek-R1</span>
+      <span style={{ background: `${value}4d` }}>DeepSeek-R1</span>
     </span>
   );
   return (
