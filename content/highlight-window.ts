@@ -3,10 +3,12 @@
  * registers only those within a viewport's height of the visible area, following scrolls.
  *
  * Positions come from the element around each range (document coordinates). They are
- * measured lazily in animation frames, a few milliseconds per frame, and measured again
- * when the layout may have moved: a resize, the document growing or shrinking, scrolling
- * inside an element. Errors lean towards registering: an element's box is at least as
- * large as the text in it. Known gap: text in `position: fixed` boxes moves with the
+ * measured lazily in animation frames, and measured again when the layout may have moved:
+ * a resize, the document growing or shrinking, scrolling inside an element. Each frame
+ * does at most a few milliseconds of work: a pass over the entries (measure, then register
+ * or unregister) resumes where the last frame stopped, so 20,000 entries cost several
+ * short frames instead of one long one. Errors lean towards registering: an element's box
+ * is at least as large as the text in it. Known gap: text in `position: fixed` boxes moves with the
  * viewport, so far from where it was measured it may stay unpainted until the next
  * re-measure.
  */
@@ -30,8 +32,8 @@ export interface WindowEntry {
 
 /** Viewport heights kept registered above and below the visible area. */
 const MARGIN = 1;
-/** Time for measuring positions per frame. */
-const MEASURE_BUDGET_MS = 8;
+/** Time for a pass's work per frame. */
+const FRAME_BUDGET_MS = 6;
 
 export class HighlightWindow {
   private readonly items = new Set<WindowEntry>();
@@ -43,6 +45,8 @@ export class HighlightWindow {
   private lastY = Number.NaN;
   private lastHeight = Number.NaN;
   private lastScrollHeight = -1;
+  /** The pass in progress: entries not yet visited (a Set iterator also visits entries added meanwhile). */
+  private pass?: Iterator<WindowEntry>;
   private resizeObserver?: ResizeObserver;
   private readonly sizes = new WeakMap<Element, string>();
 
@@ -84,6 +88,7 @@ export class HighlightWindow {
 
   clear(name: string): void {
     for (const e of this.items) if (e.wName === name) this.items.delete(e);
+    this.pass = undefined;
     this.counts.set(name, 0);
     this.highlights.get(name)?.clear();
     this.maybeStop();
@@ -120,6 +125,7 @@ export class HighlightWindow {
     this.resizeObserver = undefined;
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
+    this.pass = undefined;
     if (!showAll) return;
     for (const e of this.items) {
       if (e.wShown) continue;
@@ -150,7 +156,11 @@ export class HighlightWindow {
 
   /** Something changed: new ranges to place, or (`relayout`) every position may be stale. */
   private invalidate(relayout: boolean): void {
-    if (relayout) this.epoch++;
+    if (relayout) {
+      this.epoch++;
+      // Positions measured so far are stale: start over rather than finish with them.
+      this.pass = undefined;
+    }
     this.dirty = true;
     this.schedule();
   }
@@ -166,35 +176,47 @@ export class HighlightWindow {
     const height = innerHeight || 800;
     const scrollHeight = document.documentElement.scrollHeight;
     if (scrollHeight !== this.lastScrollHeight) {
-      if (this.lastScrollHeight >= 0) this.epoch++;
+      if (this.lastScrollHeight >= 0) {
+        this.epoch++;
+        this.pass = undefined;
+      }
       this.lastScrollHeight = scrollHeight;
       this.dirty = true;
     }
-    // Small scrolls stay inside the margin: nothing to do.
-    if (!this.dirty && Math.abs(y - this.lastY) < height / 4 && height === this.lastHeight) return;
-    this.dirty = false;
-    this.lastY = y;
-    this.lastHeight = height;
+    if (!this.pass) {
+      // Small scrolls stay inside the margin: nothing to do.
+      if (!this.dirty && Math.abs(y - this.lastY) < height / 4 && height === this.lastHeight) return;
+      this.dirty = false;
+      // Each entry is judged against the band of the frame that visits it; a scroll of more
+      // than a quarter viewport since the pass started asks for another pass.
+      this.lastY = y;
+      this.lastHeight = height;
+      this.pass = this.items.values();
+    }
     const from = y - height * MARGIN;
     const to = y + height * (1 + MARGIN);
+    const pass = this.pass;
     const t0 = performance.now();
-    let measured = 0;
-    let outOfTime = false;
-    for (const e of this.items) {
-      if (e.wEpoch !== this.epoch) {
-        // Unmeasured ranges keep their state until a later frame measures them.
-        if (outOfTime) continue;
-        measure(e, y, this.epoch);
-        if ((++measured & 127) === 0 && performance.now() - t0 > MEASURE_BUDGET_MS) outOfTime = true;
+    let visited = 0;
+    for (;;) {
+      const next = pass.next();
+      if (next.done) {
+        this.pass = undefined;
+        break;
       }
+      const e = next.value;
+      if (e.wEpoch !== this.epoch) measure(e, y, this.epoch);
       const want = e.wBottom >= from && e.wTop <= to;
-      if (want === e.wShown) continue;
-      e.wShown = want;
-      const h = this.highlights.get(e.wName)!;
-      if (want) h.add(e.range);
-      else h.delete(e.range);
+      if (want !== e.wShown) {
+        e.wShown = want;
+        const h = this.highlights.get(e.wName)!;
+        if (want) h.add(e.range);
+        else h.delete(e.range);
+      }
+      if ((++visited & 63) === 0 && performance.now() - t0 > FRAME_BUDGET_MS) break;
     }
-    if (outOfTime) this.invalidate(false);
+    // The pass goes on next frame, or a scroll or change during it asks for another.
+    if (this.pass || this.dirty || Math.abs(scrollY - this.lastY) >= height / 4) this.schedule();
   };
 }
 
