@@ -88,9 +88,14 @@ export async function startContent(): Promise<void> {
 
   // ---- styles ----------------------------------------------------------------
   const applyColors = () => {
-    colorSheet.replaceSync(colorOverrideCss(settings.colors));
-    const sheets = [...doc.adoptedStyleSheets];
-    if (!sheets.includes(colorSheet)) doc.adoptedStyleSheets = [...sheets, colorSheet];
+    const css = colorOverrideCss(settings.colors);
+    // The default colours need no sheet: adopting one, even empty, makes the browser
+    // re-match the whole page's style (17 ms on the 5 MB page).
+    if (css || doc.adoptedStyleSheets.includes(colorSheet)) {
+      colorSheet.replaceSync(css);
+      const sheets = [...doc.adoptedStyleSheets];
+      if (!sheets.includes(colorSheet)) doc.adoptedStyleSheets = [...sheets, colorSheet];
+    }
     for (const sheet of shadowSheets.values()) sheet.replaceSync(highlightCss + colorOverrideCss(settings.colors));
   };
   const adoptStyles = (sr: ShadowRoot) => {
