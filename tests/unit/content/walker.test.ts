@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { BLOCK_SEPARATOR } from '../../../engine/chars';
-import { INLINE_ELEMENTS, SKIP_ELEMENTS, TextWalker, type TextBatch } from '../../../content/walker';
+import { INLINE_ELEMENTS, SKIP_ELEMENTS, TextWalker, type TextBatch, type WalkOptions } from '../../../content/walker';
 
 const S = BLOCK_SEPARATOR;
 
@@ -11,8 +11,11 @@ function mount(markup: string): HTMLElement {
   return document.body.firstElementChild as HTMLElement;
 }
 
+/** The options of the suite being run: both ways of reading text (see TextWalker.next). */
+let opts: WalkOptions = {};
+
 function batches(root: Node, budget = Infinity, start?: Node): TextBatch[] {
-  const w = new TextWalker(root, {}, start);
+  const w = new TextWalker(root, opts, start);
   const out: TextBatch[] = [];
   for (let b = w.next(budget); b; b = w.next(budget)) out.push(b);
   return out;
@@ -31,7 +34,14 @@ function expectConsistent(b: TextBatch): void {
   b.nodes.forEach((n, i) => expect(b.text.slice(b.starts[i], b.starts[i]! + n.data.length)).toBe(n.data));
 }
 
-describe('TextWalker', () => {
+describe.each([
+  ['one string per text node', {}],
+  ['one string per run of text nodes', { runsAfterNodes: 0 }],
+] as [string, WalkOptions][])('TextWalker, %s', (_, mode) => {
+  beforeEach(() => {
+    opts = mode;
+  });
+
   it('joins text across inline elements and separates blocks', () => {
     const root = mount('<p>Zhipu <b>Chat</b>GLM-6B</p><p>ERNIE <a href="#">Bot</a></p>');
     expect(shown(root)).toBe('Zhipu ChatGLM-6B|ERNIE Bot');
@@ -95,7 +105,7 @@ describe('TextWalker', () => {
     const root = mount('<p>one</p><p id="s">two</p><p id="r">three</p><p>four</p>');
     const from = root.querySelector('#s')!;
     const resumeAt = root.querySelector('#r')!;
-    const w = new TextWalker(root, {}, undefined, { from, resumeAt });
+    const w = new TextWalker(root, opts, undefined, { from, resumeAt });
     const text = w.next()!.text.replaceAll(S, '|');
     expect(text).toBe('one|three|four');
     expect(w.done).toBe(true);
@@ -108,7 +118,7 @@ describe('TextWalker', () => {
 
   it('skips the excluded element', () => {
     const root = mount('<p>a</p><div id="ours">card</div><p>b</p>');
-    const w = new TextWalker(root, { exclude: (el) => el.id === 'ours' });
+    const w = new TextWalker(root, { ...opts, exclude: (el) => el.id === 'ours' });
     expect(w.next()!.text.replaceAll(S, '|')).toBe('a|b');
   });
 
