@@ -142,7 +142,7 @@ export async function startContent(): Promise<void> {
         report();
       },
       enabled,
-      ensureHost: () => host.ensureAttached(),
+      ensureHost: () => host.reveal(),
     });
     const card = new CardController({
       doc,
@@ -169,7 +169,7 @@ export async function startContent(): Promise<void> {
       },
       shadowRoots: () => scanner?.shadowRoots() ?? [],
       isOwnEvent,
-      ensureHost: () => host.ensureAttached(),
+      ensureHost: () => host.reveal(),
     });
     selection.attach();
     card.attach();

@@ -28,8 +28,13 @@ async function hover(name: string, index = 0) {
   await page.mouse.move(x, y);
 }
 
+/** How the in-page UI host is rendered (it is attached at start). */
+const hostDisplay = () => page.evaluate(() => getComputedStyle(document.querySelector('[data-cnai-ui]')!).display);
+
 describe('hover card', () => {
   it('opens on hover with the entity summary and relations', async () => {
+    // Until the UI shows something its host takes no part in layout (see content/ui/host.ts).
+    expect(await hostDisplay()).toBe('none');
     await hover('cnai-model', 0);
     await axWait(page, 'dialog', /ChatGLM-6B/, 3000);
     const text = await axText(page);
@@ -38,6 +43,7 @@ describe('hover card', () => {
     expect(text).toMatch(/Zhipu AI/);
     expect(text).toMatch(/Your clippings/i);
     expect(text).toMatch(/Seen on/i);
+    expect(await hostDisplay()).toBe('block');
   });
 
   it('cannot be read by the page', async () => {
