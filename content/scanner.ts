@@ -153,6 +153,8 @@ export class PageScanner {
       }
       if (!walker.done) await yieldToMain();
     }
+    // The last slice and the last flush (thousands of ranges on a dense page) in separate tasks.
+    if (this.deferred?.length) await yieldToMain();
     this.flushDeferred();
     this.deferred = undefined;
     this.stats.complete = performance.now();
