@@ -87,8 +87,8 @@ export class HighlightWindow {
   }
 
   clear(name: string): void {
+    // A pass in progress goes on: its Set iterator skips the deleted entries.
     for (const e of this.items) if (e.wName === name) this.items.delete(e);
-    this.pass = undefined;
     this.counts.set(name, 0);
     this.highlights.get(name)?.clear();
     this.maybeStop();
