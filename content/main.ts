@@ -96,7 +96,7 @@ export async function startContent(): Promise<void> {
       const sheets = [...doc.adoptedStyleSheets];
       if (!sheets.includes(colorSheet)) doc.adoptedStyleSheets = [...sheets, colorSheet];
     }
-    for (const sheet of shadowSheets.values()) sheet.replaceSync(highlightCss + colorOverrideCss(settings.colors));
+    for (const sheet of shadowSheets.values()) sheet.replaceSync(highlightCss + css);
   };
   const adoptStyles = (sr: ShadowRoot) => {
     let sheet = shadowSheets.get(sr);
