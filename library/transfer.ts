@@ -9,7 +9,7 @@
  * same page and text) are merged, not doubled.
  */
 import Dexie from 'dexie';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import { compileMatcher } from '../engine/compile';
 import { ContextGate, type GatedMention } from '../engine/context';
 import { Matcher } from '../engine/matcher';
@@ -57,6 +57,24 @@ export interface ExportedFile {
   count: number;
 }
 
+/**
+ * Files smaller than this are stored, larger ones deflated. Deflating a file costs about
+ * 70 µs whatever its size (a per-page export of 10,000 clippings: 5,716 files of at most
+ * 756 bytes took 0.4-0.5 s in Node and 1.5 s in the library's worker, for a ZIP of 2.8
+ * instead of 4.2 MB); from a few kilobytes on, compression is worth its time.
+ */
+export const ZIP_STORE_BELOW = 1024;
+
+/** A ZIP archive of text files (UTF-8), in the given order. */
+export function zipFiles(files: readonly { name: string; content: string }[]): Uint8Array {
+  const entries: Zippable = {};
+  for (const f of files) {
+    const bytes = strToU8(f.content);
+    entries[f.name] = [bytes, { level: bytes.length < ZIP_STORE_BELOW ? 0 : 6 }];
+  }
+  return zipSync(entries);
+}
+
 async function selectClippings(req: ExportRequest, database: CnaiDatabase, kindOf: (id: string) => ReturnType<Parameters<typeof applyFilters>[2]>): Promise<Clipping[]> {
   const s = req.scope;
   let list: Clipping[];
@@ -96,7 +114,7 @@ export async function exportData(req: ExportRequest, database: CnaiDatabase = db
     case 'markdown-pages': {
       const files = toMarkdown(clippings, { ...names, now, timeZone: req.timeZone }, { split: 'per-page' });
       progress?.(0, files.length, 'zipping');
-      const data = zipSync(Object.fromEntries(files.map((f) => [f.name, strToU8(f.content)])), { level: 6 });
+      const data = zipFiles(files);
       return { name: exportFileName('markdown', scope, now, req.timeZone).replace(/\.md$/, '.zip'), type: 'application/zip', data, count: clippings.length };
     }
     case 'csv':

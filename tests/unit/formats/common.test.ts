@@ -4,6 +4,7 @@ import { dedupeKey } from '../../../formats/common';
 import { parseDate, readwiseDate } from '../../../formats/dates';
 import { exportFileName, safeFileName, uniqueFileNames } from '../../../formats/filenames';
 import { describeIssue, formatProblem, formatProblems } from '../../../formats/problems';
+import { localDay } from '../../../formats/text';
 import { ClippingSchema } from '../../../model/clipping';
 import { nastyText, SAMPLE_CLIPPINGS } from './samples';
 
@@ -100,5 +101,18 @@ describe('dates', () => {
 
   it('writes Readwise dates in UTC to the second', () => {
     expect(readwiseDate('2026-11-22T14:05:09.999Z')).toBe('2026-11-22 14:05:09');
+  });
+
+  it('gives the calendar day in each time zone asked for (formatters are reused per zone)', () => {
+    const late = '2026-11-22T20:30:00Z';
+    for (let i = 0; i < 2; i++) {
+      expect(localDay(late, 'UTC')).toBe('2026-11-22');
+      expect(localDay(late, 'Asia/Shanghai')).toBe('2026-11-23');
+      expect(localDay(new Date('2026-11-22T02:00:00Z'), 'America/Los_Angeles')).toBe('2026-11-21');
+      expect(localDay('0099-03-04T12:00:00Z', 'UTC')).toBe('0099-03-04');
+    }
+    expect(localDay(late)).toMatch(/^2026-11-2[23]$/);
+    for (let i = 0; i < 2; i++) expect(() => localDay(late, 'Not/AZone')).toThrow(RangeError);
+    expect(() => localDay('not a date', 'UTC')).toThrow(RangeError);
   });
 });

@@ -6,7 +6,8 @@ import Dexie from 'dexie';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../engine/compile';
-import { exportData, importData } from '../../../library/transfer';
+import { strFromU8, unzipSync } from 'fflate';
+import { exportData, importData, zipFiles } from '../../../library/transfer';
 import { CnaiDatabase } from '../../../storage/db';
 import { seedBuiltin } from '../../../storage/seed';
 import { generateClippings } from '../../fixtures/generate-clippings';
@@ -134,6 +135,28 @@ describe('import', () => {
   });
 });
 
+describe('zipFiles', () => {
+  it('stores small files and deflates large ones; every file comes back byte for byte', () => {
+    const big = `# 长文件\n\n${'DeepSeek-R1 与 通义千问 compared, again. '.repeat(200)}`;
+    const files = [
+      { name: 'Small page.md', content: '---\ntitle: 小\n---\n> quote\n' },
+      { name: 'Big page.md', content: big },
+      { name: '空.md', content: '' },
+    ];
+    const zip = zipFiles(files);
+    const back = unzipSync(zip);
+    expect(Object.keys(back)).toEqual(files.map((f) => f.name));
+    for (const f of files) expect(strFromU8(back[f.name]!)).toBe(f.content);
+    // Compression method in each local header (offset 8): 0 = stored, 8 = deflated.
+    const methods: number[] = [];
+    for (let i = 0; i + 30 < zip.length; i++) {
+      if (zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 3 && zip[i + 3] === 4) methods.push(zip[i + 8]!);
+    }
+    expect(methods).toEqual([0, 8, 0]);
+    expect(zip.length).toBeLessThan(new TextEncoder().encode(big).length / 2);
+  });
+});
+
 describe('export', () => {
   it('writes each format for everything, one entity, or a filter', async () => {
     await db.clippings.bulkPut(generateClippings(40));
@@ -143,7 +166,9 @@ describe('export', () => {
     expect(md.data as string).toContain('[[Cyberspace Administration of China]]');
     const zip = await exportData({ format: 'markdown-pages', scope: { kind: 'all' }, now: new Date('2026-11-22T00:00:00Z'), timeZone: 'UTC' }, db);
     expect(zip.name.endsWith('.zip')).toBe(true);
-    expect((zip.data as Uint8Array).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    const pages = unzipSync(zip.data as Uint8Array);
+    expect(Object.keys(pages).length).toBe(new Set((await db.clippings.toArray()).map((c) => c.url)).size);
+    for (const content of Object.values(pages)) expect(strFromU8(content)).toMatch(/^---\ntitle: /);
     const csv = await exportData({ format: 'csv', scope: { kind: 'filter', filters: { site: 'news.example.cn' } }, now: new Date() }, db);
     expect(csv.count).toBe(10);
     expect((csv.data as string).startsWith('\uFEFFHighlight,Title,Author,URL,Note,Location,Date,Tags')).toBe(true);
