@@ -40,8 +40,6 @@ export interface TextBatch {
 export interface WalkOptions {
   /** Elements never to enter (the extension's own UI host). */
   exclude?: (el: Element) => boolean;
-  /** Text nodes read one by one before reading runs of them (default RUNS_AFTER_NODES). */
-  runsAfterNodes?: number;
 }
 
 /**
@@ -52,9 +50,6 @@ export interface SkipRegion {
   from: Element;
   resumeAt: Node | null;
 }
-
-/** Text nodes a walk reads one by one before it reads runs of them (see TextWalker.next). */
-export const RUNS_AFTER_NODES = 20_000;
 
 const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
@@ -135,8 +130,6 @@ export class TextWalker {
   private readonly tw: TreeWalker;
   private finished = false;
   private skip?: SkipRegion;
-  /** Text nodes read so far (see RUNS_AFTER_NODES). */
-  private nodesRead = 0;
   /** Set when a skip region could not be honoured (its resume node left the document). */
   skipInvalid = false;
 
@@ -179,27 +172,55 @@ export class TextWalker {
     // The block the last text was in (or the last block element entered since).
     let lastBlock: Node | null = null;
 
-    // Past the first RUNS_AFTER_NODES text nodes, text is read per run of text nodes with
-    // no boundary between them (one block's inline content): one string per run, from a
-    // Range, instead of one per node. Every string the browser hands to a script is cached
-    // with a weak handle, and the next full garbage collection clears the dead ones in one
-    // pause: on the 5 MB page (111,000 text nodes) that pause took 60-80 ms, 50 of them for
-    // these handles. A Range per run costs more than `data` per node (wikipedia-2 scanned in
-    // 26 instead of 20 ms), so ordinary pages keep reading `data`. Offsets come from `length`.
-    const byRuns = this.nodesRead >= (this.opts.runsAfterNodes ?? RUNS_AFTER_NODES);
+    // Text is read per stretch: consecutive text nodes with nothing skipped between them,
+    // across block boundaries. One Range gives a stretch's text as one string, cut at the
+    // recorded block boundaries; offsets come from each node's `length`. Reading `data` per
+    // node costs a string per node, and every string Blink hands to a script stays in its
+    // string cache with a weak handle: on the 5 MB benchmark page (111,000 text nodes) the
+    // next full garbage collection spent about 50 ms clearing the dead ones. A skipped
+    // element that has children (a script, a hidden block) ends the stretch, since the
+    // Range's text would include its text.
     let runFirst: Text | null = null;
     let runLast: Text | null = null;
+    /** Index in `nodes` of the stretch's first node, and its characters so far. */
+    let runIndex = 0;
+    let runLength = 0;
+    /** Block boundaries inside the stretch: characters of it before each, and the node index. */
+    const cuts: number[] = [];
+    const cutNodes: number[] = [];
     let range: Range | undefined;
     const flush = () => {
       if (!runFirst) return;
-      if (runFirst === runLast) parts.push(runFirst.data);
+      let text: string;
+      if (runFirst === runLast) text = runFirst.data;
       else {
         range ??= (root.ownerDocument ?? (root as Document)).createRange();
         range.setStart(runFirst, 0);
         range.setEnd(runLast!, runLast!.length);
-        parts.push(range.toString());
+        text = range.toString();
+      }
+      if (text.length === runLength) {
+        let from = 0;
+        for (const cut of cuts) {
+          parts.push(text.slice(from, cut), BLOCK_SEPARATOR);
+          from = cut;
+        }
+        parts.push(cuts.length ? text.slice(from) : text);
+      } else {
+        // Not the text the walk counted (a text node it did not visit inside the range; none
+        // is known to occur): read the nodes one by one, so offsets stay exact.
+        for (let i = runIndex, c = 0; i < nodes.length; i++) {
+          if (c < cutNodes.length && cutNodes[c] === i) {
+            parts.push(BLOCK_SEPARATOR);
+            c++;
+          }
+          parts.push(nodes[i]!.data);
+        }
       }
       runFirst = runLast = null;
+      runLength = 0;
+      cuts.length = 0;
+      cutNodes.length = 0;
     };
 
     let node: Node | null = this.cur;
@@ -218,21 +239,22 @@ export class TextWalker {
         }
         const n = (node as Text).length;
         if (n) {
-          if (boundary) {
-            flush();
-            if (length) {
-              parts.push(BLOCK_SEPARATOR);
-              length += 1;
-            }
+          if (boundary && length) {
+            if (runFirst) {
+              cuts.push(runLength);
+              cutNodes.push(nodes.length);
+            } else parts.push(BLOCK_SEPARATOR);
+            length += 1;
           }
           boundary = false;
+          if (!runFirst) {
+            runFirst = node as Text;
+            runIndex = nodes.length;
+          }
+          runLast = node as Text;
+          runLength += n;
           nodes.push(node as Text);
           starts.push(length);
-          if (!byRuns) parts.push((node as Text).data);
-          else {
-            if (!runFirst) runFirst = node as Text;
-            runLast = node as Text;
-          }
           length += n;
         }
         node = tw.nextNode();
@@ -247,6 +269,7 @@ export class TextWalker {
           // The page removed that node meanwhile; the caller must start over.
           this.skipInvalid = true;
         } else {
+          flush();
           boundary = true;
           lastBlock = null;
           node = resume;
@@ -263,6 +286,8 @@ export class TextWalker {
         if (!skipThis) lastBlock = el;
       }
       if (skipThis) {
+        // Its text must not reach a stretch's Range.
+        if (el.firstChild) flush();
         // Over the subtree: the next sibling, or the next sibling of the nearest ancestor that has one.
         let s = tw.nextSibling();
         while (!s && tw.parentNode()) s = tw.nextSibling();
@@ -298,7 +323,6 @@ export class TextWalker {
       node = tw.nextNode();
     }
     flush();
-    this.nodesRead += nodes.length;
     this.cur = node;
     if (!node) this.finished = true;
     return { text: parts.join(''), nodes, starts, shadowRoots };

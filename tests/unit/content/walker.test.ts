@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BLOCK_SEPARATOR } from '../../../engine/chars';
 import { INLINE_ELEMENTS, SKIP_ELEMENTS, TextWalker, type TextBatch, type WalkOptions } from '../../../content/walker';
 
@@ -11,8 +11,7 @@ function mount(markup: string): HTMLElement {
   return document.body.firstElementChild as HTMLElement;
 }
 
-/** The options of the suite being run: both ways of reading text (see TextWalker.next). */
-let opts: WalkOptions = {};
+const opts: WalkOptions = {};
 
 function batches(root: Node, budget = Infinity, start?: Node): TextBatch[] {
   const w = new TextWalker(root, opts, start);
@@ -34,12 +33,9 @@ function expectConsistent(b: TextBatch): void {
   b.nodes.forEach((n, i) => expect(b.text.slice(b.starts[i], b.starts[i]! + n.data.length)).toBe(n.data));
 }
 
-describe.each([
-  ['one string per text node', {}],
-  ['one string per run of text nodes', { runsAfterNodes: 0 }],
-] as [string, WalkOptions][])('TextWalker, %s', (_, mode) => {
-  beforeEach(() => {
-    opts = mode;
+describe('TextWalker', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
   });
 
   it('joins text across inline elements and separates blocks', () => {
@@ -68,6 +64,22 @@ describe.each([
         '<span hidden>Kimi</span>e<div contenteditable="true">DeepSeek</div>f<div contenteditable="false">g</div>',
     );
     expect(shown(root)).toBe('a|b|c|d|e|f|g');
+  });
+
+  it('reads consecutive blocks with one Range, ending a stretch only at skipped content', () => {
+    const toString = vi.spyOn(Range.prototype, 'toString');
+    const root = mount('<p>Zhipu <b>Chat</b>GLM</p><h2>Kimi</h2><p>a<img>b<script>x()</script>c <i>d</i></p><ul><li>e</li></ul>');
+    expect(shown(root)).toBe('Zhipu ChatGLM|Kimi|a|b|c d|e');
+    // Two stretches: the script ends the first (the empty <img> does not).
+    expect(toString).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads nodes one by one when a stretch’s Range text is not what the walk counted', () => {
+    vi.spyOn(Range.prototype, 'toString').mockReturnValue('unexpected');
+    const root = mount('<p>Zhipu <b>Chat</b>GLM-6B</p><p>ERNIE <a href="#">Bot</a></p><p>文心一言</p>');
+    const [b] = batches(root);
+    expect(b!.text.replaceAll(S, '|')).toBe('Zhipu ChatGLM-6B|ERNIE Bot|文心一言');
+    expectConsistent(b!);
   });
 
   it('reads an open shadow root as its own block, before the host’s children', () => {
