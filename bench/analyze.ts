@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { GENERATED, openBenchBrowser, SHARED_PAGES, sharedPages, type BenchBrowser } from './browser';
-import { loadRealKb, makeDictionary, ROOT } from './dictionaries';
+import { articleEntities, loadRealKb, makeDictionary, ROOT } from './dictionaries';
 import { generateArticle } from './generate';
 
 const argv = process.argv.slice(2);
@@ -60,7 +60,7 @@ async function profileOurs(bb: BenchBrowser): Promise<{ fn: string; ms: number }
 
 async function main(): Promise<void> {
   const real = await loadRealKb();
-  const gen = generateArticle(real.entities);
+  const gen = generateArticle(articleEntities(real));
   const sources = [...sharedPages(SHARED_PAGES), { name: GENERATED, html: gen.html, bytes: gen.bytes, origin: 'generated' }].filter((s) => !PAGES || PAGES.includes(s.name));
   const dicts = SIZES.map((s) => makeDictionary(real, s === 'real' ? 'real' : Number(s)));
   const bb = await openBenchBrowser(sources);

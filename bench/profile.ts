@@ -4,7 +4,7 @@
  * page loads. `npx tsx bench/profile.ts --page=generated-5mb --size=1000 [--runs=3] [--top=30]`
  */
 import { GENERATED, openBenchBrowser, sharedPages, type PageSource } from './browser';
-import { loadRealKb, makeDictionary } from './dictionaries';
+import { articleEntities, loadRealKb, makeDictionary } from './dictionaries';
 import { generateArticle } from './generate';
 
 interface ProfileNode {
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const real = await loadRealKb();
   const dict = makeDictionary(real, SIZE === 'real' ? 'real' : Number(SIZE));
   const sources: PageSource[] =
-    PAGE === GENERATED ? [{ name: GENERATED, html: generateArticle(real.entities).html, bytes: 0, origin: 'generated' }] : sharedPages([PAGE]);
+    PAGE === GENERATED ? [{ name: GENERATED, html: generateArticle(articleEntities(real)).html, bytes: 0, origin: 'generated' }] : sharedPages([PAGE]);
   if (!sources.length) throw new Error(`page ${PAGE} not found`);
   const bb = await openBenchBrowser(sources);
   const self = new Map<string, number>();
