@@ -130,6 +130,7 @@ export class TextWalker {
   private readonly tw: TreeWalker;
   private finished = false;
   private skip?: SkipRegion;
+  private range?: Range;
   /** Set when a skip region could not be honoured (its resume node left the document). */
   skipInvalid = false;
 
@@ -188,13 +189,14 @@ export class TextWalker {
     /** Block boundaries inside the stretch: characters of it before each, and the node index. */
     const cuts: number[] = [];
     const cutNodes: number[] = [];
-    let range: Range | undefined;
     const flush = () => {
       if (!runFirst) return;
       let text: string;
       if (runFirst === runLast) text = runFirst.data;
       else {
-        range ??= (root.ownerDocument ?? (root as Document)).createRange();
+        // One Range per walk: a live Range stays registered with its document (and updated
+        // on every DOM change) until it is collected.
+        const range = (this.range ??= (root.ownerDocument ?? (root as Document)).createRange());
         range.setStart(runFirst, 0);
         range.setEnd(runLast!, runLast!.length);
         text = range.toString();
@@ -324,7 +326,10 @@ export class TextWalker {
     }
     flush();
     this.cur = node;
-    if (!node) this.finished = true;
+    if (!node) {
+      this.finished = true;
+      this.range = undefined;
+    }
     return { text: parts.join(''), nodes, starts, shadowRoots };
   }
 }
