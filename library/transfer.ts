@@ -246,8 +246,10 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
     }
   }
 
-  // Entities for clippings that came without them.
-  if (clippings.some((c) => !c.entities.length)) {
+  // Entities for clippings that came without them, from other tools (CSV, W3C). A backup's
+  // clippings are restored as they were: one saved with no entity keeps none, even if its
+  // text names one now (the reader may have muted it, or the knowledge base grown since).
+  if (format !== 'backup' && clippings.some((c) => !c.entities.length)) {
     const find = await entityFinder(req.matcher, database);
     clippings = clippings.map((c) => (c.entities.length ? c : { ...c, entities: find(c.text).slice(0, 500) }));
   }

@@ -93,6 +93,16 @@ describe('import', () => {
     expect(c!.entities.sort()).toEqual(['cac', 'glm', 'zhipu-ai']);
   });
 
+  it('restores a backup’s clippings as they were, without finding entities in those that had none', async () => {
+    const c = { ...generateClippings(1)[0]!, text: '智谱 and Zhipu AI, with the CAC', entities: [] };
+    await db.clippings.put(c);
+    const file = await exportData({ format: 'backup', scope: { kind: 'all' }, now: new Date('2026-11-22T00:00:00Z') }, db);
+    await db.clippings.clear();
+    const r = await importData({ name: file.name, bytes: enc(file.data), mode: 'all' }, db);
+    expect(r.ok).toBe(true);
+    expect(await db.clippings.toArray()).toEqual([c]);
+  });
+
   it('finds them with the matcher the background published, when it is passed along', async () => {
     const csv = 'Highlight,URL\r\n"Zhipu AI released a GLM model; the CAC took note.",https://n.example/a\r\n';
     // A published matcher that knows only Zhipu AI: the import must use it, not recompile.
