@@ -15,9 +15,9 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['fake-indexeddb/auto'],
-          // A guard against hangs, not a speed limit: unit tests share the 2 cores with the
-          // browser project, and a property test over fake IndexedDB that takes 0.4 s alone
-          // took over 5 s (the default) once in a clean-clone CI run.
+          // A guard against hangs, not a speed limit. A failing property test spends seconds
+          // shrinking its counterexample: under the default 5 s, a clean-clone CI run reported
+          // a timeout and hid the failure (a backup round trip, since fixed).
           testTimeout: 30_000,
         },
       },
