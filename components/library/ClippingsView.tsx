@@ -3,7 +3,7 @@
  * entity, kind, tag and date range, a virtualized list, and a detail panel to read,
  * edit (note, tags) and delete with undo.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tn } from '../../i18n';
 import { ENTITY_KINDS, type Entity, type EntityKind } from '../../kb/schema';
 import { ClippingSearch } from '../../library/clipping-search';
@@ -38,8 +38,11 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
   const listRef = useRef<HTMLDivElement>(null);
   // True while the box holds text the reader typed that is not in the URL yet.
   const typed = useRef(false);
-  // Any navigation (a link, the back button) brings the box in line with the URL.
-  useEffect(() => {
+  // Any navigation (a link, the back button) brings the box in line with the URL. A layout
+  // effect, in the same task as the URL change: Preact runs useEffect up to a frame later,
+  // and a keystroke landing in between (right after the box's own text reached the URL)
+  // was thrown away. A clean-clone CI run lost a search that way.
+  useLayoutEffect(() => {
     typed.current = false;
     setQ(filters.q ?? '');
   }, [query]);

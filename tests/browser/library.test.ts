@@ -70,6 +70,22 @@ describe('clippings in the library', () => {
     expect(lib.url()).toMatch(/#\/clippings\?site=example\.org$/);
   });
 
+  it('keeps what the reader types right after the box’s text reached the URL', async () => {
+    await lib.goto(lib.url().split('#')[0] + '#/clippings');
+    const box = await lib.getByLabel('Search clippings').elementHandle();
+    await lib.evaluate(async (input) => {
+      // The library's own write of the box's text (navigate with replace), then a keystroke
+      // in the next task, before a frame: the URL change must not take the keystroke back.
+      history.replaceState(null, '', '#/clippings?q=cello');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      (input as HTMLInputElement).value = 'cellos';
+      input!.dispatchEvent(new Event('input', { bubbles: true }));
+    }, box);
+    await expect.poll(() => lib.url(), { timeout: 5000 }).toContain('q=cellos');
+    expect(await lib.getByLabel('Search clippings').inputValue()).toBe('cellos');
+  });
+
   it('filters by entity from a link, and shows the entity view', async () => {
     await lib.goto(lib.url().split('#')[0] + '#/clippings?entity=cac');
     await lib.locator('.result-line', { hasText: '60 of 300' }).waitFor({ timeout: 5000 }).catch(async (e) => {
