@@ -181,33 +181,35 @@ export class TextWalker {
     // next full garbage collection spent about 50 ms clearing the dead ones. A skipped
     // element that has children (a script, a hidden block) ends the stretch, since the
     // Range's text would include its text.
-    let runFirst: Text | null = null;
-    let runLast: Text | null = null;
-    /** Index in `nodes` of the stretch's first node, and its characters so far. */
-    let runIndex = 0;
-    let runLength = 0;
-    /** Block boundaries inside the stretch: characters of it before each, and the node index. */
-    const cuts: number[] = [];
+    // The open stretch is nodes[runIndex..] (-1: none); cutNodes lists those of its nodes
+    // that start a new block (a separator goes before each). Everything else about it comes
+    // from `starts` and `length`.
+    let runIndex = -1;
     const cutNodes: number[] = [];
     const flush = () => {
-      if (!runFirst) return;
+      if (runIndex < 0) return;
+      const first = nodes[runIndex]!;
+      const last = nodes[nodes.length - 1]!;
+      const base = starts[runIndex]!;
       let text: string;
-      if (runFirst === runLast) text = runFirst.data;
+      if (first === last) text = first.data;
       else {
         // One Range per walk: a live Range stays registered with its document (and updated
         // on every DOM change) until it is collected.
         const range = (this.range ??= (root.ownerDocument ?? (root as Document)).createRange());
-        range.setStart(runFirst, 0);
-        range.setEnd(runLast!, runLast!.length);
+        range.setStart(first, 0);
+        range.setEnd(last, last.length);
         text = range.toString();
       }
-      if (text.length === runLength) {
+      // The separators are counted in `length` and `starts`, not in the Range's text.
+      if (text.length === length - base - cutNodes.length) {
         let from = 0;
-        for (const cut of cuts) {
+        cutNodes.forEach((i, j) => {
+          const cut = starts[i]! - base - (j + 1);
           parts.push(text.slice(from, cut), BLOCK_SEPARATOR);
           from = cut;
-        }
-        parts.push(cuts.length ? text.slice(from) : text);
+        });
+        parts.push(text.slice(from));
       } else {
         // Not the text the walk counted (a text node it did not visit inside the range; none
         // is known to occur): read the nodes one by one, so offsets stay exact.
@@ -219,9 +221,7 @@ export class TextWalker {
           parts.push(nodes[i]!.data);
         }
       }
-      runFirst = runLast = null;
-      runLength = 0;
-      cuts.length = 0;
+      runIndex = -1;
       cutNodes.length = 0;
     };
 
@@ -242,19 +242,12 @@ export class TextWalker {
         const n = (node as Text).length;
         if (n) {
           if (boundary && length) {
-            if (runFirst) {
-              cuts.push(runLength);
-              cutNodes.push(nodes.length);
-            } else parts.push(BLOCK_SEPARATOR);
+            if (runIndex >= 0) cutNodes.push(nodes.length);
+            else parts.push(BLOCK_SEPARATOR);
             length += 1;
           }
           boundary = false;
-          if (!runFirst) {
-            runFirst = node as Text;
-            runIndex = nodes.length;
-          }
-          runLast = node as Text;
-          runLength += n;
+          if (runIndex < 0) runIndex = nodes.length;
           nodes.push(node as Text);
           starts.push(length);
           length += n;
