@@ -156,13 +156,15 @@ export class HighlightWindow {
 
   /** Something changed: new ranges to place, or (`relayout`) every position may be stale. */
   private invalidate(relayout: boolean): void {
-    if (relayout) {
-      this.epoch++;
-      // Positions measured so far are stale: start over rather than finish with them.
-      this.pass = undefined;
-    }
+    if (relayout) this.forgetPositions();
     this.dirty = true;
     this.schedule();
+  }
+
+  /** Every measured position is stale: the next pass measures again, from the start. */
+  private forgetPositions(): void {
+    this.epoch++;
+    this.pass = undefined;
   }
 
   private schedule(): void {
@@ -176,10 +178,7 @@ export class HighlightWindow {
     const height = innerHeight || 800;
     const scrollHeight = document.documentElement.scrollHeight;
     if (scrollHeight !== this.lastScrollHeight) {
-      if (this.lastScrollHeight >= 0) {
-        this.epoch++;
-        this.pass = undefined;
-      }
+      if (this.lastScrollHeight >= 0) this.forgetPositions();
       this.lastScrollHeight = scrollHeight;
       this.dirty = true;
     }
