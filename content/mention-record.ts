@@ -23,25 +23,36 @@ export class MentionRecord implements GatedMention, WindowEntry {
   private made: StaticRange | undefined = undefined;
 
   constructor(
-    /** Candidate patterns, in pack order. */
-    readonly patterns: number[],
-    /** The text nodes the mention spans, first to last. */
-    readonly nodes: Text[],
+    /** Candidate patterns, in pack order (shared between mentions: never mutated). */
+    readonly patterns: readonly number[],
+    /** The first text node the mention spans. */
+    readonly startNode: Text,
+    /**
+     * The nodes after the first, for the rare mention split across inline elements; null
+     * otherwise (an array per mention would be one more object for every collection to
+     * copy on a dense page).
+     */
+    private readonly rest: Text[] | null,
     /** Offsets in the first and the last node. */
     readonly so: number,
     readonly eo: number,
   ) {}
 
-  get startNode(): Text {
-    return this.nodes[0]!;
+  get endNode(): Text {
+    return this.rest ? this.rest[this.rest.length - 1]! : this.startNode;
+  }
+
+  /** The text nodes the mention spans, first to last (a new array). */
+  get nodes(): Text[] {
+    return this.rest ? [this.startNode, ...this.rest] : [this.startNode];
   }
 
   /** The mention's range, created on first access. */
   get range(): StaticRange {
     return (this.made ??= new StaticRange({
-      startContainer: this.nodes[0]!,
+      startContainer: this.startNode,
       startOffset: this.so,
-      endContainer: this.nodes[this.nodes.length - 1]!,
+      endContainer: this.endNode,
       endOffset: this.eo,
     }));
   }

@@ -223,8 +223,8 @@ export class PageScanner {
     if (!list) return undefined;
     for (const r of list) {
       if (r.active < 0) continue;
-      const afterStart = node !== r.nodes[0] || offset >= r.so;
-      const beforeEnd = node !== r.nodes[r.nodes.length - 1] || offset < r.eo;
+      const afterStart = node !== r.startNode || offset >= r.so;
+      const beforeEnd = node !== r.endNode || offset < r.eo;
       if (afterStart && beforeEnd) return r;
     }
     return undefined;
@@ -286,7 +286,8 @@ export class PageScanner {
       const ei = si + 1 < batch.starts.length && batch.starts[si + 1]! < m.end ? nodeIndexAt(batch.starts, m.end - 1) : si;
       const rec = new MentionRecord(
         m.patterns,
-        si === ei ? [batch.nodes[si]!] : batch.nodes.slice(si, ei + 1),
+        batch.nodes[si]!,
+        si === ei ? null : batch.nodes.slice(si + 1, ei + 1),
         m.start - batch.starts[si]!,
         m.end - batch.starts[ei]!,
       );
@@ -469,8 +470,8 @@ function indexRecord(index: Map<Text, MentionRecord[]>, r: MentionRecord): void 
 }
 
 function compareRecords(a: MentionRecord, b: MentionRecord): number {
-  const an = a.nodes[0]!;
-  const bn = b.nodes[0]!;
+  const an = a.startNode;
+  const bn = b.startNode;
   if (an === bn) return a.so - b.so;
   return an.compareDocumentPosition(bn) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }

@@ -14,7 +14,7 @@ import type { PatternTable } from './patterns';
 
 export interface GatedMention {
   /** Candidate patterns, in pack order. */
-  patterns: number[];
+  readonly patterns: readonly number[];
   /** Resolved entity index, or -1 while waiting for context. */
   entity: number;
   /**

@@ -15,8 +15,11 @@ import type { EntityKind } from '../kb/schema';
 export interface Mention {
   start: number;
   end: number;
-  /** Candidate patterns for this span, in pack order (more than one only for shared aliases). */
-  patterns: number[];
+  /**
+   * Candidate patterns for this span, in pack order (more than one only for shared
+   * aliases). A one-pattern list is shared by every mention of that pattern: never mutate it.
+   */
+  patterns: readonly number[];
   /** True when the mention came from a version suffix after a family alias. */
   extended: boolean;
   /** End of the alias itself (before a version suffix): the longer alias is the more specific. */
@@ -31,6 +34,8 @@ export class Matcher {
   private readonly flags = flagTable();
   private readonly raw: number[] = [];
   private readonly indexById = new Map<string, number>();
+  /** One-pattern candidate lists, one per pattern, made on first use (most mentions have one). */
+  private readonly single: (readonly number[] | undefined)[];
 
   /**
    * `engine` picks how the automaton pass runs (WebAssembly where allowed, by default).
@@ -40,6 +45,8 @@ export class Matcher {
     this.ids = data.ids;
     this.kinds = data.kinds;
     this.patterns = new PatternTable(data.patterns, data.ids.length);
+    // Sized up front: filling a growing array at scattered indices could turn it into a dictionary.
+    this.single = new Array(this.patterns.count);
     this.scanner = new Scanner(data.automaton, engine);
     if (this.patterns.groupCount !== this.scanner.data.groupLength.length) throw new Error('matcher data: the automaton and the pattern groups disagree');
     data.ids.forEach((id, i) => this.indexById.set(id, i));
@@ -68,7 +75,7 @@ export class Matcher {
       const start = this.scanner.startOf(text, end, this.scanner.data.groupLength[g]!);
       let plain: Mention | undefined;
       let extendedTo = -1;
-      let extendedPatterns: number[] | undefined;
+      let extendedPatterns: readonly number[] | undefined;
       for (let i = groupStart[g]!, gEnd = groupStart[g + 1]!; i < gEnd; i++) {
         const p = groupItems[i]!;
         const f = flags[p]!;
@@ -80,18 +87,24 @@ export class Matcher {
           const ext = versionSuffixEnd(text, end, to, this.flags);
           if (ext > end && !(ext < to && this.isWordAt(text, ext))) {
             extendedTo = ext;
-            (extendedPatterns ??= []).push(p);
+            extendedPatterns = extendedPatterns ? [...extendedPatterns, p] : this.only(p);
             continue;
           }
         }
         if (f & P_WORD_END && end < to && this.isWordAt(text, end)) continue;
         if (x?.na && x.na.some((w) => this.wordAfter(text, end, to, w))) continue;
-        (plain ??= { start, end, patterns: [], extended: false, aliasEnd: end }).patterns.push(p);
+        if (plain) plain.patterns = [...plain.patterns, p];
+        else plain = { start, end, patterns: this.only(p), extended: false, aliasEnd: end };
       }
       if (plain) candidates.push(plain);
       if (extendedPatterns) candidates.push({ start, end: extendedTo, patterns: extendedPatterns, extended: true, aliasEnd: end });
     }
     return selectLongest(candidates);
+  }
+
+  /** The shared one-pattern list of p (every mention keeps its list: one array per pattern, not per mention). */
+  private only(p: number): readonly number[] {
+    return (this.single[p] ??= [p]);
   }
 
   /** Whether a pattern needs its context on the page. */
@@ -148,7 +161,17 @@ export class Matcher {
  */
 function selectLongest(candidates: Mention[]): Mention[] {
   if (candidates.length < 2) return candidates;
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end || Number(a.extended) - Number(b.extended) || b.aliasEnd - a.aliasEnd);
+  // Insertion sort: candidates arrive in end order, so they are almost sorted by start
+  // (only overlapping ones move), and it needs no comparator call per step.
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    let j = i - 1;
+    while (j >= 0 && before(c, candidates[j]!)) {
+      candidates[j + 1] = candidates[j]!;
+      j--;
+    }
+    candidates[j + 1] = c;
+  }
   const out: Mention[] = [];
   let lastEnd = -1;
   for (const c of candidates) {
@@ -158,6 +181,14 @@ function selectLongest(candidates: Mention[]): Mention[] {
     }
   }
   return out;
+}
+
+/** Selection order: by start, longer first, explicit before version-extended, then the longer alias. */
+function before(a: Mention, b: Mention): boolean {
+  if (a.start !== b.start) return a.start < b.start;
+  if (a.end !== b.end) return a.end > b.end;
+  if (a.extended !== b.extended) return !a.extended;
+  return a.aliasEnd > b.aliasEnd;
 }
 
 /** Folds text[i, j) character by character (same length; for short comparisons). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BLOCK_SEPARATOR } from '../../../engine/chars';
-import { findAll, matcherFor, pageMentions } from '../helpers';
+import { findAll, matcherFor, pageMentions, smallEntities } from '../helpers';
 
 const m = matcherFor();
 
@@ -169,5 +169,32 @@ describe('offsets', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('candidate pattern lists', () => {
+  // Mentions of one pattern share one list (an array per mention would be kept by every
+  // mention on a dense page); a shared alias gets a list of its own, never a mutated one.
+  const [a, b] = smallEntities();
+  const shared = { text: 'Xylo Quorra', lang: 'en' as const, shared: true, context: [b!.id] };
+  const both = matcherFor([
+    { ...a!, aliases: [...a!.aliases, shared] },
+    { ...b!, aliases: [...b!.aliases, { ...shared, context: [a!.id] }] },
+  ]);
+
+  it('shares the list of a one-pattern mention, and copies it for a shared alias', () => {
+    const alias = a!.aliases[0]!.text;
+    const [first] = both.find(`${alias} and more`);
+    const [again] = both.find(`then ${alias}`);
+    expect(first!.patterns).toHaveLength(1);
+    expect(again!.patterns).toBe(first!.patterns);
+    const [sharedMention] = both.find('the Xylo Quorra paper');
+    const sharedList = [...sharedMention!.patterns];
+    expect(sharedList).toHaveLength(2);
+    expect(new Set(sharedMention!.patterns.map((p) => both.ids[both.patterns.entity[p]!]))).toEqual(new Set([a!.id, b!.id]));
+    // Building the shared alias's list changed no list: a second find gives the same.
+    expect(both.find('Xylo Quorra')[0]!.patterns).toEqual(sharedList);
+    expect(both.find(alias)[0]!.patterns).toEqual(first!.patterns);
+    expect(first!.patterns).toHaveLength(1);
   });
 });
