@@ -44,6 +44,9 @@ export interface ScanStats {
   longestSliceMs: number;
   batches: number;
   characters: number;
+  /** Stretches of text nodes read with one Range, and those read node by node instead (see TextBatch). */
+  stretches: number;
+  stretchesReadByNode: number;
 }
 
 const VIEWPORT_BUDGET = 20_000;
@@ -59,7 +62,7 @@ const DEFERRED_FLUSH_MS = 1000;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 export class PageScanner {
-  readonly stats: ScanStats = { longestSliceMs: 0, batches: 0, characters: 0 };
+  readonly stats: ScanStats = { longestSliceMs: 0, batches: 0, characters: 0, stretches: 0, stretchesReadByNode: 0 };
   /**
    * Mentions by the text nodes they span: built on first use (a hit test, a DOM change)
    * and kept current from then on. A static page that is never hovered never needs it.
@@ -279,6 +282,8 @@ export class PageScanner {
   private processBatch(batch: TextBatch): void {
     this.stats.batches++;
     this.stats.characters += batch.text.length;
+    this.stats.stretches += batch.stretches;
+    this.stats.stretchesReadByNode += batch.readByNode;
     const mentions = this.matcher.find(batch.text);
     let changed = false;
     for (const m of mentions) {

@@ -35,6 +35,13 @@ export interface TextBatch {
   starts: number[];
   /** Open shadow roots whose text is in this batch (they need the highlight styles). */
   shadowRoots: ShadowRoot[];
+  /**
+   * Stretches of several text nodes read with a Range, and how many of them were then
+   * read node by node because the Range's text was not the counted length (expected:
+   * never; the text is the same either way, so only this count shows the slow path).
+   */
+  stretches: number;
+  readByNode: number;
 }
 
 export interface WalkOptions {
@@ -186,6 +193,8 @@ export class TextWalker {
     // from `starts` and `length`.
     let runIndex = -1;
     const cutNodes: number[] = [];
+    let stretches = 0;
+    let readByNode = 0;
     const flush = () => {
       if (runIndex < 0) return;
       const first = nodes[runIndex]!;
@@ -194,6 +203,7 @@ export class TextWalker {
       let text: string;
       if (first === last) text = first.data;
       else {
+        stretches++;
         // One Range per walk: a live Range stays registered with its document (and updated
         // on every DOM change) until it is collected.
         const range = (this.range ??= (root.ownerDocument ?? (root as Document)).createRange());
@@ -213,6 +223,7 @@ export class TextWalker {
       } else {
         // Not the text the walk counted (a text node it did not visit inside the range; none
         // is known to occur): read the nodes one by one, so offsets stay exact.
+        readByNode++;
         for (let i = runIndex, c = 0; i < nodes.length; i++) {
           if (c < cutNodes.length && cutNodes[c] === i) {
             parts.push(BLOCK_SEPARATOR);
@@ -309,6 +320,8 @@ export class TextWalker {
             parts.push(inner.text);
             length += inner.text.length;
             shadowRoots.push(...inner.shadowRoots);
+            stretches += inner.stretches;
+            readByNode += inner.readByNode;
             // Whatever text follows is in another block than the shadow tree's.
             boundary = true;
             lastBlock = null;
@@ -323,7 +336,7 @@ export class TextWalker {
       this.finished = true;
       this.range = undefined;
     }
-    return { text: parts.join(''), nodes, starts, shadowRoots };
+    return { text: parts.join(''), nodes, starts, shadowRoots, stretches, readByNode };
   }
 }
 

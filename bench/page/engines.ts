@@ -141,6 +141,8 @@ const api = {
         longestSliceMs: scanner.stats.longestSliceMs,
         batches: scanner.stats.batches,
         characters: scanner.stats.characters,
+        stretches: scanner.stats.stretches,
+        stretchesReadByNode: scanner.stats.stretchesReadByNode,
         yieldedMs,
         yields,
         busyMs: t2 - t1 - yieldedMs,

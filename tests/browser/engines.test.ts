@@ -76,6 +76,9 @@ async function checkPage(name: string): Promise<{ ours: Mention[]; spanning: num
   const run = await b.page.evaluate(() => window.__bench.ours());
   const ours = (await b.page.evaluate(() => window.__bench.oursMentions())) as Mention[];
   expect(run.ranges).toBe(ours.length);
+  // Text was read per stretch with a Range, never node by node (the same text either way).
+  expect(run.stretches).toBeGreaterThan(0);
+  expect(run.stretchesReadByNode, `${name}: stretches whose Range text was not the counted length`).toBe(0);
 
   // 1. Same text, same rules: identical mentions.
   const block = (await b.page.evaluate((t) => window.__bench.oracle(t, 'block'), texts)) as Mention[];

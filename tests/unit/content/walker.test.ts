@@ -72,6 +72,8 @@ describe('TextWalker', () => {
     expect(shown(root)).toBe('Zhipu ChatGLM|Kimi|a|b|c d|e');
     // Two stretches: the script ends the first (the empty <img> does not).
     expect(toString).toHaveBeenCalledTimes(2);
+    const [b] = batches(root);
+    expect([b!.stretches, b!.readByNode]).toEqual([2, 0]);
   });
 
   it('reads nodes one by one when a stretch’s Range text is not what the walk counted', () => {
@@ -80,6 +82,7 @@ describe('TextWalker', () => {
     const [b] = batches(root);
     expect(b!.text.replaceAll(S, '|')).toBe('Zhipu ChatGLM-6B|ERNIE Bot|文心一言');
     expectConsistent(b!);
+    expect([b!.stretches, b!.readByNode]).toEqual([1, 1]);
   });
 
   it('reads an open shadow root as its own block, before the host’s children', () => {
