@@ -163,7 +163,7 @@ export function renderMarkdown(r: BenchResults): string {
   out.push(`- **Browser:** ${r.browser}, driven by playwright-core; Node ${r.machine.node}`);
   out.push(`- **Code measured:** commit ${r.code.commit}${r.code.uncommitted.length ? ` plus uncommitted changes in ${r.code.uncommitted.join(', ')}` : ''}`);
   out.push(`- **Knowledge base:** ${r.kb.entities} entities, ${r.kb.aliases} aliases${r.kb.fallback ? ` (**fallback**: the pack had ${r.kb.problems} problem(s) during the run; only the entities that parse were used)` : ''}`);
-  out.push(`- **Runs:** median of ${r.options.runs} runs per case (a fresh page load for every run); mark.js is time-boxed (see notes)`);
+  out.push(`- **Runs:** median of ${r.options.runs} runs per case (a fresh page load for every run; each run goes round the floor and every dictionary of ours and the regex on a page, so drift of the machine affects them alike); mark.js is time-boxed (see notes)`);
   out.push(`- **Machine load:** 1-minute load average ${r.loadAverage.start} at the start, ${r.loadAverage.end} at the end, at most ${r.loadAverage.max} between pages${r.loadAverage.max > 1 ? ' — **other processes were running; timings are noisier than usual**' : ''}`);
   out.push('');
   out.push('## How to read this');

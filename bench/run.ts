@@ -116,28 +116,31 @@ async function main(): Promise<void> {
       pageInfo.push({ name: p.name, bytes: p.bytes, origin: p.origin, elements: info.elements, textNodes: info.textNodes, chars: info.chars, load: load() });
       log(`${p.name}: ${info.elements} elements, ${info.textNodes} text nodes, ${info.chars} characters (load ${info.loadMs} ms)`);
 
-      if (ENGINES.includes('floor')) {
+      // Every run goes round all engines and dictionaries of the page, so that drift of the
+      // machine over the page's minutes affects every case alike: the targets compare ours
+      // with the floor and with itself at another dictionary size, not only with the regex.
+      const floorRuns: Run[] = [];
+      const oursRuns = dicts.map(() => [] as Awaited<ReturnType<typeof runOurs>>[]);
+      const oursJsRuns = dicts.map(() => [] as Awaited<ReturnType<typeof runOurs>>[]);
+      const regexRuns = dicts.map(() => [] as Run[]);
+      for (let i = 0; i < RUNS; i++) {
         await calm();
-        const runs = [];
-        for (let i = 0; i < RUNS; i++) runs.push(await runFloor(bb, p.name));
-        const c = summarize(p.name, null, 'floor', runs);
+        if (ENGINES.includes('floor')) floorRuns.push(await runFloor(bb, p.name));
+        for (const [k, d] of dicts.entries()) {
+          if (ENGINES.includes('ours')) oursRuns[k]!.push(await runOurs(bb, p.name, d));
+          if (ENGINES.includes('ours-js')) oursJsRuns[k]!.push(await runOurs(bb, p.name, d, false, 'js'));
+          if (ENGINES.includes('regex')) regexRuns[k]!.push(await runRegex(bb, p.name, d));
+        }
+      }
+      if (floorRuns.length) {
+        const c = summarize(p.name, null, 'floor', floorRuns);
         cases.push(c);
         log(`  floor: ${c.ms} ms`);
       }
 
-      for (const d of dicts) {
-        await calm();
-        const oursRuns = [];
-        const oursJsRuns = [];
-        const regexRuns = [];
-        // Interleaved so that drift affects both engines alike.
-        for (let i = 0; i < RUNS; i++) {
-          if (ENGINES.includes('ours')) oursRuns.push(await runOurs(bb, p.name, d));
-          if (ENGINES.includes('ours-js')) oursJsRuns.push(await runOurs(bb, p.name, d, false, 'js'));
-          if (ENGINES.includes('regex')) regexRuns.push(await runRegex(bb, p.name, d));
-        }
-        if (oursRuns.length) {
-          const c = summarize(p.name, d, 'ours', oursRuns);
+      for (const [k, d] of dicts.entries()) {
+        if (oursRuns[k]!.length) {
+          const c = summarize(p.name, d, 'ours', oursRuns[k]!);
           // One more run scrolled to the middle of the page: the viewport-first pass.
           const scrolled = await runOurs(bb, p.name, d, true);
           c.firstViewportScrolledMs = scrolled.firstPaintMs === null ? null : r1(scrolled.firstPaintMs);
@@ -146,13 +149,13 @@ async function main(): Promise<void> {
           cases.push(c);
           log(`  ${d.name.padStart(5)} ours:  ${c.ms} ms (busy ${c.busyMs}, first paint ${c.firstPaintMs}, longest slice ${c.longestSliceMs}, painted ${c.paintedMs}) ranges ${c.ranges}`);
         }
-        if (oursJsRuns.length) {
-          const c = summarize(p.name, d, 'ours-js', oursJsRuns);
+        if (oursJsRuns[k]!.length) {
+          const c = summarize(p.name, d, 'ours-js', oursJsRuns[k]!);
           cases.push(c);
           log(`  ${d.name.padStart(5)} ours (JavaScript scan): ${c.ms} ms (busy ${c.busyMs}, setup ${c.setupMs}) ranges ${c.ranges}`);
         }
-        if (regexRuns.length) {
-          const c = summarize(p.name, d, 'regex', regexRuns);
+        if (regexRuns[k]!.length) {
+          const c = summarize(p.name, d, 'regex', regexRuns[k]!);
           // For reference: the last run's RegExp source once more in this renderer process (V8's cache warm).
           c.cachedMs = r1((await runRegex(bb, p.name, d, true)).ms);
           cases.push(c);
@@ -259,13 +262,15 @@ async function runOurs(bb: BenchBrowser, page: string, d: Dictionary, scroll = f
   return { ...rest, longTaskMs };
 }
 
-let lastRegexSource = '';
+/** Per dictionary, the RegExp source of its last run. */
+const lastRegexSource = new Map<string, string>();
 
-/** The regex engine with a RegExp source never used before (or, with `again`, the previous run's source: V8's cache warm). */
+/** The regex engine with a RegExp source never used before (or, with `again`, the dictionary's previous source: V8's cache warm). */
 async function runRegex(bb: BenchBrowser, page: string, d: Dictionary, again = false): Promise<Run> {
   await bb.load(page);
-  if (!again) lastRegexSource = uncachedRegexSource(d.terms);
-  const setupMs = await bb.page.evaluate((src) => window.__bench.setRegex(src), lastRegexSource);
+  if (!again || !lastRegexSource.has(d.name)) lastRegexSource.set(d.name, uncachedRegexSource(d.terms));
+  const source = lastRegexSource.get(d.name)!;
+  const setupMs = await bb.page.evaluate((src) => window.__bench.setRegex(src), source);
   const r = await bb.page.evaluate(() => window.__bench.regex());
   const longTaskMs = await longestTask(bb, r.since);
   return { ms: r.ms, ranges: r.ranges, setupMs, paintedMs: r.paintedMs, longTaskMs };
