@@ -16,10 +16,9 @@ import { createListener } from '../messaging/server';
 import { isSiteEnabled, parseSettings } from '../model/settings';
 import { siteOf } from '../model/url';
 import { db } from '../storage/db';
-import { MATCHER_STORAGE_KEY, SETTINGS_KEY, STATUS_KEY, TAB_REPORTS_KEY } from '../storage/keys';
+import { ENTITY_LABELS_KEY, MATCHER_STORAGE_KEY, SETTINGS_KEY, STATUS_KEY, TAB_REPORTS_KEY } from '../storage/keys';
 import { seedBuiltin } from '../storage/seed';
-import { publishMatcher, type EntityLabels } from './matcher';
-import { writeEntityLabels } from '../storage/entity-labels';
+import { publishMatcher } from './matcher';
 import { backgroundHandlers, classifySender } from './service';
 import { FramePolicies } from './frame-policies';
 import { TabReports } from './tab-reports';
@@ -35,7 +34,7 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
   const matcherTarget = {
     get: async () => (await browser.storage.local.get(MATCHER_STORAGE_KEY))[MATCHER_STORAGE_KEY] as { fingerprint?: string } | undefined,
     set: (value: object) => browser.storage.local.set({ [MATCHER_STORAGE_KEY]: value }),
-    setLabels: (labels: EntityLabels) => writeEntityLabels(browser.storage.local, labels),
+    setLabels: (labels: object) => browser.storage.local.set({ [ENTITY_LABELS_KEY]: labels }),
   };
   const settings = async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const publish = async (force = false) => publishMatcher(matcherTarget, db(), force, (await settings()).kinds);

@@ -18,8 +18,7 @@ import { db } from '../../storage/db';
 import { clippingsForPage } from '../../storage/clippings';
 import { seenCounts } from '../../storage/history';
 import { loadEffectiveEntities, loadEntitiesById } from '../../storage/knowledge';
-import { TAB_REPORTS_KEY } from '../../storage/keys';
-import { readEntityLabels } from '../../storage/entity-labels';
+import { ENTITY_LABELS_KEY, TAB_REPORTS_KEY } from '../../storage/keys';
 import { TabReports } from '../../background/tab-reports';
 import type { EntityLabels } from '../../background/matcher';
 import { DbNotice } from '../DbNotice';
@@ -60,6 +59,11 @@ async function tabSummary(tabId: number): Promise<TabSummary | null> {
   return reports.summary(tabId);
 }
 
+/** Labels the background published with the matcher (extension storage, no IndexedDB). */
+async function readLabels(): Promise<EntityLabels> {
+  const value = (await browser.storage.local.get(ENTITY_LABELS_KEY))[ENTITY_LABELS_KEY];
+  return value && typeof value === 'object' ? (value as EntityLabels) : {};
+}
 
 async function load(): Promise<Extract<State, { status: 'ready' }>> {
   // IndexedDB is only needed for entities without a published label: start opening it
@@ -69,14 +73,12 @@ async function load(): Promise<Extract<State, { status: 'ready' }>> {
     .catch(() => undefined);
   const tabId = await targetTabId();
   if (tabId === undefined) throw new Error('No tab to describe.');
-  const summary = await tabSummary(tabId).catch(() => askBackground({ type: 'tab/summary', tabId }));
+  const [summary, labels] = await Promise.all([tabSummary(tabId).catch(() => askBackground({ type: 'tab/summary', tabId })), readLabels().catch(() => ({}) as EntityLabels)]);
   const ids = Object.keys(summary?.counts ?? {});
-  // Labels the background published with the matcher (extension storage, no IndexedDB).
-  const labels = await readEntityLabels(browser.storage.local, ids).catch(() => ({}) as EntityLabels);
   const entities = new Map<string, RowEntity>();
   for (const id of ids) {
     const l = labels[id];
-    if (l) entities.set(id, l);
+    if (l && typeof l.kind === 'string' && typeof l.name?.en === 'string') entities.set(id, l);
   }
   const missing = ids.filter((id) => !entities.has(id));
   if (missing.length) for (const [id, e] of await loadEntitiesById(missing)) entities.set(id, e);

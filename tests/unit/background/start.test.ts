@@ -4,7 +4,6 @@ import { startBackground } from '../../../background/main';
 import { db, resetDbInstance, DB_NAME } from '../../../storage/db';
 import { builtinEntities } from '../../../kb/builtin';
 import { publishMatcher, type EntityLabels } from '../../../background/matcher';
-import { readEntityLabels } from '../../../storage/entity-labels';
 
 describe('background start-up', () => {
   beforeEach(async () => {
@@ -33,11 +32,9 @@ describe('background start-up', () => {
     expect(matcher.ids.length).toBe(builtinEntities().length);
     expect(await db().builtin.count()).toBe(builtinEntities().length);
     // The popup lists entities from these labels without opening IndexedDB.
-    // One key per entity: the popup reads only those found in its tab.
-    const labels = await readEntityLabels(fakeBrowser.storage.local, matcher.ids);
+    const labels = (await fakeBrowser.storage.local.get('entityLabels')).entityLabels as Record<string, { kind: string; name: { en: string; zhHans?: string } }>;
     expect(Object.keys(labels).sort()).toEqual([...matcher.ids].sort());
     expect(labels['zhipu-ai']).toMatchObject({ kind: 'company', name: { en: 'Zhipu AI' } });
-    expect(await fakeBrowser.storage.local.get('label:zhipu-ai')).toEqual({ 'label:zhipu-ai': labels['zhipu-ai'] });
   });
 
   it('publishes again, with new labels, when only an entity\'s name changed', async () => {
