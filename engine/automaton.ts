@@ -71,11 +71,15 @@ export function buildAutomaton(patterns: readonly string[]): AutomatonData {
   const n = edges.length;
   const fail = new Uint32Array(n);
   const dictLink = new Uint32Array(n);
+  // Children are visited in class order, the order their edges are stored in: the states
+  // then get ids in edge order, so the target of edge e is state e + 1, and the stored
+  // form need not carry targets (see SerializedAutomaton).
+  const byClass = (m: Map<number, number>) => [...m].sort((a, b) => a[0] - b[0]);
   const queue: number[] = [];
-  for (const t of edges[0]!.values()) queue.push(t);
+  for (const [, t] of byClass(edges[0]!)) queue.push(t);
   for (let qi = 0; qi < queue.length; qi++) {
     const s = queue[qi]!;
-    for (const [c, t] of edges[s]!) {
+    for (const [c, t] of byClass(edges[s]!)) {
       let f = fail[s]!;
       while (f !== 0 && !edges[f]!.has(c)) f = fail[f]!;
       const ft = edges[f]!.get(c);
@@ -102,7 +106,7 @@ export function buildAutomaton(patterns: readonly string[]): AutomatonData {
   for (let ns = 0; ns < n; ns++) {
     const old = order[ns]!;
     edgeStart[ns] = k;
-    for (const [c, t] of [...edges[old]!].sort((a, b) => a[0] - b[0])) {
+    for (const [c, t] of byClass(edges[old]!)) {
       edgeClass[k] = c;
       edgeTarget[k] = newId[t]!;
       k++;
@@ -167,7 +171,7 @@ export class Scanner {
       this.rootNext = wasm.rootNext;
       this.hasOut = wasm.outCount;
     } else {
-      const data = typeof source.edgeStart === 'string' ? deserializeAutomaton(source as SerializedAutomaton) : (source as AutomatonData);
+      const data = typeof source.fail === 'string' ? deserializeAutomaton(source as SerializedAutomaton) : (source as AutomatonData);
       this.data = data;
       this.flags = flagTable();
       const byFolded = new Uint16Array(0x10000);
@@ -327,34 +331,133 @@ function buildDense(a: Omit<AutomatonData, 'latin' | 'denseRow' | 'dense'>, maxD
   return { latin, denseRow, dense };
 }
 
-const FIELDS = ['edgeStart', 'edgeClass', 'edgeTarget', 'fail', 'outGroup', 'dictLink', 'groupLength', 'denseRow', 'dense'] as const;
-type TypedField = (typeof FIELDS)[number];
-const CTORS: Record<TypedField, { new (buf: ArrayBuffer): ArrayBufferView }> = {
-  edgeStart: Uint32Array,
+/**
+ * What the stored form carries: the arrays a tab cannot derive in one linear pass. The rest
+ * is derived on load (expandAutomaton): edge starts from child counts, edge targets
+ * (state e + 1 for edge e, breadth-first numbering in edge order), the output group per
+ * state from each group's final state, and dictionary links from the failure links. The
+ * stored matcher was half the size (real knowledge base: 851 → 433 KB), and every page
+ * reads it from extension storage before it can paint (about 50 ms per MB here).
+ */
+const FIELDS = ['childCount', 'edgeClass', 'fail', 'groupState', 'groupLength', 'denseRow', 'dense'] as const;
+type StoredField = (typeof FIELDS)[number];
+const CTORS: Record<StoredField, { new (buf: ArrayBuffer): ArrayBufferView }> = {
+  childCount: Uint16Array,
   edgeClass: Uint16Array,
-  edgeTarget: Uint32Array,
   fail: Uint32Array,
-  outGroup: Int32Array,
-  dictLink: Uint32Array,
+  groupState: Uint32Array,
   groupLength: Uint16Array,
   denseRow: Int32Array,
   dense: Uint32Array,
 };
+export const SERIALIZED_AUTOMATON_FIELDS = FIELDS;
 
-export type SerializedAutomaton = { alphabet: string; latin: number } & Record<TypedField, string>;
+export type SerializedAutomaton = { alphabet: string; latin: number } & Record<StoredField, string>;
+
+/** The stored-only arrays of an automaton (the rest is derived from them). */
+export interface StoredArrays {
+  childCount: Uint16Array;
+  edgeClass: Uint16Array;
+  fail: Uint32Array;
+  groupState: Uint32Array;
+}
+
+/** What expandAutomaton reads: the stored arrays, and the stored ones it checks. */
+export type ExpandInput = StoredArrays & Pick<AutomatonData, 'alphabet' | 'latin' | 'groupLength' | 'denseRow' | 'dense'>;
+
+/** The arrays expandAutomaton fills (sized: states + 1, edges, states, states). */
+export type DerivedArrays = Pick<AutomatonData, 'edgeStart' | 'edgeTarget' | 'outGroup' | 'dictLink'>;
+
+/** The stored-only arrays of an automaton; throws if it was not numbered as buildAutomaton numbers states. */
+export function storedArrays(a: AutomatonData): StoredArrays {
+  const states = a.fail.length;
+  const childCount = new Uint16Array(states);
+  for (let s = 0; s < states; s++) childCount[s] = a.edgeStart[s + 1]! - a.edgeStart[s]!;
+  for (let e = 0; e < a.edgeTarget.length; e++) if (a.edgeTarget[e] !== e + 1) throw new Error('automaton: states are not numbered in edge order');
+  const groupState = new Uint32Array(a.groupLength.length);
+  for (let s = 0; s < states; s++) if (a.outGroup[s]! >= 0) groupState[a.outGroup[s]!] = s;
+  return { childCount, edgeClass: a.edgeClass, fail: a.fail, groupState };
+}
+
+/**
+ * Derives edge starts, edge targets, output groups and dictionary links into `out`.
+ * Throws on data no compiler wrote (counts that disagree, an index out of range, a
+ * failure link that does not point to an earlier state, which could make a scan loop
+ * forever): a corrupt stored value must not be scanned with.
+ */
+export function expandAutomaton(stored: ExpandInput, out: DerivedArrays): void {
+  const { childCount, edgeClass, fail, groupState, denseRow, dense } = stored;
+  const alphabetLength = stored.alphabet.length;
+  const states = fail.length;
+  const edges = edgeClass.length;
+  if (childCount.length !== states || states < 1 || edges !== states - 1) throw new Error('automaton: state and edge counts disagree');
+  if (groupState.length !== stored.groupLength.length) throw new Error('automaton: group counts disagree');
+  if (!(stored.latin >= 0 && stored.latin <= alphabetLength) || denseRow.length > states) throw new Error('automaton: dense rows out of range');
+  const width = stored.latin + 1;
+  for (let s = 0; s < denseRow.length; s++) {
+    const row = denseRow[s]!;
+    if (row !== -1 && (row < 0 || row % width !== 0 || row + width > dense.length)) throw new Error(`automaton: state ${s} has no dense row`);
+  }
+  for (let i = 0; i < dense.length; i++) if (dense[i]! >= states) throw new Error('automaton: a dense transition leads nowhere');
+  const { edgeStart, edgeTarget, outGroup, dictLink } = out;
+  let e = 0;
+  for (let s = 0; s < states; s++) {
+    edgeStart[s] = e;
+    e += childCount[s]!;
+  }
+  edgeStart[states] = e;
+  if (e !== edges) throw new Error('automaton: child counts do not add up to the edges');
+  for (let i = 0; i < edges; i++) {
+    edgeTarget[i] = i + 1;
+    const c = edgeClass[i]!;
+    if (c < 1 || c > alphabetLength) throw new Error(`automaton: edge ${i} has an unknown class`);
+  }
+  outGroup.fill(-1);
+  for (let g = 0; g < groupState.length; g++) {
+    const s = groupState[g]!;
+    if (s < 1 || s >= states || outGroup[s] !== -1) throw new Error(`automaton: group ${g} has no state of its own`);
+    outGroup[s] = g;
+  }
+  dictLink[0] = 0;
+  if (fail[0] !== 0) throw new Error('automaton: the root has a failure link');
+  for (let s = 1; s < states; s++) {
+    const f = fail[s]!;
+    if (f >= s) throw new Error(`automaton: state ${s} fails forward`);
+    dictLink[s] = outGroup[f]! >= 0 ? f : dictLink[f]!;
+  }
+}
 
 /** Typed arrays as base64 so the automaton survives JSON (extension storage, messages). */
 export function serializeAutomaton(a: AutomatonData): SerializedAutomaton {
+  const arrays: Record<StoredField, ArrayBufferView> = { ...storedArrays(a), groupLength: a.groupLength, denseRow: a.denseRow, dense: a.dense };
   const out = { alphabet: a.alphabet, latin: a.latin } as SerializedAutomaton;
-  for (const f of FIELDS) out[f] = toBase64(a[f]);
+  for (const f of FIELDS) out[f] = toBase64(arrays[f]);
   return out;
 }
 
 export function deserializeAutomaton(s: SerializedAutomaton): AutomatonData {
-  const out = { alphabet: s.alphabet, latin: s.latin } as Record<string, unknown>;
+  const got = {} as Record<StoredField, ArrayBufferView>;
   for (const f of FIELDS) {
     const bytes = fromBase64(s[f]);
-    out[f] = new CTORS[f](bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer);
+    got[f] = new CTORS[f](bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer);
   }
-  return out as unknown as AutomatonData;
+  const stored = got as unknown as StoredArrays & Pick<AutomatonData, 'groupLength' | 'denseRow' | 'dense'>;
+  const states = stored.fail.length;
+  const derived: DerivedArrays = {
+    edgeStart: new Uint32Array(states + 1),
+    edgeTarget: new Uint32Array(stored.edgeClass.length),
+    outGroup: new Int32Array(states),
+    dictLink: new Uint32Array(states),
+  };
+  expandAutomaton({ ...stored, alphabet: s.alphabet, latin: s.latin }, derived);
+  return {
+    alphabet: s.alphabet,
+    latin: s.latin,
+    edgeClass: stored.edgeClass,
+    fail: stored.fail,
+    groupLength: stored.groupLength,
+    denseRow: stored.denseRow,
+    dense: stored.dense,
+    ...derived,
+  };
 }

@@ -9,7 +9,8 @@ import { packPatterns, type MatcherPattern, type PackedPatterns } from './patter
 
 export type { MatcherPattern } from './patterns';
 
-export const MATCHER_FORMAT = 4;
+/** 5: the automaton stored without the arrays a tab derives in one pass (engine/automaton.ts). */
+export const MATCHER_FORMAT = 5;
 
 export const P_CASE_SENSITIVE = 1;
 export const P_VERSIONED = 2;

@@ -5,11 +5,11 @@
  * outdated value is rejected (the content script then waits for a fresh one).
  */
 import { ENTITY_KINDS } from '../kb/schema';
+import { SERIALIZED_AUTOMATON_FIELDS } from './automaton';
 import { base64ByteLength } from './base64';
 import { MATCHER_FORMAT, type MatcherData } from './compile';
 import type { PackedPatterns } from './patterns';
 
-const AUTOMATON_FIELDS = ['edgeStart', 'edgeClass', 'edgeTarget', 'fail', 'outGroup', 'dictLink', 'groupLength', 'denseRow', 'dense'] as const;
 const KINDS = new Set<string>(ENTITY_KINDS);
 
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
@@ -46,6 +46,6 @@ export function parseMatcherData(raw: unknown): MatcherData | undefined {
   if (!isPackedPatterns(d.patterns)) return undefined;
   const a = d.automaton as Record<string, unknown> | undefined;
   if (!a || typeof a !== 'object' || typeof a.alphabet !== 'string' || !isInt(a.latin)) return undefined;
-  for (const f of AUTOMATON_FIELDS) if (!isBase64(a[f])) return undefined;
+  for (const f of SERIALIZED_AUTOMATON_FIELDS) if (!isBase64(a[f])) return undefined;
   return raw as MatcherData;
 }

@@ -9,7 +9,7 @@
  * Firefox 134+). Where the browser lacks them, or WebAssembly is not allowed, there is
  * no instance and the Scanner scans in JavaScript.
  */
-import type { AutomatonData, SerializedAutomaton } from './automaton';
+import { expandAutomaton, type AutomatonData, type SerializedAutomaton } from './automaton';
 import { base64ByteLength, decodeBase64Into, fromBase64 } from './base64';
 import { SCAN_WASM_BASE64 } from './generated/scan-wasm';
 
@@ -65,6 +65,7 @@ function scanModule(strings: StringAccess): WebAssembly.Module | null {
 const polyfill = { charCodeAt: (s: string, i: number) => s.charCodeAt(i) };
 
 type Field = ArrayBufferView | string;
+const isSerialized = (d: AutomatonData | SerializedAutomaton): d is SerializedAutomaton => typeof d.fail === 'string';
 const byteLength = (f: Field) => (typeof f === 'string' ? base64ByteLength(f) : f.byteLength);
 
 /**
@@ -82,6 +83,7 @@ export function instantiateScan(
   if (!mod) return null;
 
   const states = byteLength(data.fail) / 4;
+  const edges = byteLength(data.edgeClass) / 2;
   const alphabetLen = data.alphabet.length;
   let top = 0;
   const place = (bytes: number) => {
@@ -95,12 +97,12 @@ export function instantiateScan(
     root: place((alphabetLen + 1) * 4),
     denseRow: place(byteLength(data.denseRow)),
     dense: place(byteLength(data.dense)),
-    edgeStart: place(byteLength(data.edgeStart)),
-    edgeClass: place(byteLength(data.edgeClass)),
-    edgeTarget: place(byteLength(data.edgeTarget)),
-    fail: place(byteLength(data.fail)),
-    outGroup: place(byteLength(data.outGroup)),
-    dictLink: place(byteLength(data.dictLink)),
+    edgeStart: place((states + 1) * 4),
+    edgeClass: place(edges * 2),
+    edgeTarget: place(edges * 4),
+    fail: place(states * 4),
+    outGroup: place(states * 4),
+    dictLink: place(states * 4),
     groupLength: place(byteLength(data.groupLength)),
     outCount: place(states),
     // `build` needs a zeroed scratch table of 128 KiB once: the output buffer's space.
@@ -125,19 +127,44 @@ export function instantiateScan(
     else bytes.set(new Uint8Array(from.buffer, from.byteOffset, from.byteLength));
     return new Ctor(buf, offset, bytes.length / Ctor.BYTES_PER_ELEMENT);
   };
-  const view = {
-    alphabet: data.alphabet,
-    latin: data.latin,
+  const stored = {
     denseRow: copy(Int32Array, at.denseRow, data.denseRow),
     dense: copy(Uint32Array, at.dense, data.dense),
-    edgeStart: copy(Uint32Array, at.edgeStart, data.edgeStart),
     edgeClass: copy(Uint16Array, at.edgeClass, data.edgeClass),
-    edgeTarget: copy(Uint32Array, at.edgeTarget, data.edgeTarget),
     fail: copy(Uint32Array, at.fail, data.fail),
-    outGroup: copy(Int32Array, at.outGroup, data.outGroup),
-    dictLink: copy(Uint32Array, at.dictLink, data.dictLink),
     groupLength: copy(Uint16Array, at.groupLength, data.groupLength),
-  } satisfies AutomatonData;
+  };
+  let view: AutomatonData;
+  if (isSerialized(data)) {
+    // The stored form leaves out what one pass derives (engine/automaton.ts): derive it
+    // here, in place. Throws on corrupt data.
+    const derived = {
+      edgeStart: new Uint32Array(buf, at.edgeStart, states + 1),
+      edgeTarget: new Uint32Array(buf, at.edgeTarget, edges),
+      outGroup: new Int32Array(buf, at.outGroup, states),
+      dictLink: new Uint32Array(buf, at.dictLink, states),
+    };
+    const u16 = (b64: string) => {
+      const bytes = fromBase64(b64);
+      return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
+    };
+    const u32 = (b64: string) => {
+      const bytes = fromBase64(b64);
+      return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+    };
+    expandAutomaton({ ...stored, alphabet: data.alphabet, latin: data.latin, childCount: u16(data.childCount), groupState: u32(data.groupState) }, derived);
+    view = { alphabet: data.alphabet, latin: data.latin, ...stored, ...derived };
+  } else {
+    view = {
+      alphabet: data.alphabet,
+      latin: data.latin,
+      ...stored,
+      edgeStart: copy(Uint32Array, at.edgeStart, data.edgeStart),
+      edgeTarget: copy(Uint32Array, at.edgeTarget, data.edgeTarget),
+      outGroup: copy(Int32Array, at.outGroup, data.outGroup),
+      dictLink: copy(Uint32Array, at.dictLink, data.dictLink),
+    };
+  }
   const flagView = copy(Uint8Array, at.flags, flags);
   // The fold table goes where the class table will be: `build` maps it in place.
   copy(Uint16Array, at.cls, fold);
