@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateClippings } from '../tests/fixtures/generate-clippings';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { chromiumPath, launchWithExtension, putRecords, startServer, waitForHighlights } from '../tests/browser/harness';
+import { chromiumPath, launchWithExtension, putRecords, startServer, waitForHighlights, watchStartupMarks } from '../tests/browser/harness';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
@@ -63,11 +63,14 @@ const LOAD_PROBE = `
   })();
 `;
 
-async function smallPageLoads(context: BrowserContext, url: string, runs: number): Promise<{ longest: number[]; firstHighlight: number[] }> {
+async function smallPageLoads(context: BrowserContext, url: string, runs: number, marks = false): Promise<{ longest: number[]; firstHighlight: number[]; fromScriptStart: number[]; storageAnswer: number[] }> {
   const longest: number[] = [];
   const firstHighlight: number[] = [];
+  const fromScriptStart: number[] = [];
+  const storageAnswer: number[] = [];
   for (let i = 0; i <= runs; i++) {
     const page = await context.newPage();
+    const readMarks = marks ? await watchStartupMarks(page) : undefined;
     await page.addInitScript({ content: LOAD_PROBE });
     await page.goto(url);
     await page.waitForTimeout(1500);
@@ -75,13 +78,16 @@ async function smallPageLoads(context: BrowserContext, url: string, runs: number
       const w = window as unknown as { __lt: number[]; __firstHighlight: number };
       return { lt: w.__lt, first: w.__firstHighlight };
     });
+    const m = await readMarks?.();
     if (i > 0) {
       longest.push(r1(Math.max(0, ...lt)));
       firstHighlight.push(r1(first));
+      if (m?.loader !== undefined && m.firstPaint !== undefined) fromScriptStart.push(r1(m.firstPaint - m.loader));
+      if (m?.loader !== undefined && m.storageAnswer !== undefined) storageAnswer.push(r1(m.storageAnswer - m.loader));
     }
     await page.close();
   }
-  return { longest, firstHighlight };
+  return { longest, firstHighlight, fromScriptStart, storageAnswer };
 }
 
 interface Row {
@@ -156,7 +162,7 @@ async function main(): Promise<void> {
     log(`popup first paint ${r1(median(popupPaints))} ms`);
 
     // The content script's start on a small page: compiling and running it is one task.
-    const loads = await smallPageLoads(b.context, server.url('/article.html'), RUNS);
+    const loads = await smallPageLoads(b.context, server.url('/article.html'), RUNS, true);
     const withExt = loads.longest;
     const plain = await chromium.launch({ executablePath: chromiumPath(), headless: true });
     const plainContext = await plain.newContext({ viewport: { width: 1200, height: 900 } });
@@ -166,7 +172,10 @@ async function main(): Promise<void> {
     rows.push({ case: 'small page load: longest task with the extension, worst load (0 = none over 50 ms)', ms: Math.max(...withExt), target: 50, runs: withExt });
     rows.push({ case: 'small page load: longest task without the extension, worst load', ms: Math.max(...without), runs: without });
     rows.push({ case: 'small page load: first highlights, after navigation start', ms: r1(median(loads.firstHighlight)), runs: loads.firstHighlight });
-    log(`small page longest task ${Math.max(...withExt)} ms with the extension, ${Math.max(...without)} ms without; first highlights after ${median(loads.firstHighlight)} ms`);
+    // The issue's "viewport first" target counts from the content script's start (its marks, read from its isolated world).
+    rows.push({ case: 'small page load: first highlights, after the content script started', ms: r1(median(loads.fromScriptStart)), target: 100, runs: loads.fromScriptStart });
+    rows.push({ case: 'small page load: stored matcher and settings arrived, after the content script started', ms: r1(median(loads.storageAnswer)), runs: loads.storageAnswer });
+    log(`small page longest task ${Math.max(...withExt)} ms with the extension, ${Math.max(...without)} ms without; first highlights after ${median(loads.firstHighlight)} ms (${median(loads.fromScriptStart)} ms after the content script started; storage answer after ${median(loads.storageAnswer)} ms)`);
     await server.close();
 
     // Export and import of 10,000 clippings, through the library's worker.

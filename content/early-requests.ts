@@ -9,6 +9,7 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundRequest } from '../messaging/protocol';
 import { MATCHER_STORAGE_KEY, SETTINGS_KEY } from '../storage/keys';
+import { markStartup } from './startup-timing';
 
 export interface EarlyRequests {
   /** `storage.local` read of the matcher and the settings. */
@@ -45,6 +46,7 @@ export function sendRequests(): EarlyRequests {
     },
   };
   // The application handles failures; until it does, a rejection is not an error to report.
+  early.stored.then(() => markStartup('storageAnswer'), () => {});
   early.stored.catch(() => {});
   early.scanEngine.catch(() => {});
   return early;

@@ -33,12 +33,14 @@ import { yieldToMain } from './yield';
 import { sendRequests, STORED_KEYS, takeEarlyRequests } from './early-requests';
 import { isOwnElement } from './own';
 import { createUiHost, type UiHost } from './ui/host';
+import { markStartup } from './startup-timing';
 
 const FOCUS = 'cnai-focus';
 
 export async function startContent(): Promise<void> {
   // The loader (entrypoints/content) checked these and said why it stops.
   if (!isHtmlDocument() || !highlightApiAvailable()) return;
+  markStartup('app');
   // Evaluating this module's top level was the task that loaded it; the rest of the
   // set-up goes in a task of its own.
   await yieldToMain();
@@ -223,6 +225,7 @@ export async function startContent(): Promise<void> {
       return;
     }
     scanMode = matcher.wasm ? 'webassembly' : 'javascript';
+    markStartup('matcher');
     // The matcher's setup and the scan's first slice run in separate tasks (each takes
     // several milliseconds: together they made a task of 40-50 ms).
     await yieldToMain();
@@ -236,8 +239,13 @@ export async function startContent(): Promise<void> {
       },
     });
     scanner = s;
-    ensureUi();
-    await s.start();
+    // The first slice (the mentions on screen) paints before the in-page UI is built.
+    const started = s.start();
+    if (s.stats.firstPaint !== undefined) markStartup('firstPaint');
+    void yieldToMain().then(() => {
+      if (gen === generation && enabled()) ensureUi();
+    });
+    await started;
     if (gen !== generation) return;
     await loadClippings();
     report();
@@ -337,6 +345,7 @@ export async function startContent(): Promise<void> {
 
   // The loader's read, unless storage changed before the listener above was there.
   const stored = await (early.storageChanged() ? browser.storage.local.get(STORED_KEYS) : early.stored);
+  markStartup('stored');
   settings = parseSettings(stored[SETTINGS_KEY]);
   setLanguage(resolveLanguage(settings.language));
   matcherData = stored[MATCHER_STORAGE_KEY];

@@ -7,7 +7,7 @@
  * exportedAt), then the collections, with the keys of every record in sorted order, so
  * an export → parse → export round trip reproduces the file byte for byte.
  */
-import { z } from 'zod';
+import { z } from '../model/zod';
 import {
   CompanyEntitySchema,
   DaySchema,

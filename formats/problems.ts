@@ -4,7 +4,7 @@
  * (id …)"), `field` which part of it ("" for the record as a whole), `message` what
  * is wrong and what happened (e.g. "…; the row was skipped"). Pure.
  */
-import type { z } from 'zod';
+import type { z } from '../model/zod';
 
 export interface Problem {
   /** Which record, e.g. "row 3", "annotation 5 (id https://hypothes.is/a/x)", "the file". */

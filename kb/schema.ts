@@ -29,7 +29,7 @@
  *   show it means something else ("Apache" Spark, "Mr" Wan, Yi "Jianlian"). Compared
  *   after normalization, whole words only.
  */
-import { z } from 'zod';
+import { z } from '../model/zod';
 import { lazySchema } from '../model/lazy-schema';
 
 export const ENTITY_KINDS = ['model', 'company', 'organization', 'policy'] as const;

@@ -3,7 +3,7 @@
  * and contexts resolve, aliases unambiguous unless declared shared, short Latin aliases
  * guarded. Messages name the entity and the field, in plain words.
  */
-import type { z } from 'zod';
+import type { z } from '../model/zod';
 import { foldText, hasHan } from '../engine/chars';
 import { EntitySchema, type Entity } from './schema';
 

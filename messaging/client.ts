@@ -2,7 +2,7 @@
  * Senders: validate the outgoing request, send it, validate the response.
  */
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
+import type { z } from '../model/zod';
 import {
   BackgroundRequestSchemas,
   BackgroundResponseSchemas,

@@ -5,7 +5,7 @@
  * - ContentRequest: background and extension pages → a tab's content script.
  * Every response is `{ ok: true, data }` or `{ ok: false, error }`.
  */
-import { z } from 'zod';
+import { z } from '../model/zod';
 import { lazySchema } from '../model/lazy-schema';
 import { EntityKindSchema, EntitySchema, SlugSchema } from '../kb/schema';
 import { ClippingSchema, TagSchema } from '../model/clipping';

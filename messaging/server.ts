@@ -3,7 +3,7 @@
  * sender is checked; a malformed or foreign message gets `{ ok: false, error }`.
  */
 import type { Browser } from 'wxt/browser';
-import type { z } from 'zod';
+import type { z } from '../model/zod';
 import { describeStorageError } from '../storage/errors';
 import { MessageError, type Envelope } from './protocol';
 

@@ -7,7 +7,7 @@
  * - TextPositionSelector: start/end offsets in the text of the clipped document's body
  *   (all its Text nodes in tree order, as anchoring/text.ts computes it).
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { lazySchema } from './lazy-schema';
 import { SlugSchema } from '../kb/schema';
 

@@ -2,7 +2,7 @@
  * Reading history: which entities appeared on which pages ("seen on"). One record
  * per entity and page. Pure (no browser API).
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { lazySchema } from './lazy-schema';
 import { SlugSchema } from '../kb/schema';
 import { PageUrlSchema, TimestampSchema } from './clipping';

@@ -2,7 +2,7 @@
  * Reader settings. Stored in browser.storage.local (key "settings"), where every
  * context — content scripts included — reads them and sees changes live. Pure.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { lazySchema } from './lazy-schema';
 import { ENTITY_KINDS, type EntityKind } from '../kb/schema';
 

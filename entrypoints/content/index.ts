@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import './highlights.css';
 import { highlightApiAvailable, isHtmlDocument } from '../../content/highlight-api';
 import { sendEarlyRequests } from '../../content/early-requests';
+import { markStartup } from '../../content/startup-timing';
 
 /** Where the application lives (entrypoints/content-app.ts; web-accessible, see wxt.config.ts). */
 const CONTENT_APP_PATH = '/content-app.js';
@@ -16,6 +17,7 @@ export default defineContentScript({
   // Do not announce the content script (and the extension's id) to the page.
   noScriptStartedPostMessage: true,
   main() {
+    markStartup('loader');
     // SVG or XML documents opened directly, and browsers without the CSS Custom Highlight
     // API: nothing to do, so nothing to load.
     if (!isHtmlDocument()) return;

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightedTexts, launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { highlightedTexts, launchWithExtension, startServer, waitForHighlights, watchStartupMarks, type ExtensionBrowser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -53,6 +53,22 @@ describe('highlighting', () => {
       return bad;
     });
     expect(outside).toEqual([]);
+  });
+
+  it('records its start-up steps in order, in its own world only (what npm run bench times)', async () => {
+    const fresh = await browser.context.newPage();
+    const marks = await watchStartupMarks(fresh);
+    await fresh.goto(server.url('/article.html'));
+    await waitForHighlights(fresh, 1);
+    const m = await marks();
+    expect(m).toBeDefined();
+    const steps = [m!.loader, m!.app, m!.stored, m!.matcher, m!.firstPaint];
+    expect(steps.every((t) => typeof t === 'number' && t > 0)).toBe(true);
+    expect([...steps].sort((a, b) => a! - b!)).toEqual(steps);
+    expect(m!.storageAnswer).toBeLessThanOrEqual(m!.stored!);
+    // The page's own world has none of it.
+    expect(await fresh.evaluate(() => (globalThis as Record<symbol, unknown>)[Symbol.for('cnai-context.startup')])).toBeUndefined();
+    await fresh.close();
   });
 
   it('leaves the page DOM as the server sent it', async () => {

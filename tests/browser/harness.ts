@@ -170,6 +170,41 @@ export async function launchWithExtension(opts: { colorScheme?: 'light' | 'dark'
   };
 }
 
+/** The content script's start-up marks (content/startup-timing.ts), ms on the page's clock. */
+export interface StartupMarks {
+  loader?: number;
+  storageAnswer?: number;
+  app?: number;
+  stored?: number;
+  matcher?: number;
+  firstPaint?: number;
+}
+
+/**
+ * Watches a page's execution contexts from before its navigation, so that the content
+ * script's start-up marks can be read from its isolated world (the page cannot see them).
+ */
+export async function watchStartupMarks(page: Page): Promise<() => Promise<StartupMarks | undefined>> {
+  const cdp = await page.context().newCDPSession(page);
+  const isolated: number[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => {
+    const aux = e.context.auxData as { type?: string; isDefault?: boolean } | undefined;
+    if (aux?.type === 'isolated' && !aux.isDefault) isolated.push(e.context.id);
+  });
+  await cdp.send('Runtime.enable');
+  return async () => {
+    // The last isolated world holding marks is the main frame's current document.
+    for (const contextId of [...isolated].reverse()) {
+      const r = await cdp
+        .send('Runtime.evaluate', { expression: 'JSON.stringify(globalThis[Symbol.for("cnai-context.startup")] ?? null)', contextId, returnByValue: true })
+        .catch(() => undefined);
+      const value = r?.result.value as string | undefined;
+      if (value && value !== 'null') return JSON.parse(value) as StartupMarks;
+    }
+    return undefined;
+  };
+}
+
 /** Highlighted texts per registry name, in the page's main frame. */
 export async function highlightedTexts(page: Page, names?: string[]): Promise<Record<string, string[]>> {
   return page.evaluate((only) => {
