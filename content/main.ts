@@ -1,13 +1,15 @@
 /**
- * The content script: loads the compiled matcher and the reader's settings from
- * extension storage (written by the background), paints mentions, re-anchors the
- * page's clippings, runs the hover card and the clipping UI, and answers the popup.
- * It never opens IndexedDB: data comes through validated messages.
+ * The content script's core: loads the compiled matcher and the reader's settings from
+ * extension storage (written by the background), paints mentions, keeps them current,
+ * and answers the popup. Once the first mentions are painted it imports the in-page UI
+ * (content/ui-main.ts, through content/ui-bridge.ts). It never opens IndexedDB: data
+ * comes through validated messages.
  */
 import { browser } from 'wxt/browser';
+import { flagTable, foldTable } from '../engine/chars';
 import { Matcher } from '../engine/matcher';
+import { prepareScanModule } from '../engine/scan-wasm';
 import { parseMatcherData } from '../engine/matcher-schema';
-import { resolveLanguage, setLanguage, t } from '../i18n';
 import { askBackground, parseEarlyAnswer } from '../messaging/client';
 import { ContentResponseSchemas, MessageError, parseContentRequest, type ContentRequest } from '../messaging/protocol';
 import { createListener } from '../messaging/server';
@@ -16,15 +18,7 @@ import { normalizePageUrl } from '../model/url';
 import { policiesAllowWasm } from '../model/csp';
 import { MATCHER_STORAGE_KEY, SETTINGS_KEY } from '../storage/keys';
 import highlightCss from '../entrypoints/content/highlights.css?inline';
-import themeCss from '../components/theme.css?inline';
-import entityCss from '../components/entity.css?inline';
-import cardCss from '../components/card/card.css?inline';
-import clipCss from '../components/clip/clip.css?inline';
-import { CardController } from './card/controller';
-import { clippingFromRange } from './clip/capture';
-import { CLIPPING_HIGHLIGHT, PageClippings } from './clip/page-clippings';
-import { SelectionUi } from './clip/selection-ui';
-import { sentenceRange } from './clip/sentence';
+import { CLIPPING_HIGHLIGHT } from './clip/names';
 import { Highlighter } from './highlighter';
 import { highlightApiAvailable, isHtmlDocument } from './highlight-api';
 import { colorOverrideCss } from './colors';
@@ -32,9 +26,11 @@ import { PageScanner } from './scanner';
 import { yieldToMain } from './yield';
 import { sendRequests, STORED_KEYS, takeEarlyRequests } from './early-requests';
 import { isOwnElement } from './own';
-import { createUiHost, type UiHost } from './ui/host';
 import { markStartup } from './startup-timing';
+import { loadUi, type ContentCore, type ContentUi } from './ui-bridge';
 
+/** Where the in-page UI lives (entrypoints/content-app.ts; web-accessible, see wxt.config.ts). */
+const UI_PATH = '/content-app.js';
 const FOCUS = 'cnai-focus';
 
 export async function startContent(): Promise<void> {
@@ -46,11 +42,11 @@ export async function startContent(): Promise<void> {
   await yieldToMain();
   const doc = document;
   const highlighter = new Highlighter([FOCUS, CLIPPING_HIGHLIGHT]);
-  const clippings = new PageClippings(doc, highlighter, () => scanner?.shadowRoots() ?? []);
   let settings: Settings = DEFAULT_SETTINGS;
   let matcherData: unknown;
   let scanner: PageScanner | undefined;
-  let ui: { host: UiHost; card: CardController; selection: SelectionUi } | undefined;
+  let ui: ContentUi | undefined;
+  let uiLoading: Promise<ContentUi> | undefined;
   const shadowSheets = new Map<ShadowRoot, CSSStyleSheet>();
   const colorSheet = new CSSStyleSheet();
   const pageUrl = () => normalizePageUrl(location.href);
@@ -64,6 +60,14 @@ export async function startContent(): Promise<void> {
     parseEarlyAnswer('page/scan-engine', early.scanEngine).then((r) => r.wasm && metaPolicyAllowsWasm(document)),
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 100)),
   ]).catch(() => false);
+  // What every matcher needs whatever the data (the fold and flag tables, the compiled scan
+  // module) is built while the storage read is on its way: several milliseconds of cold
+  // code off the way to the first highlights.
+  void wasmAllowed.then((wasm) => {
+    foldTable();
+    flagTable();
+    if (wasm) prepareScanModule();
+  });
   let scanMode: 'webassembly' | 'javascript' | 'none' = 'none';
   const enabled = () => isSiteEnabled(settings, location.hostname);
 
@@ -79,7 +83,7 @@ export async function startContent(): Promise<void> {
         url: pageUrl(),
         title: doc.title.slice(0, 2000),
         counts: scanner?.countsById() ?? {},
-        clippings: { anchored: clippings.anchoredIds, orphaned: clippings.orphanedIds },
+        clippings: ui?.clippingIds() ?? { anchored: [], orphaned: [] },
       };
       const key = JSON.stringify(msg);
       if (key === lastReport) return;
@@ -110,80 +114,35 @@ export async function startContent(): Promise<void> {
     if (!sr.adoptedStyleSheets.includes(sheet)) sr.adoptedStyleSheets = [...sr.adoptedStyleSheets, sheet];
   };
 
-  // ---- in-page UI --------------------------------------------------------------
-  const saveRange = async (range: Range) => {
-    const clipping = clippingFromRange(range, {
-      href: location.href,
-      title: doc.title,
-      entitiesIn: (text) => scanner?.entitiesIn(text) ?? [],
-    });
-    const r = await askBackground({ type: 'clip/save', clipping });
-    clippings.add(r.clipping, range);
-    report();
-    return { ...r, range };
+  // ---- in-page UI ----------------------------------------------------------
+  const core: ContentCore = {
+    doc,
+    highlighter,
+    scanner: () => scanner,
+    settings: () => settings,
+    enabled: () => enabled(),
+    pageUrl,
+    report: () => report(),
+    focusName: FOCUS,
   };
-  const ensureUi = () => {
-    if (ui) {
-      ui.host.ensureAttached();
-      return ui;
-    }
-    const host = createUiHost(doc, themeCss + entityCss + cardCss + clipCss);
-    const isOwnEvent = (e: Event) => e.composedPath().includes(host.host);
-    const selection = new SelectionUi({
-      doc,
-      uiRoot: host.root,
-      isOwn: isOwnElement,
-      shadowRoots: () => scanner?.shadowRoots() ?? [],
-      save: saveRange,
-      update: async (id, note, tags) => {
-        await askBackground({ type: 'clip/update', id, note, tags });
+  /** The UI module, imported once (a failure is reported, and the next call tries again). */
+  const getUi = (): Promise<ContentUi> => {
+    uiLoading ??= loadUi(browser.runtime.getURL(UI_PATH as '/content-app.js'), core).then(
+      (loaded) => (ui = loaded),
+      (e: unknown) => {
+        uiLoading = undefined;
+        console.warn('[CN AI Context] Could not load the in-page interface.', e);
+        throw e;
       },
-      undo: async (id) => {
-        await askBackground({ type: 'clip/delete', id });
-        clippings.remove(id);
-        report();
-      },
-      enabled,
-      ensureHost: () => host.reveal(),
-    });
-    const card = new CardController({
-      doc,
-      uiRoot: host.root,
-      scanner: () => scanner,
-      hoverDelayMs: () => settings.hoverDelayMs,
-      pageUrl,
-      loadCard: (id) => askBackground({ type: 'kb/card', id, url: pageUrl() }),
-      mute: async (id, muted) => {
-        await askBackground({ type: 'kb/mute', id, muted });
-      },
-      openLibrary: async (hash) => {
-        await askBackground({ type: 'ui/open', page: 'library', hash });
-      },
-      saveSentence: async (rec) => {
-        const range = sentenceRange(doc, rec.range);
-        if (!range) return t('clip.noSelection');
-        try {
-          const outcome = await saveRange(range);
-          return t(outcome.duplicate ? 'card.alreadySaved' : 'card.saved');
-        } catch (e) {
-          return t('clip.failed', { error: e instanceof Error ? e.message : String(e) });
-        }
-      },
-      shadowRoots: () => scanner?.shadowRoots() ?? [],
-      isOwnEvent,
-      ensureHost: () => host.reveal(),
-    });
-    selection.attach();
-    card.attach();
-    ui = { host, card, selection };
-    return ui;
+    );
+    return uiLoading;
   };
-  const removeUi = () => {
-    ui?.card.detach();
-    ui?.selection.detach();
-    ui?.host.destroy();
-    ui = undefined;
+  const ensureUi = async (): Promise<ContentUi> => {
+    const loaded = await getUi();
+    loaded.ensure();
+    return loaded;
   };
+  const removeUi = () => ui?.remove();
 
   // ---- lifecycle -------------------------------------------------------------
   let generation = 0;
@@ -234,29 +193,18 @@ export async function startContent(): Promise<void> {
       exclude: isOwnElement,
       onChange: report,
       onShadowRoot: adoptStyles,
-      onFlush: () => {
-        if (clippings.stale() && clippings.anchor()) report();
-      },
+      onFlush: () => ui?.onFlush(),
     });
     scanner = s;
-    // The first slice (the mentions on screen) paints before the in-page UI is built.
+    // The first slice (the mentions on screen) paints before the in-page UI is loaded.
     const started = s.start();
     if (s.stats.firstPaint !== undefined) markStartup('firstPaint');
     void yieldToMain().then(() => {
-      if (gen === generation && enabled()) ensureUi();
+      if (gen === generation && enabled()) ensureUi().catch(() => {});
     });
     await started;
     if (gen !== generation) return;
-    await loadClippings();
     report();
-  };
-  const loadClippings = async () => {
-    try {
-      const { clippings: list } = await askBackground({ type: 'clip/forPage', url: pageUrl() });
-      clippings.set(list);
-    } catch {
-      clippings.set([]);
-    }
   };
 
   // ---- messages --------------------------------------------------------------
@@ -271,22 +219,14 @@ export async function startContent(): Promise<void> {
       return { found: true };
     },
     'content/counts': () => ({ url: pageUrl(), title: doc.title, counts: scanner?.countsById() ?? {}, scan: scanner ? scanMode : 'none' }),
-    'content/navigate': ({ direction }: Extract<ContentRequest, { type: 'content/navigate' }>) => ({
-      found: enabled() ? ensureUi().card.navigate(direction) : false,
+    'content/navigate': async ({ direction }: Extract<ContentRequest, { type: 'content/navigate' }>) => ({
+      found: enabled() ? (await ensureUi()).navigate(direction) : false,
     }),
-    'content/save-selection': async () => {
-      if (!enabled()) return { saved: false, reason: t('popup.disabledHere') };
-      return ensureUi().selection.saveSelection();
-    },
-    'content/show-clipping': ({ id }: Extract<ContentRequest, { type: 'content/show-clipping' }>) => {
-      const r = clippings.rangeOf(id);
-      if (!r) return { found: false };
-      r.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      highlighter.clear(FOCUS);
-      highlighter.add(FOCUS, r);
-      setTimeout(() => highlighter.clear(FOCUS), 2000);
-      return { found: true };
-    },
+    // The UI says why when the extension is off here (in the reader's language).
+    'content/save-selection': async () => (enabled() ? ensureUi() : getUi()).then((u) => u.saveSelection()),
+    'content/show-clipping': async ({ id }: Extract<ContentRequest, { type: 'content/show-clipping' }>) => ({
+      found: await (await (enabled() ? ensureUi() : getUi())).showClipping(id),
+    }),
   };
   const onMessage = createListener({
     parse: parseContentRequest,
@@ -302,7 +242,7 @@ export async function startContent(): Promise<void> {
   const applySettings = (next: Settings) => {
     const wasEnabled = enabled();
     settings = next;
-    setLanguage(resolveLanguage(settings.language));
+    ui?.applySettings(settings);
     if (!enabled()) {
       if (wasEnabled || scanner) stop();
       return;
@@ -329,7 +269,7 @@ export async function startContent(): Promise<void> {
     if (location.href !== lastHref) {
       lastHref = location.href;
       lastReport = '';
-      void loadClippings().then(report);
+      void ui?.reloadClippings();
     }
   }, 1000);
   const teardown = () => {
@@ -347,7 +287,6 @@ export async function startContent(): Promise<void> {
   const stored = await (early.storageChanged() ? browser.storage.local.get(STORED_KEYS) : early.stored);
   markStartup('stored');
   settings = parseSettings(stored[SETTINGS_KEY]);
-  setLanguage(resolveLanguage(settings.language));
   matcherData = stored[MATCHER_STORAGE_KEY];
   if (!matcherData) await askBackground({ type: 'matcher/ensure' }).catch(() => {});
   else await start();

@@ -62,6 +62,15 @@ function scanModule(strings: StringAccess): WebAssembly.Module | null {
   return mod;
 }
 
+/**
+ * Compiles the scan module ahead of the matcher data (the content script does it while
+ * it waits for extension storage). Only where the page allows WebAssembly: a refused
+ * compilation would be reported to the page.
+ */
+export function prepareScanModule(): void {
+  scanModule('builtin');
+}
+
 const polyfill = { charCodeAt: (s: string, i: number) => s.charCodeAt(i) };
 
 type Field = ArrayBufferView | string;

@@ -1,12 +1,12 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { startContent } from '../content/main';
+import { provideUi } from '../content/ui-bridge';
+import { startUi } from '../content/ui-main';
 
 /**
- * The content script's application, which the content script (entrypoints/content)
- * loads with a dynamic import. Chromium compiles an imported module off the main thread
- * (script streaming); a content script listed in the manifest is compiled on it, in the
- * task that injects it, which took 35-45 ms for this bundle on every page load.
+ * The content script's in-page UI (content/ui-main.ts), which the core (content/main.ts)
+ * imports once the first mentions are painted. A module, so the browser compiles it off
+ * the main thread (script streaming).
  */
 export default defineUnlistedScript(() => {
-  void startContent();
+  provideUi(startUi);
 });

@@ -7,7 +7,9 @@ import { anchorMany } from '../../anchoring';
 import type { Clipping } from '../../model/clipping';
 import type { Highlighter } from '../highlighter';
 
-export const CLIPPING_HIGHLIGHT = 'cnai-clipping';
+import { CLIPPING_HIGHLIGHT } from './names';
+
+export { CLIPPING_HIGHLIGHT };
 const ORPHAN_RETRY_MS = 5000;
 
 export class PageClippings {

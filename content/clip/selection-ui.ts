@@ -94,6 +94,8 @@ export class SelectionUi {
     listen('selectionchange', schedule);
     listen('mouseup', schedule);
     listen('keyup', schedule);
+    // A selection made before the UI was loaded (it loads after the first highlights).
+    if (doc.getSelection()?.isCollapsed === false) this.timer = setTimeout(() => this.refresh(), 150);
   }
 
   detach(): void {

@@ -1,14 +1,12 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import './highlights.css';
 import { highlightApiAvailable, isHtmlDocument } from '../../content/highlight-api';
 import { sendEarlyRequests } from '../../content/early-requests';
 import { markStartup } from '../../content/startup-timing';
 
-/** Where the application lives (entrypoints/content-app.ts; web-accessible, see wxt.config.ts). */
-const CONTENT_APP_PATH = '/content-app.js';
-
 export default defineContentScript({
+  // The same options as the other listed part (entrypoints/content, entrypoints/scan.content.ts):
+  // WXT then lists both in one manifest entry, the loader first (tests/browser/extension.test.ts).
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   matchAboutBlank: true,
@@ -19,18 +17,14 @@ export default defineContentScript({
   main() {
     markStartup('loader');
     // SVG or XML documents opened directly, and browsers without the CSS Custom Highlight
-    // API: nothing to do, so nothing to load.
+    // API: nothing to do (the core, listed next, checks the same and stops).
     if (!isHtmlDocument()) return;
     if (!highlightApiAvailable()) {
       console.info('[CN AI Context] This browser has no CSS Custom Highlight API; mentions are not highlighted.');
       return;
     }
-    // A loader only: the application is a module, so the browser compiles it off the
-    // main thread instead of in the task that injects this script. It runs in this
-    // script's isolated world. Its first reads go out now, to overlap the import.
+    // The first reads go out now, before the browser compiles the core (the next script
+    // of this manifest entry): the answers travel while it compiles.
     sendEarlyRequests();
-    import(/* @vite-ignore */ browser.runtime.getURL(CONTENT_APP_PATH)).catch((e: unknown) => {
-      console.warn('[CN AI Context] Could not load the content script application.', e);
-    });
   },
 });

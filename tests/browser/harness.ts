@@ -223,14 +223,19 @@ export async function highlightedTexts(page: Page, names?: string[]): Promise<Re
 }
 
 /** Waits until the content script has registered at least `min` ranges in total. */
-export async function waitForHighlights(page: Page, min = 1, timeout = 10_000): Promise<void> {
+/**
+ * Waits for at least `min` highlighted mentions in the main frame and, by default, for the
+ * in-page UI the content script imports after its first highlights (content/ui-bridge.ts):
+ * a test hovers or selects right away, sooner than a reader would.
+ */
+export async function waitForHighlights(page: Page, min = 1, timeout = 10_000, ui = true): Promise<void> {
   await page.waitForFunction(
-    (m) => {
+    ([m, withUi]) => {
       let n = 0;
       for (const [name, h] of CSS.highlights) if (name.startsWith('cnai-')) n += h.size;
-      return n >= m;
+      return n >= (m as number) && (!withUi || document.documentElement.querySelector(':scope > [data-cnai-ui]') !== null);
     },
-    min,
+    [min, ui] as const,
     { timeout },
   );
 }
