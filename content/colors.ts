@@ -1,5 +1,5 @@
 /** Highlight styles for the reader's chosen colours (a translucent fill; no decoration, see highlights.css). */
-import { ENTITY_KINDS, type EntityKind } from '../kb/schema';
+import { ENTITY_KINDS, type EntityKind } from '../kb/kinds';
 import { DEFAULT_COLORS } from '../model/settings';
 
 function rgb(hex: string): [number, number, number] {

@@ -9,8 +9,8 @@
  * 110–130 ms frame), so a dense 5 MB page would otherwise turn each dynamic update, and
  * the end of the initial scan, into a long task. The window follows scrolling.
  */
-import type { EntityKind } from '../kb/schema';
-import { ENTITY_KINDS } from '../kb/schema';
+import type { EntityKind } from '../kb/kinds';
+import { ENTITY_KINDS } from '../kb/kinds';
 import { HighlightWindow, type WindowEntry } from './highlight-window';
 
 export const HIGHLIGHT_PREFIX = 'cnai-';

@@ -1,18 +1,17 @@
 /**
  * The content script's core: loads the compiled matcher and the reader's settings from
- * extension storage (written by the background), paints mentions, keeps them current,
- * and answers the popup. Once the first mentions are painted it imports the in-page UI
- * (content/ui-main.ts, through content/ui-bridge.ts). It never opens IndexedDB: data
- * comes through validated messages.
+ * extension storage (written by the background), paints mentions and keeps them
+ * current. Once the first mentions are painted it imports the rest (content/ui-main.ts,
+ * through content/ui-bridge.ts): messages with the background and the popup, the hover
+ * card, clippings. It never opens IndexedDB, and sends no message itself but the
+ * loader's first request.
  */
 import { browser } from 'wxt/browser';
 import { flagTable, foldTable } from '../engine/chars';
 import { Matcher } from '../engine/matcher';
 import { prepareScanModule } from '../engine/scan-wasm';
 import { parseMatcherData } from '../engine/matcher-schema';
-import { askBackground, parseEarlyAnswer } from '../messaging/client';
-import { ContentResponseSchemas, MessageError, parseContentRequest, type ContentRequest } from '../messaging/protocol';
-import { createListener } from '../messaging/server';
+import { wasmFromScanEngineAnswer } from '../messaging/scan-engine-answer';
 import { DEFAULT_SETTINGS, isSiteEnabled, parseSettings, type Settings } from '../model/settings';
 import { normalizePageUrl } from '../model/url';
 import { policiesAllowWasm } from '../model/csp';
@@ -57,7 +56,7 @@ export async function startContent(): Promise<void> {
   // already, with the storage read (content/early-requests.ts).
   const early = takeEarlyRequests() ?? sendRequests();
   const wasmAllowed: Promise<boolean> = Promise.race([
-    parseEarlyAnswer('page/scan-engine', early.scanEngine).then((r) => r.wasm && metaPolicyAllowsWasm(document)),
+    early.scanEngine.then((raw) => wasmFromScanEngineAnswer(raw) && metaPolicyAllowsWasm(document)),
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 100)),
   ]).catch(() => false);
   // What every matcher needs whatever the data (the fold and flag tables, the compiled scan
@@ -71,25 +70,10 @@ export async function startContent(): Promise<void> {
   let scanMode: 'webassembly' | 'javascript' | 'none' = 'none';
   const enabled = () => isSiteEnabled(settings, location.hostname);
 
-  // ---- reporting to the background ----------------------------------------
-  let reportTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastReport = '';
+  /** A report of this page's state to the background (sent by the second part). */
   const report = () => {
-    clearTimeout(reportTimer);
-    reportTimer = setTimeout(() => {
-      if (!alive()) return;
-      const msg = {
-        type: 'page/report' as const,
-        url: pageUrl(),
-        title: doc.title.slice(0, 2000),
-        counts: scanner?.countsById() ?? {},
-        clippings: ui?.clippingIds() ?? { anchored: [], orphaned: [] },
-      };
-      const key = JSON.stringify(msg);
-      if (key === lastReport) return;
-      lastReport = key;
-      askBackground(msg).catch(() => {});
-    }, 300);
+    if (ui) ui.report();
+    else void getUi().then((u) => u.report(), () => {});
   };
 
   // ---- styles ----------------------------------------------------------------
@@ -122,7 +106,8 @@ export async function startContent(): Promise<void> {
     settings: () => settings,
     enabled: () => enabled(),
     pageUrl,
-    report: () => report(),
+    scanMode: () => (scanner ? scanMode : 'none'),
+    alive,
     focusName: FOCUS,
   };
   /** The UI module, imported once (a failure is reported, and the next call tries again). */
@@ -207,37 +192,6 @@ export async function startContent(): Promise<void> {
     report();
   };
 
-  // ---- messages --------------------------------------------------------------
-  const handlers = {
-    'content/jump': ({ entityId }: Extract<ContentRequest, { type: 'content/jump' }>) => {
-      const r = scanner?.firstMentionOf(entityId);
-      if (!r) return { found: false };
-      r.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      highlighter.clear(FOCUS);
-      highlighter.add(FOCUS, r.range);
-      setTimeout(() => highlighter.clear(FOCUS), 2000);
-      return { found: true };
-    },
-    'content/counts': () => ({ url: pageUrl(), title: doc.title, counts: scanner?.countsById() ?? {}, scan: scanner ? scanMode : 'none' }),
-    'content/navigate': async ({ direction }: Extract<ContentRequest, { type: 'content/navigate' }>) => ({
-      found: enabled() ? (await ensureUi()).navigate(direction) : false,
-    }),
-    // The UI says why when the extension is off here (in the reader's language).
-    'content/save-selection': async () => (enabled() ? ensureUi() : getUi()).then((u) => u.saveSelection()),
-    'content/show-clipping': async ({ id }: Extract<ContentRequest, { type: 'content/show-clipping' }>) => ({
-      found: await (await (enabled() ? ensureUi() : getUi())).showClipping(id),
-    }),
-  };
-  const onMessage = createListener({
-    parse: parseContentRequest,
-    handlers,
-    responses: ContentResponseSchemas,
-    context: (sender) => {
-      if (sender.id !== browser.runtime.id) throw new MessageError('Rejected message: unknown sender');
-    },
-  });
-  browser.runtime.onMessage.addListener(onMessage);
-
   // ---- settings and matcher updates -----------------------------------------
   const applySettings = (next: Settings) => {
     const wasEnabled = enabled();
@@ -268,15 +222,14 @@ export async function startContent(): Promise<void> {
     if (scanner) highlighter.register();
     if (location.href !== lastHref) {
       lastHref = location.href;
-      lastReport = '';
-      void ui?.reloadClippings();
+      ui?.onNavigate();
     }
   }, 1000);
   const teardown = () => {
     clearInterval(housekeeping);
     browser.storage.onChanged.removeListener(onStorage);
-    browser.runtime.onMessage.removeListener(onMessage);
     stop();
+    ui?.dispose();
     highlighter.dispose();
   };
   // Only the extension's going away (reloaded, updated, removed) ends this script: the
@@ -288,8 +241,10 @@ export async function startContent(): Promise<void> {
   markStartup('stored');
   settings = parseSettings(stored[SETTINGS_KEY]);
   matcherData = stored[MATCHER_STORAGE_KEY];
-  if (!matcherData) await askBackground({ type: 'matcher/ensure' }).catch(() => {});
+  if (!matcherData) await getUi().then((u) => u.ensureMatcher(), () => {});
   else await start();
+  // The second part answers the popup even where the extension is off.
+  void getUi().catch(() => {});
 }
 
 /** Policies set by <meta http-equiv="Content-Security-Policy"> (headers are the background's part). */

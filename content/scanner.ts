@@ -9,7 +9,7 @@
  * - Incremental: a MutationObserver collects changed blocks; each batch drops the
  *   ranges in those blocks and rescans only them.
  */
-import type { EntityKind } from '../kb/schema';
+import type { EntityKind } from '../kb/kinds';
 import type { Matcher } from '../engine/matcher';
 import { ContextGate, type GateChange } from '../engine/context';
 import { MentionRecord } from './mention-record';

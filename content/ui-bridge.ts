@@ -1,14 +1,15 @@
 /**
  * The content script comes in two parts. The core (content/main.ts) is listed in the
- * manifest and finds and paints mentions; the in-page UI (content/ui-main.ts: hover card,
- * clipping, the page's saved clippings, Preact, the interface strings) is a module the core
- * imports once the first mentions are painted, so that the browser compiles less before
- * the first highlights. Both run in the same isolated world and meet here.
+ * manifest and finds and paints mentions; the rest (content/ui-main.ts: messages to and
+ * from the background and the popup, the hover card, clipping, the page's saved
+ * clippings, Preact, the interface strings) is a module the core imports once the first
+ * mentions are painted. The browser compiles a listed script on the page's main thread,
+ * in the task that injects it, so the core carries only what the first highlights need
+ * (no classic Zod: model/zod-mini.ts). Both run in the same isolated world and meet here.
  */
 import type { Highlighter } from './highlighter';
 import type { PageScanner } from './scanner';
 import type { Settings } from '../model/settings';
-import type { ContentResponse } from '../messaging/protocol';
 
 /** What the core lends the UI. */
 export interface ContentCore {
@@ -20,30 +21,32 @@ export interface ContentCore {
   /** Whether the extension acts on this page now. */
   enabled(): boolean;
   pageUrl(): string;
-  /** Schedules a report of this page's state to the background. */
-  report(): void;
+  /** How the current scanner scans ('none' without one). */
+  scanMode(): 'webassembly' | 'javascript' | 'none';
+  /** The extension is still there (not reloaded, updated or removed under us). */
+  alive(): boolean;
   /** The highlight name that briefly marks a place the reader jumped to. */
   focusName: string;
 }
 
 /** What the UI gives back. */
 export interface ContentUi {
+  /** Schedules a report of this page's state to the background (debounced). */
+  report(): void;
+  /** Asks the background to publish the matcher (none was stored). */
+  ensureMatcher(): Promise<void>;
   /** Builds (or re-attaches) the in-page UI and starts reading this page's clippings. */
   ensure(): void;
   /** Takes the UI out of the page (the extension was turned off here). */
   remove(): void;
-  /** Clippings anchored and not found on this page (for the report). */
-  clippingIds(): { anchored: string[]; orphaned: string[] };
   /** After the scanner processed DOM changes: re-anchor clippings if needed. */
   onFlush(): void;
   /** Settings changed (the interface language). */
   applySettings(settings: Settings): void;
-  navigate(direction: 'next' | 'prev'): boolean;
-  saveSelection(): Promise<ContentResponse<'content/save-selection'>>;
-  /** Scrolls to a clipping of this page and marks it briefly (once this page's clippings are read). */
-  showClipping(id: string): Promise<boolean>;
-  /** A new page in a single-page app: this page's clippings again. */
-  reloadClippings(): Promise<void>;
+  /** A new page in a single-page app: a new report, and this page's clippings again. */
+  onNavigate(): void;
+  /** The extension went away: stop listening for messages. */
+  dispose(): void;
 }
 
 export type StartUi = (core: ContentCore) => ContentUi;

@@ -1,11 +1,15 @@
 /**
- * The content script's in-page UI, started by the core (content/main.ts, see
- * content/ui-bridge.ts) once the first mentions are painted: the hover card, saving
- * clippings from a selection, and this page's saved clippings re-anchored and painted.
- * Data comes through validated messages; nothing here opens IndexedDB.
+ * The content script's second part, started by the core (content/main.ts, see
+ * content/ui-bridge.ts) once the first mentions are painted: messages with the background
+ * and the popup, the hover card, saving clippings from a selection, and this page's saved
+ * clippings re-anchored and painted. Data comes through validated messages; nothing here
+ * opens IndexedDB.
  */
+import { browser } from 'wxt/browser';
 import { resolveLanguage, setLanguage, t } from '../i18n';
 import { askBackground } from '../messaging/client';
+import { ContentResponseSchemas, MessageError, parseContentRequest, type ContentRequest } from '../messaging/protocol';
+import { createListener } from '../messaging/server';
 import themeCss from '../components/theme.css?inline';
 import entityCss from '../components/entity.css?inline';
 import cardCss from '../components/card/card.css?inline';
@@ -28,6 +32,27 @@ export function startUi(core: ContentCore): ContentUi {
   /** This page's clippings being read and anchored (once per start). */
   let clippingsLoading: Promise<void> | undefined;
 
+  // ---- reporting to the background ----------------------------------------
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastReport = '';
+  const report = () => {
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(() => {
+      if (!core.alive()) return;
+      const msg = {
+        type: 'page/report' as const,
+        url: core.pageUrl(),
+        title: doc.title.slice(0, 2000),
+        counts: core.scanner()?.countsById() ?? {},
+        clippings: { anchored: clippings.anchoredIds, orphaned: clippings.orphanedIds },
+      };
+      const key = JSON.stringify(msg);
+      if (key === lastReport) return;
+      lastReport = key;
+      askBackground(msg).catch(() => {});
+    }, 300);
+  };
+
   const loadClippings = async () => {
     try {
       const { clippings: list } = await askBackground({ type: 'clip/forPage', url: core.pageUrl() });
@@ -35,7 +60,7 @@ export function startUi(core: ContentCore): ContentUi {
     } catch {
       clippings.set([]);
     }
-    core.report();
+    report();
   };
 
   const saveRange = async (range: Range) => {
@@ -46,7 +71,7 @@ export function startUi(core: ContentCore): ContentUi {
     });
     const r = await askBackground({ type: 'clip/save', clipping });
     clippings.add(r.clipping, range);
-    core.report();
+    report();
     return { ...r, range };
   };
 
@@ -69,7 +94,7 @@ export function startUi(core: ContentCore): ContentUi {
       undo: async (id) => {
         await askBackground({ type: 'clip/delete', id });
         clippings.remove(id);
-        core.report();
+        report();
       },
       enabled: core.enabled,
       ensureHost: () => host.reveal(),
@@ -113,12 +138,54 @@ export function startUi(core: ContentCore): ContentUi {
     highlighter.add(core.focusName, range);
     setTimeout(() => highlighter.clear(core.focusName), 2000);
   };
+  const ensure = () => {
+    build();
+    clippingsLoading ??= loadClippings();
+  };
+
+  // ---- messages from the popup and the background ---------------------------
+  const handlers = {
+    'content/jump': ({ entityId }: Extract<ContentRequest, { type: 'content/jump' }>) => {
+      const r = core.scanner()?.firstMentionOf(entityId);
+      if (!r) return { found: false };
+      focus(r.range);
+      return { found: true };
+    },
+    'content/counts': () => ({ url: core.pageUrl(), title: doc.title, counts: core.scanner()?.countsById() ?? {}, scan: core.scanMode() }),
+    'content/navigate': ({ direction }: Extract<ContentRequest, { type: 'content/navigate' }>) => {
+      if (!core.enabled()) return { found: false };
+      ensure();
+      return { found: build().card.navigate(direction) };
+    },
+    'content/save-selection': async () => {
+      if (!core.enabled()) return { saved: false, reason: t('popup.disabledHere') };
+      ensure();
+      return build().selection.saveSelection();
+    },
+    'content/show-clipping': async ({ id }: Extract<ContentRequest, { type: 'content/show-clipping' }>) => {
+      await clippingsLoading;
+      const r = clippings.rangeOf(id);
+      if (!r) return { found: false };
+      focus(r);
+      return { found: true };
+    },
+  };
+  const onMessage = createListener({
+    parse: parseContentRequest,
+    handlers,
+    responses: ContentResponseSchemas,
+    context: (sender) => {
+      if (sender.id !== browser.runtime.id) throw new MessageError('Rejected message: unknown sender');
+    },
+  });
+  browser.runtime.onMessage.addListener(onMessage);
 
   return {
-    ensure() {
-      build();
-      clippingsLoading ??= loadClippings();
+    report,
+    async ensureMatcher() {
+      await askBackground({ type: 'matcher/ensure' }).catch(() => {});
     },
+    ensure,
     remove() {
       ui?.card.detach();
       ui?.selection.detach();
@@ -127,28 +194,19 @@ export function startUi(core: ContentCore): ContentUi {
       // Turned on again later: the clippings are read again then.
       clippingsLoading = undefined;
     },
-    clippingIds: () => ({ anchored: clippings.anchoredIds, orphaned: clippings.orphanedIds }),
     onFlush() {
-      if (clippings.stale() && clippings.anchor()) core.report();
+      if (clippings.stale() && clippings.anchor()) report();
     },
     applySettings(settings) {
       setLanguage(resolveLanguage(settings.language));
     },
-    navigate: (direction) => build().card.navigate(direction),
-    async saveSelection() {
-      if (!core.enabled()) return { saved: false, reason: t('popup.disabledHere') };
-      return build().selection.saveSelection();
-    },
-    async showClipping(id) {
-      await clippingsLoading;
-      const r = clippings.rangeOf(id);
-      if (!r) return false;
-      focus(r);
-      return true;
-    },
-    reloadClippings() {
+    onNavigate() {
+      lastReport = '';
       clippingsLoading = loadClippings();
-      return clippingsLoading;
+    },
+    dispose() {
+      clearTimeout(reportTimer);
+      browser.runtime.onMessage.removeListener(onMessage);
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import { buildAutomaton, serializeAutomaton, type SerializedAutomaton } from './automaton';
 import { casePattern, foldText, isWordChar } from './chars';
-import type { EntityKind } from '../kb/schema';
+import type { EntityKind } from '../kb/kinds';
 import { packPatterns, type MatcherPattern, type PackedPatterns } from './patterns';
 
 export type { MatcherPattern } from './patterns';

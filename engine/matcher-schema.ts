@@ -4,7 +4,7 @@
  * schema's string checks over them cost more than the page scan itself. A corrupt or
  * outdated value is rejected (the content script then waits for a fresh one).
  */
-import { ENTITY_KINDS } from '../kb/schema';
+import { ENTITY_KINDS } from '../kb/kinds';
 import { SERIALIZED_AUTOMATON_FIELDS } from './automaton';
 import { base64ByteLength } from './base64';
 import { MATCHER_FORMAT, type MatcherData } from './compile';

@@ -10,7 +10,7 @@ import { Scanner, type ScanEngine } from './automaton';
 import { FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, flagTable, foldTable, isUpper } from './chars';
 import { P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START, type MatcherData } from './compile';
 import { PatternTable } from './patterns';
-import type { EntityKind } from '../kb/schema';
+import type { EntityKind } from '../kb/kinds';
 
 export interface Mention {
   start: number;

@@ -55,7 +55,7 @@ export const BackupSchema = z.strictObject({
   clippings: z.array(ClippingSchema),
   userEntities: z.array(UserEntitySchema),
   entityPrefs: z.array(EntityPrefSchema),
-  settings: SettingsSchema.optional(),
+  settings: z.optional(SettingsSchema),
   history: z.array(HistoryEntrySchema).optional(),
 });
 

@@ -101,7 +101,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Problems for every issue of a failed Zod parse of one record (`input` is the value that was parsed). */
-export function zodProblems(record: string, error: z.ZodError, input?: unknown, fieldPrefix: readonly PropertyKey[] = []): Problem[] {
+export function zodProblems(record: string, error: z.core.$ZodError, input?: unknown, fieldPrefix: readonly PropertyKey[] = []): Problem[] {
   return error.issues.map((issue) => ({
     record,
     field: fieldPath([...fieldPrefix, ...issue.path]),

@@ -31,9 +31,9 @@
  */
 import { z } from '../model/zod';
 import { lazySchema } from '../model/lazy-schema';
+import { ENTITY_KINDS, type EntityKind } from './kinds';
 
-export const ENTITY_KINDS = ['model', 'company', 'organization', 'policy'] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+export { ENTITY_KINDS, type EntityKind };
 export const EntityKindSchema = lazySchema(() => z.enum(ENTITY_KINDS));
 
 export const SlugSchema = lazySchema(() =>

@@ -1,12 +1,15 @@
 /**
  * Reader settings. Stored in browser.storage.local (key "settings"), where every
  * context — content scripts included — reads them and sees changes live. Pure.
+ *
+ * Zod Mini (model/zod-mini.ts): the content script's core parses them before its first
+ * highlights and must stay small.
  */
-import { z } from './zod';
+import { z } from './zod-mini';
 import { lazySchema } from './lazy-schema';
-import { ENTITY_KINDS, type EntityKind } from '../kb/schema';
+import { ENTITY_KINDS, type EntityKind } from '../kb/kinds';
 
-export const HexColorSchema = lazySchema(() => z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #2563eb'));
+const HexColorSchema = lazySchema(() => z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #2563eb')));
 
 export const DEFAULT_COLORS: Record<EntityKind, string> = {
   model: '#3b82f6',
@@ -15,7 +18,7 @@ export const DEFAULT_COLORS: Record<EntityKind, string> = {
   policy: '#c026d3',
 };
 
-const kindRecord = <T extends z.ZodType>(schema: T) =>
+const kindRecord = <T extends z.ZodMiniType>(schema: T) =>
   z.strictObject(Object.fromEntries(ENTITY_KINDS.map((k) => [k, schema])) as Record<EntityKind, T>);
 
 export const SettingsSchema = lazySchema(() =>
@@ -23,13 +26,13 @@ export const SettingsSchema = lazySchema(() =>
     /** Global pause: no highlights anywhere. */
     paused: z.boolean(),
     /** Host names where the extension does nothing (no highlights, no history). */
-    disabledSites: z.array(z.string().min(1).max(300)).max(10_000),
+    disabledSites: z.array(z.string().check(z.minLength(1), z.maxLength(300))).check(z.maxLength(10_000)),
     /** Which kinds are highlighted. */
     kinds: kindRecord(z.boolean()),
     /** Highlight colour per kind. */
     colors: kindRecord(HexColorSchema),
     /** Hover delay before the card opens, in ms. */
-    hoverDelayMs: z.number().int().min(0).max(3000),
+    hoverDelayMs: z.int().check(z.minimum(0), z.maximum(3000)),
     /** Record which entities appeared on which pages ("seen on"). */
     historyEnabled: z.boolean(),
     /** Interface language; 'auto' follows the browser. */
@@ -55,7 +58,7 @@ export function parseSettings(raw: unknown): Settings {
   const merged = { ...DEFAULT_SETTINGS, ...(raw && typeof raw === 'object' ? raw : {}) } as Record<string, unknown>;
   const out = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
   for (const key of Object.keys(DEFAULT_SETTINGS)) {
-    const field = (SettingsSchema.shape as Record<string, z.ZodType>)[key]!;
+    const field = (SettingsSchema.shape as Record<string, z.ZodMiniType>)[key]!;
     const v = field.safeParse(merged[key]);
     if (v.success) out[key] = v.data;
   }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { build } from 'esbuild';
+import path from 'node:path';
+
+/**
+ * The content script's core is compiled on the page's main thread in the task that
+ * injects it (content/ui-bridge.ts): what it imports is what every page load pays for
+ * before its first highlights. The second part carries the rest.
+ */
+async function inputsOf(entry: string): Promise<string[]> {
+  const result = await build({
+    entryPoints: [path.resolve(__dirname, '../../..', entry)],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'inline-css',
+        setup(b) {
+          b.onResolve({ filter: /\.css\?inline$/ }, (a) => ({ path: a.path, namespace: 'css' }));
+          b.onLoad({ filter: /.*/, namespace: 'css' }, () => ({ contents: 'export default ""', loader: 'js' }));
+        },
+      },
+    ],
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+describe('the content script core', () => {
+  it('carries no classic Zod, message protocol, in-page UI or interface strings', async () => {
+    const inputs = await inputsOf('content/main.ts');
+    const forbidden = inputs.filter((i) => /zod\/v4\/classic\/|messaging\/(protocol|client|server)\.ts|content\/(card|clip\/(?!names))|content\/ui-main|preact|i18n\/|kb\/schema\.ts/.test(i));
+    expect(forbidden).toEqual([]);
+    // It does scan: the engine and the scanner are there.
+    expect(inputs.some((i) => i.endsWith('engine/matcher.ts'))).toBe(true);
+    expect(inputs.some((i) => i.endsWith('content/scanner.ts'))).toBe(true);
+  });
+
+  it('leaves them to the second part', async () => {
+    const inputs = await inputsOf('content/ui-main.ts');
+    expect(inputs.some((i) => i.endsWith('messaging/protocol.ts'))).toBe(true);
+    expect(inputs.some((i) => i.includes('content/card/'))).toBe(true);
+  });
+});
