@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightedTexts, launchWithExtension, startServer, waitForHighlights, watchStartupMarks, type ExtensionBrowser, type StaticServer } from './harness';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EXTENSION_DIR, highlightedTexts, launchWithExtension, startServer, waitForHighlights, watchStartupMarks, type ExtensionBrowser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -53,6 +55,11 @@ describe('highlighting', () => {
       return bad;
     });
     expect(outside).toEqual([]);
+  });
+
+  it('lists the loader and then the core in one manifest entry (their options must stay the same)', () => {
+    const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
+    expect(manifest.content_scripts.map((c) => c.js)).toEqual([['content-scripts/content.js', 'content-scripts/scan.js']]);
   });
 
   it('records its start-up steps in order, in its own world only (what npm run bench times)', async () => {

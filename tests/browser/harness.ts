@@ -2,6 +2,7 @@
  * Browser-test harness: a static server on 127.0.0.1 and Debian's Chromium driven by
  * playwright-core with the built extension (.output/chrome-mv3) loaded.
  */
+import type { StartupTiming } from '../../content/startup-timing';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -170,15 +171,8 @@ export async function launchWithExtension(opts: { colorScheme?: 'light' | 'dark'
   };
 }
 
-/** The content script's start-up marks (content/startup-timing.ts), ms on the page's clock. */
-export interface StartupMarks {
-  loader?: number;
-  storageAnswer?: number;
-  app?: number;
-  stored?: number;
-  matcher?: number;
-  firstPaint?: number;
-}
+/** The content script's start-up marks, ms on the page's clock. */
+export type StartupMarks = StartupTiming;
 
 /**
  * Watches a page's execution contexts from before its navigation, so that the content
