@@ -71,10 +71,7 @@ export async function startContent(): Promise<void> {
   const enabled = () => isSiteEnabled(settings, location.hostname);
 
   /** A report of this page's state to the background (sent by the second part). */
-  const report = () => {
-    if (ui) ui.report();
-    else void getUi().then((u) => u.report(), () => {});
-  };
+  const report = () => void getUi().then((u) => u.report(), () => {});
 
   // ---- styles ----------------------------------------------------------------
   const applyColors = () => {
@@ -104,7 +101,7 @@ export async function startContent(): Promise<void> {
     highlighter,
     scanner: () => scanner,
     settings: () => settings,
-    enabled: () => enabled(),
+    enabled,
     pageUrl,
     scanMode: () => (scanner ? scanMode : 'none'),
     alive,

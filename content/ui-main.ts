@@ -138,9 +138,11 @@ export function startUi(core: ContentCore): ContentUi {
     highlighter.add(core.focusName, range);
     setTimeout(() => highlighter.clear(core.focusName), 2000);
   };
+  /** The UI, built, with this page's clippings on their way. */
   const ensure = () => {
-    build();
+    const built = build();
     clippingsLoading ??= loadClippings();
+    return built;
   };
 
   // ---- messages from the popup and the background ---------------------------
@@ -154,13 +156,11 @@ export function startUi(core: ContentCore): ContentUi {
     'content/counts': () => ({ url: core.pageUrl(), title: doc.title, counts: core.scanner()?.countsById() ?? {}, scan: core.scanMode() }),
     'content/navigate': ({ direction }: Extract<ContentRequest, { type: 'content/navigate' }>) => {
       if (!core.enabled()) return { found: false };
-      ensure();
-      return { found: build().card.navigate(direction) };
+      return { found: ensure().card.navigate(direction) };
     },
     'content/save-selection': async () => {
       if (!core.enabled()) return { saved: false, reason: t('popup.disabledHere') };
-      ensure();
-      return build().selection.saveSelection();
+      return ensure().selection.saveSelection();
     },
     'content/show-clipping': async ({ id }: Extract<ContentRequest, { type: 'content/show-clipping' }>) => {
       await clippingsLoading;

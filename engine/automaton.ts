@@ -6,7 +6,7 @@
  * character that appears in no pattern has class 0 and resets the automaton, so the
  * scan costs one table lookup per character however many patterns there are.
  */
-import { fromBase64, toBase64 } from './base64';
+import { toBase64, typedFromBase64 } from './base64';
 import { FLAG_IGNORABLE, flagTable, foldTable } from './chars';
 import { instantiateScan, type WasmScan } from './scan-wasm';
 
@@ -171,7 +171,7 @@ export class Scanner {
       this.rootNext = wasm.rootNext;
       this.hasOut = wasm.outCount;
     } else {
-      const data = typeof source.fail === 'string' ? deserializeAutomaton(source as SerializedAutomaton) : (source as AutomatonData);
+      const data = isSerializedAutomaton(source) ? deserializeAutomaton(source) : source;
       this.data = data;
       this.flags = flagTable();
       const byFolded = new Uint16Array(0x10000);
@@ -341,7 +341,7 @@ function buildDense(a: Omit<AutomatonData, 'latin' | 'denseRow' | 'dense'>, maxD
  */
 const FIELDS = ['childCount', 'edgeClass', 'fail', 'groupState', 'groupLength', 'denseRow', 'dense'] as const;
 type StoredField = (typeof FIELDS)[number];
-const CTORS: Record<StoredField, { new (buf: ArrayBuffer): ArrayBufferView }> = {
+const CTORS: Record<StoredField, Uint16ArrayConstructor | Uint32ArrayConstructor | Int32ArrayConstructor> = {
   childCount: Uint16Array,
   edgeClass: Uint16Array,
   fail: Uint32Array,
@@ -353,6 +353,9 @@ const CTORS: Record<StoredField, { new (buf: ArrayBuffer): ArrayBufferView }> = 
 export const SERIALIZED_AUTOMATON_FIELDS = FIELDS;
 
 export type SerializedAutomaton = { alphabet: string; latin: number } & Record<StoredField, string>;
+
+/** Whether an automaton is still in its stored form (base64 strings). */
+export const isSerializedAutomaton = (a: AutomatonData | SerializedAutomaton): a is SerializedAutomaton => typeof a.fail === 'string';
 
 /** The stored-only arrays of an automaton (the rest is derived from them). */
 export interface StoredArrays {
@@ -437,10 +440,7 @@ export function serializeAutomaton(a: AutomatonData): SerializedAutomaton {
 
 export function deserializeAutomaton(s: SerializedAutomaton): AutomatonData {
   const got = {} as Record<StoredField, ArrayBufferView>;
-  for (const f of FIELDS) {
-    const bytes = fromBase64(s[f]);
-    got[f] = new CTORS[f](bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer);
-  }
+  for (const f of FIELDS) got[f] = typedFromBase64<ArrayBufferView>(CTORS[f], s[f]);
   const stored = got as unknown as StoredArrays & Pick<AutomatonData, 'groupLength' | 'denseRow' | 'dense'>;
   const states = stored.fail.length;
   const derived: DerivedArrays = {

@@ -25,6 +25,15 @@ export function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+type TypedArrayOf<T> = { new (buffer: ArrayBuffer, byteOffset: number, length: number): T; readonly BYTES_PER_ELEMENT: number };
+
+/** Decodes `b64` as an array of `Ctor`'s values; throws when the bytes are not a whole number of them. */
+export function typedFromBase64<T>(Ctor: TypedArrayOf<T>, b64: string): T {
+  const bytes = fromBase64(b64);
+  if (bytes.byteLength % Ctor.BYTES_PER_ELEMENT !== 0) throw new Error(`base64: ${bytes.byteLength} bytes are not a whole number of ${Ctor.BYTES_PER_ELEMENT}-byte values`);
+  return new Ctor(bytes.buffer, bytes.byteOffset, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
+}
+
 /** Bytes that padded base64 `b64` decodes to. */
 export function base64ByteLength(b64: string): number {
   const pad = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;

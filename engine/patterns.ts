@@ -9,7 +9,7 @@
  * arrays; only the rare patterns with extras (context, letter case, neighbour words)
  * keep an object.
  */
-import { fromBase64, toBase64 } from './base64';
+import { fromBase64, toBase64, typedFromBase64 } from './base64';
 
 /** The rare parts of a pattern, present only for some aliases. */
 export interface PatternExtras {
@@ -65,11 +65,6 @@ export function packPatterns(patterns: readonly MatcherPattern[], groups: readon
   return { count: patterns.length, entity: toBase64(entity), flags: toBase64(flags), extras, groupStart: toBase64(start), groupItems: toBase64(items) };
 }
 
-function int32(b64: string): Int32Array {
-  const bytes = fromBase64(b64);
-  return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
-}
-
 export class PatternTable {
   readonly count: number;
   readonly entity: Int32Array;
@@ -81,10 +76,10 @@ export class PatternTable {
   /** Throws when an index is out of range (corrupt data must not be scanned with). */
   constructor(packed: PackedPatterns, entityCount: number) {
     this.count = packed.count;
-    this.entity = int32(packed.entity);
+    this.entity = typedFromBase64(Int32Array, packed.entity);
     this.flags = fromBase64(packed.flags);
-    this.groupStart = int32(packed.groupStart);
-    this.groupItems = int32(packed.groupItems);
+    this.groupStart = typedFromBase64(Int32Array, packed.groupStart);
+    this.groupItems = typedFromBase64(Int32Array, packed.groupItems);
     const n = this.count;
     for (let i = 0; i < n; i++) if (!(this.entity[i]! >= 0 && this.entity[i]! < entityCount)) throw new Error(`matcher data: pattern ${i} has no entity`);
     const items = this.groupItems;

@@ -9,8 +9,8 @@
  * Firefox 134+). Where the browser lacks them, or WebAssembly is not allowed, there is
  * no instance and the Scanner scans in JavaScript.
  */
-import { expandAutomaton, type AutomatonData, type SerializedAutomaton } from './automaton';
-import { base64ByteLength, decodeBase64Into, fromBase64 } from './base64';
+import { expandAutomaton, isSerializedAutomaton, type AutomatonData, type SerializedAutomaton } from './automaton';
+import { base64ByteLength, decodeBase64Into, fromBase64, typedFromBase64 } from './base64';
 import { SCAN_WASM_BASE64 } from './generated/scan-wasm';
 
 interface ScanExports {
@@ -74,7 +74,6 @@ export function prepareScanModule(): void {
 const polyfill = { charCodeAt: (s: string, i: number) => s.charCodeAt(i) };
 
 type Field = ArrayBufferView | string;
-const isSerialized = (d: AutomatonData | SerializedAutomaton): d is SerializedAutomaton => typeof d.fail === 'string';
 const byteLength = (f: Field) => (typeof f === 'string' ? base64ByteLength(f) : f.byteLength);
 
 /**
@@ -144,7 +143,7 @@ export function instantiateScan(
     groupLength: copy(Uint16Array, at.groupLength, data.groupLength),
   };
   let view: AutomatonData;
-  if (isSerialized(data)) {
+  if (isSerializedAutomaton(data)) {
     // The stored form leaves out what one pass derives (engine/automaton.ts): derive it
     // here, in place. Throws on corrupt data.
     const derived = {
@@ -153,15 +152,9 @@ export function instantiateScan(
       outGroup: new Int32Array(buf, at.outGroup, states),
       dictLink: new Uint32Array(buf, at.dictLink, states),
     };
-    const u16 = (b64: string) => {
-      const bytes = fromBase64(b64);
-      return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 1);
-    };
-    const u32 = (b64: string) => {
-      const bytes = fromBase64(b64);
-      return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
-    };
-    expandAutomaton({ ...stored, alphabet: data.alphabet, latin: data.latin, childCount: u16(data.childCount), groupState: u32(data.groupState) }, derived);
+    const childCount = typedFromBase64(Uint16Array, data.childCount);
+    const groupState = typedFromBase64(Uint32Array, data.groupState);
+    expandAutomaton({ ...stored, alphabet: data.alphabet, latin: data.latin, childCount, groupState }, derived);
     view = { alphabet: data.alphabet, latin: data.latin, ...stored, ...derived };
   } else {
     view = {

@@ -8,8 +8,6 @@ import type { Clipping } from '../../model/clipping';
 import type { Highlighter } from '../highlighter';
 
 import { CLIPPING_HIGHLIGHT } from './names';
-
-export { CLIPPING_HIGHLIGHT };
 const ORPHAN_RETRY_MS = 5000;
 
 export class PageClippings {
