@@ -26,6 +26,7 @@
  *           lookahead per notFollowedBy word.
  * Regexes are code-unit based (no u flag), like the engine.
  */
+import { decodeStoredField, storedCount } from '../engine/automaton';
 import { flagTable, foldTable, foldText, FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, isUpper } from '../engine/chars';
 import { P_CASE_SENSITIVE, P_VERSIONED, P_WORD_END, P_WORD_START, type CompilableEntity, type MatcherData } from '../engine/compile';
 import { unpackPatterns, type MatcherPattern } from '../engine/patterns';
@@ -58,7 +59,8 @@ export function groupTexts(entities: readonly CompilableEntity[], data: MatcherD
       texts.push(f);
     }
   }
-  const lengths = new Uint16Array(Uint8Array.from(Buffer.from(data.automaton.groupLength, 'base64')).buffer);
+  const lengths = new Uint16Array(storedCount(data.automaton, 'groupLength'));
+  decodeStoredField(data.automaton, 'groupLength', lengths);
   const groups = lengths.length;
   if (texts.length !== groups || texts.some((t, g) => t.length !== lengths[g])) {
     throw new Error(`bench/rules.ts no longer reproduces compileMatcher's groups (${texts.length} texts, ${groups} groups): update it`);

@@ -6,7 +6,8 @@
  * character that appears in no pattern has class 0 and resets the automaton, so the
  * scan costs one table lookup per character however many patterns there are.
  */
-import { toBase64, typedFromBase64 } from './base64';
+import { base64ByteLength } from './base64';
+import { decodeNarrowInto, encodeNarrow, narrowCount, type Width } from './narrow';
 import { FLAG_IGNORABLE, flagTable, foldTable } from './chars';
 import { instantiateScan, type WasmScan } from './scan-wasm';
 
@@ -338,9 +339,15 @@ function buildDense(a: Omit<AutomatonData, 'latin' | 'denseRow' | 'dense'>, maxD
  * state from each group's final state, and dictionary links from the failure links. The
  * stored matcher was half the size (real knowledge base: 851 → 433 KB), and every page
  * reads it from extension storage before it can paint (about 50 ms per MB here).
+ *
+ * Each array is stored in the narrowest width that holds its values (engine/narrow.ts;
+ * `widths` says which): below 65,536 states, state numbers take 2 bytes, child counts and
+ * group lengths 1 (real knowledge base: 433 → 270 KB). Dense rows are stored plus one
+ * (0 = none).
  */
 const FIELDS = ['childCount', 'edgeClass', 'fail', 'groupState', 'groupLength', 'denseRow', 'dense'] as const;
-type StoredField = (typeof FIELDS)[number];
+export type StoredField = (typeof FIELDS)[number];
+/** In-memory types. */
 const CTORS: Record<StoredField, Uint16ArrayConstructor | Uint32ArrayConstructor | Int32ArrayConstructor> = {
   childCount: Uint16Array,
   edgeClass: Uint16Array,
@@ -350,9 +357,21 @@ const CTORS: Record<StoredField, Uint16ArrayConstructor | Uint32ArrayConstructor
   denseRow: Int32Array,
   dense: Uint32Array,
 };
+/** Added before storing: dense rows are -1 for none. */
+const BIAS: Partial<Record<StoredField, number>> = { denseRow: 1 };
 export const SERIALIZED_AUTOMATON_FIELDS = FIELDS;
 
-export type SerializedAutomaton = { alphabet: string; latin: number } & Record<StoredField, string>;
+export type SerializedAutomaton = { alphabet: string; latin: number; widths: Record<StoredField, Width> } & Record<StoredField, string>;
+
+/** How many values a stored field holds; throws when its bytes are not a whole number of them. */
+export function storedCount(s: SerializedAutomaton, field: StoredField): number {
+  return narrowCount(base64ByteLength(s[field]), s.widths[field]);
+}
+
+/** Decodes a stored field into `target` (its in-memory type, sized storedCount). */
+export function decodeStoredField(s: SerializedAutomaton, field: StoredField, target: Uint16Array | Uint32Array | Int32Array): void {
+  decodeNarrowInto(target, s[field], s.widths[field], BIAS[field] ?? 0);
+}
 
 /** Whether an automaton is still in its stored form (base64 strings). */
 export const isSerializedAutomaton = (a: AutomatonData | SerializedAutomaton): a is SerializedAutomaton => typeof a.fail === 'string';
@@ -393,15 +412,22 @@ export function expandAutomaton(stored: ExpandInput, out: DerivedArrays): void {
   const alphabetLength = stored.alphabet.length;
   const states = fail.length;
   const edges = edgeClass.length;
-  if (childCount.length !== states || states < 1 || edges !== states - 1) throw new Error('automaton: state and edge counts disagree');
-  if (groupState.length !== stored.groupLength.length) throw new Error('automaton: group counts disagree');
-  if (!(stored.latin >= 0 && stored.latin <= alphabetLength) || denseRow.length > states) throw new Error('automaton: dense rows out of range');
+  checkAutomatonCounts({
+    states,
+    childCounts: childCount.length,
+    edges,
+    groups: groupState.length,
+    groupLengths: stored.groupLength.length,
+    latin: stored.latin,
+    alphabetLength,
+    denseRows: denseRow.length,
+  });
   const width = stored.latin + 1;
   for (let s = 0; s < denseRow.length; s++) {
     const row = denseRow[s]!;
-    if (row !== -1 && (row < 0 || row % width !== 0 || row + width > dense.length)) throw new Error(`automaton: state ${s} has no dense row`);
+    if (row !== -1 && (row < 0 || row % width !== 0 || row + width > dense.length)) throw new Error(expandError(1, s));
   }
-  for (let i = 0; i < dense.length; i++) if (dense[i]! >= states) throw new Error('automaton: a dense transition leads nowhere');
+  for (let i = 0; i < dense.length; i++) if (dense[i]! >= states) throw new Error(expandError(2, i));
   const { edgeStart, edgeTarget, outGroup, dictLink } = out;
   let e = 0;
   for (let s = 0; s < states; s++) {
@@ -409,38 +435,87 @@ export function expandAutomaton(stored: ExpandInput, out: DerivedArrays): void {
     e += childCount[s]!;
   }
   edgeStart[states] = e;
-  if (e !== edges) throw new Error('automaton: child counts do not add up to the edges');
+  if (e !== edges) throw new Error(expandError(3, e));
   for (let i = 0; i < edges; i++) {
     edgeTarget[i] = i + 1;
     const c = edgeClass[i]!;
-    if (c < 1 || c > alphabetLength) throw new Error(`automaton: edge ${i} has an unknown class`);
+    if (c < 1 || c > alphabetLength) throw new Error(expandError(4, i));
   }
   outGroup.fill(-1);
   for (let g = 0; g < groupState.length; g++) {
     const s = groupState[g]!;
-    if (s < 1 || s >= states || outGroup[s] !== -1) throw new Error(`automaton: group ${g} has no state of its own`);
+    if (s < 1 || s >= states || outGroup[s] !== -1) throw new Error(expandError(5, g));
     outGroup[s] = g;
   }
   dictLink[0] = 0;
-  if (fail[0] !== 0) throw new Error('automaton: the root has a failure link');
+  if (fail[0] !== 0) throw new Error(expandError(6, 0));
   for (let s = 1; s < states; s++) {
     const f = fail[s]!;
-    if (f >= s) throw new Error(`automaton: state ${s} fails forward`);
+    if (f >= s) throw new Error(expandError(7, s));
     dictLink[s] = outGroup[f]! >= 0 ? f : dictLink[f]!;
+  }
+}
+
+/** The sizes of a stored automaton's arrays, checked before anything is derived from them. */
+export interface AutomatonCounts {
+  states: number;
+  childCounts: number;
+  edges: number;
+  groups: number;
+  groupLengths: number;
+  latin: number;
+  alphabetLength: number;
+  denseRows: number;
+}
+
+/** Throws when the arrays' sizes disagree (the checks of each value follow in expandAutomaton or the WebAssembly `expand`). */
+export function checkAutomatonCounts(c: AutomatonCounts): void {
+  if (c.childCounts !== c.states || c.states < 1 || c.edges !== c.states - 1) throw new Error('automaton: state and edge counts disagree');
+  // Every group ends at a state of its own, never the root: at most one per edge.
+  if (c.groups !== c.groupLengths || c.groups > c.edges) throw new Error('automaton: group counts disagree');
+  if (!(c.latin >= 0 && c.latin <= c.alphabetLength) || c.denseRows > c.states) throw new Error('automaton: dense rows out of range');
+}
+
+/**
+ * What a failed check of expandAutomaton (or the WebAssembly `expand`, which returns the
+ * same numbers) says, with the index it failed at.
+ */
+export function expandError(check: number, at: number): string {
+  switch (check) {
+    case 1:
+      return `automaton: state ${at} has no dense row`;
+    case 2:
+      return 'automaton: a dense transition leads nowhere';
+    case 3:
+      return 'automaton: child counts do not add up to the edges';
+    case 4:
+      return `automaton: edge ${at} has an unknown class`;
+    case 5:
+      return `automaton: group ${at} has no state of its own`;
+    case 6:
+      return 'automaton: the root has a failure link';
+    case 7:
+      return `automaton: state ${at} fails forward`;
+    default:
+      return `automaton: check ${check} failed at ${at}`;
   }
 }
 
 /** Typed arrays as base64 so the automaton survives JSON (extension storage, messages). */
 export function serializeAutomaton(a: AutomatonData): SerializedAutomaton {
-  const arrays: Record<StoredField, ArrayBufferView> = { ...storedArrays(a), groupLength: a.groupLength, denseRow: a.denseRow, dense: a.dense };
-  const out = { alphabet: a.alphabet, latin: a.latin } as SerializedAutomaton;
-  for (const f of FIELDS) out[f] = toBase64(arrays[f]);
+  const arrays: Record<StoredField, ArrayLike<number>> = { ...storedArrays(a), groupLength: a.groupLength, denseRow: a.denseRow, dense: a.dense };
+  const out = { alphabet: a.alphabet, latin: a.latin, widths: {} } as SerializedAutomaton;
+  for (const f of FIELDS) {
+    const { width, base64 } = encodeNarrow(arrays[f], BIAS[f] ?? 0);
+    out[f] = base64;
+    out.widths[f] = width;
+  }
   return out;
 }
 
 export function deserializeAutomaton(s: SerializedAutomaton): AutomatonData {
-  const got = {} as Record<StoredField, ArrayBufferView>;
-  for (const f of FIELDS) got[f] = typedFromBase64<ArrayBufferView>(CTORS[f], s[f]);
+  const got = {} as Record<StoredField, Uint16Array | Uint32Array | Int32Array>;
+  for (const f of FIELDS) decodeStoredField(s, f, (got[f] = new CTORS[f](storedCount(s, f))));
   const stored = got as unknown as StoredArrays & Pick<AutomatonData, 'groupLength' | 'denseRow' | 'dense'>;
   const states = stored.fail.length;
   const derived: DerivedArrays = {

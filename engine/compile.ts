@@ -9,8 +9,11 @@ import { packPatterns, type MatcherPattern, type PackedPatterns } from './patter
 
 export type { MatcherPattern } from './patterns';
 
-/** 5: the automaton stored without the arrays a tab derives in one pass (engine/automaton.ts). */
-export const MATCHER_FORMAT = 5;
+/**
+ * 5: the automaton stored without the arrays a tab derives in one pass (engine/automaton.ts).
+ * 6: each stored array in the narrowest width that holds it (engine/narrow.ts).
+ */
+export const MATCHER_FORMAT = 6;
 
 export const P_CASE_SENSITIVE = 1;
 export const P_VERSIONED = 2;

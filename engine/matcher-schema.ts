@@ -7,6 +7,7 @@
 import { ENTITY_KINDS } from '../kb/kinds';
 import { SERIALIZED_AUTOMATON_FIELDS } from './automaton';
 import { base64ByteLength } from './base64';
+import { WIDTHS, type Width } from './narrow';
 import { MATCHER_FORMAT, type MatcherData } from './compile';
 import type { PackedPatterns } from './patterns';
 
@@ -46,6 +47,8 @@ export function parseMatcherData(raw: unknown): MatcherData | undefined {
   if (!isPackedPatterns(d.patterns)) return undefined;
   const a = d.automaton as Record<string, unknown> | undefined;
   if (!a || typeof a !== 'object' || typeof a.alphabet !== 'string' || !isInt(a.latin)) return undefined;
-  for (const f of SERIALIZED_AUTOMATON_FIELDS) if (!isBase64(a[f])) return undefined;
+  const widths = a.widths as Record<string, unknown> | undefined;
+  if (!widths || typeof widths !== 'object') return undefined;
+  for (const f of SERIALIZED_AUTOMATON_FIELDS) if (!isBase64(a[f]) || !WIDTHS.includes(widths[f] as Width)) return undefined;
   return raw as MatcherData;
 }

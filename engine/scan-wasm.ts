@@ -9,8 +9,8 @@
  * Firefox 134+). Where the browser lacks them, or WebAssembly is not allowed, there is
  * no instance and the Scanner scans in JavaScript.
  */
-import { expandAutomaton, isSerializedAutomaton, type AutomatonData, type SerializedAutomaton } from './automaton';
-import { base64ByteLength, decodeBase64Into, fromBase64, typedFromBase64 } from './base64';
+import { checkAutomatonCounts, decodeStoredField, expandError, isSerializedAutomaton, storedCount, type AutomatonData, type SerializedAutomaton, type StoredField } from './automaton';
+import { fromBase64 } from './base64';
 import { SCAN_WASM_BASE64 } from './generated/scan-wasm';
 
 interface ScanExports {
@@ -19,9 +19,12 @@ interface ScanExports {
     edgeStart: number, edgeClass: number, edgeTarget: number, fail: number, outGroup: number,
     dictLink: number, outCount: number, out: number, latin: number, space: number,
   ): void;
+  expand(states: number, groups: number, alphabetLen: number, denseLen: number): number;
   build(alphabet: string, alphabetLen: number, fold: number, byFolded: number, states: number, outPairs: number): number;
   scan(text: string, from: number, to: number, state: number, prevSpace: number): number;
   resume: WebAssembly.Global;
+  /** Where `expand`'s failed check failed. */
+  at: WebAssembly.Global;
   state: WebAssembly.Global;
   prevSpace: WebAssembly.Global;
 }
@@ -73,8 +76,7 @@ export function prepareScanModule(): void {
 
 const polyfill = { charCodeAt: (s: string, i: number) => s.charCodeAt(i) };
 
-type Field = ArrayBufferView | string;
-const byteLength = (f: Field) => (typeof f === 'string' ? base64ByteLength(f) : f.byteLength);
+type TypedCtor<T> = { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number };
 
 /**
  * An instance with the automaton (decoded or still in base64) laid out in its memory,
@@ -90,8 +92,10 @@ export function instantiateScan(
   const mod = scanModule(strings);
   if (!mod) return null;
 
-  const states = byteLength(data.fail) / 4;
-  const edges = byteLength(data.edgeClass) / 2;
+  const serialized = isSerializedAutomaton(data) ? data : undefined;
+  const count = (f: StoredField): number => (serialized ? storedCount(serialized, f) : (data as unknown as Record<string, ArrayLike<number>>)[f]!.length);
+  const states = count('fail');
+  const edges = count('edgeClass');
   const alphabetLen = data.alphabet.length;
   let top = 0;
   const place = (bytes: number) => {
@@ -103,15 +107,15 @@ export function instantiateScan(
     cls: place(0x10000 * 2),
     flags: place(0x10000),
     root: place((alphabetLen + 1) * 4),
-    denseRow: place(byteLength(data.denseRow)),
-    dense: place(byteLength(data.dense)),
+    denseRow: place(count('denseRow') * 4),
+    dense: place(count('dense') * 4),
     edgeStart: place((states + 1) * 4),
     edgeClass: place(edges * 2),
     edgeTarget: place(edges * 4),
     fail: place(states * 4),
     outGroup: place(states * 4),
     dictLink: place(states * 4),
-    groupLength: place(byteLength(data.groupLength)),
+    groupLength: place(count('groupLength') * 2),
     outCount: place(states),
     // `build` needs a zeroed scratch table of 128 KiB once: the output buffer's space.
     out: place(Math.max(OUT_PAIRS * 8, 0x10000 * 2)),
@@ -125,56 +129,63 @@ export function instantiateScan(
     return null;
   }
   const buf = memory.buffer;
-  const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(
-    Ctor: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
-    offset: number,
-    from: Field,
-  ): T => {
-    const bytes = new Uint8Array(buf, offset, byteLength(from));
-    if (typeof from === 'string') decodeBase64Into(bytes, from);
-    else bytes.set(new Uint8Array(from.buffer, from.byteOffset, from.byteLength));
-    return new Ctor(buf, offset, bytes.length / Ctor.BYTES_PER_ELEMENT);
+  const copy = <T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(Ctor: TypedCtor<T>, offset: number, from: ArrayBufferView): T => {
+    new Uint8Array(buf, offset, from.byteLength).set(new Uint8Array(from.buffer, from.byteOffset, from.byteLength));
+    return new Ctor(buf, offset, from.byteLength / Ctor.BYTES_PER_ELEMENT);
+  };
+  /** A stored field, decoded (or copied) into its place in memory. */
+  const field = <T extends Uint16Array | Uint32Array | Int32Array>(Ctor: TypedCtor<T>, f: StoredField): T => {
+    if (!serialized) return copy(Ctor, at[f as keyof typeof at], (data as AutomatonData)[f as keyof AutomatonData] as ArrayBufferView);
+    const view = new Ctor(buf, at[f as keyof typeof at], count(f));
+    decodeStoredField(serialized, f, view);
+    return view;
   };
   const stored = {
-    denseRow: copy(Int32Array, at.denseRow, data.denseRow),
-    dense: copy(Uint32Array, at.dense, data.dense),
-    edgeClass: copy(Uint16Array, at.edgeClass, data.edgeClass),
-    fail: copy(Uint32Array, at.fail, data.fail),
-    groupLength: copy(Uint16Array, at.groupLength, data.groupLength),
+    denseRow: field(Int32Array, 'denseRow'),
+    dense: field(Uint32Array, 'dense'),
+    edgeClass: field(Uint16Array, 'edgeClass'),
+    fail: field(Uint32Array, 'fail'),
+    groupLength: field(Uint16Array, 'groupLength'),
   };
-  let view: AutomatonData;
-  if (isSerializedAutomaton(data)) {
-    // The stored form leaves out what one pass derives (engine/automaton.ts): derive it
-    // here, in place. Throws on corrupt data.
-    const derived = {
-      edgeStart: new Uint32Array(buf, at.edgeStart, states + 1),
-      edgeTarget: new Uint32Array(buf, at.edgeTarget, edges),
-      outGroup: new Int32Array(buf, at.outGroup, states),
-      dictLink: new Uint32Array(buf, at.dictLink, states),
-    };
-    const childCount = typedFromBase64(Uint16Array, data.childCount);
-    const groupState = typedFromBase64(Uint32Array, data.groupState);
-    expandAutomaton({ ...stored, alphabet: data.alphabet, latin: data.latin, childCount, groupState }, derived);
-    view = { alphabet: data.alphabet, latin: data.latin, ...stored, ...derived };
-  } else {
-    view = {
-      alphabet: data.alphabet,
-      latin: data.latin,
-      ...stored,
-      edgeStart: copy(Uint32Array, at.edgeStart, data.edgeStart),
-      edgeTarget: copy(Uint32Array, at.edgeTarget, data.edgeTarget),
-      outGroup: copy(Int32Array, at.outGroup, data.outGroup),
-      dictLink: copy(Uint32Array, at.dictLink, data.dictLink),
-    };
-  }
   const flagView = copy(Uint8Array, at.flags, flags);
   // The fold table goes where the class table will be: `build` maps it in place.
   copy(Uint16Array, at.cls, fold);
   const space = data.alphabet.indexOf(' ') + 1;
   exports.init(
-    at.cls, at.flags, at.root, at.denseRow, view.denseRow.length, at.dense, at.edgeStart, at.edgeClass,
+    at.cls, at.flags, at.root, at.denseRow, stored.denseRow.length, at.dense, at.edgeStart, at.edgeClass,
     at.edgeTarget, at.fail, at.outGroup, at.dictLink, at.outCount, at.out, data.latin, space,
   );
+  const derived = {
+    edgeStart: new Uint32Array(buf, at.edgeStart, states + 1),
+    edgeTarget: new Uint32Array(buf, at.edgeTarget, edges),
+    outGroup: new Int32Array(buf, at.outGroup, states),
+    dictLink: new Uint32Array(buf, at.dictLink, states),
+  };
+  if (serialized) {
+    // The stored form leaves out what one pass derives (engine/automaton.ts): `expand`
+    // derives it in place, with expandAutomaton's checks (a cold JavaScript pass took
+    // 4.8 ms in the content script for the real knowledge base). Throws on corrupt data.
+    const groups = count('groupState');
+    checkAutomatonCounts({
+      states,
+      childCounts: count('childCount'),
+      edges,
+      groups,
+      groupLengths: stored.groupLength.length,
+      latin: data.latin,
+      alphabetLength: alphabetLen,
+      denseRows: stored.denseRow.length,
+    });
+    // Where `expand` reads them from: tables it writes only after reading them.
+    decodeStoredField(serialized, 'childCount', new Uint16Array(buf, at.dictLink, states));
+    decodeStoredField(serialized, 'groupState', new Uint32Array(buf, at.edgeTarget, groups));
+    const failed = exports.expand(states, groups, alphabetLen, stored.dense.length);
+    if (failed) throw new Error(expandError(failed, exports.at.value as number));
+  } else {
+    const full = data as AutomatonData;
+    for (const f of ['edgeStart', 'edgeTarget', 'outGroup', 'dictLink'] as const) derived[f].set(full[f]);
+  }
+  const view: AutomatonData = { alphabet: data.alphabet, latin: data.latin, ...stored, ...derived };
   const most = exports.build(data.alphabet, alphabetLen, at.cls, at.out, states, OUT_PAIRS);
   // A dictionary where one character can end 255 or more patterns (never a real one)
   // would overrun the count: scan it in JavaScript.

@@ -60,6 +60,102 @@
     (global.set $latin (local.get $latin))
     (global.set $space (local.get $space)))
 
+;; Derives what the stored automaton leaves out (as engine/automaton.ts
+  ;; `expandAutomaton` does in JavaScript, with the same checks): edge starts from the
+  ;; child counts, edge targets (e + 1), the output group of each group's final state, and
+  ;; dictionary links from the failure links. The stored arrays are in place (init);
+  ;; the child counts (u16) wait in the dictionary-link table and the groups' final states
+  ;; (u32) in the edge-target table, each read before the table is written. The caller
+  ;; has checked the counts (edges = states - 1, groups <= edges). Returns 0, or the
+  ;; number of the first failed check with the index it failed at in $at.
+  (global $at (export "at") (mut i32) (i32.const 0))
+  (func (export "expand") (param $states i32) (param $groups i32) (param $alphabetLen i32) (param $denseLen i32) (result i32)
+    (local $i i32) (local $e i32) (local $v i32) (local $f i32) (local $width i32) (local $edges i32)
+    (local.set $edges (i32.sub (local.get $states) (i32.const 1)))
+    ;; 1: every dense row starts at a multiple of the row width and fits the table.
+    (local.set $width (i32.add (global.get $latin) (i32.const 1)))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (global.get $denseRowLen)))
+        (local.set $v (i32.load (i32.add (global.get $denseRow) (i32.shl (local.get $i) (i32.const 2)))))
+        (if (i32.ne (local.get $v) (i32.const -1))
+          (then
+            (if (i32.or
+                  (i32.or (i32.lt_s (local.get $v) (i32.const 0)) (i32.rem_u (local.get $v) (local.get $width)))
+                  (i64.gt_u (i64.add (i64.extend_i32_u (local.get $v)) (i64.extend_i32_u (local.get $width))) (i64.extend_i32_u (local.get $denseLen))))
+              (then (global.set $at (local.get $i)) (return (i32.const 1))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each)))
+    ;; 2: every dense transition leads to a state.
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (local.get $denseLen)))
+        (if (i32.ge_u (i32.load (i32.add (global.get $dense) (i32.shl (local.get $i) (i32.const 2)))) (local.get $states))
+          (then (global.set $at (local.get $i)) (return (i32.const 2))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each)))
+    ;; 3: edge starts, from the child counts; they must add up to the edges.
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (local.get $states)))
+        (local.set $v (i32.load16_u (i32.add (global.get $dictLink) (i32.shl (local.get $i) (i32.const 1)))))
+        (i32.store (i32.add (global.get $edgeStart) (i32.shl (local.get $i) (i32.const 2))) (local.get $e))
+        (local.set $e (i32.add (local.get $e) (local.get $v)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each)))
+    (i32.store (i32.add (global.get $edgeStart) (i32.shl (local.get $states) (i32.const 2))) (local.get $e))
+    (if (i32.ne (local.get $e) (local.get $edges)) (then (global.set $at (local.get $e)) (return (i32.const 3))))
+    ;; 5: output groups, each at a final state of its own (read before edge targets are written).
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (local.get $states)))
+        (i32.store (i32.add (global.get $outGroup) (i32.shl (local.get $i) (i32.const 2))) (i32.const -1))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each)))
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (local.get $groups)))
+        (local.set $v (i32.load (i32.add (global.get $edgeTarget) (i32.shl (local.get $i) (i32.const 2)))))
+        (if (i32.or (i32.or (i32.eqz (local.get $v)) (i32.ge_u (local.get $v) (local.get $states)))
+              (i32.ne (i32.load (i32.add (global.get $outGroup) (i32.shl (local.get $v) (i32.const 2)))) (i32.const -1)))
+          (then (global.set $at (local.get $i)) (return (i32.const 5))))
+        (i32.store (i32.add (global.get $outGroup) (i32.shl (local.get $v) (i32.const 2))) (local.get $i))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each)))
+    ;; 4: edge targets (breadth-first numbering in edge order), and every class in the alphabet.
+    (local.set $i (i32.const 0))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (local.get $edges)))
+        (i32.store (i32.add (global.get $edgeTarget) (i32.shl (local.get $i) (i32.const 2))) (i32.add (local.get $i) (i32.const 1)))
+        (local.set $v (i32.load16_u (i32.add (global.get $edgeClass) (i32.shl (local.get $i) (i32.const 1)))))
+        (if (i32.or (i32.eqz (local.get $v)) (i32.gt_u (local.get $v) (local.get $alphabetLen)))
+          (then (global.set $at (local.get $i)) (return (i32.const 4))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each)))
+    ;; 6, 7: failure links point back (a link forward could make a scan loop forever);
+    ;; dictionary links from them.
+    (if (i32.load (global.get $fail)) (then (global.set $at (i32.const 0)) (return (i32.const 6))))
+    (i32.store (global.get $dictLink) (i32.const 0))
+    (local.set $i (i32.const 1))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $i) (local.get $states)))
+        (local.set $f (i32.load (i32.add (global.get $fail) (i32.shl (local.get $i) (i32.const 2)))))
+        (if (i32.ge_u (local.get $f) (local.get $i)) (then (global.set $at (local.get $i)) (return (i32.const 7))))
+        (i32.store (i32.add (global.get $dictLink) (i32.shl (local.get $i) (i32.const 2)))
+          (select
+            (local.get $f)
+            (i32.load (i32.add (global.get $dictLink) (i32.shl (local.get $f) (i32.const 2))))
+            (i32.ge_s (i32.load (i32.add (global.get $outGroup) (i32.shl (local.get $f) (i32.const 2)))) (i32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $each)))
+    (i32.const 0))
+
   ;; Builds the per-tab tables the compiled data does not carry (as the JavaScript
   ;; Scanner constructor does): the class of every code unit (through the fold table at
   ;; $fold, which may be the class table itself: each entry is read before it is
