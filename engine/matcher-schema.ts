@@ -9,7 +9,7 @@ import { SERIALIZED_AUTOMATON_FIELDS } from './automaton';
 import { base64ByteLength } from './base64';
 import { WIDTHS, type Width } from './narrow';
 import { MATCHER_FORMAT, type MatcherData } from './compile';
-import type { PackedPatterns } from './patterns';
+import { NARROW_PATTERN_FIELDS, type PackedPatterns } from './patterns';
 
 const KINDS = new Set<string>(ENTITY_KINDS);
 
@@ -30,10 +30,13 @@ function isPackedPatterns(p: unknown): p is PackedPatterns {
   const d = p as Record<string, unknown>;
   const n = d.count;
   if (!isInt(n) || n < 0) return false;
+  const w = d.widths as Record<string, unknown> | undefined;
+  if (!w || typeof w !== 'object' || !NARROW_PATTERN_FIELDS.every((f) => WIDTHS.includes(w[f] as Width))) return false;
   if (!isBase64(d.entity) || !isBase64(d.flags) || !isBase64(d.groupStart) || !isBase64(d.groupItems)) return false;
-  if (base64ByteLength(d.entity) !== n * 4 || base64ByteLength(d.flags) !== n) return false;
+  const width = w as Record<(typeof NARROW_PATTERN_FIELDS)[number], Width>;
+  if (base64ByteLength(d.entity) !== n * width.entity || base64ByteLength(d.flags) !== n) return false;
   const starts = base64ByteLength(d.groupStart);
-  if (starts < 4 || starts % 4 !== 0 || base64ByteLength(d.groupItems) % 4 !== 0) return false;
+  if (starts < width.groupStart || starts % width.groupStart !== 0 || base64ByteLength(d.groupItems) % width.groupItems !== 0) return false;
   return Array.isArray(d.extras) && d.extras.every(isExtrasEntry);
 }
 

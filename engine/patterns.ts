@@ -9,7 +9,8 @@
  * arrays; only the rare patterns with extras (context, letter case, neighbour words)
  * keep an object.
  */
-import { fromBase64, toBase64, typedFromBase64 } from './base64';
+import { base64ByteLength, fromBase64, toBase64 } from './base64';
+import { decodeNarrowInto, encodeNarrow, narrowCount, type Width } from './narrow';
 
 /** The rare parts of a pattern, present only for some aliases. */
 export interface PatternExtras {
@@ -33,15 +34,26 @@ export interface MatcherPattern extends PatternExtras {
 /** Patterns and groups as they travel in MatcherData (JSON-safe). */
 export interface PackedPatterns {
   count: number;
-  /** Entity index per pattern: base64 of an Int32Array. */
+  /** Entity index per pattern (base64, `widths.entity` bytes a value: engine/narrow.ts). */
   entity: string;
   /** P_* flags per pattern: base64 of a Uint8Array. */
   flags: string;
   /** [pattern index, extras] for the patterns that have any, in index order. */
   extras: [number, PatternExtras][];
-  /** Patterns of group g are items[start[g], start[g + 1]): base64 of two Int32Arrays. */
+  /** Patterns of group g are items[start[g], start[g + 1]) (base64, narrow like `entity`). */
   groupStart: string;
   groupItems: string;
+  widths: Record<NarrowPatternField, Width>;
+}
+
+export const NARROW_PATTERN_FIELDS = ['entity', 'groupStart', 'groupItems'] as const;
+type NarrowPatternField = (typeof NARROW_PATTERN_FIELDS)[number];
+
+/** Decodes a narrow field into a full-width array (throws when its bytes are not whole values). */
+function decodeField(packed: PackedPatterns, f: NarrowPatternField): Int32Array {
+  const out = new Int32Array(narrowCount(base64ByteLength(packed[f]), packed.widths[f]));
+  decodeNarrowInto(out, packed[f], packed.widths[f]);
+  return out;
 }
 
 export function packPatterns(patterns: readonly MatcherPattern[], groups: readonly (readonly number[])[]): PackedPatterns {
@@ -62,7 +74,16 @@ export function packPatterns(patterns: readonly MatcherPattern[], groups: readon
   groups.forEach((g, i) => (start[i + 1] = start[i]! + g.length));
   const items = new Int32Array(start[groups.length]!);
   groups.forEach((g, i) => items.set(g, start[i]!));
-  return { count: patterns.length, entity: toBase64(entity), flags: toBase64(flags), extras, groupStart: toBase64(start), groupItems: toBase64(items) };
+  const narrow = { entity: encodeNarrow(entity), groupStart: encodeNarrow(start), groupItems: encodeNarrow(items) };
+  return {
+    count: patterns.length,
+    entity: narrow.entity.base64,
+    flags: toBase64(flags),
+    extras,
+    groupStart: narrow.groupStart.base64,
+    groupItems: narrow.groupItems.base64,
+    widths: { entity: narrow.entity.width, groupStart: narrow.groupStart.width, groupItems: narrow.groupItems.width },
+  };
 }
 
 export class PatternTable {
@@ -76,11 +97,12 @@ export class PatternTable {
   /** Throws when an index is out of range (corrupt data must not be scanned with). */
   constructor(packed: PackedPatterns, entityCount: number) {
     this.count = packed.count;
-    this.entity = typedFromBase64(Int32Array, packed.entity);
+    this.entity = decodeField(packed, 'entity');
     this.flags = fromBase64(packed.flags);
-    this.groupStart = typedFromBase64(Int32Array, packed.groupStart);
-    this.groupItems = typedFromBase64(Int32Array, packed.groupItems);
+    this.groupStart = decodeField(packed, 'groupStart');
+    this.groupItems = decodeField(packed, 'groupItems');
     const n = this.count;
+    if (this.entity.length !== n || this.flags.length !== n) throw new Error('matcher data: pattern arrays of the wrong length');
     for (let i = 0; i < n; i++) if (!(this.entity[i]! >= 0 && this.entity[i]! < entityCount)) throw new Error(`matcher data: pattern ${i} has no entity`);
     const items = this.groupItems;
     for (let i = 0; i < items.length; i++) if (!(items[i]! >= 0 && items[i]! < n)) throw new Error(`matcher data: group item ${i} is not a pattern`);

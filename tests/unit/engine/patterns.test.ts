@@ -53,8 +53,11 @@ describe('packed patterns', () => {
     const good = packPatterns([{ e: 0, f: 0 }, { e: 1, f: P_NEEDS_CONTEXT, c: [0] }], [[0], [1]]);
     expect(() => new PatternTable(good, 2)).not.toThrow();
     expect(() => new PatternTable(good, 1)).toThrow(/pattern 1 has no entity/);
-    expect(() => new PatternTable({ ...good, groupItems: toBase64(Int32Array.of(0, 2)) }, 2)).toThrow(/group item 1 is not a pattern/);
-    expect(() => new PatternTable({ ...good, groupStart: toBase64(Int32Array.of(0, 2, 1)) }, 2)).toThrow(/do not cover|negative size/);
+    expect(() => new PatternTable({ ...good, groupItems: toBase64(Uint8Array.of(0, 2)) }, 2)).toThrow(/group item 1 is not a pattern/);
+    expect(() => new PatternTable({ ...good, groupStart: toBase64(Uint8Array.of(0, 2, 1)) }, 2)).toThrow(/do not cover|negative size/);
+    // Narrow: these small tables are one byte a value; a count that is not whole is refused.
+    expect(good.widths).toEqual({ entity: 1, groupStart: 1, groupItems: 1 });
+    expect(() => new PatternTable({ ...good, widths: { ...good.widths, groupStart: 2 } }, 2)).toThrow(/not a whole number/);
     expect(() => new PatternTable({ ...good, extras: [[5, { k: 'U' }]] }, 2)).toThrow(/pattern 5, which does not exist/);
     expect(() => new PatternTable({ ...good, extras: [[1, { c: [7] }]] }, 2)).toThrow(/unknown context entity/);
   });
@@ -76,10 +79,14 @@ describe('parseMatcherData', () => {
     expect(parseMatcherData({ ...stored(), kinds: ['model'] })).toBeUndefined();
     const short = stored();
     short.patterns.entity = toBase64(new Int32Array(short.patterns.count - 1));
+    short.patterns.widths.entity = 4;
     expect(parseMatcherData(short)).toBeUndefined();
     const extras = stored();
     extras.patterns.extras = [[0, { k: 3 }]];
     expect(parseMatcherData(extras)).toBeUndefined();
+    const width = stored();
+    width.patterns.widths.groupItems = 8;
+    expect(parseMatcherData(width)).toBeUndefined();
     const automaton = stored();
     automaton.automaton.fail = 'abc';
     expect(parseMatcherData(automaton)).toBeUndefined();
@@ -88,6 +95,7 @@ describe('parseMatcherData', () => {
   it('leaves value checks to the matcher, which refuses corrupt indices', () => {
     const bad = stored();
     bad.patterns.entity = toBase64(new Int32Array(bad.patterns.count).fill(10_000));
+    bad.patterns.widths.entity = 4;
     const parsed = parseMatcherData(bad);
     expect(parsed).toBeDefined();
     expect(() => new Matcher(parsed!)).toThrow(/no entity/);
