@@ -7,7 +7,7 @@
  * scan costs one table lookup per character however many patterns there are.
  */
 import { base64ByteLength } from './base64';
-import { decodeNarrowInto, encodeNarrow, narrowCount, type Width } from './narrow';
+import { decodeNarrow, decodeNarrowInto, encodeNarrow, narrowCount, type Width } from './narrow';
 import { FLAG_IGNORABLE, flagTable, foldTable } from './chars';
 import { instantiateScan, type WasmScan } from './scan-wasm';
 
@@ -342,8 +342,8 @@ function buildDense(a: Omit<AutomatonData, 'latin' | 'denseRow' | 'dense'>, maxD
  *
  * Each array is stored in the narrowest width that holds its values (engine/narrow.ts;
  * `widths` says which): below 65,536 states, state numbers take 2 bytes, child counts and
- * group lengths 1 (real knowledge base: 433 → 270 KB). Dense rows are stored plus one
- * (0 = none).
+ * group lengths 1 (real knowledge base, with the patterns stored narrow too: 433 → 258 KB).
+ * Dense rows are stored plus one (0 = none).
  */
 const FIELDS = ['childCount', 'edgeClass', 'fail', 'groupState', 'groupLength', 'denseRow', 'dense'] as const;
 export type StoredField = (typeof FIELDS)[number];
@@ -515,7 +515,7 @@ export function serializeAutomaton(a: AutomatonData): SerializedAutomaton {
 
 export function deserializeAutomaton(s: SerializedAutomaton): AutomatonData {
   const got = {} as Record<StoredField, Uint16Array | Uint32Array | Int32Array>;
-  for (const f of FIELDS) decodeStoredField(s, f, (got[f] = new CTORS[f](storedCount(s, f))));
+  for (const f of FIELDS) got[f] = decodeNarrow<Uint16Array | Uint32Array | Int32Array>(CTORS[f], s[f], s.widths[f], BIAS[f] ?? 0);
   const stored = got as unknown as StoredArrays & Pick<AutomatonData, 'groupLength' | 'denseRow' | 'dense'>;
   const states = stored.fail.length;
   const derived: DerivedArrays = {

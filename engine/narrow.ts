@@ -35,8 +35,17 @@ export function narrowCount(byteLength: number, width: Width): number {
   return byteLength / width;
 }
 
+type FullWidth = Uint16Array | Uint32Array | Int32Array;
+
+/** Decodes `base64` (values of `width` bytes) into a new `Ctor` array, subtracting `bias`. */
+export function decodeNarrow<T extends FullWidth>(Ctor: new (length: number) => T, base64: string, width: Width, bias = 0): T {
+  const out = new Ctor(narrowCount(base64ByteLength(base64), width));
+  decodeNarrowInto(out, base64, width, bias);
+  return out;
+}
+
 /** Decodes `base64` (values of `width` bytes) into `target` (same count), subtracting `bias`. */
-export function decodeNarrowInto(target: Uint16Array | Uint32Array | Int32Array, base64: string, width: Width, bias = 0): void {
+export function decodeNarrowInto(target: FullWidth, base64: string, width: Width, bias = 0): void {
   if (width > target.BYTES_PER_ELEMENT) throw new Error(`narrow: ${width}-byte values for an array of ${target.BYTES_PER_ELEMENT}-byte ones`);
   if (bias === 0 && width === target.BYTES_PER_ELEMENT) {
     // Same width: straight into the target's memory (no second buffer).

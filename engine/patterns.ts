@@ -9,8 +9,8 @@
  * arrays; only the rare patterns with extras (context, letter case, neighbour words)
  * keep an object.
  */
-import { base64ByteLength, fromBase64, toBase64 } from './base64';
-import { decodeNarrowInto, encodeNarrow, narrowCount, type Width } from './narrow';
+import { fromBase64, toBase64 } from './base64';
+import { decodeNarrow, encodeNarrow, type Width } from './narrow';
 
 /** The rare parts of a pattern, present only for some aliases. */
 export interface PatternExtras {
@@ -50,11 +50,7 @@ export const NARROW_PATTERN_FIELDS = ['entity', 'groupStart', 'groupItems'] as c
 type NarrowPatternField = (typeof NARROW_PATTERN_FIELDS)[number];
 
 /** Decodes a narrow field into a full-width array (throws when its bytes are not whole values). */
-function decodeField(packed: PackedPatterns, f: NarrowPatternField): Int32Array {
-  const out = new Int32Array(narrowCount(base64ByteLength(packed[f]), packed.widths[f]));
-  decodeNarrowInto(out, packed[f], packed.widths[f]);
-  return out;
-}
+const decodeField = (packed: PackedPatterns, f: NarrowPatternField): Int32Array => decodeNarrow(Int32Array, packed[f], packed.widths[f]);
 
 export function packPatterns(patterns: readonly MatcherPattern[], groups: readonly (readonly number[])[]): PackedPatterns {
   const entity = new Int32Array(patterns.length);

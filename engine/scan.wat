@@ -60,7 +60,7 @@
     (global.set $latin (local.get $latin))
     (global.set $space (local.get $space)))
 
-;; Derives what the stored automaton leaves out (as engine/automaton.ts
+  ;; Derives what the stored automaton leaves out (as engine/automaton.ts
   ;; `expandAutomaton` does in JavaScript, with the same checks): edge starts from the
   ;; child counts, edge targets (e + 1), the output group of each group's final state, and
   ;; dictionary links from the failure links. The stored arrays are in place (init);
