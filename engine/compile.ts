@@ -5,7 +5,7 @@
 import { buildAutomaton, serializeAutomaton, type SerializedAutomaton } from './automaton';
 import { casePattern, foldText, isWordChar } from './chars';
 import type { EntityKind } from '../kb/kinds';
-import { packPatterns, type MatcherPattern, type PackedPatterns } from './patterns';
+import { packPatterns, P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START, type MatcherPattern, type PackedPatterns } from './patterns';
 
 export type { MatcherPattern } from './patterns';
 
@@ -15,13 +15,8 @@ export type { MatcherPattern } from './patterns';
  */
 export const MATCHER_FORMAT = 6;
 
-export const P_CASE_SENSITIVE = 1;
-export const P_VERSIONED = 2;
-export const P_NEEDS_CONTEXT = 4;
-export const P_WORD_START = 8;
-export const P_WORD_END = 16;
-/** The pattern has words that must not precede or follow it (nb/na in its extras). */
-export const P_NEIGHBOURS = 32;
+// The pattern flags live with the pattern table, which indexes some of them.
+export { P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START } from './patterns';
 
 /** What the compiler needs of an entity. */
 export interface CompilableEntity {

@@ -113,9 +113,8 @@ export class ContextGate<M extends GatedMention> {
   private recheck(entity: number, change: GateChange<M>): void {
     // No context-dependent mention on the page yet: nothing to re-decide (and no index to build).
     if (this.byPattern.size === 0) return;
-    const index = (this.patternsByEntity ??= contextIndex(this.patterns, this.presence.length));
-    for (let i = index.start[entity]!, end = index.start[entity + 1]!; i < end; i++) {
-      const p = index.patterns[i]!;
+    const index = (this.patternsByEntity ??= contextIndex(this.patterns));
+    for (const p of index.get(entity) ?? []) {
       const set = this.byPattern.get(p);
       if (!set) continue;
       for (const m of set) {
@@ -129,44 +128,29 @@ export class ContextGate<M extends GatedMention> {
   }
 }
 
-/** Entity → the context-requiring patterns it satisfies, as one flat list per matcher. */
-interface ContextIndex {
-  /** patterns[start[e], start[e + 1]) are entity e's. */
-  start: Int32Array;
-  patterns: Int32Array;
-}
+/** Entity → the context-requiring patterns it satisfies (only entities that have any). */
+type ContextIndex = Map<number, number[]>;
 
 const contextIndexes = new WeakMap<PatternTable, ContextIndex>();
 
 /**
- * Builds the index in two passes over the patterns without a per-pattern allocation: it
- * runs in every tab, inside the scan, and the patterns grow with the dictionary.
+ * Built from the pattern table's list of context patterns (a few dozen), so its cost
+ * does not grow with the dictionary: it runs in every tab, inside the scan.
  */
-function contextIndex(patterns: PatternTable, entityCount: number): ContextIndex {
+function contextIndex(patterns: PatternTable): ContextIndex {
   const cached = contextIndexes.get(patterns);
   if (cached) return cached;
-  const count = new Int32Array(entityCount + 1);
-  const { entity, flags } = patterns;
-  const each = (fn: (e: number, p: number) => void) => {
-    for (let p = 0; p < patterns.count; p++) {
-      if (!(flags[p]! & P_NEEDS_CONTEXT)) continue;
-      const own = entity[p]!;
-      fn(own, p);
-      const c = patterns.extra(p)?.c;
-      if (!c) continue;
-      for (let i = 0; i < c.length; i++) {
-        const e = c[i]!;
-        // Each entity once per pattern: its own, and any repeat in the list, are skipped.
-        if (e !== own && c.indexOf(e) === i) fn(e, p);
-      }
-    }
+  const index: ContextIndex = new Map();
+  const note = (e: number, p: number) => {
+    const list = index.get(e);
+    // Each pattern once per entity (its own entity may also be listed as a context).
+    if (!list) index.set(e, [p]);
+    else if (list[list.length - 1] !== p) list.push(p);
   };
-  each((e) => count[e + 1]!++);
-  for (let e = 0; e < entityCount; e++) count[e + 1]! += count[e]!;
-  const list = new Int32Array(count[entityCount]!);
-  const fill = count.slice(0, entityCount);
-  each((e, p) => (list[fill[e]!++] = p));
-  const index = { start: count, patterns: list };
+  for (const p of patterns.contextPatterns) {
+    note(patterns.entity[p]!, p);
+    for (const e of patterns.extra(p)?.c ?? []) note(e, p);
+  }
   contextIndexes.set(patterns, index);
   return index;
 }

@@ -12,6 +12,14 @@
 import { fromBase64, toBase64 } from './base64';
 import { decodeNarrow, encodeNarrow, type Width } from './narrow';
 
+export const P_CASE_SENSITIVE = 1;
+export const P_VERSIONED = 2;
+export const P_NEEDS_CONTEXT = 4;
+export const P_WORD_START = 8;
+export const P_WORD_END = 16;
+/** The pattern has words that must not precede or follow it (nb/na in its extras). */
+export const P_NEIGHBOURS = 32;
+
 /** The rare parts of a pattern, present only for some aliases. */
 export interface PatternExtras {
   /** Context entity indices (the pattern's own entity is always accepted). */
@@ -88,6 +96,12 @@ export class PatternTable {
   readonly flags: Uint8Array;
   readonly groupStart: Int32Array;
   readonly groupItems: Int32Array;
+  /**
+   * The patterns that need context, in index order: found here, in the check every table
+   * makes of every pattern anyway, so that the context gate's index never loops over
+   * the whole dictionary (20,000 patterns) during a page's scan.
+   */
+  readonly contextPatterns: Int32Array;
   private readonly extras = new Map<number, PatternExtras>();
 
   /** Throws when an index is out of range (corrupt data must not be scanned with). */
@@ -99,7 +113,12 @@ export class PatternTable {
     this.groupItems = decodeField(packed, 'groupItems');
     const n = this.count;
     if (this.entity.length !== n || this.flags.length !== n) throw new Error('matcher data: pattern arrays of the wrong length');
-    for (let i = 0; i < n; i++) if (!(this.entity[i]! >= 0 && this.entity[i]! < entityCount)) throw new Error(`matcher data: pattern ${i} has no entity`);
+    const context: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (!(this.entity[i]! >= 0 && this.entity[i]! < entityCount)) throw new Error(`matcher data: pattern ${i} has no entity`);
+      if (this.flags[i]! & P_NEEDS_CONTEXT) context.push(i);
+    }
+    this.contextPatterns = Int32Array.from(context);
     const items = this.groupItems;
     for (let i = 0; i < items.length; i++) if (!(items[i]! >= 0 && items[i]! < n)) throw new Error(`matcher data: group item ${i} is not a pattern`);
     const gs = this.groupStart;

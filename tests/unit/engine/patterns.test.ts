@@ -49,6 +49,14 @@ describe('packed patterns', () => {
     expect(patterns.some((p) => p.f & P_NEEDS_CONTEXT && p.c?.length)).toBe(true);
   });
 
+  it('lists the patterns that need context, for the context gate', () => {
+    const { data } = compileMatcher(smallEntities());
+    const table = new PatternTable(data.patterns, data.ids.length);
+    const want = [...Array(table.count).keys()].filter((p) => table.flags[p]! & P_NEEDS_CONTEXT);
+    expect(want.length).toBeGreaterThan(0);
+    expect([...table.contextPatterns]).toEqual(want);
+  });
+
   it('rejects indices out of range with a clear error', () => {
     const good = packPatterns([{ e: 0, f: 0 }, { e: 1, f: P_NEEDS_CONTEXT, c: [0] }], [[0], [1]]);
     expect(() => new PatternTable(good, 2)).not.toThrow();
