@@ -18,7 +18,7 @@ import { siteOf } from '../model/url';
 import { db } from '../storage/db';
 import { ENTITY_LABELS_KEY, MATCHER_STORAGE_KEY, SETTINGS_KEY, STATUS_KEY, TAB_REPORTS_KEY } from '../storage/keys';
 import { seedBuiltin } from '../storage/seed';
-import { publishMatcher } from './matcher';
+import { publishMatcher, type EntityLabels } from './matcher';
 import { backgroundHandlers, classifySender } from './service';
 import { FramePolicies } from './frame-policies';
 import { TabReports } from './tab-reports';
@@ -31,10 +31,25 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
     get: async () => (await browser.storage.session.get(TAB_REPORTS_KEY))[TAB_REPORTS_KEY] as never,
     set: (value) => browser.storage.session.set({ [TAB_REPORTS_KEY]: value }),
   });
+  // The published labels, read once per service worker life (the popup reads a tab's from its report).
+  let publishedLabels: Promise<EntityLabels> | undefined;
   const matcherTarget = {
     get: async () => (await browser.storage.local.get(MATCHER_STORAGE_KEY))[MATCHER_STORAGE_KEY] as { fingerprint?: string } | undefined,
     set: (value: object) => browser.storage.local.set({ [MATCHER_STORAGE_KEY]: value }),
-    setLabels: (labels: object) => browser.storage.local.set({ [ENTITY_LABELS_KEY]: labels }),
+    setLabels: async (labels: EntityLabels) => {
+      publishedLabels = Promise.resolve(labels);
+      await browser.storage.local.set({ [ENTITY_LABELS_KEY]: labels });
+    },
+  };
+  const labelsFor = async (ids: string[]): Promise<EntityLabels> => {
+    publishedLabels ??= browser.storage.local.get(ENTITY_LABELS_KEY).then((o) => (o[ENTITY_LABELS_KEY] ?? {}) as EntityLabels);
+    const all = await publishedLabels.catch((e: unknown) => {
+      publishedLabels = undefined;
+      throw e;
+    });
+    const out: EntityLabels = {};
+    for (const id of ids) if (Object.hasOwn(all, id)) out[id] = all[id]!;
+    return out;
   };
   const settings = async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const publish = async (force = false) => publishMatcher(matcherTarget, db(), force, (await settings()).kinds);
@@ -77,6 +92,7 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
   const handlers = backgroundHandlers({
     tabs,
     wasmAllowed: (tabId, frameId, url) => policies.wasmAllowed(tabId, frameId, url),
+    labelsFor,
     ensureReady: () => ensureReady(),
     jump: async (tabId, frameId, entityId) => (await askContent(tabId, { type: 'content/jump', entityId }, frameId)).found,
     mayRecordHistory: async (url) => {

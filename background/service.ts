@@ -9,7 +9,8 @@ import { clippingsForEntity, clippingsForPage, deleteClipping, restoreClipping, 
 import { db, type CnaiDatabase } from '../storage/db';
 import { recordVisit, seenOn } from '../storage/history';
 import { setMuted } from '../storage/knowledge';
-import type { TabReports } from './tab-reports';
+import type { EntityLabels } from './matcher';
+import type { FrameReport, TabReports } from './tab-reports';
 
 export interface SenderInfo {
   /** A content script in a web page. */
@@ -43,6 +44,8 @@ export interface ServiceDeps {
   openPage?: (path: string) => Promise<void>;
   /** Whether a frame's page policy lets its content script compile WebAssembly. */
   wasmAllowed?: (tabId: number, frameId: number, url: string) => boolean;
+  /** The published labels of these entities (kept with a tab's report, for the popup's first paint). */
+  labelsFor?: (ids: string[]) => Promise<EntityLabels>;
   now?: () => Date;
 }
 
@@ -77,7 +80,10 @@ export function backgroundHandlers(deps: ServiceDeps): Handlers {
     },
     'page/report': async ({ url, title, counts, clippings }, s) => {
       if (!s.fromContent || s.tabId === undefined) throw new MessageError('Rejected message: only content scripts report pages');
-      await deps.tabs.set(s.tabId, s.frameId ?? 0, { url, title, counts, anchored: clippings?.anchored ?? [], orphaned: clippings?.orphaned ?? [] });
+      const report: FrameReport = { url, title, counts, anchored: clippings?.anchored ?? [], orphaned: clippings?.orphaned ?? [] };
+      const labels = await deps.labelsFor?.(Object.keys(counts)).catch(() => undefined);
+      if (labels && Object.keys(labels).length) report.labels = labels;
+      await deps.tabs.set(s.tabId, s.frameId ?? 0, report);
       if (!s.incognito && /^https?:/.test(url) && (await deps.mayRecordHistory?.(url))) {
         await recordVisit({ url, title, counts }, deps.now?.() ?? new Date(), database);
       }

@@ -3,6 +3,7 @@
  * to storage.session so the popup still gets an answer after the service worker slept.
  */
 import type { TabSummary } from '../messaging/protocol';
+import type { EntityLabels } from './matcher';
 
 export interface FrameReport {
   url: string;
@@ -10,6 +11,8 @@ export interface FrameReport {
   counts: Record<string, number>;
   anchored: string[];
   orphaned: string[];
+  /** Labels of the counted entities, when the background had them. */
+  labels?: EntityLabels;
 }
 
 type Store = {
@@ -74,13 +77,17 @@ export class TabReports {
     const counts: Record<string, number> = {};
     const anchored = new Set<string>();
     const orphaned = new Set<string>();
+    const labels: EntityLabels = {};
     for (const r of frames.values()) {
+      if (r.labels) Object.assign(labels, r.labels);
       for (const [id, n] of Object.entries(r.counts)) counts[id] = (counts[id] ?? 0) + n;
       for (const id of r.anchored ?? []) anchored.add(id);
       for (const id of r.orphaned ?? []) orphaned.add(id);
     }
     // A clipping placed in any frame is not missing.
     for (const id of anchored) orphaned.delete(id);
-    return { url: top.url, title: top.title, counts, frames: frames.size, anchored: [...anchored], orphaned: [...orphaned] };
+    const summary: TabSummary = { url: top.url, title: top.title, counts, frames: frames.size, anchored: [...anchored], orphaned: [...orphaned] };
+    if (Object.keys(labels).length) summary.labels = labels;
+    return summary;
   }
 }

@@ -1,7 +1,7 @@
 /** Tells the reader when the database was upgraded or blocked under an open extension page. */
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { onDbEvent, type DbEvent } from '../storage/db';
+import { onDbEvent, type DbEvent } from '../storage/db-events';
 
 export function DbNotice() {
   const [event, setEvent] = useState<DbEvent>();

@@ -7,7 +7,7 @@
  */
 import { z } from '../model/zod';
 import { lazySchema } from '../model/lazy-schema';
-import { EntityKindSchema, EntitySchema, SlugSchema } from '../kb/schema';
+import { EntityKindSchema, EntitySchema, NamesSchema, SlugSchema } from '../kb/schema';
 import { ClippingSchema, TagSchema } from '../model/clipping';
 import { HistoryEntrySchema } from '../model/history';
 
@@ -91,6 +91,8 @@ export const TabSummarySchema = lazySchema(() =>
     /** Clippings placed on the page and not found on it, across frames. */
     anchored: z.array(z.string()),
     orphaned: z.array(z.string()),
+    /** Labels of the entities counted (the popup paints its list from them without another read). */
+    labels: z.record(z.string(), z.strictObject({ id: z.string(), kind: EntityKindSchema, name: NamesSchema })).optional(),
   }),
 );
 export type TabSummary = z.infer<typeof TabSummarySchema>;

@@ -8,6 +8,7 @@
  * checks that an upgrade keeps every record.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { emitDbEvent } from './db-events';
 import type { Entity } from '../kb/schema';
 import type { Clipping } from '../model/clipping';
 import type { HistoryEntry } from '../model/history';
@@ -104,25 +105,18 @@ export function resetDbInstance(): void {
   instance = undefined;
 }
 
-export type DbEvent = 'versionchange' | 'blocked';
-const dbListeners = new Set<(e: DbEvent) => void>();
-
-/** Hears when a newer version of the extension upgrades the database under this page, or an upgrade is blocked. */
-export function onDbEvent(cb: (e: DbEvent) => void): () => void {
-  dbListeners.add(cb);
-  return () => dbListeners.delete(cb);
-}
+export { onDbEvent, type DbEvent } from './db-events';
 
 /** Wires the events of a database instance to onDbEvent listeners (extension pages). */
 export function watchDb(database: CnaiDatabase): void {
   database.on('versionchange', () => {
     // Let the upgrade proceed: close this connection and tell the page.
     database.close();
-    for (const l of dbListeners) l('versionchange');
+    emitDbEvent('versionchange');
     return false;
   });
   database.on('blocked', () => {
-    for (const l of dbListeners) l('blocked');
+    emitDbEvent('blocked');
   });
 }
 

@@ -6,18 +6,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, tn } from '../../i18n';
-import { ENTITY_KINDS, type Entity, type EntityKind } from '../../kb/schema';
-import { buildSearchIndex, searchEntities } from '../../kb/search';
-import { askBackground, askContent } from '../../messaging/client';
+import { ENTITY_KINDS, type EntityKind } from '../../kb/kinds';
+import type { Entity } from '../../kb/schema';
 import type { EntityCard, TabSummary } from '../../messaging/protocol';
 import type { Clipping } from '../../model/clipping';
 import { isSiteEnabled } from '../../model/settings';
 import { siteOf } from '../../model/url';
-import { entityCard } from '../../storage/cards';
-import { db } from '../../storage/db';
-import { clippingsForPage } from '../../storage/clippings';
-import { seenCounts } from '../../storage/history';
-import { loadEffectiveEntities, loadEntitiesById } from '../../storage/knowledge';
 import { ENTITY_LABELS_KEY, TAB_REPORTS_KEY } from '../../storage/keys';
 import { TabReports } from '../../background/tab-reports';
 import type { EntityLabels } from '../../background/matcher';
@@ -25,6 +19,15 @@ import { DbNotice } from '../DbNotice';
 import { EntityDetail } from '../EntityDetail';
 import { chineseName, kindPlural } from '../relations';
 import { useSettings } from '../useSettings';
+
+/**
+ * Everything else (IndexedDB, the knowledge base search, messages): a chunk of its own,
+ * requested as soon as this module runs. Its 300 KB (Dexie, Zod) would otherwise load and
+ * run before the first paint, which needs only extension storage.
+ */
+type AfterPaint = typeof import('./after-paint');
+let afterPaintModule: Promise<AfterPaint> | undefined;
+const afterPaint = (): Promise<AfterPaint> => (afterPaintModule ??= import('./after-paint'));
 
 type State =
   | { status: 'loading' }
@@ -68,20 +71,25 @@ async function readLabels(): Promise<EntityLabels> {
 async function load(): Promise<Extract<State, { status: 'ready' }>> {
   // IndexedDB is only needed for entities without a published label: start opening it
   // meanwhile, it is needed right after the first paint anyway.
-  void db()
-    .open()
+  void afterPaint()
+    .then((m) => m.db().open())
     .catch(() => undefined);
   const tabId = await targetTabId();
   if (tabId === undefined) throw new Error('No tab to describe.');
-  const [summary, labels] = await Promise.all([tabSummary(tabId).catch(() => askBackground({ type: 'tab/summary', tabId })), readLabels().catch(() => ({}) as EntityLabels)]);
+  const summary = await tabSummary(tabId).catch(async () => (await afterPaint()).askBackground({ type: 'tab/summary', tabId }));
   const ids = Object.keys(summary?.counts ?? {});
   const entities = new Map<string, RowEntity>();
-  for (const id of ids) {
-    const l = labels[id];
-    if (l && typeof l.kind === 'string' && typeof l.name?.en === 'string') entities.set(id, l);
-  }
+  // The report carries the labels of what it counted; the full list is read only for the rest.
+  const add = (labels: EntityLabels | undefined) => {
+    for (const id of ids) {
+      const l = labels?.[id];
+      if (!entities.has(id) && l && typeof l.kind === 'string' && typeof l.name?.en === 'string') entities.set(id, l);
+    }
+  };
+  add(summary?.labels);
+  if (ids.some((id) => !entities.has(id))) add(await readLabels().catch(() => ({}) as EntityLabels));
   const missing = ids.filter((id) => !entities.has(id));
-  if (missing.length) for (const [id, e] of await loadEntitiesById(missing)) entities.set(id, e);
+  if (missing.length) for (const [id, e] of await (await afterPaint()).loadEntitiesById(missing)) entities.set(id, e);
   return { status: 'ready', tabId, summary, entities, clippings: [], seen: {} };
 }
 
@@ -97,7 +105,6 @@ export function PopupApp() {
   const [query, setQuery] = useState('');
   const settings = useSettings();
 
-  const [allEntities, setAllEntities] = useState<Entity[]>();
   useEffect(() => {
     let cancelled = false;
     startLoading().then(
@@ -106,9 +113,9 @@ export function PopupApp() {
         setState(s);
         // After the first paint: this page's clippings and the "seen on" counts.
         const url = s.summary?.url;
-        void Promise.all([url ? clippingsForPage(url) : [], seenCounts(Object.keys(s.summary?.counts ?? {}), undefined, url)]).then(
-          ([clippings, seen]) => !cancelled && setState((prev) => (prev.status === 'ready' ? { ...prev, clippings, seen } : prev)),
-        );
+        void afterPaint()
+          .then((m) => Promise.all([url ? m.clippingsForPage(url) : [], m.seenCounts(Object.keys(s.summary?.counts ?? {}), undefined, url)]))
+          .then(([clippings, seen]) => !cancelled && setState((prev) => (prev.status === 'ready' ? { ...prev, clippings, seen } : prev)));
       },
       (e) => !cancelled && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
@@ -116,16 +123,17 @@ export function PopupApp() {
       cancelled = true;
     };
   }, []);
-  // The whole knowledge base is read only when the reader searches.
+  // The whole knowledge base and its search are loaded only when the reader searches.
+  const [search, setSearch] = useState<{ m: AfterPaint; entities: Entity[] }>();
   const wantAll = () => {
-    if (!allEntities) void loadEffectiveEntities().then((list) => setAllEntities(list.map((e) => e.entity)));
+    if (!search) void afterPaint().then(async (m) => setSearch({ m, entities: (await m.loadEffectiveEntities()).map((e) => e.entity) }));
   };
 
-  const index = useMemo(() => (allEntities ? buildSearchIndex(allEntities) : undefined), [allEntities]);
+  const index = useMemo(() => search?.m.buildSearchIndex(search.entities), [search]);
   const selected = stack[stack.length - 1];
   if (!settings) return null;
   const site = state.status === 'ready' && state.summary ? siteOf(state.summary.url) : '';
-  const results = index && query.trim() ? searchEntities(index, query, 30) : undefined;
+  const results = search && index && query.trim() ? search.m.searchEntities(index, query, 30) : undefined;
   return (
     <div class="popup">
       <header class="popup-head">
@@ -294,7 +302,10 @@ function PageClippings({ tabId, clippings, summary }: { tabId: number; clippings
   const orphaned = new Set(summary?.orphaned ?? []);
   const placed = clippings.filter((c) => !orphaned.has(c.id));
   const missing = clippings.filter((c) => orphaned.has(c.id));
-  const show = (id: string) => void askContent(tabId, { type: 'content/show-clipping', id }).catch(() => {});
+  const show = (id: string) =>
+    void afterPaint()
+      .then((m) => m.askContent(tabId, { type: 'content/show-clipping', id }))
+      .catch(() => {});
   return (
     <section class="page-clippings" aria-labelledby="clippings-title">
       <h2 id="clippings-title" class="group-title">
@@ -333,7 +344,9 @@ function DetailView(props: { id: string; tabId: number; mentions: number; seen?:
   const [status, setStatus] = useState('');
   const backRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    void entityCard(props.id).then(setCard, () => setCard(null));
+    void afterPaint()
+      .then((m) => m.entityCard(props.id))
+      .then(setCard, () => setCard(null));
     backRef.current?.focus();
   }, [props.id]);
   useEffect(() => {
@@ -348,7 +361,9 @@ function DetailView(props: { id: string; tabId: number; mentions: number; seen?:
   }, [props.onBack]);
   const jump = async () => {
     setStatus('');
-    const r = await askBackground({ type: 'tab/jump', tabId: props.tabId, entityId: props.id }).catch(() => ({ found: false }));
+    const r = await afterPaint()
+      .then((m) => m.askBackground({ type: 'tab/jump', tabId: props.tabId, entityId: props.id }))
+      .catch(() => ({ found: false }));
     setStatus(t(r.found ? 'popup.jumped' : 'popup.notOnPage'));
   };
   return (

@@ -149,6 +149,28 @@ describe('popup', () => {
     await long.close();
   });
 
+  it('paints its list from the labels kept with the tab report (one storage read)', async () => {
+    const labels = await popup.evaluate(async () => {
+      const reports = (await chrome.storage.session.get('tabReports')).tabReports as Record<string, Record<string, { labels?: Record<string, { name: { en: string } }> }>>;
+      return Object.values(reports).flatMap((frames) => Object.values(frames)).map((r) => r.labels?.['zhipu-ai']?.name.en);
+    });
+    expect(labels).toContain('Zhipu AI');
+  });
+
+  it('searches the whole knowledge base, in Chinese too, and opens a result', async () => {
+    const p = await browser.openExtensionPage('popup.html', `?tabId=${await browser.tabIdOf(page)}`);
+    await p.waitForSelector('.entity-row');
+    await p.fill('input.search', '通义千问');
+    await p.locator('.entity-row[data-entity="qwen"]').waitFor();
+    expect(await p.locator('[role="status"]').first().innerText()).toMatch(/result/);
+    await p.click('.entity-row[data-entity="qwen"]');
+    await expect(p.locator('.entity-detail h2').innerText()).resolves.toContain('Qwen');
+    await p.keyboard.press('Escape');
+    await p.fill('input.search', 'no such entity here');
+    await p.locator('text=No entity matches').waitFor();
+    await p.close();
+  });
+
   it('is keyboard navigable', async () => {
     await popup.keyboard.press('Escape');
     await popup.waitForSelector('.entity-row');

@@ -64,6 +64,26 @@ describe('background message handling', () => {
     expect((await handle(opts, { type: 'page/report', url: 'x', title: '', counts: {} }, pageSender)).ok).toBe(false);
   });
 
+  it("keeps the labels of a report's entities with it, merged across frames, for the popup's first paint", async () => {
+    const label = (id: string) => ({ id, kind: 'organization' as const, name: { en: id.toUpperCase() } });
+    const withLabels = {
+      ...opts,
+      handlers: backgroundHandlers({
+        tabs: new TabReports(),
+        jump: async () => true,
+        ensureReady: async () => ({ published: false }),
+        labelsFor: async (ids) => Object.fromEntries(ids.filter((id) => id !== 'unknown').map((id) => [id, label(id)])),
+      }) as never,
+    };
+    await handle(withLabels, { type: 'page/report', url: 'https://news.example/a', title: 'A', counts: { cac: 2, unknown: 1 } }, contentSender);
+    await handle(withLabels, { type: 'page/report', url: 'https://news.example/f', title: 'F', counts: { miit: 1 } }, { ...contentSender, frameId: 2 });
+    const r = await handle(withLabels, { type: 'tab/summary', tabId: 7 }, pageSender);
+    expect(r).toEqual({
+      ok: true,
+      data: { url: 'https://news.example/a', title: 'A', counts: { cac: 2, unknown: 1, miit: 1 }, frames: 2, anchored: [], orphaned: [], labels: { cac: label('cac'), miit: label('miit') } },
+    });
+  });
+
   it('tells a content script whether its frame may compile WebAssembly', async () => {
     expect(await handle(opts, { type: 'page/scan-engine', url: 'https://news.example/a' }, contentSender)).toEqual({ ok: true, data: { wasm: true } });
     expect(await handle(opts, { type: 'page/scan-engine', url: 'https://news.example/a' }, { ...contentSender, frameId: 3 })).toEqual({ ok: true, data: { wasm: false } });
