@@ -39,6 +39,8 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
     setLabels: async (labels: EntityLabels) => {
       publishedLabels = Promise.resolve(labels);
       await browser.storage.local.set({ [ENTITY_LABELS_KEY]: labels });
+      // Open tabs' reports keep labels for the popup: a renamed entity shows its new name.
+      await tabs.relabel(labels);
     },
   };
   const labelsFor = async (ids: string[]): Promise<EntityLabels> => {

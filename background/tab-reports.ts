@@ -52,6 +52,20 @@ export class TabReports {
     await this.save();
   }
 
+  /** Newly published labels (an entity renamed): every report's labels are taken from them. */
+  async relabel(labels: EntityLabels): Promise<void> {
+    await this.load();
+    for (const frames of this.tabs.values()) {
+      for (const r of frames.values()) {
+        const next: EntityLabels = {};
+        for (const id of Object.keys(r.counts)) if (Object.hasOwn(labels, id)) next[id] = labels[id]!;
+        if (Object.keys(next).length) r.labels = next;
+        else delete r.labels;
+      }
+    }
+    if (this.tabs.size) await this.save();
+  }
+
   /** Forgets a tab's reports: it closed, or it started loading another document. */
   async removeTab(tabId: number): Promise<void> {
     await this.load();

@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXTENSION_DIR, highlightedTexts, launchWithExtension, startServer, waitForHighlights, watchStartupMarks, type ExtensionBrowser, type StaticServer } from './harness';
 
+/** The extension API inside extension pages (evaluated there, not in Node). */
+declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+
 let server: StaticServer;
 let browser: ExtensionBrowser;
 let page: Page;

@@ -84,6 +84,16 @@ describe('background message handling', () => {
     });
   });
 
+  it('renames entities in open tabs\' reports when new labels are published', async () => {
+    const tabs = new TabReports();
+    const label = (id: string, en: string) => ({ id, kind: 'organization' as const, name: { en } });
+    await tabs.set(1, 0, { url: 'u', title: 't', counts: { cac: 1, miit: 2 }, anchored: [], orphaned: [], labels: { cac: label('cac', 'CAC'), miit: label('miit', 'MIIT') } });
+    await tabs.relabel({ cac: label('cac', 'Cyberspace Administration'), other: label('other', 'Other') });
+    expect((await tabs.summary(1))?.labels).toEqual({ cac: label('cac', 'Cyberspace Administration') });
+    await tabs.relabel({});
+    expect((await tabs.summary(1))?.labels).toBeUndefined();
+  });
+
   it('tells a content script whether its frame may compile WebAssembly', async () => {
     expect(await handle(opts, { type: 'page/scan-engine', url: 'https://news.example/a' }, contentSender)).toEqual({ ok: true, data: { wasm: true } });
     expect(await handle(opts, { type: 'page/scan-engine', url: 'https://news.example/a' }, { ...contentSender, frameId: 3 })).toEqual({ ok: true, data: { wasm: false } });
