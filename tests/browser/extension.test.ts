@@ -184,4 +184,33 @@ describe('popup', () => {
     await popup.waitForSelector('.entity-detail');
     expect(await popup.evaluate(() => document.activeElement?.textContent)).toContain('Back');
   });
+
+  // Last: it renames an entity for the rest of this file.
+  it('shows an entity renamed in the knowledge base under its new name in an open tab', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/article.html'));
+    await waitForHighlights(page, 5);
+    const tabId = await browser.tabIdOf(page);
+    const rowName = async () => {
+      const popup = await browser.openExtensionPage('popup.html', `?tabId=${tabId}`);
+      await popup.waitForSelector('.entity-row[data-entity="zhipu-ai"]');
+      const name = await popup.locator('.entity-row[data-entity="zhipu-ai"] .row-name').innerText();
+      await popup.close();
+      return name;
+    };
+    expect(await rowName()).toMatch(/^Zhipu AI\b/);
+
+    // The reader renames it in the library's editor; the background republishes the matcher and labels.
+    const lib = await browser.openExtensionPage('library.html', '#/kb/edit/zhipu-ai');
+    await lib.getByLabel('English name').fill('Zhipu (renamed)');
+    await lib.getByRole('button', { name: 'Save entity' }).click();
+    await lib.locator('[role=status]', { hasText: 'Saved.' }).waitFor();
+    await lib.close();
+
+    const deadline = Date.now() + 10_000;
+    let name = '';
+    while (Date.now() < deadline && !(name = await rowName()).startsWith('Zhipu (renamed)')) await new Promise((r) => setTimeout(r, 250));
+    expect(name).toMatch(/^Zhipu \(renamed\)/);
+    await page.close();
+  });
 });
