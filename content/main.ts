@@ -62,7 +62,10 @@ export async function startContent(): Promise<void> {
   // What every matcher needs whatever the data (the fold and flag tables, the compiled scan
   // module) is built while the storage read is on its way: several milliseconds of cold
   // code off the way to the first highlights.
+  let settingsRead = false;
   void wasmAllowed.then((wasm) => {
+    // Not on a site that is off (the settings usually arrive before this answer).
+    if (settingsRead && !enabled()) return;
     foldTable();
     flagTable();
     if (wasm) prepareScanModule();
@@ -135,12 +138,18 @@ export async function startContent(): Promise<void> {
     highlighter.clear();
     highlighter.unregister();
     removeUi();
-    report();
+    // Reports come from the second part: without it, this page never reported anything
+    // that would need clearing (a site that is off never loads it).
+    if (uiLoading) report();
   };
   const start = async () => {
     const wasm = await wasmAllowed;
     // The stored data is let go once read (its base64 is as large as the decoded
     // automaton, and a tab would hold both); a later start reads it again.
+    if (!enabled()) {
+      stop();
+      return;
+    }
     const raw = matcherData ?? (await browser.storage.local.get(MATCHER_STORAGE_KEY).then((r) => r[MATCHER_STORAGE_KEY], () => undefined));
     matcherData = undefined;
     const data = parseMatcherData(raw);
@@ -237,11 +246,13 @@ export async function startContent(): Promise<void> {
   const stored = await (early.storageChanged() ? browser.storage.local.get(STORED_KEYS) : early.stored);
   markStartup('stored');
   settings = parseSettings(stored[SETTINGS_KEY]);
+  settingsRead = true;
   matcherData = stored[MATCHER_STORAGE_KEY];
   if (!matcherData) await getUi().then((u) => u.ensureMatcher(), () => {});
   else await start();
-  // The second part answers the popup even where the extension is off.
-  void getUi().catch(() => {});
+  // Where the extension is off the second part is not loaded: its messages would all be
+  // answered "nothing here" (no mentions to jump to, no saving on this site), and the
+  // background takes no answer the same way. Turning the site on starts it (start()).
 }
 
 /** Policies set by <meta http-equiv="Content-Security-Policy"> (headers are the background's part). */

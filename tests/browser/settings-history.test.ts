@@ -36,6 +36,28 @@ describe('settings, applied live', () => {
     await waitForHighlights(page, 5);
   });
 
+  it('a page opened on a site that is off loads only the core: the rest arrives when the site is turned on', async () => {
+    await lib.getByLabel('Add site').fill('127.0.0.1');
+    await lib.getByRole('button', { name: 'Add site' }).click();
+    await page.waitForFunction(() => ![...CSS.highlights.keys()].some((n) => n.startsWith('cnai-')));
+    const off = await browser.context.newPage();
+    const uiRequests: string[] = [];
+    off.on('request', (r) => {
+      if (r.url().endsWith('/content-app.js')) uiRequests.push(r.url());
+    });
+    await off.goto(server.url('/article.html'));
+    // The core has read its settings and stopped (its start-up marks say it ran).
+    await off.waitForTimeout(1000);
+    expect(uiRequests).toEqual([]);
+    expect(await count(off)).toBe(0);
+    await lib.getByRole('button', { name: 'Turn back on for 127.0.0.1' }).click();
+    await waitForHighlights(off, 5);
+    // The second part (hover card) is there now.
+    await off.waitForFunction(() => document.querySelector('[data-cnai-ui]') !== null);
+    expect(uiRequests.length).toBeGreaterThan(0);
+    await off.close();
+  });
+
   it('the global pause does the same', async () => {
     await lib.getByLabel('Pause everywhere').check();
     await page.waitForFunction(() => [...CSS.highlights].filter(([n]) => n.startsWith('cnai-')).every(([, h]) => h.size === 0));
