@@ -36,6 +36,8 @@ type State =
       status: 'ready';
       tabId: number;
       summary: TabSummary | null;
+      /** The tab's page (from its report, or from the tab where no report came: a site that is off). */
+      url?: string;
       /** The entities found in the tab (all entities are loaded only for a search). */
       entities: Map<string, RowEntity>;
       clippings: Clipping[];
@@ -90,7 +92,8 @@ async function load(): Promise<Extract<State, { status: 'ready' }>> {
   if (ids.some((id) => !entities.has(id))) add(await readLabels().catch(() => ({}) as EntityLabels));
   const missing = ids.filter((id) => !entities.has(id));
   if (missing.length) for (const [id, e] of await (await afterPaint()).loadEntitiesById(missing)) entities.set(id, e);
-  return { status: 'ready', tabId, summary, entities, clippings: [], seen: {} };
+  const url = summary?.url ?? (await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined));
+  return { status: 'ready', tabId, summary, url, entities, clippings: [], seen: {} };
 }
 
 let initialLoad: ReturnType<typeof load> | undefined;
@@ -112,7 +115,7 @@ export function PopupApp() {
         if (cancelled) return;
         setState(s);
         // After the first paint: this page's clippings and the "seen on" counts.
-        const url = s.summary?.url;
+        const url = s.url;
         void afterPaint()
           .then((m) => Promise.all([url ? m.clippingsForPage(url) : [], m.seenCounts(Object.keys(s.summary?.counts ?? {}), undefined, url)]))
           .then(([clippings, seen]) => !cancelled && setState((prev) => (prev.status === 'ready' ? { ...prev, clippings, seen } : prev)));
@@ -132,7 +135,8 @@ export function PopupApp() {
   const index = useMemo(() => search?.m.buildSearchIndex(search.entities), [search]);
   const selected = stack[stack.length - 1];
   if (!settings) return null;
-  const site = state.status === 'ready' && state.summary ? siteOf(state.summary.url) : '';
+  const site = state.status === 'ready' && state.url ? siteOf(state.url) : '';
+  const off = settings.paused || (site !== '' && !isSiteEnabled(settings, site));
   const results = search && index && query.trim() ? search.m.searchEntities(index, query, 30) : undefined;
   return (
     <div class="popup">
@@ -182,7 +186,8 @@ export function PopupApp() {
             <SearchResults query={query} results={results} onSelect={(id) => setStack([id])} />
           ) : (
             <>
-              <EntityList summary={state.summary} entities={state.entities} seen={state.seen} onSelect={(id) => setStack([id])} />
+              {/* Where the extension is off nothing is scanned: the notice above says so. */}
+              {!(off && !state.summary) && <EntityList summary={state.summary} entities={state.entities} seen={state.seen} onSelect={(id) => setStack([id])} />}
               <PageClippings tabId={state.tabId} clippings={state.clippings} summary={state.summary} />
             </>
           ))}

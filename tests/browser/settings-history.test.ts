@@ -50,6 +50,11 @@ describe('settings, applied live', () => {
     await off.waitForTimeout(1000);
     expect(uiRequests).toEqual([]);
     expect(await count(off)).toBe(0);
+    // The popup still knows the tab's site (no report came from it) and says why nothing is listed.
+    const popup = await browser.openExtensionPage('popup.html', `?tabId=${await browser.tabIdOf(off)}`);
+    await popup.locator('.notice', { hasText: 'Highlighting is off on this site.' }).waitFor();
+    expect(await popup.locator('text=Nothing found yet').count()).toBe(0);
+    await popup.close();
     await lib.getByRole('button', { name: 'Turn back on for 127.0.0.1' }).click();
     await waitForHighlights(off, 5);
     // The second part (hover card) is there now.
