@@ -21,7 +21,7 @@ import { seedBuiltin } from '../storage/seed';
 import { publishMatcher, type EntityLabels } from './matcher';
 import { backgroundHandlers, classifySender } from './service';
 import { FramePolicies } from './frame-policies';
-import { TabReports } from './tab-reports';
+import { pickLabels, TabReports } from './tab-reports';
 
 export const COMMANDS = { next: 'next-mention', prev: 'previous-mention', save: 'save-clipping' } as const;
 export const MENU_SAVE = 'cnai-save-clipping';
@@ -49,9 +49,7 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
       publishedLabels = undefined;
       throw e;
     });
-    const out: EntityLabels = {};
-    for (const id of ids) if (Object.hasOwn(all, id)) out[id] = all[id]!;
-    return out;
+    return pickLabels(all, ids);
   };
   const settings = async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
   const publish = async (force = false) => publishMatcher(matcherTarget, db(), force, (await settings()).kinds);

@@ -15,6 +15,13 @@ export interface FrameReport {
   labels?: EntityLabels;
 }
 
+/** The labels of `ids` that `all` has (what a report keeps for the popup). */
+export function pickLabels(all: EntityLabels, ids: Iterable<string>): EntityLabels {
+  const out: EntityLabels = {};
+  for (const id of ids) if (Object.hasOwn(all, id)) out[id] = all[id]!;
+  return out;
+}
+
 type Store = {
   get(): Promise<Record<string, Record<string, FrameReport>> | undefined>;
   set(value: Record<string, Record<string, FrameReport>>): Promise<void>;
@@ -57,8 +64,7 @@ export class TabReports {
     await this.load();
     for (const frames of this.tabs.values()) {
       for (const r of frames.values()) {
-        const next: EntityLabels = {};
-        for (const id of Object.keys(r.counts)) if (Object.hasOwn(labels, id)) next[id] = labels[id]!;
+        const next = pickLabels(labels, Object.keys(r.counts));
         if (Object.keys(next).length) r.labels = next;
         else delete r.labels;
       }

@@ -166,11 +166,7 @@ export function PopupApp() {
         <DbNotice />
         {state.status === 'loading' && <p class="muted">{t('loading')}</p>}
         {state.status === 'error' && <p role="alert">{t('popup.couldNotRead', { error: state.message })}</p>}
-        {settings.paused ? (
-          <p class="notice">{t('popup.paused')}</p>
-        ) : (
-          site && !isSiteEnabled(settings, site) && <p class="notice">{t('popup.disabledHere')}</p>
-        )}
+        {settings.paused ? <p class="notice">{t('popup.paused')}</p> : off && <p class="notice">{t('popup.disabledHere')}</p>}
         {state.status === 'ready' &&
           (selected ? (
             <DetailView

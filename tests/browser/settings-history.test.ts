@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axWait, highlightCenter, launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { axWait, highlightCenter, launchWithExtension, startServer, waitForHighlights, watchStartupMarks, type ExtensionBrowser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -45,9 +45,11 @@ describe('settings, applied live', () => {
     off.on('request', (r) => {
       if (r.url().endsWith('/content-app.js')) uiRequests.push(r.url());
     });
+    const marks = await watchStartupMarks(off);
     await off.goto(server.url('/article.html'));
-    // The core has read its settings and stopped (its start-up marks say it ran).
     await off.waitForTimeout(1000);
+    // The core ran and had its settings (its start-up marks say so), then stopped there.
+    expect((await marks())?.stored).toBeGreaterThan(0);
     expect(uiRequests).toEqual([]);
     expect(await count(off)).toBe(0);
     // The popup still knows the tab's site (no report came from it) and says why nothing is listed.
