@@ -46,14 +46,21 @@ describe('settings, applied live', () => {
       if (r.url().endsWith('/content-app.js')) uiRequests.push(r.url());
     });
     const marks = await watchStartupMarks(off);
-    await off.goto(server.url('/article.html'));
+    // Its own address: the page opened first (same article) has a report, this one must not.
+    const offUrl = server.url('/article.html?site-off');
+    await off.goto(offUrl);
     await off.waitForTimeout(1000);
     // The core ran and had its settings (its start-up marks say so), then stopped there.
     expect((await marks())?.stored).toBeGreaterThan(0);
     expect(uiRequests).toEqual([]);
     expect(await count(off)).toBe(0);
     // The popup still knows the tab's site (no report came from it) and says why nothing is listed.
-    const popup = await browser.openExtensionPage('popup.html', `?tabId=${await browser.tabIdOf(off)}`);
+    const offTab = await browser.worker.evaluate(async (u) => {
+      const tabs = (await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome.tabs.query({})) ?? [];
+      return tabs.find((t) => t.url === u)?.id;
+    }, offUrl);
+    expect(offTab).toBeDefined();
+    const popup = await browser.openExtensionPage('popup.html', `?tabId=${offTab}`);
     await popup.locator('.notice', { hasText: 'Highlighting is off on this site.' }).waitFor();
     expect(await popup.locator('text=Nothing found yet').count()).toBe(0);
     await popup.close();
