@@ -38,13 +38,18 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
   const listRef = useRef<HTMLDivElement>(null);
   // True while the box holds text the reader typed that is not in the URL yet.
   const typed = useRef(false);
+  // The box's latest text, set in the same task as the keystroke. A pending write compares
+  // against it: Preact swaps a pause's timer for the next one only after paint, and an older
+  // timer firing in between wrote the older text and took the new keystroke back.
+  const latest = useRef(q);
   // Any navigation (a link, the back button) brings the box in line with the URL. A layout
   // effect, in the same task as the URL change: Preact runs useEffect up to a frame later,
   // and a keystroke landing in between (right after the box's own text reached the URL)
   // was thrown away. A clean-clone CI run lost a search that way.
   useLayoutEffect(() => {
     typed.current = false;
-    setQ(filters.q ?? '');
+    latest.current = filters.q ?? '';
+    setQ(latest.current);
   }, [query]);
 
   const setFilters = (next: ClippingFilters) => navigate(`/clippings${filtersToQuery(next)}`, true);
@@ -54,6 +59,7 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
   useEffect(() => {
     if (!typed.current || (filters.q ?? '') === q) return;
     const timer = setTimeout(() => {
+      if (latest.current !== q) return;
       const current = parseHash(location.hash);
       if (current.query !== query || (current.path[0] !== undefined && current.path[0] !== 'clippings')) return;
       typed.current = false;
@@ -121,7 +127,8 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
           value={q}
           onInput={(e) => {
             typed.current = true;
-            setQ((e.target as HTMLInputElement).value);
+            latest.current = (e.target as HTMLInputElement).value;
+            setQ(latest.current);
           }}
         />
         <Select label={t('lib.filterSite')} value={filters.site} onChange={(site) => setFilters({ ...filters, site })} options={options.sites.map((s) => [s, s])} />
@@ -147,7 +154,7 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
           </span>
         )}
         {(hasFilters || q) && (
-          <button type="button" class="link-button" onClick={() => (setQ(''), setFilters({}))}>
+          <button type="button" class="link-button" onClick={() => ((latest.current = ''), setQ(''), setFilters({}))}>
             {t('lib.clearFilters')}
           </button>
         )}

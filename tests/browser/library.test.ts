@@ -86,6 +86,27 @@ describe('clippings in the library', () => {
     expect(await lib.getByLabel('Search clippings').inputValue()).toBe('cellos');
   });
 
+  it('keeps a keystroke that lands just before the previous pause ends', async () => {
+    await lib.goto(lib.url().split('#')[0] + '#/clippings');
+    const box = await lib.getByLabel('Search clippings').elementHandle();
+    await lib.evaluate(async (input) => {
+      const type = (text: string) => {
+        (input as HTMLInputElement).value = text;
+        input!.dispatchEvent(new Event('input', { bubbles: true }));
+      };
+      type('cello');
+      // Long enough for the pause's timer to be set (after paint), shorter than the pause.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      type('xylophone');
+      // Hold the thread past the first pause: its timer then runs before Preact swaps it for
+      // the second one, which is how a clean-clone CI run lost "xylophone".
+      const until = performance.now() + 400;
+      while (performance.now() < until);
+    }, box);
+    await expect.poll(() => lib.url(), { timeout: 5000 }).toContain('q=xylophone');
+    expect(await lib.getByLabel('Search clippings').inputValue()).toBe('xylophone');
+  });
+
   it('filters by entity from a link, and shows the entity view', async () => {
     await lib.goto(lib.url().split('#')[0] + '#/clippings?entity=cac');
     await lib.locator('.result-line', { hasText: '60 of 300' }).waitFor({ timeout: 5000 }).catch(async (e) => {
