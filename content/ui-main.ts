@@ -132,11 +132,14 @@ export function startUi(core: ContentCore): ContentUi {
     return ui;
   };
 
+  // One flash at a time: a jump made while the last one shows gets its full two seconds.
+  let focusTimer: ReturnType<typeof setTimeout> | undefined;
   const focus = (range: AbstractRange) => {
     range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     highlighter.clear(core.focusName);
     highlighter.add(core.focusName, range);
-    setTimeout(() => highlighter.clear(core.focusName), 2000);
+    clearTimeout(focusTimer);
+    focusTimer = setTimeout(() => highlighter.clear(core.focusName), 2000);
   };
   /** The UI, built, with this page's clippings on their way. */
   const ensure = () => {

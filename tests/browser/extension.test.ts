@@ -9,7 +9,10 @@ import path from 'node:path';
 import { EXTENSION_DIR, highlightedTexts, launchWithExtension, startServer, waitForHighlights, watchStartupMarks, type ExtensionBrowser, type StaticServer } from './harness';
 
 /** The extension API inside extension pages (evaluated there, not in Node). */
-declare const chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+declare const chrome: {
+  storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
+  tabs: { sendMessage(tab: number, m: unknown, o?: unknown): Promise<unknown> };
+};
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -148,6 +151,27 @@ describe('popup', () => {
       const r = document.getElementById('far')!.getBoundingClientRect();
       return r.top >= 0 && r.bottom <= innerHeight;
     });
+    // The jumped-to mention flashes for two seconds. A second jump a second into the first
+    // flash gets its own two seconds: the first flash's timer must not clear it.
+    const flashing = () => long.evaluate(() => CSS.highlights.get('cnai-focus')?.size ?? 0);
+    expect(await flashing()).toBe(1);
+    const { second } = await p.evaluate(async (tab) => {
+      const send = (entityId: string) =>
+        chrome.tabs.sendMessage(tab, { type: 'content/jump', entityId }, { frameId: 0 });
+      const sleepUntil = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms - (performance.now() - t0)));
+      await send('deepseek-r1');
+      const t0 = performance.now();
+      await sleepUntil(1000);
+      await send('deepseek');
+      const second = performance.now() - t0;
+      // Past the first flash's two seconds, well before the second one's end.
+      await sleepUntil(2300);
+      return { second };
+    }, tabId);
+    // Otherwise the first flash had ended before the second jump and this proves nothing.
+    expect(second).toBeLessThan(1800);
+    expect(await flashing()).toBe(1);
+    await long.waitForFunction(() => (CSS.highlights.get('cnai-focus')?.size ?? 0) === 0);
     await p.close();
     await long.close();
   });
