@@ -69,8 +69,8 @@ describe('hover card', () => {
 
   it('closes on Escape', async () => {
     await page.keyboard.press('Escape');
-    await page.waitForTimeout(200);
-    expect((await axNodes(page)).some((n) => n.role === 'dialog')).toBe(false);
+    // Polled: a loaded CI machine can take longer than a fixed pause to update the tree.
+    await expect.poll(async () => (await axNodes(page)).some((n) => n.role === 'dialog'), { timeout: 5000 }).toBe(false);
   });
 
   it('opens on click and stays pinned when the pointer leaves', async () => {

@@ -64,7 +64,7 @@ describe('clippings in the library', () => {
     // assertion (250 ms pause + search + render), and it failed once under CI load.
     await expect.poll(() => lib.url(), { timeout: 5000 }).toContain('q=xylophone');
     await lib.goto(lib.url().split('#')[0] + '#/clippings?site=example.org');
-    await expect.poll(() => lib.getByLabel('Search clippings').inputValue()).toBe('');
+    await expect.poll(() => lib.getByLabel('Search clippings').inputValue(), { timeout: 5000 }).toBe('');
     // Longer than the typing pause: the old text must not come back into the URL.
     await lib.waitForTimeout(500);
     expect(lib.url()).toMatch(/#\/clippings\?site=example\.org$/);

@@ -97,7 +97,9 @@ describe('settings, applied live', () => {
   it('the hover delay is the reader’s', async () => {
     await lib.getByLabel('Hover delay before the card opens (ms)').fill('1500');
     await lib.getByLabel('Hover delay before the card opens (ms)').press('Enter');
-    await page.waitForTimeout(300);
+    // Time for the setting to reach the page: with the old delay (300 ms) the card would be
+    // open at the check below, so a slow hand-over would fail the test, not pass it.
+    await page.waitForTimeout(1000);
     const { x, y } = await highlightCenter(page, 'cnai-model');
     await page.mouse.move(x, y);
     await page.waitForTimeout(700);
