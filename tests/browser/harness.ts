@@ -156,13 +156,19 @@ export async function launchWithExtension(opts: { colorScheme?: 'light' | 'dark'
       return page;
     },
     async tabIdOf(page) {
-      // Without the "tabs" permission tab URLs are hidden; the content script's report carries it.
+      // Found through the content script's report, so it also waits until the page has
+      // reported (a page that never reports, on a site that is off, needs chrome.tabs.query).
+      // Two open tabs at one address would be ambiguous: that throws rather than guessing.
       const url = page.url().split('#')[0];
       return worker.evaluate(async (u) => {
         const deadline = Date.now() + 10_000;
         while (Date.now() < deadline) {
           const reports = ((await chrome.storage.session.get('tabReports')).tabReports ?? {}) as Record<string, Record<string, { url: string }>>;
-          for (const [tab, frames] of Object.entries(reports)) if (frames['0']?.url === u) return Number(tab);
+          const tabs = Object.entries(reports)
+            .filter(([, frames]) => frames['0']?.url === u)
+            .map(([tab]) => Number(tab));
+          if (tabs.length > 1) throw new Error(`tabIdOf: ${tabs.length} tabs reported ${u}; give each page its own address`);
+          if (tabs.length === 1) return tabs[0]!;
           await new Promise((r) => setTimeout(r, 50));
         }
         throw new Error(`no report from a tab at ${u}`);
