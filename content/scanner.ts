@@ -180,7 +180,10 @@ export class PageScanner {
   private flushDeferred(): void {
     const waiting = this.deferred;
     if (!waiting) return;
-    for (const r of waiting) if (r.active >= 0) this.highlighter.addEntry(this.highlightName(r.active), r);
+    for (let i = 0; i < waiting.length; i++) {
+      const r = waiting[i]!;
+      if (r.active >= 0) this.highlighter.addEntry(this.highlightName(r.active), r);
+    }
     waiting.length = 0;
   }
 
@@ -286,7 +289,8 @@ export class PageScanner {
     this.stats.stretchesReadByNode += batch.readByNode;
     const mentions = this.matcher.find(batch.text);
     let changed = false;
-    for (const m of mentions) {
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i]!;
       const si = nodeIndexAt(batch.starts, m.start);
       const ei = si + 1 < batch.starts.length && batch.starts[si + 1]! < m.end ? nodeIndexAt(batch.starts, m.end - 1) : si;
       const rec = new MentionRecord(
@@ -311,8 +315,11 @@ export class PageScanner {
   }
 
   private apply(change: GateChange<MentionRecord>): boolean {
-    for (const r of change.deactivated) this.deactivate(r);
-    for (const r of change.activated) {
+    // Indexed loops: this runs per mention, and an unoptimized for-of allocates an iterator.
+    const { activated, deactivated } = change;
+    for (let i = 0; i < deactivated.length; i++) this.deactivate(deactivated[i]!);
+    for (let i = 0; i < activated.length; i++) {
+      const r = activated[i]!;
       if (!this.records.has(r) || r.entity < 0) continue;
       if (r.active >= 0) this.deactivate(r);
       r.active = r.entity;
@@ -320,7 +327,7 @@ export class PageScanner {
       if (this.deferred) this.deferred.push(r);
       else this.highlighter.addEntry(this.highlightName(r.active), r);
     }
-    return change.activated.length > 0 || change.deactivated.length > 0;
+    return activated.length > 0 || deactivated.length > 0;
   }
 
   private deactivate(r: MentionRecord): void {

@@ -40,8 +40,11 @@ export class ContextGate<M extends GatedMention> {
   private readonly change: GateChange<M> = { activated: [], deactivated: [] };
 
   private fresh(): GateChange<M> {
-    this.change.activated.length = 0;
-    this.change.deactivated.length = 0;
+    // Emptied by pop: `length = 0` makes V8 drop the backing store, and the next push (one
+    // per mention on a dense page) would allocate a new one (bench/ANALYSIS.md).
+    const { activated, deactivated } = this.change;
+    while (activated.length) activated.pop();
+    while (deactivated.length) deactivated.pop();
     return this.change;
   }
 
@@ -95,16 +98,19 @@ export class ContextGate<M extends GatedMention> {
 
   private freePattern(patterns: readonly number[]): number | undefined {
     const flags = this.patterns.flags;
-    for (const p of patterns) if (!(flags[p]! & P_NEEDS_CONTEXT)) return p;
+    // Indexed loops here and below: they run per mention, often before V8 optimizes them,
+    // and an unoptimized for-of allocates an iterator each time.
+    for (let i = 0; i < patterns.length; i++) if (!(flags[patterns[i]!]! & P_NEEDS_CONTEXT)) return patterns[i];
     return undefined;
   }
 
   private resolve(patterns: readonly number[]): number {
-    for (const p of patterns) {
+    for (let i = 0; i < patterns.length; i++) {
+      const p = patterns[i]!;
       const e = this.patterns.entity[p]!;
       if (this.presence[e]! > 0) return e;
       const c = this.patterns.extra(p)?.c;
-      if (c) for (const ce of c) if (this.presence[ce]! > 0) return e;
+      if (c) for (let j = 0; j < c.length; j++) if (this.presence[c[j]!]! > 0) return e;
     }
     return -1;
   }

@@ -82,7 +82,7 @@ export class Matcher {
         if (f & P_WORD_START && start > from && this.isWordAt(text, start - 1)) continue;
         const x = f & (P_CASE_SENSITIVE | P_NEIGHBOURS) ? this.patterns.extra(p) : undefined;
         if (f & P_CASE_SENSITIVE && !this.caseMatches(text, start, end, x?.k ?? '')) continue;
-        if (x?.nb && x.nb.some((w) => this.wordBefore(text, start, from, w))) continue;
+        if (x?.nb && this.anyWordBefore(text, start, from, x.nb)) continue;
         if (f & P_VERSIONED) {
           const ext = versionSuffixEnd(text, end, to, this.flags);
           if (ext > end && !(ext < to && this.isWordAt(text, ext))) {
@@ -92,7 +92,7 @@ export class Matcher {
           }
         }
         if (f & P_WORD_END && end < to && this.isWordAt(text, end)) continue;
-        if (x?.na && x.na.some((w) => this.wordAfter(text, end, to, w))) continue;
+        if (x?.na && this.anyWordAfter(text, end, to, x.na)) continue;
         if (plain) plain.patterns = [...plain.patterns, p];
         else plain = { start, end, patterns: this.only(p), extended: false, aliasEnd: end };
       }
@@ -112,13 +112,24 @@ export class Matcher {
     return (this.patterns.flags[p]! & P_NEEDS_CONTEXT) !== 0;
   }
 
+  // Loops rather than `some` with a closure: these run per pattern hit (a closure each).
+  private anyWordBefore(text: string, start: number, from: number, words: readonly string[]): boolean {
+    for (let i = 0; i < words.length; i++) if (this.wordBefore(text, start, from, words[i]!)) return true;
+    return false;
+  }
+
+  private anyWordAfter(text: string, end: number, to: number, words: readonly string[]): boolean {
+    for (let i = 0; i < words.length; i++) if (this.wordAfter(text, end, to, words[i]!)) return true;
+    return false;
+  }
+
   /** Whether the folded word `w` ends just before `start` (one space or none between). */
   private wordBefore(text: string, start: number, from: number, w: string): boolean {
     let j = start;
     if (j > from && this.flags[text.charCodeAt(j - 1)]! & (FLAG_SPACE | FLAG_DASH)) j--;
     const i = j - w.length;
     if (i < from) return false;
-    if (foldSlice(text, i, j) !== w) return false;
+    if (!foldedEquals(text, i, w)) return false;
     return i === from || !this.isWordAt(text, i - 1);
   }
 
@@ -128,7 +139,7 @@ export class Matcher {
     if (i < to && this.flags[text.charCodeAt(i)]! & (FLAG_SPACE | FLAG_DASH)) i++;
     const j = i + w.length;
     if (j > to) return false;
-    if (foldSlice(text, i, j) !== w) return false;
+    if (!foldedEquals(text, i, w)) return false;
     return j === to || !this.isWordAt(text, j);
   }
 
@@ -172,15 +183,18 @@ function selectLongest(candidates: Mention[]): Mention[] {
     }
     candidates[j + 1] = c;
   }
-  const out: Mention[] = [];
+  // Kept in place (no second array per batch).
+  let kept = 0;
   let lastEnd = -1;
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
     if (c.start >= lastEnd) {
-      out.push(c);
+      candidates[kept++] = c;
       lastEnd = c.end;
     }
   }
-  return out;
+  candidates.length = kept;
+  return candidates;
 }
 
 /** Selection order: by start, longer first, explicit before version-extended, then the longer alias. */
@@ -191,12 +205,11 @@ function before(a: Mention, b: Mention): boolean {
   return a.aliasEnd > b.aliasEnd;
 }
 
-/** Folds text[i, j) character by character (same length; for short comparisons). */
-function foldSlice(text: string, i: number, j: number): string {
+/** Whether text folded from i on starts with the folded word `w` (compared in place: no string per check). */
+function foldedEquals(text: string, i: number, w: string): boolean {
   const f = foldTable();
-  let out = '';
-  for (let k = i; k < j; k++) out += String.fromCharCode(f[text.charCodeAt(k)]!);
-  return out;
+  for (let k = 0; k < w.length; k++) if (f[text.charCodeAt(i + k)] !== w.charCodeAt(k)) return false;
+  return true;
 }
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
