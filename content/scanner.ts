@@ -287,7 +287,7 @@ export class PageScanner {
     this.stats.characters += batch.text.length;
     this.stats.stretches += batch.stretches;
     this.stats.stretchesReadByNode += batch.readByNode;
-    const mentions = this.matcher.find(batch.text);
+    const mentions = this.matcher.find(batch.text, 0, batch.text.length, batch.cuts);
     let changed = false;
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i]!;

@@ -1,6 +1,6 @@
 /**
- * Collects the visible prose of a DOM subtree as one string, in document order,
- * with BLOCK_SEPARATOR between blocks so that no mention spans a block boundary,
+ * Collects the visible prose of a DOM subtree as one string, in document order, with
+ * the offsets where blocks start ("cuts", so that no mention spans a block boundary),
  * while text split across inline elements (<b>Chat</b>GLM-6B) stays contiguous.
  *
  * The walk can pause at a block boundary once a character budget is spent and resume
@@ -8,8 +8,6 @@
  * writes to it. Elements are classified by tag name (reading computed styles for
  * every element would cost a style recalculation).
  */
-import { BLOCK_SEPARATOR } from '../engine/chars';
-
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 
@@ -28,8 +26,14 @@ export const INLINE_ELEMENTS = new Set([
 ]);
 
 export interface TextBatch {
-  /** The collected text: node data joined, BLOCK_SEPARATOR at boundaries. */
+  /** The collected text: the text nodes' data, joined with nothing in between. */
   text: string;
+  /**
+   * Where a new block starts in `text` (ascending, between 0 and text.length exclusive):
+   * a mention never spans one. Not separator characters: the text stays the string the
+   * Range gave, with no copy made to insert them.
+   */
+  cuts: number[];
   /** Text nodes in order, and the offset of each in `text`. */
   nodes: Text[];
   starts: number[];
@@ -171,6 +175,7 @@ export class TextWalker {
     const tw = this.tw;
     const exclude = this.opts.exclude;
     const parts: string[] = [];
+    const cuts: number[] = [];
     const nodes: Text[] = [];
     const starts: number[] = [];
     const shadowRoots: ShadowRoot[] = [];
@@ -181,25 +186,21 @@ export class TextWalker {
     let lastBlock: Node | null = null;
 
     // Text is read per stretch: consecutive text nodes with nothing skipped between them,
-    // across block boundaries. One Range gives a stretch's text as one string, cut at the
-    // recorded block boundaries; offsets come from each node's `length`. Reading `data` per
-    // node costs a string per node, and every string Blink hands to a script stays in its
-    // string cache with a weak handle: on the 5 MB benchmark page (111,000 text nodes) the
-    // next full garbage collection spent about 50 ms clearing the dead ones. A skipped
-    // element that has children (a script, a hidden block) ends the stretch, since the
-    // Range's text would include its text.
-    // The open stretch is nodes[runIndex..] (-1: none); cutNodes lists those of its nodes
-    // that start a new block (a separator goes before each). Everything else about it comes
-    // from `starts` and `length`.
+    // across block boundaries, as one string from a Range; offsets come from each node's
+    // `length`, and block boundaries are recorded as cuts. Reading `data` per node costs a
+    // string per node, and every string Blink hands to a script stays in its string cache
+    // with a weak handle: on the 5 MB benchmark page (111,000 text nodes) the next full
+    // garbage collection spent about 50 ms clearing the dead ones. A skipped element that
+    // has children (a script, a hidden block) ends the stretch, since the Range's text would
+    // include its text. A batch of one stretch (the usual case) is that string, uncopied.
+    // The open stretch is nodes[runIndex..] (-1: none).
     let runIndex = -1;
-    const cutNodes: number[] = [];
     let stretches = 0;
     let readByNode = 0;
     const flush = () => {
       if (runIndex < 0) return;
       const first = nodes[runIndex]!;
       const last = nodes[nodes.length - 1]!;
-      const base = starts[runIndex]!;
       let text: string;
       if (first === last) text = first.data;
       else {
@@ -210,30 +211,17 @@ export class TextWalker {
         range.setStart(first, 0);
         range.setEnd(last, last.length);
         text = range.toString();
-      }
-      // The separators are counted in `length` and `starts`, not in the Range's text.
-      if (text.length === length - base - cutNodes.length) {
-        let from = 0;
-        cutNodes.forEach((i, j) => {
-          const cut = starts[i]! - base - (j + 1);
-          parts.push(text.slice(from, cut), BLOCK_SEPARATOR);
-          from = cut;
-        });
-        parts.push(text.slice(from));
-      } else {
-        // Not the text the walk counted (a text node it did not visit inside the range; none
-        // is known to occur): read the nodes one by one, so offsets stay exact.
-        readByNode++;
-        for (let i = runIndex, c = 0; i < nodes.length; i++) {
-          if (c < cutNodes.length && cutNodes[c] === i) {
-            parts.push(BLOCK_SEPARATOR);
-            c++;
-          }
-          parts.push(nodes[i]!.data);
+        if (text.length !== length - starts[runIndex]!) {
+          // Not the text the walk counted (a text node it did not visit inside the range; none
+          // is known to occur): read the nodes one by one, so offsets stay exact.
+          readByNode++;
+          const each: string[] = [];
+          for (let i = runIndex; i < nodes.length; i++) each.push(nodes[i]!.data);
+          text = each.join('');
         }
       }
+      parts.push(text);
       runIndex = -1;
-      cutNodes.length = 0;
     };
 
     let node: Node | null = this.cur;
@@ -252,11 +240,7 @@ export class TextWalker {
         }
         const n = (node as Text).length;
         if (n) {
-          if (boundary && length) {
-            if (runIndex >= 0) cutNodes.push(nodes.length);
-            else parts.push(BLOCK_SEPARATOR);
-            length += 1;
-          }
+          if (boundary && length) cuts.push(length);
           boundary = false;
           if (runIndex < 0) runIndex = nodes.length;
           nodes.push(node as Text);
@@ -309,14 +293,12 @@ export class TextWalker {
           shadowRoots.push(sr);
           if (inner && inner.nodes.length) {
             flush();
-            if (length) {
-              parts.push(BLOCK_SEPARATOR);
-              length += 1;
-            }
+            if (length) cuts.push(length);
             for (let i = 0; i < inner.nodes.length; i++) {
               nodes.push(inner.nodes[i]!);
               starts.push(length + inner.starts[i]!);
             }
+            for (let i = 0; i < inner.cuts.length; i++) cuts.push(length + inner.cuts[i]!);
             parts.push(inner.text);
             length += inner.text.length;
             shadowRoots.push(...inner.shadowRoots);
@@ -336,7 +318,7 @@ export class TextWalker {
       this.finished = true;
       this.range = undefined;
     }
-    return { text: parts.join(''), nodes, starts, shadowRoots, stretches, readByNode };
+    return { text: parts.length === 1 ? parts[0]! : parts.join(''), cuts, nodes, starts, shadowRoots, stretches, readByNode };
   }
 }
 

@@ -61,18 +61,40 @@ export class Matcher {
     return this.indexById.get(id);
   }
 
-  /** Mentions in text[from, to), sorted by start, not overlapping. */
-  find(text: string, from = 0, to = text.length): Mention[] {
+  /**
+   * Mentions in text[from, to), sorted by start, not overlapping. `cuts` (ascending) are
+   * block boundaries: the text on either side is scanned and judged as if it ended there.
+   */
+  find(text: string, from = 0, to = text.length, cuts?: readonly number[]): Mention[] {
     const raw = this.raw;
     raw.length = 0;
-    this.scanner.scan(text, from, to, raw);
-    if (raw.length === 0) return [];
     const candidates: Mention[] = [];
+    let a = from;
+    if (cuts) {
+      for (let i = 0; i < cuts.length; i++) {
+        const b = cuts[i]!;
+        if (b <= a) continue;
+        if (b >= to) break;
+        this.collect(text, a, b, candidates);
+        a = b;
+      }
+    }
+    this.collect(text, a, to, candidates);
+    return selectLongest(candidates);
+  }
+
+  /** Appends the candidates of text[from, to) (one block). */
+  private collect(text: string, from: number, to: number, candidates: Mention[]): void {
+    const raw = this.raw;
+    const base = raw.length;
+    this.scanner.scan(text, from, to, raw);
+    if (raw.length === base) return;
     const { flags, groupStart, groupItems } = this.patterns;
-    for (let r = 0; r < raw.length; r += 2) {
+    const groupLength = this.scanner.data.groupLength;
+    for (let r = base; r < raw.length; r += 2) {
       const g = raw[r]!;
       const end = raw[r + 1]!;
-      const start = this.scanner.startOf(text, end, this.scanner.data.groupLength[g]!);
+      const start = this.scanner.startOf(text, end, groupLength[g]!);
       let plain: Mention | undefined;
       let extendedTo = -1;
       let extendedPatterns: readonly number[] | undefined;
@@ -99,7 +121,6 @@ export class Matcher {
       if (plain) candidates.push(plain);
       if (extendedPatterns) candidates.push({ start, end: extendedTo, patterns: extendedPatterns, extended: true, aliasEnd: end });
     }
-    return selectLongest(candidates);
   }
 
   /** The shared one-pattern list of p (every mention keeps its list: one array per pattern, not per mention). */

@@ -16,7 +16,7 @@ import { ENTITY_KINDS } from '../../kb/schema';
 import { Highlighter, kindHighlightName } from '../../content/highlighter';
 import { PageScanner } from '../../content/scanner';
 import { nodeIndexAt, TextWalker } from '../../content/walker';
-import { forEachVisibleText } from './visible-text';
+import { forEachVisibleText, withSeparators } from './visible-text';
 import { RuleRegexes } from '../rules';
 
 interface LongTask {
@@ -470,7 +470,9 @@ const api = {
       const w = new TextWalker(document.documentElement, {});
       while (!w.done) {
         const b = w.next(16_000);
-        if (b) run(b.text, b.nodes, b.starts);
+        if (!b) continue;
+        const joined = withSeparators(b);
+        run(joined.text, b.nodes, joined.starts);
       }
     } else {
       forEachVisibleText(document.documentElement, (t) => run(t.data, [t], [0]));

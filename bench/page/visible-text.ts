@@ -1,4 +1,5 @@
 /** The floor's walk, shared by the benchmark's page bundles. */
+import { BLOCK_SEPARATOR } from '../../engine/chars';
 import { isSkipped } from '../../content/walker';
 
 /** Calls fn for every text node outside skipped elements (script, style, textarea, hidden, …), like ours. */
@@ -16,4 +17,24 @@ export function forEachVisibleText(root: Node, fn: (t: Text) => void): void {
     if (n.nodeType === 3) fn(n as Text);
     n = w.nextNode();
   }
+}
+
+/**
+ * A walker batch as one string with BLOCK_SEPARATOR at its cuts (and node starts moved to
+ * match), for reference engines that must not match across blocks but take plain text.
+ */
+export function withSeparators(b: { text: string; cuts: readonly number[]; starts: readonly number[] }): { text: string; starts: number[] } {
+  const pieces: string[] = [];
+  let from = 0;
+  for (const cut of b.cuts) {
+    pieces.push(b.text.slice(from, cut), BLOCK_SEPARATOR);
+    from = cut;
+  }
+  pieces.push(b.text.slice(from));
+  let c = 0;
+  const starts = b.starts.map((s) => {
+    while (c < b.cuts.length && b.cuts[c]! <= s) c++;
+    return s + c;
+  });
+  return { text: pieces.join(''), starts };
 }

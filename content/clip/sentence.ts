@@ -1,6 +1,5 @@
 /** The sentence around a mention, as a DOM range (for "Save sentence" in the card). */
 import { isBlock, nodeIndexAt, TextWalker } from '../walker';
-import { BLOCK_SEPARATOR } from '../../engine/chars';
 
 const SENTENCE_END = /[.!?。！？；;]/;
 
@@ -14,20 +13,22 @@ export function sentenceRange(doc: Document, range: AbstractRange): Range | null
   const ei = batch.nodes.indexOf(range.endContainer as Text);
   if (si < 0 || ei < 0) return null;
   const text = batch.text;
+  // Where blocks start inside this one (nested blocks): a sentence never runs across one.
+  const cuts = new Set(batch.cuts);
   const mStart = batch.starts[si]! + range.startOffset;
   const mEnd = batch.starts[ei]! + range.endOffset;
   let start = mStart;
   while (start > 0) {
+    if (cuts.has(start)) break;
     const ch = text[start - 1]!;
-    if (ch === BLOCK_SEPARATOR) break;
     // A full stop followed by a space (or a CJK full stop) ends the previous sentence.
     if (SENTENCE_END.test(ch) && (ch.charCodeAt(0) > 0x2000 || /\s/.test(text[start] ?? ' '))) break;
     start--;
   }
   let end = mEnd;
   while (end < text.length) {
+    if (cuts.has(end)) break;
     const ch = text[end]!;
-    if (ch === BLOCK_SEPARATOR) break;
     end++;
     if (SENTENCE_END.test(ch) && (ch.charCodeAt(0) > 0x2000 || end >= text.length || /\s/.test(text[end]!))) break;
   }

@@ -20,17 +20,34 @@ function batches(root: Node, budget = Infinity, start?: Node): TextBatch[] {
   return out;
 }
 
+/** A batch's text with a separator at each cut (where a block starts). */
+function sep(b: TextBatch): string {
+  let out = '';
+  let from = 0;
+  for (const cut of b.cuts) {
+    out += b.text.slice(from, cut) + S;
+    from = cut;
+  }
+  return out + b.text.slice(from);
+}
+
 /** The whole text with separators shown as '|'. */
 function shown(root: Node): string {
   return batches(root)
-    .map((b) => b.text)
+    .map(sep)
     .join('')
     .replaceAll(S, '|');
 }
 
-/** Every node's offset maps back to its data. */
+/** Every node's offset maps back to its data; cuts are ascending, inside the text, at node starts. */
 function expectConsistent(b: TextBatch): void {
   b.nodes.forEach((n, i) => expect(b.text.slice(b.starts[i], b.starts[i]! + n.data.length)).toBe(n.data));
+  expect(b.text).toBe(b.nodes.map((n) => n.data).join(''));
+  b.cuts.forEach((c, i) => {
+    expect(c).toBeGreaterThan(i ? b.cuts[i - 1]! : 0);
+    expect(c).toBeLessThan(b.text.length);
+    expect(b.starts).toContain(c);
+  });
 }
 
 describe('TextWalker', () => {
@@ -80,7 +97,7 @@ describe('TextWalker', () => {
     vi.spyOn(Range.prototype, 'toString').mockReturnValue('unexpected');
     const root = mount('<p>Zhipu <b>Chat</b>GLM-6B</p><p>ERNIE <a href="#">Bot</a></p><p>文心一言</p>');
     const [b] = batches(root);
-    expect(b!.text.replaceAll(S, '|')).toBe('Zhipu ChatGLM-6B|ERNIE Bot|文心一言');
+    expect(sep(b!).replaceAll(S, '|')).toBe('Zhipu ChatGLM-6B|ERNIE Bot|文心一言');
     expectConsistent(b!);
     expect([b!.stretches, b!.readByNode]).toEqual([1, 1]);
   });
@@ -90,7 +107,7 @@ describe('TextWalker', () => {
     const host = root.querySelector('#host')!;
     host.attachShadow({ mode: 'open' }).innerHTML = '<span>通义千问</span>';
     const [b] = batches(root);
-    expect(b!.text.replaceAll(S, '|')).toBe('x|通义千问|light|y');
+    expect(sep(b!).replaceAll(S, '|')).toBe('x|通义千问|light|y');
     expect(b!.shadowRoots).toEqual([host.shadowRoot]);
     expectConsistent(b!);
   });
@@ -106,13 +123,13 @@ describe('TextWalker', () => {
     const root = mount('<p>aaaa <b>bb</b></p><p>cccc</p><div>dd<span>ee</span></div><p>ffff</p>');
     const list = batches(root, 3);
     // Each batch is whole blocks, without a separator at either end.
-    expect(list.map((b) => b.text)).toEqual(['aaaa bb', 'cccc', 'ddee', 'ffff']);
+    expect(list.map(sep)).toEqual(['aaaa bb', 'cccc', 'ddee', 'ffff']);
     list.forEach(expectConsistent);
   });
 
   it('walks from a start node to the end of the root', () => {
     const root = mount('<p>one</p><p id="s">two <i>2</i></p><p>three</p>');
-    const text = batches(root, Infinity, root.querySelector('#s')!).map((b) => b.text).join('');
+    const text = batches(root, Infinity, root.querySelector('#s')!).map(sep).join('');
     expect(text.replaceAll(S, '|')).toBe('two 2|three');
   });
 
@@ -121,7 +138,7 @@ describe('TextWalker', () => {
     const from = root.querySelector('#s')!;
     const resumeAt = root.querySelector('#r')!;
     const w = new TextWalker(root, opts, undefined, { from, resumeAt });
-    const text = w.next()!.text.replaceAll(S, '|');
+    const text = sep(w.next()!).replaceAll(S, '|');
     expect(text).toBe('one|three|four');
     expect(w.done).toBe(true);
   });
@@ -134,7 +151,7 @@ describe('TextWalker', () => {
   it('skips the excluded element', () => {
     const root = mount('<p>a</p><div id="ours">card</div><p>b</p>');
     const w = new TextWalker(root, { ...opts, exclude: (el) => el.id === 'ours' });
-    expect(w.next()!.text.replaceAll(S, '|')).toBe('a|b');
+    expect(sep(w.next()!).replaceAll(S, '|')).toBe('a|b');
   });
 
   it('matches a reference walk on random documents, whole and in batches', () => {
@@ -182,11 +199,11 @@ describe('TextWalker', () => {
         const root = mount(trees.map(markup).join(''));
         const want: string[] = [];
         reference(root, want);
-        expect(collapse(batches(root).map((b) => b.text).join(''))).toBe(collapse(want.join('')));
+        expect(collapse(batches(root).map(sep).join(''))).toBe(collapse(want.join('')));
         const list = batches(root, budget);
         list.forEach(expectConsistent);
-        for (const b of list) expect(b.text.startsWith(S) || b.text.endsWith(S)).toBe(false);
-        expect(collapse(list.map((b) => b.text).join(S))).toBe(collapse(want.join('')));
+        for (const b of list) expect(sep(b).startsWith(S) || sep(b).endsWith(S)).toBe(false);
+        expect(collapse(list.map(sep).join(S))).toBe(collapse(want.join('')));
       }),
       { numRuns: 300 },
     );

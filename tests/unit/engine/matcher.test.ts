@@ -122,6 +122,46 @@ describe('blocks', () => {
     expect(findAll(m, `Chat${BLOCK_SEPARATOR}glm2-6b`)).toEqual([]);
     expect(findAll(m, `Chat${BLOCK_SEPARATOR}GLM2-6B`)).toEqual([["GLM2-6B", "glm"]]);
   });
+
+  // The page scanner passes block boundaries as cuts (offsets), not separator characters.
+  const atCuts = (text: string, cuts: number[]) =>
+    m.find(text, 0, text.length, cuts).map((x) => [text.slice(x.start, x.end), m.ids[m.patterns.entity[x.patterns[0]!]!]!]);
+
+  it('never matches across a cut, and judges each side as if the text ended there', () => {
+    expect(atCuts('ZhipuAI', [5])).toEqual([['Zhipu', 'zhipu-ai']]);
+    expect(atCuts('Chatglm2-6b', [4])).toEqual([]);
+    expect(atCuts('ChatGLM2-6B', [4])).toEqual([['GLM2-6B', 'glm']]);
+    // A word character across the cut is not a word boundary problem: "xCAC" is "x" then "CAC".
+    expect(atCuts('xCACy', [1, 4])).toEqual([['CAC', 'cac']]);
+    // A version suffix stops at the cut.
+    expect(atCuts('DeepSeek-R1', [8])).toEqual([['DeepSeek', 'deepseek']]);
+    expect(atCuts('百度智谱', [1, 3])).toEqual([]);
+    expect(atCuts('百度|智谱', [2, 3])).toEqual([
+      ['百度', 'baidu'],
+      ['智谱', 'zhipu-ai'],
+    ]);
+  });
+
+  it('finds the same mentions with cuts as with separators (property)', () => {
+    const piece = fc.constantFrom('Zhipu', ' AI', 'Chat', 'GLM2-6B', '-6B', '智谱', '百度', 'CAC', 'x', ' ', '通義', '千問', 'DeepSeek', '-R1', 'Qwen', '2.5', '\u200b', 'é');
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { maxLength: 5 }).map((ps) => ps.join('')), { minLength: 1, maxLength: 6 }), (blocks) => {
+        const withSep = blocks.join(BLOCK_SEPARATOR);
+        const plain = blocks.join('');
+        const cuts: number[] = [];
+        let at = 0;
+        for (const b of blocks.slice(0, -1)) cuts.push((at += b.length));
+        const bySep = m.find(withSep).map((x) => [x.start, x.end, x.patterns.join()]);
+        // Each separator before a mention shifts it by one.
+        const byCut = m.find(plain, 0, plain.length, cuts).map((x) => {
+          const before = cuts.filter((c) => c <= x.start).length;
+          return [x.start + before, x.end + before, x.patterns.join()];
+        });
+        expect(byCut).toEqual(bySep);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('context requirements', () => {
