@@ -177,7 +177,7 @@ export function renderMarkdown(r: BenchResults): string {
       'V8 compiles a RegExp on its first use and caches it by source within a renderer process; every run here uses a fresh source (as on a site visited for the first time), and "regex cached" shows a repeat with the cache warm. Likewise the injected engines bundle is a fresh script on every load. ' +
       '**floor** only walks and reads every visible text node: no engine can be faster. **mark.js** wraps matches in `<mark>` elements (DOM changes), with `accuracy: "exactly"`, so it never matches Chinese names inside Chinese text. ' +
       '**painted** is the time until the first frame after the engine finished, i.e. including the browser\'s work to paint the new highlights (for regex this happens after its timed loop). ' +
-      'The **first paint** columns are when ours registered its first slice of highlights, at the top of the page and after scrolling to the middle (viewport-first pass). ' +
+      'The **first paint** columns are when ours registered its first slice of highlights, at the top of the page and after scrolling to the middle (viewport-first pass; median of three more loads). ' +
       'Ratios above 1 in "regex ÷ ours" mean ours is faster. Synthetic dictionaries keep the real aliases (a seeded sample for 1,000, which is below the real size) and pad with made-up Latin and Chinese names that rarely occur on pages, so more aliases mostly means more automaton states, not more ranges. The generated article is written with the aliases of the 1,000 dictionary, which all the others contain, so every dictionary finds the same mentions there.',
   );
   out.push('');

@@ -141,11 +141,16 @@ async function main(): Promise<void> {
       for (const [k, d] of dicts.entries()) {
         if (oursRuns[k]!.length) {
           const c = summarize(p.name, d, 'ours', oursRuns[k]!);
-          // One more run scrolled to the middle of the page: the viewport-first pass.
-          const scrolled = await runOurs(bb, p.name, d, true);
-          c.firstViewportScrolledMs = scrolled.firstPaintMs === null ? null : r1(scrolled.firstPaintMs);
-          c.scrolledMs = r1(scrolled.ms);
-          c.longTaskMs = Math.max(Number(c.longTaskMs ?? 0), r1(scrolled.longTaskMs));
+          // Three more runs scrolled to the middle of the page: the viewport-first pass. Their
+          // median, like every other time here (one run made the verdict a coin toss on this
+          // machine: a run of 137 ms where six more of the same case took 6-10).
+          const scrolledRuns = [];
+          for (let i = 0; i < 3; i++) scrolledRuns.push(await runOurs(bb, p.name, d, true));
+          const firsts = scrolledRuns.map((x) => x.firstPaintMs);
+          c.firstViewportScrolledMs = firsts.some((x) => x === null) ? null : r1(median(firsts as number[]));
+          c.firstViewportScrolledRuns = firsts.map((x) => (x === null ? null : r1(x)));
+          c.scrolledMs = r1(median(scrolledRuns.map((x) => x.ms)));
+          c.longTaskMs = Math.max(Number(c.longTaskMs ?? 0), ...scrolledRuns.map((x) => r1(x.longTaskMs)));
           cases.push(c);
           log(`  ${d.name.padStart(5)} ours:  ${c.ms} ms (busy ${c.busyMs}, first paint ${c.firstPaintMs}, longest slice ${c.longestSliceMs}, painted ${c.paintedMs}) ranges ${c.ranges}`);
         }
