@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BLOCK_SEPARATOR } from '../../../engine/chars';
 import { INLINE_ELEMENTS, SKIP_ELEMENTS, TextWalker, type TextBatch, type WalkOptions } from '../../../content/walker';
+import { withSeparators } from '../../../bench/page/visible-text';
 
 const S = BLOCK_SEPARATOR;
 
@@ -21,15 +22,7 @@ function batches(root: Node, budget = Infinity, start?: Node): TextBatch[] {
 }
 
 /** A batch's text with a separator at each cut (where a block starts). */
-function sep(b: TextBatch): string {
-  let out = '';
-  let from = 0;
-  for (const cut of b.cuts) {
-    out += b.text.slice(from, cut) + S;
-    from = cut;
-  }
-  return out + b.text.slice(from);
-}
+const sep = (b: TextBatch): string => withSeparators(b).text;
 
 /** The whole text with separators shown as '|'. */
 function shown(root: Node): string {
