@@ -107,7 +107,7 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-export async function openBenchBrowser(sources: readonly PageSource[], opts: { jsFlags?: string } = {}): Promise<BenchBrowser> {
+export async function openBenchBrowser(sources: readonly PageSource[], opts: { jsFlags?: string; extraArgs?: string[] } = {}): Promise<BenchBrowser> {
   const pages = new Map(sources.map((s) => [s.name, s.html]));
   pages.set('blank', '<!doctype html><html><head><meta charset="utf-8"></head><body><p>blank</p></body></html>');
   const server = await startServer(pages, { 'content-security-policy': CSP });
@@ -119,6 +119,7 @@ export async function openBenchBrowser(sources: readonly PageSource[], opts: { j
       '--disable-extensions',
       '--blink-settings=imagesEnabled=false',
       ...(opts.jsFlags ? [`--js-flags=${opts.jsFlags}`] : []),
+      ...(opts.extraArgs ?? []),
     ],
   });
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });

@@ -127,7 +127,9 @@ export class PatternTable {
     for (const [p, x] of packed.extras) {
       if (!(p >= 0 && p < n)) throw new Error(`matcher data: extras for pattern ${p}, which does not exist`);
       if (x.c?.some((e) => !(e >= 0 && e < entityCount))) throw new Error(`matcher data: pattern ${p} has an unknown context entity`);
-      this.extras.set(p, x);
+      // One shape for every pattern's extras: the rules read them per pattern hit, and a
+      // shape their optimized code has not seen yet throws that code away ("wrong map").
+      this.extras.set(p, { c: x.c, k: x.k, nb: x.nb, na: x.na });
     }
   }
 
@@ -142,7 +144,13 @@ export class PatternTable {
 
   /** Pattern p as an object (tests, the benchmark's reference engines). */
   pattern(p: number): MatcherPattern {
-    return { e: this.entity[p]!, f: this.flags[p]!, ...this.extras.get(p) };
+    const out: MatcherPattern = { e: this.entity[p]!, f: this.flags[p]! };
+    const x = this.extras.get(p);
+    if (x?.c) out.c = x.c;
+    if (x?.k !== undefined) out.k = x.k;
+    if (x?.nb) out.nb = x.nb;
+    if (x?.na) out.na = x.na;
+    return out;
   }
 
   /** The patterns of group g. */
