@@ -2,10 +2,11 @@
  * Interface benchmarks with generated data, in headless Chromium with the built
  * extension: library first paint and search with 10,000 clippings, popup first paint,
  * export and import of 10,000 clippings in every format, and the longest task on a small
- * page while the content script starts (with and without the extension). Writes bench/ui-results.json
+ * page while the content script starts (with and without the extension), and the
+ * extension's tasks on the hostile test pages (bench/ui-hostile.ts). Writes bench/ui-results.json
  * and the "Interface" section of BENCHMARKS.md (between its markers).
  *
- *   npx tsx bench/ui.ts [--runs=5]
+ *   npx tsx bench/ui.ts [--runs=5] [--only=hostile]   (--only prints and writes nothing)
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,10 +14,12 @@ import path from 'node:path';
 import { generateClippings } from '../tests/fixtures/generate-clippings';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { chromiumPath, launchWithExtension, putRecords, startServer, waitForHighlights, watchStartupMarks } from '../tests/browser/harness';
+import { hostileRows } from './ui-hostile';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
 const RUNS = Number(argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
+const ONLY = argv.find((a) => a.startsWith('--only='))?.slice(7);
 const N = 10_000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -99,6 +102,17 @@ interface Row {
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, '.output/chrome-mv3/manifest.json'))) throw new Error('Build first: npm run build');
+  if (ONLY === 'hostile') {
+    const b = await launchWithExtension();
+    const server = await startServer();
+    try {
+      for (const r of await hostileRows(b, server, Math.min(RUNS, 3), log)) console.log(`${r.target === undefined ? '    ' : r.ms <= r.target ? 'PASS' : 'FAIL'}  ${r.case}: ${r.ms} ms (${r.runs.join(', ')})`);
+    } finally {
+      await server.close();
+      await b.close();
+    }
+    return;
+  }
   const rows: Row[] = [];
   const clippings = generateClippings(N);
   const b = await launchWithExtension();
@@ -176,6 +190,7 @@ async function main(): Promise<void> {
     rows.push({ case: 'small page load: first highlights, after the content script started', ms: r1(median(loads.fromScriptStart)), target: 100, runs: loads.fromScriptStart });
     rows.push({ case: 'small page load: stored matcher and settings arrived, after the content script started', ms: r1(median(loads.storageAnswer)), runs: loads.storageAnswer });
     log(`small page longest task ${Math.max(...withExt)} ms with the extension, ${Math.max(...without)} ms without; first highlights after ${median(loads.firstHighlight)} ms (${median(loads.fromScriptStart)} ms after the content script started; storage answer after ${median(loads.storageAnswer)} ms)`);
+    rows.push(...(await hostileRows(b, server, Math.min(RUNS, 3), log)));
     await server.close();
 
     // Export and import of 10,000 clippings, through the library's worker.

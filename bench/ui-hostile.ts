@@ -1,0 +1,85 @@
+/**
+ * The extension's tasks on the hostile pages of the browser tests (tests/fixtures/pages/
+ * hostile): a 2 MB text node, 200,000 text nodes, and a page that never stops changing.
+ * The issue's target is that no main-thread task caused by the extension exceeds 50 ms;
+ * these are timings, so they are measured here and not asserted in the tests (which
+ * check what is found, and that the work is split into many tasks).
+ */
+import type { ExtensionBrowser, StaticServer } from '../tests/browser/harness';
+import { MENTION_HIGHLIGHTS, traceExtension, waitForStableMentions } from '../tests/browser/robustness';
+
+export interface HostileRow {
+  case: string;
+  ms: number;
+  target?: number;
+  runs: number[];
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function hostileRows(b: ExtensionBrowser, server: StaticServer, runs: number, log: (s: string) => void): Promise<HostileRow[]> {
+  const rows: HostileRow[] = [];
+  for (const [file, label] of [
+    ['huge-text', 'a single 2 MB text node'],
+    ['many-nodes', '200,000 small text nodes'],
+  ] as const) {
+    const longest: number[] = [];
+    const tasks: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const page = await b.context.newPage();
+      const trace = await traceExtension(page, async () => {
+        await page.goto(server.url(`/hostile/${file}.html`), { waitUntil: 'load' });
+        await waitForStableMentions(page, 500, 60_000);
+      });
+      longest.push(r1(Math.max(0, ...trace.tasksWithExtension.map((t) => t.extensionMs))));
+      tasks.push(trace.tasksWithExtension.length);
+      await page.close();
+    }
+    // The worst load: the target is that no task exceeds 50 ms.
+    rows.push({ case: `hostile page, ${label}: longest extension task, worst load`, ms: Math.max(...longest), target: 50, runs: longest });
+    log(`${label}: longest extension task ${Math.max(...longest)} ms (loads: ${longest.join(', ')}; tasks with extension code: ${tasks.join(', ')})`);
+  }
+
+  // A feed appending a paragraph every 50 ms and a clock ticking every 100 ms: over 2.5 s
+  // per run, the extension's longest task, and how old the oldest paragraph without both
+  // of its mentions was when sampled (how far the rescans lag behind the page).
+  const longest: number[] = [];
+  const lag: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await b.context.newPage();
+    await page.goto(server.url('/hostile/mutation.html'), { waitUntil: 'load' });
+    await sleep(800);
+    let worstLag = 0;
+    const trace = await traceExtension(page, async () => {
+      const until = Date.now() + 2500;
+      while (Date.now() < until) {
+        const age = await page.evaluate((names) => {
+          const per = new Map<string, number>();
+          for (const name of names) {
+            for (const r of CSS.highlights.get(name) ?? []) {
+              const n = (r.startContainer.parentElement?.closest('p.item') as HTMLElement | null)?.dataset.n;
+              if (n) per.set(n, (per.get(n) ?? 0) + 1);
+            }
+          }
+          const now = performance.now();
+          let oldest = 0;
+          for (const p of document.querySelectorAll<HTMLElement>('p.item')) {
+            if (per.get(p.dataset.n!) !== 2) oldest = Math.max(oldest, now - Number(p.dataset.t));
+          }
+          return oldest;
+        }, MENTION_HIGHLIGHTS);
+        worstLag = Math.max(worstLag, age);
+        await sleep(100);
+      }
+    });
+    longest.push(r1(Math.max(0, ...trace.tasksWithExtension.map((t) => t.extensionMs))));
+    lag.push(r1(worstLag));
+    await page.close();
+  }
+  rows.push({ case: 'page changing every 50 ms: longest extension task over 2.5 s, worst run', ms: Math.max(...longest), target: 50, runs: longest });
+  rows.push({ case: 'page changing every 50 ms: oldest paragraph still without its mentions, worst sample (median of runs)', ms: r1(median(lag)), runs: lag });
+  log(`changing page: longest extension task ${Math.max(...longest)} ms (${longest.join(', ')}); oldest unhighlighted paragraph ${lag.join(', ')} ms`);
+  return rows;
+}
