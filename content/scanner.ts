@@ -127,22 +127,39 @@ export class PageScanner {
     let slice = skip ? (this.opts.sliceMs ?? SLICE_MS) : (this.opts.firstSliceMs ?? 8);
     if (skip) this.deferred = [];
     let lastFlush = performance.now();
-    while (!walker.done && !this.stopped) {
+    // A batch longer than batchChars (one long block: the walk pauses only between blocks)
+    // is scanned in parts, `pending` from `at` on, in as many slices as it takes.
+    let pending: TextBatch | undefined;
+    let at = 0;
+    while ((pending || !walker.done) && !this.stopped) {
       const t = performance.now();
+      if (pending && !intact(pending)) {
+        // The page changed it since the last slice: its block is dirty and is rescanned
+        // after this pass (the mentions of its removed or changed text nodes are gone already).
+        pending = undefined;
+      }
       do {
-        if (!walker.resumable(this.root)) {
-          // The page removed the node the walk paused at: start over from the top.
-          this.reset();
-          walker = new TextWalker(this.root, this.walkOpts);
+        if (!pending) {
+          if (!walker.resumable(this.root)) {
+            // The page removed the node the walk paused at: start over from the top.
+            this.reset();
+            walker = new TextWalker(this.root, this.walkOpts);
+          }
+          const batch = walker.next(batchChars);
+          if (walker.skipInvalid) {
+            this.reset();
+            walker = new TextWalker(this.root, this.walkOpts);
+            continue;
+          }
+          if (!batch) continue;
+          pending = batch;
+          at = 0;
         }
-        const batch = walker.next(batchChars);
-        if (walker.skipInvalid) {
-          this.reset();
-          walker = new TextWalker(this.root, this.walkOpts);
-          continue;
-        }
-        if (batch) this.processBatch(batch);
-      } while (!walker.done && performance.now() - t < slice);
+        const end = this.partEnd(pending, at, batchChars);
+        this.processBatch(pending, at, end);
+        at = end;
+        if (at >= pending.text.length) pending = undefined;
+      } while ((pending || !walker.done) && performance.now() - t < slice);
       this.noteSlice(performance.now() - t);
       this.stats.firstPaint ??= performance.now();
       slice = this.opts.sliceMs ?? SLICE_MS;
@@ -154,7 +171,7 @@ export class PageScanner {
         this.flushDeferred();
         lastFlush = performance.now();
       }
-      if (!walker.done) await yieldToMain();
+      if (pending || !walker.done) await yieldToMain();
     }
     // The last slice and the last flush (thousands of ranges on a dense page) in separate tasks.
     if (this.deferred?.length) await yieldToMain();
@@ -282,12 +299,36 @@ export class PageScanner {
     return el;
   }
 
-  private processBatch(batch: TextBatch): void {
-    this.stats.batches++;
-    this.stats.characters += batch.text.length;
-    this.stats.stretches += batch.stretches;
-    this.stats.stretchesReadByNode += batch.readByNode;
-    const mentions = this.matcher.find(batch.text, 0, batch.text.length, batch.cuts);
+  /**
+   * Where the part of `batch` that starts at `at` ends: the whole rest when it is short,
+   * else the first split point (Matcher.splitPoint) at least `chars` on, or the next block
+   * start, whichever comes first. No mention spans either.
+   */
+  private partEnd(batch: TextBatch, at: number, chars: number): number {
+    const n = batch.text.length;
+    if (n - at <= chars * 1.5) return n;
+    const from = at + chars;
+    let cut = n;
+    for (let i = 0; i < batch.cuts.length; i++) {
+      if (batch.cuts[i]! >= from) {
+        cut = batch.cuts[i]!;
+        break;
+      }
+    }
+    // Searched over a bounded stretch, so that a text with no split point costs no more than a part.
+    const split = this.matcher.splitPoint(batch.text, from, Math.min(cut, from + chars));
+    return split > 0 ? split : cut;
+  }
+
+  /** Mentions in batch.text[from, to): the whole batch, or one part of a long one (partEnd). */
+  private processBatch(batch: TextBatch, from = 0, to = batch.text.length): void {
+    if (from === 0) {
+      this.stats.batches++;
+      this.stats.stretches += batch.stretches;
+      this.stats.stretchesReadByNode += batch.readByNode;
+    }
+    this.stats.characters += to - from;
+    const mentions = this.matcher.find(batch.text, from, to, batch.cuts);
     let changed = false;
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i]!;
@@ -304,7 +345,7 @@ export class PageScanner {
       if (this.nodeIndex) indexRecord(this.nodeIndex, rec);
       changed = this.apply(this.gate.add(rec)) || changed;
     }
-    for (const sr of batch.shadowRoots) {
+    for (const sr of from === 0 ? batch.shadowRoots : []) {
       if (this.styledRoots.has(sr)) continue;
       this.styledRoots.add(sr);
       this.shadowRootList.push(sr);
@@ -447,12 +488,29 @@ export class PageScanner {
       changed = this.dropSubtree(block) || changed;
       if (block.nodeType === 1 && isInsideSkipped(block, this.walkOpts)) continue;
       const walker = new TextWalker(block, this.walkOpts);
-      while (!walker.done) {
+      let abandoned = false;
+      while (!walker.done && !abandoned) {
         const batch = walker.next(batchChars);
         if (batch) {
-          const before = this.records.size;
-          this.processBatch(batch);
-          changed = changed || this.records.size !== before;
+          // A long block in parts, pausing between them as between batches.
+          let at = 0;
+          do {
+            const before = this.records.size;
+            const end = this.partEnd(batch, at, batchChars);
+            this.processBatch(batch, at, end);
+            at = end;
+            changed = changed || this.records.size !== before;
+            if (at < batch.text.length && performance.now() - t > sliceMs) {
+              await pause();
+              if (this.stopped) return;
+              if (!intact(batch)) {
+                // Changed under us: rescan the block whole in the next batch.
+                this.dirty.add(block);
+                abandoned = true;
+              }
+            }
+          } while (at < batch.text.length && !abandoned);
+          if (abandoned) break;
         }
         if (performance.now() - t > sliceMs) {
           await pause();
@@ -471,6 +529,17 @@ export class PageScanner {
     this.opts.onFlush?.();
     if (this.dirty.size) this.scheduleFlush();
   }
+}
+
+/** Whether a batch's text nodes are still in the document with the text it read. */
+function intact(batch: TextBatch): boolean {
+  let length = 0;
+  for (let i = 0; i < batch.nodes.length; i++) {
+    const n = batch.nodes[i]!;
+    if (!n.isConnected || n.length !== (i + 1 < batch.nodes.length ? batch.starts[i + 1]! : batch.text.length) - batch.starts[i]!) return false;
+    length += n.length;
+  }
+  return length === batch.text.length;
 }
 
 function indexRecord(index: Map<Text, MentionRecord[]>, r: MentionRecord): void {

@@ -8,7 +8,7 @@
  */
 import { base64ByteLength } from './base64';
 import { decodeNarrow, decodeNarrowInto, encodeNarrow, narrowCount, type Width } from './narrow';
-import { FLAG_IGNORABLE, flagTable, foldTable } from './chars';
+import { FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, flagTable, foldTable } from './chars';
 import { instantiateScan, type WasmScan } from './scan-wasm';
 
 export interface AutomatonData {
@@ -252,6 +252,72 @@ export class Scanner {
    * The start offset of an occurrence that ends at `end` and spans `length` folded
    * characters, undoing the skipped ignorables and collapsed spaces.
    */
+  /**
+   * The first offset at or after `from` (and before `to`) just past a character that no
+   * alias contains and that is neither a word character, a space, a dash nor ignorable;
+   * -1 when there is none. The pass restarts there and no occurrence or version suffix
+   * spans it. `avoid`: further (folded) characters not to split at (those of neighbour words).
+   */
+  splitPoint(text: string, from: number, to: number, avoid?: ReadonlySet<number>): number {
+    const { cls, flags } = this;
+    const fold = foldTable();
+    for (let i = from; i < to; i++) {
+      const ch = text.charCodeAt(i);
+      // "." takes part in version suffixes ("Qwen2.5") even when no alias has it.
+      if (cls[ch] === 0 && ch !== 0x2e && !(flags[ch]! & (FLAG_WORD | FLAG_SPACE | FLAG_DASH | FLAG_IGNORABLE)) && !avoid?.has(fold[ch]!)) return i + 1;
+    }
+    return -1;
+  }
+
+  /**
+   * The automaton's state after text[from, to), read from the root; -1 when the window
+   * holds an ignorable character or a run of spaces (which the pass skips, so the
+   * window would stand for less text than it looks).
+   */
+  stateAfter(text: string, from: number, to: number): number {
+    const { cls, flags, spaceClass, rootNext, latin, denseRow, dense } = this;
+    const { edgeStart, edgeClass, edgeTarget, fail } = this.data;
+    let s = 0;
+    let prevSpace = false;
+    for (let i = from; i < to; i++) {
+      const ch = text.charCodeAt(i);
+      if (flags[ch]! & FLAG_IGNORABLE) return -1;
+      const c = cls[ch]!;
+      if (c === 0) {
+        s = 0;
+        prevSpace = false;
+        continue;
+      }
+      if (c === spaceClass) {
+        if (prevSpace) return -1;
+        prevSpace = true;
+      } else prevSpace = false;
+      // The transition of scanJs.
+      const row = s < denseRow.length ? denseRow[s]! : -1;
+      if (c <= latin && row >= 0) s = dense[row + c]!;
+      else for (;;) {
+        if (s === 0) {
+          s = rootNext[c]!;
+          break;
+        }
+        let t = 0;
+        for (let e = edgeStart[s]!, end = edgeStart[s + 1]!; e < end; e++) {
+          const ec = edgeClass[e]!;
+          if (ec >= c) {
+            if (ec === c) t = edgeTarget[e]!;
+            break;
+          }
+        }
+        if (t !== 0) {
+          s = t;
+          break;
+        }
+        s = fail[s]!;
+      }
+    }
+    return s;
+  }
+
   startOf(text: string, end: number, length: number): number {
     const { cls, flags, spaceClass } = this;
     let j = end;

@@ -34,6 +34,8 @@ export class Matcher {
   private readonly flags = flagTable();
   private readonly raw: number[] = [];
   private readonly indexById = new Map<string, number>();
+  /** The longest pattern, in folded characters (how far back splitPoint reads the automaton's state). */
+  private readonly longestPattern: number;
   /** One-pattern candidate lists, one per pattern, made on first use (most mentions have one). */
   private readonly single: (readonly number[] | undefined)[];
 
@@ -50,6 +52,46 @@ export class Matcher {
     this.scanner = new Scanner(data.automaton, engine);
     if (this.patterns.groupCount !== this.scanner.data.groupLength.length) throw new Error('matcher data: the automaton and the pattern groups disagree');
     data.ids.forEach((id, i) => this.indexById.set(id, i));
+    let longest = 0;
+    for (const n of this.scanner.data.groupLength) if (n > longest) longest = n;
+    this.longestPattern = longest;
+  }
+
+  /**
+   * Where a long block may be split for scanning in parts: the first offset in
+   * (from, to) at which find() over the parts on either side finds exactly what it finds
+   * over the whole (a property test holds it to that), or -1. Two kinds:
+   * - just past a character that no alias, version suffix or neighbour word contains and
+   *   that no boundary rule reads across (in Chinese prose: 。、；：！？);
+   * - just past a single space where the automaton is at its root (no occurrence spans
+   *   it), no version suffix starts at the space, and no neighbour word ends before it or
+   *   starts after it (in any prose).
+   */
+  splitPoint(text: string, from: number, to: number): number {
+    const flags = this.flags;
+    const window = this.longestPattern + 2;
+    for (let p = Math.max(from + 1, 2); p < to; p++) {
+      const prev = flags[text.charCodeAt(p - 1)]!;
+      if (!(prev & FLAG_SPACE)) continue;
+      if ((flags[text.charCodeAt(p)]! | flags[text.charCodeAt(p - 2)]!) & (FLAG_SPACE | FLAG_IGNORABLE)) continue;
+      if (this.scanner.stateAfter(text, Math.max(0, p - window), p) !== 0) continue;
+      if (versionSuffixEnd(text, p - 1, text.length, flags) !== p - 1) continue;
+      if (this.neighbourAround(text, p - 1)) continue;
+      const punct = this.scanner.splitPoint(text, from, p, this.patterns.neighbourChars);
+      return punct > 0 ? punct : p;
+    }
+    return this.scanner.splitPoint(text, from, to, this.patterns.neighbourChars);
+  }
+
+  /** Whether a neighbour word (of any pattern) ends just before `space` or starts just after it. */
+  private neighbourAround(text: string, space: number): boolean {
+    const words = this.patterns.neighbourWords;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (space - w.length >= 0 && foldedEquals(text, space - w.length, w)) return true;
+      if (space + 1 + w.length <= text.length && foldedEquals(text, space + 1, w)) return true;
+    }
+    return false;
   }
 
   /** Whether the automaton pass runs in WebAssembly. */

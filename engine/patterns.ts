@@ -103,6 +103,9 @@ export class PatternTable {
    */
   readonly contextPatterns: Int32Array;
   private readonly extras = new Map<number, PatternExtras>();
+  /** The characters of every neighbour word (folded), and the words. */
+  readonly neighbourChars = new Set<number>();
+  readonly neighbourWords: string[] = [];
 
   /** Throws when an index is out of range (corrupt data must not be scanned with). */
   constructor(packed: PackedPatterns, entityCount: number) {
@@ -130,6 +133,10 @@ export class PatternTable {
       // One shape for every pattern's extras: the rules read them per pattern hit, and a
       // shape their optimized code has not seen yet throws that code away ("wrong map").
       this.extras.set(p, { c: x.c, k: x.k, nb: x.nb, na: x.na });
+      for (const w of [...(x.nb ?? []), ...(x.na ?? [])]) {
+        this.neighbourWords.push(w);
+        for (let i = 0; i < w.length; i++) this.neighbourChars.add(w.charCodeAt(i));
+      }
     }
   }
 

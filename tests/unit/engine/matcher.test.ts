@@ -164,6 +164,55 @@ describe('blocks', () => {
   });
 });
 
+describe('split points (long blocks scanned in parts)', () => {
+  it('splits after a space no name or suffix spans, or after punctuation no alias has', () => {
+    expect(m.splitPoint('Baidu; Zhipu AI', 0, 15)).toBe(6);
+    expect(m.splitPoint('百度。智谱', 0, 5)).toBe(3);
+    expect(m.splitPoint('Qwen2.5-72B and Zhipu AI', 0, 24)).toBe(12);
+    // Not inside "Zhipu AI", nor before a version ("Kimi K2"), nor at a run of spaces.
+    expect(m.splitPoint('Zhipu AI', 0, 8)).toBe(-1);
+    expect(m.splitPoint('Kimi K2 x', 0, 9)).toBe(8);
+    expect(m.splitPoint('a  b', 0, 4)).toBe(-1);
+    expect(m.splitPoint('Baidu; Zhipu', 7, 12)).toBe(-1);
+  });
+
+  // Also with aliases that have no space, dash or dot, so that only the split rules keep
+  // those characters (version suffixes read them) and a neighbour word's ";" whole.
+  const bare = matcherFor(
+    smallEntities().map((e) => ({
+      ...e,
+      aliases: e.aliases.filter((a) => !/[ .\-]/.test(a.text)).map((a) => (a.notPrecededBy ? { ...a, notPrecededBy: [...a.notPrecededBy, 'x;y'] } : a)),
+    })),
+  );
+
+  it.each([
+    ['the knowledge base', m],
+    ['aliases without spaces, dashes or dots', bare],
+  ])('finds in the parts exactly what it finds in the whole, %s (property)', (_, matcher) => {
+    const piece = fc.constantFrom('Zhipu', ' AI', 'Chat', 'GLM2-6B', '-6B', '智谱', '百度', 'CAC', 'x', 'y', ' ', '  ', ';', '|', '。', '(', ')', '!', '.', '2.5', 'Qwen', 'DeepSeek', '-R1', 'V3', 'Apache', 'Spark', ' Spark', 'x;y', 'x;y ', 'iFlytek', 'Kimi', ' K2', 'K2', '月之暗面', '\u200b', 'é', '，', 'the ', ' river ', ' and ', 'Moonshot', ' Moonshot AI', 'Baidu ');
+    let splits = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        const whole = matcher.find(text);
+        const parts: typeof whole = [];
+        let a = 0;
+        for (;;) {
+          const b = matcher.splitPoint(text, a, text.length);
+          if (b < 0) break;
+          splits++;
+          parts.push(...matcher.find(text, a, b));
+          a = b;
+        }
+        parts.push(...matcher.find(text, a, text.length));
+        expect(parts).toEqual(whole);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(splits).toBeGreaterThan(500);
+  });
+});
+
 describe('context requirements', () => {
   it('counts an ambiguous alias only with its context on the page', () => {
     expect(pageMentions(m, 'Kimi Antonelli drove for Mercedes.')).toEqual([]);
