@@ -37,6 +37,43 @@ describe('dynamic pages', () => {
     expect(await all(page)).toEqual(expect.arrayContaining(['company:Zhipu AI', 'model:GLM']));
   });
 
+  it('finds every mention in a long block added later, scanned in parts', async () => {
+    // One text node of 640,000 characters: forty parts of the rescan's 16,000, with a mention
+    // every 40,000 characters and one at the very end.
+    const made = await page.evaluate(() => {
+      const filler = 'the reader kept reading long plain sentences, while the river ran past the quiet town. ';
+      const parts: string[] = [];
+      let length = 0;
+      let mentions = 0;
+      let next = 40_000;
+      while (length < 640_000) {
+        if (length >= next) {
+          parts.push('Tencent ');
+          length += 8;
+          mentions++;
+          next += 40_000;
+        }
+        parts.push(filler);
+        length += filler.length;
+      }
+      parts.push('and at the end Baidu');
+      const text = parts.join('');
+      const pre = document.createElement('pre');
+      pre.id = 'long-block';
+      pre.textContent = text;
+      document.body.append(pre);
+      return { mentions: mentions + 1, length: text.length };
+    });
+    const inBlock = () =>
+      page.evaluate(() =>
+        [...CSS.highlights.get('cnai-company')!].filter((r) => r.startContainer.parentElement?.id === 'long-block').map((r) => [r.startOffset, r.endOffset]),
+      );
+    await expect.poll(async () => (await inBlock()).length, { timeout: 10_000 }).toBe(made.mentions);
+    const ranges = await inBlock();
+    expect(Math.max(...ranges.map((r) => r[1]!))).toBe(made.length);
+    await page.evaluate(() => document.getElementById('long-block')!.remove());
+  });
+
   it('rescans edited text and drops ranges of removed nodes', async () => {
     await page.evaluate(() => (window as unknown as { editFirst: (t: string) => void }).editFirst('First item, edited: Tencent launched Hunyuan.'));
     const hasText = (name: string, text: string) =>
