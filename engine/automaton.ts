@@ -153,6 +153,8 @@ export class Scanner {
   private readonly denseRow: Int32Array;
   private readonly dense: Uint32Array;
   private readonly wasmScan: WasmScan | null;
+  /** Occurrences stateAfter's pass finds and drops. */
+  private readonly scratch: number[] = [];
 
   /**
    * From the automaton, or straight from its serialized form (which a WebAssembly
@@ -201,8 +203,11 @@ export class Scanner {
     else this.scanJs(text, from, to, out);
   }
 
-  /** The same pass in JavaScript: the fallback, and the reference for the WebAssembly one. */
-  scanJs(text: string, from: number, to: number, out: number[]): void {
+  /**
+   * The same pass in JavaScript: the fallback, and the reference for the WebAssembly one.
+   * Returns the state it ends in.
+   */
+  scanJs(text: string, from: number, to: number, out: number[]): number {
     const { cls, rootNext, flags, spaceClass, hasOut, latin, denseRow, dense } = this;
     const { edgeStart, edgeClass, edgeTarget, fail, outGroup, dictLink } = this.data;
     let s = 0;
@@ -246,6 +251,7 @@ export class Scanner {
         for (let o = dictLink[s]!; o !== 0; o = dictLink[o]!) out.push(outGroup[o]!, i + 1);
       }
     }
+    return s;
   }
 
   /**
@@ -275,46 +281,18 @@ export class Scanner {
    * window would stand for less text than it looks).
    */
   stateAfter(text: string, from: number, to: number): number {
-    const { cls, flags, spaceClass, rootNext, latin, denseRow, dense } = this;
-    const { edgeStart, edgeClass, edgeTarget, fail } = this.data;
-    let s = 0;
+    const { cls, flags, spaceClass } = this;
     let prevSpace = false;
     for (let i = from; i < to; i++) {
       const ch = text.charCodeAt(i);
       if (flags[ch]! & FLAG_IGNORABLE) return -1;
-      const c = cls[ch]!;
-      if (c === 0) {
-        s = 0;
-        prevSpace = false;
-        continue;
-      }
-      if (c === spaceClass) {
-        if (prevSpace) return -1;
-        prevSpace = true;
-      } else prevSpace = false;
-      // The transition of scanJs.
-      const row = s < denseRow.length ? denseRow[s]! : -1;
-      if (c <= latin && row >= 0) s = dense[row + c]!;
-      else for (;;) {
-        if (s === 0) {
-          s = rootNext[c]!;
-          break;
-        }
-        let t = 0;
-        for (let e = edgeStart[s]!, end = edgeStart[s + 1]!; e < end; e++) {
-          const ec = edgeClass[e]!;
-          if (ec >= c) {
-            if (ec === c) t = edgeTarget[e]!;
-            break;
-          }
-        }
-        if (t !== 0) {
-          s = t;
-          break;
-        }
-        s = fail[s]!;
-      }
+      const space = cls[ch] !== 0 && cls[ch] === spaceClass;
+      if (space && prevSpace) return -1;
+      prevSpace = space;
     }
+    const out = this.scratch;
+    const s = this.scanJs(text, from, to, out);
+    out.length = 0;
     return s;
   }
 
