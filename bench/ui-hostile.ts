@@ -6,7 +6,7 @@
  * check what is found, and that the work is split into many tasks).
  */
 import type { ExtensionBrowser, StaticServer } from '../tests/browser/harness';
-import { MENTION_HIGHLIGHTS, traceExtension, waitForStableMentions } from '../tests/browser/robustness';
+import { MENTION_HIGHLIGHTS, sleep, traceExtension, waitForStableMentions } from '../tests/browser/robustness';
 
 export interface HostileRow {
   case: string;
@@ -17,7 +17,6 @@ export interface HostileRow {
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function hostileRows(b: ExtensionBrowser, server: StaticServer, runs: number, log: (s: string) => void): Promise<HostileRow[]> {
   const rows: HostileRow[] = [];

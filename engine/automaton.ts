@@ -255,24 +255,14 @@ export class Scanner {
   }
 
   /**
-   * The start offset of an occurrence that ends at `end` and spans `length` folded
-   * characters, undoing the skipped ignorables and collapsed spaces.
+   * Whether the pass may be split just past the character `ch`: no alias contains it,
+   * it is neither a word character, a space, a dash nor ignorable, and it is not among
+   * `avoid` (folded characters of neighbour words). The pass restarts there and no
+   * occurrence or version suffix spans it.
    */
-  /**
-   * The first offset at or after `from` (and before `to`) just past a character that no
-   * alias contains and that is neither a word character, a space, a dash nor ignorable;
-   * -1 when there is none. The pass restarts there and no occurrence or version suffix
-   * spans it. `avoid`: further (folded) characters not to split at (those of neighbour words).
-   */
-  splitPoint(text: string, from: number, to: number, avoid?: ReadonlySet<number>): number {
-    const { cls, flags } = this;
-    const fold = foldTable();
-    for (let i = from; i < to; i++) {
-      const ch = text.charCodeAt(i);
-      // "." takes part in version suffixes ("Qwen2.5") even when no alias has it.
-      if (cls[ch] === 0 && ch !== 0x2e && !(flags[ch]! & (FLAG_WORD | FLAG_SPACE | FLAG_DASH | FLAG_IGNORABLE)) && !avoid?.has(fold[ch]!)) return i + 1;
-    }
-    return -1;
+  splitsAfter(ch: number, avoid: ReadonlySet<number>): boolean {
+    // "." takes part in version suffixes ("Qwen2.5") even when no alias has it.
+    return this.cls[ch] === 0 && ch !== 0x2e && !(this.flags[ch]! & (FLAG_WORD | FLAG_SPACE | FLAG_DASH | FLAG_IGNORABLE)) && !avoid.has(foldTable()[ch]!);
   }
 
   /**
@@ -296,6 +286,10 @@ export class Scanner {
     return s;
   }
 
+  /**
+   * The start offset of an occurrence that ends at `end` and spans `length` folded
+   * characters, undoing the skipped ignorables and collapsed spaces.
+   */
   startOf(text: string, end: number, length: number): number {
     const { cls, flags, spaceClass } = this;
     let j = end;

@@ -59,7 +59,7 @@ export class Matcher {
 
   /**
    * Where a long block may be split for scanning in parts: the first offset in
-   * (from, to) at which find() over the parts on either side finds exactly what it finds
+   * (from, to] at which find() over the parts on either side finds exactly what it finds
    * over the whole (a property test holds it to that), or -1. Two kinds:
    * - just past a character that no alias, version suffix or neighbour word contains and
    *   that no boundary rule reads across (in Chinese prose: 。、；：！？);
@@ -70,17 +70,17 @@ export class Matcher {
   splitPoint(text: string, from: number, to: number): number {
     const flags = this.flags;
     const window = this.longestPattern + 2;
-    for (let p = Math.max(from + 1, 2); p < to; p++) {
-      const prev = flags[text.charCodeAt(p - 1)]!;
-      if (!(prev & FLAG_SPACE)) continue;
+    const avoid = this.patterns.neighbourChars;
+    for (let p = from + 1; p <= to; p++) {
+      if (this.scanner.splitsAfter(text.charCodeAt(p - 1), avoid)) return p;
+      if (p === to || p < 2 || !(flags[text.charCodeAt(p - 1)]! & FLAG_SPACE)) continue;
       if ((flags[text.charCodeAt(p)]! | flags[text.charCodeAt(p - 2)]!) & (FLAG_SPACE | FLAG_IGNORABLE)) continue;
       if (this.scanner.stateAfter(text, Math.max(0, p - window), p) !== 0) continue;
       if (versionSuffixEnd(text, p - 1, text.length, flags) !== p - 1) continue;
       if (this.neighbourAround(text, p - 1)) continue;
-      const punct = this.scanner.splitPoint(text, from, p, this.patterns.neighbourChars);
-      return punct > 0 ? punct : p;
+      return p;
     }
-    return this.scanner.splitPoint(text, from, to, this.patterns.neighbourChars);
+    return -1;
   }
 
   /** Whether a neighbour word (of any pattern) ends just before `space` or starts just after it. */
