@@ -21,15 +21,16 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 export async function hostileRows(b: ExtensionBrowser, server: StaticServer, runs: number, log: (s: string) => void): Promise<HostileRow[]> {
   const rows: HostileRow[] = [];
   for (const [file, label] of [
-    ['huge-text', 'a single 2 MB text node'],
-    ['many-nodes', '200,000 small text nodes'],
+    ['huge-text.html', 'a single 2 MB text node'],
+    ['huge-text.html?scrolled', 'a single 2 MB text node, the reader scrolled into it'],
+    ['many-nodes.html', '200,000 small text nodes'],
   ] as const) {
     const longest: number[] = [];
     const tasks: number[] = [];
     for (let i = 0; i < runs; i++) {
       const page = await b.context.newPage();
       const trace = await traceExtension(page, async () => {
-        await page.goto(server.url(`/hostile/${file}.html`), { waitUntil: 'load' });
+        await page.goto(server.url(`/hostile/${file}`), { waitUntil: 'load' });
         await waitForStableMentions(page, 500, 60_000);
       });
       longest.push(r1(Math.max(0, ...trace.tasksWithExtension.map((t) => t.extensionMs))));

@@ -110,13 +110,25 @@ export class PageScanner {
    */
   async start(): Promise<void> {
     this.observe();
+    // A batch longer than batchChars (one long block: the walk pauses only between blocks)
+    // is scanned in parts, `pending` from `at` on, in as many slices as it takes.
+    let pending: TextBatch | undefined;
+    let at = 0;
     let skip: SkipRegion | undefined;
+    /** The rest of the viewport's batch (one huge block on screen), painted as it is found. */
+    let viewportRest: TextBatch | undefined;
     const startEl = this.viewportStart();
     if (startEl) {
       const t = performance.now();
       const vw = new TextWalker(this.root, this.walkOpts, startEl);
       const batch = vw.next(VIEWPORT_BUDGET);
-      if (batch) this.processBatch(batch);
+      if (batch) {
+        // Its first part only: the walk pauses only between blocks, and the block on screen
+        // may be megabytes long. The rest goes first in the slices below.
+        at = this.partEnd(batch, 0, VIEWPORT_BUDGET);
+        this.processBatch(batch, 0, at);
+        if (at < batch.text.length) pending = viewportRest = batch;
+      }
       skip = { from: startEl, resumeAt: vw.position };
       this.noteSlice(performance.now() - t);
       this.stats.firstPaint = performance.now();
@@ -125,12 +137,8 @@ export class PageScanner {
     let walker = new TextWalker(this.root, this.walkOpts, undefined, skip);
     const batchChars = this.opts.batchChars ?? 8_000;
     let slice = skip ? (this.opts.sliceMs ?? SLICE_MS) : (this.opts.firstSliceMs ?? 8);
-    if (skip) this.deferred = [];
+    if (skip && !viewportRest) this.deferred = [];
     let lastFlush = performance.now();
-    // A batch longer than batchChars (one long block: the walk pauses only between blocks)
-    // is scanned in parts, `pending` from `at` on, in as many slices as it takes.
-    let pending: TextBatch | undefined;
-    let at = 0;
     while ((pending || !walker.done) && !this.stopped) {
       const t = performance.now();
       if (pending && !intact(pending)) {
@@ -164,9 +172,12 @@ export class PageScanner {
       this.stats.firstPaint ??= performance.now();
       slice = this.opts.sliceMs ?? SLICE_MS;
       if (!this.deferred) {
-        // The first slice (the top of the page, on screen) paints now; the rest waits.
-        this.deferred = [];
-        lastFlush = performance.now();
+        // The first slice (the top of the page, on screen) paints now; the rest waits. A
+        // block on screen longer than a slice paints as it is scanned, to its end.
+        if (!pending || pending !== viewportRest) {
+          this.deferred = [];
+          lastFlush = performance.now();
+        }
       } else if (performance.now() - lastFlush > DEFERRED_FLUSH_MS) {
         this.flushDeferred();
         lastFlush = performance.now();

@@ -246,6 +246,22 @@ describe('huge pages (each sampled once)', () => {
     await page.close();
   });
 
+  it('the same 2 MB text node, wrapped, with the reader scrolled into it: every mention', async () => {
+    const { page, pageErrors, before, trace, elapsed } = await openTraced('/hostile/huge-text.html?scrolled', { quietMs: 500, timeout: 30_000 });
+    const wall = await page.evaluate(() => (window as unknown as { __wall: { length: number; mentions: number } }).__wall);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(2000);
+    const ranges = await cnaiRanges(page);
+    expect(ranges.filter((r) => r.problems.length)).toEqual([]);
+    expect(ranges).toHaveLength(wall.mentions + 2);
+    const longest = Math.max(0, ...trace.tasksWithExtension.map((t) => t.extensionMs));
+    console.info(`[hostile] 2 MB text node, scrolled into: ${ranges.length} mentions in ${elapsed} ms; extension time ${trace.extensionMs.toFixed(0)} ms, longest extension task ${longest.toFixed(1)} ms, ${trace.tasksWithExtension.length} tasks`);
+    // That the block on screen is scanned in parts, tests/browser/viewport.test.ts checks;
+    // how long the tasks are, the benchmark measures (bench/ui-hostile.ts).
+    expect(pageErrors).toEqual([]);
+    expect(await errors.since(before)).toEqual([]);
+    await page.close();
+  });
+
   it('200,000 small text nodes: every mention, also those split over two nodes', async () => {
     const { page, pageErrors, before, trace, elapsed } = await openTraced('/hostile/many-nodes.html', { quietMs: 500, timeout: 30_000 });
     const made = await page.evaluate(() => (window as unknown as { __nodes: { textNodes: number; mentions: number } }).__nodes);
