@@ -1,10 +1,10 @@
 /**
- * What the content script's loader (entrypoints/content) starts before it imports the
- * application (entrypoints/content-app.ts): reading the matcher and the settings from
- * storage, and asking the background which scan engine the page allows. They then overlap
- * the import (fetching and compiling the application took about 80 ms here) instead of
- * following it. The loader has no Zod: the application validates both answers as it
- * would its own (content/main.ts).
+ * What the content script starts before its core runs: reading the matcher and the
+ * settings from storage, and asking the background which scan engine the page allows.
+ * They are sent at document_start (entrypoints/prefetch.content.ts), so the answers wait
+ * for the scan at document_idle instead of the scan waiting for them; the loader
+ * (entrypoints/content) sends them itself if they were not. Neither part has Zod: the
+ * application validates both answers as it would its own (content/main.ts).
  */
 import { browser } from 'wxt/browser';
 import type { BackgroundRequest } from '../messaging/protocol';
@@ -52,9 +52,12 @@ export function sendRequests(): EarlyRequests {
   return early;
 }
 
-/** The loader's part: sends them and leaves them for the application. */
+/**
+ * Sends them and leaves them for the application: at document_start (entrypoints/
+ * prefetch.content.ts), or from the loader at document_idle when they were not sent then.
+ */
 export function sendEarlyRequests(): void {
-  (globalThis as Holder)[KEY] = sendRequests();
+  (globalThis as Holder)[KEY] ??= sendRequests();
 }
 
 export function takeEarlyRequests(): EarlyRequests | undefined {

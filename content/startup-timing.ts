@@ -6,7 +6,9 @@
  * reach.
  */
 export interface StartupTiming {
-  /** The loader (entrypoints/content) started. */
+  /** The document_start part (entrypoints/prefetch.content.ts) sent the first reads. */
+  prefetch?: number;
+  /** The loader (entrypoints/content) started, at document_idle. */
   loader?: number;
   /** The answer to the storage read of the matcher and the settings arrived. */
   storageAnswer?: number;

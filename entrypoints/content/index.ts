@@ -23,8 +23,9 @@ export default defineContentScript({
       console.info('[CN AI Context] This browser has no CSS Custom Highlight API; mentions are not highlighted.');
       return;
     }
-    // The first reads go out now, before the browser compiles the core (the next script
-    // of this manifest entry): the answers travel while it compiles.
+    // The first reads went out at document_start (entrypoints/prefetch.content.ts); if they
+    // did not (the extension was installed or reloaded after the page started), they go out
+    // now, before the browser compiles the core (the next script of this manifest entry).
     sendEarlyRequests();
   },
 });

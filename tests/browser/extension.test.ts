@@ -20,6 +20,12 @@ let page: Page;
 
 beforeAll(async () => {
   server = await startServer();
+  server.route((u) => {
+    if (u.pathname === '/slow-page.html') {
+      return { body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Slow</title></head><body><p>Zhipu AI released ChatGLM-6B.</p><script src="/slow.js"></script><p>Baidu.</p></body></html>' };
+    }
+    return u.pathname === '/slow.js' ? { body: '', type: 'text/javascript', delayMs: 600 } : undefined;
+  });
   browser = await launchWithExtension();
   page = await browser.context.newPage();
   await page.goto(server.url('/basic.html'));
@@ -63,9 +69,12 @@ describe('highlighting', () => {
     expect(outside).toEqual([]);
   });
 
-  it('lists the loader and then the core in one manifest entry (their options must stay the same)', () => {
-    const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
-    expect(manifest.content_scripts.map((c) => c.js)).toEqual([['content-scripts/content.js', 'content-scripts/scan.js']]);
+  it('lists the loader and then the core in one manifest entry (their options must stay the same), and the reads at document_start', () => {
+    const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[]; run_at: string }[] };
+    expect(manifest.content_scripts.map((c) => [c.run_at, c.js])).toEqual([
+      ['document_idle', ['content-scripts/content.js', 'content-scripts/scan.js']],
+      ['document_start', ['content-scripts/prefetch.js']],
+    ]);
   });
 
   it('records its start-up steps in order, in its own world only (what npm run bench times)', async () => {
@@ -75,12 +84,25 @@ describe('highlighting', () => {
     await waitForHighlights(fresh, 1);
     const m = await marks();
     expect(m).toBeDefined();
-    const steps = [m!.loader, m!.app, m!.stored, m!.matcher, m!.firstPaint];
+    const steps = [m!.prefetch, m!.loader, m!.app, m!.stored, m!.matcher, m!.firstPaint];
     expect(steps.every((t) => typeof t === 'number' && t > 0)).toBe(true);
     expect([...steps].sort((a, b) => a! - b!)).toEqual(steps);
     expect(m!.storageAnswer).toBeLessThanOrEqual(m!.stored!);
     // The page's own world has none of it.
     expect(await fresh.evaluate(() => (globalThis as Record<symbol, unknown>)[Symbol.for('cnai-context.startup')])).toBeUndefined();
+    await fresh.close();
+  });
+
+  it('reads the stored matcher from document_start: on a page slow to load, it is in hand before the scan can start', async () => {
+    // A parser-blocking script that arrives after 600 ms: the reads sent at document_start
+    // are answered while the page waits for it, long before document_idle.
+    const fresh = await browser.context.newPage();
+    const marks = await watchStartupMarks(fresh);
+    await fresh.goto(server.url('/slow-page.html'));
+    await waitForHighlights(fresh, 1);
+    const m = await marks();
+    expect(m?.prefetch).toBeDefined();
+    expect(m!.storageAnswer).toBeLessThan(m!.loader!);
     await fresh.close();
   });
 

@@ -51,7 +51,8 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-export type Route = (url: URL) => { body: string | Buffer; type?: string; headers?: Record<string, string> } | undefined;
+/** A dynamic response; `delayMs` holds it back (a slow resource). */
+export type Route = (url: URL) => { body: string | Buffer; type?: string; headers?: Record<string, string>; delayMs?: number } | undefined;
 
 export interface StaticServer {
   origin: string;
@@ -72,8 +73,12 @@ export async function startServer(): Promise<StaticServer> {
     for (const r of routes) {
       const out = r(url);
       if (out) {
-        res.writeHead(200, { 'content-type': out.type ?? 'text/html; charset=utf-8', ...out.headers });
-        res.end(out.body);
+        const send = () => {
+          res.writeHead(200, { 'content-type': out.type ?? 'text/html; charset=utf-8', ...out.headers });
+          res.end(out.body);
+        };
+        if (out.delayMs) setTimeout(send, out.delayMs);
+        else send();
         return;
       }
     }
