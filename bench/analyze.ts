@@ -17,6 +17,7 @@ import { build } from 'esbuild';
 import { GENERATED, openBenchBrowser, SHARED_PAGES, sharedPages, type BenchBrowser } from './browser';
 import { articleEntities, loadRealKb, makeDictionary, ROOT } from './dictionaries';
 import { generateArticle } from './generate';
+import { median, r1 } from './stats';
 
 const argv = process.argv.slice(2);
 const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -25,9 +26,6 @@ const PAGES = value('pages')?.split(',');
 const SIZES = value('sizes')?.split(',') ?? ['1000', 'real', '20000'];
 const PROFILE = argv.includes('--profile');
 const EXPERIMENTS = argv.includes('--experiments');
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-const r1 = (x: number) => Math.round(x * 10) / 10;
 
 async function analysisBundle(): Promise<string> {
   const out = await build({ entryPoints: [path.join(ROOT, 'bench/page/analyze.ts')], bundle: true, format: 'iife', target: 'chrome120', write: false, logLevel: 'silent' });

@@ -25,6 +25,7 @@ import { GENERATED, markJsSource, openBenchBrowser, SHARED_PAGES, sharedPages, t
 import { ARTICLE_ALIASES, articleEntities, loadRealKb, makeDictionary, regexSource, ROOT, uncachedRegexSource, type Dictionary } from './dictionaries';
 import { generateArticle } from './generate';
 import { checkTargets, renderMarkdown, SETTLE_MS, type BenchCase, type BenchResults, type MemoryRow } from './report';
+import { median, r1 } from './stats';
 
 // ---- options ----------------------------------------------------------------
 
@@ -49,16 +50,6 @@ const WRITE_MAIN = !PARTIAL || flag('write');
 
 const started = Date.now();
 const log = (msg: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${msg}`);
-
-// ---- helpers ----------------------------------------------------------------
-
-const median = (xs: number[]) => {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const r1 = (x: number) => Math.round(x * 10) / 10;
 
 // ---- main -------------------------------------------------------------------
 

@@ -7,6 +7,7 @@
  */
 import type { ExtensionBrowser, StaticServer } from '../tests/browser/harness';
 import { MENTION_HIGHLIGHTS, sleep, traceExtension, waitForStableMentions } from '../tests/browser/robustness';
+import { median, r1 } from './stats';
 
 export interface HostileRow {
   case: string;
@@ -14,9 +15,6 @@ export interface HostileRow {
   target?: number;
   runs: number[];
 }
-
-const r1 = (x: number) => Math.round(x * 10) / 10;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 export async function hostileRows(b: ExtensionBrowser, server: StaticServer, runs: number, log: (s: string) => void): Promise<HostileRow[]> {
   const rows: HostileRow[] = [];
