@@ -72,9 +72,14 @@ export function sharedPages(names: readonly string[] = SHARED_PAGES): PageSource
 }
 
 /** The engines bundle (IIFE defining window.__bench). */
-export async function engineBundle(): Promise<string> {
+export function engineBundle(): Promise<string> {
+  return pageBundle(path.join(ROOT, 'bench/page/engines.ts'));
+}
+
+/** A module and what it imports as one script to inject into a page (IIFE), built as the content script is. */
+export async function pageBundle(entry: string): Promise<string> {
   const out = await build({
-    entryPoints: [path.join(ROOT, 'bench/page/engines.ts')],
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     target: 'chrome120',

@@ -7,8 +7,8 @@
  * step went can be read synchronously.
  */
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageBundle } from '../../bench/browser';
 import { compileMatcher, type MatcherData } from '../../engine/compile';
 import { loadBuiltinPack } from '../../kb/builtin';
 import { ROOT, startServer, type StaticServer } from './harness';
@@ -53,15 +53,7 @@ const pages = new Map<string, { html: string; mentions: number }>([
 
 beforeAll(async () => {
   data = compileMatcher(loadBuiltinPack().entities).data;
-  const out = await build({
-    entryPoints: [path.join(ROOT, 'tests/browser/pages/scanner-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  });
-  bundle = out.outputFiles[0]!.text;
+  bundle = await pageBundle(path.join(ROOT, 'tests/browser/pages/scanner-entry.ts'));
   server = await startServer();
   server.route((u) => {
     const p = pages.get(u.pathname);
