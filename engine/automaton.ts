@@ -261,8 +261,17 @@ export class Scanner {
    * occurrence or version suffix spans it.
    */
   splitsAfter(ch: number, avoid: ReadonlySet<number>): boolean {
+    return this.cls[ch] === 0 && this.inert(ch, avoid);
+  }
+
+  /**
+   * A character that no rule reads: not a word character (Han and kana are not), space,
+   * dash, dot or ignorable, not in a neighbour word (`avoid`, folded), not half of a
+   * surrogate pair. It may occur in aliases.
+   */
+  inert(ch: number, avoid: ReadonlySet<number>): boolean {
     // "." takes part in version suffixes ("Qwen2.5") even when no alias has it.
-    return this.cls[ch] === 0 && ch !== 0x2e && !(this.flags[ch]! & (FLAG_WORD | FLAG_SPACE | FLAG_DASH | FLAG_IGNORABLE)) && !avoid.has(foldTable()[ch]!);
+    return ch !== 0x2e && (ch < 0xd800 || ch > 0xdfff) && !(this.flags[ch]! & (FLAG_WORD | FLAG_SPACE | FLAG_DASH | FLAG_IGNORABLE)) && !avoid.has(foldTable()[ch]!);
   }
 
   /**

@@ -60,25 +60,37 @@ export class Matcher {
   /**
    * Where a long block may be split for scanning in parts: the first offset in
    * (from, to] at which find() over the parts on either side finds exactly what it finds
-   * over the whole (a property test holds it to that), or -1. Two kinds:
+   * over the whole (a property test holds it to that), or -1. Three kinds:
    * - just past a character that no alias, version suffix or neighbour word contains and
    *   that no boundary rule reads across (in Chinese prose: 。、；：！？);
    * - just past a single space where the automaton is at its root (no occurrence spans
    *   it), no version suffix starts at the space, and no neighbour word ends before it or
-   *   starts after it (in any prose).
+   *   starts after it (in any prose);
+   * - just past a character that no rule reads (Scanner.inert: Han, kana, most
+   *   punctuation) where the automaton is at its root (Chinese without split punctuation).
    */
   splitPoint(text: string, from: number, to: number): number {
     const flags = this.flags;
+    const scanner = this.scanner;
     const window = this.longestPattern + 2;
     const avoid = this.patterns.neighbourChars;
     for (let p = from + 1; p <= to; p++) {
-      if (this.scanner.splitsAfter(text.charCodeAt(p - 1), avoid)) return p;
-      if (p === to || p < 2 || !(flags[text.charCodeAt(p - 1)]! & FLAG_SPACE)) continue;
-      if ((flags[text.charCodeAt(p)]! | flags[text.charCodeAt(p - 2)]!) & (FLAG_SPACE | FLAG_IGNORABLE)) continue;
-      if (this.scanner.stateAfter(text, Math.max(0, p - window), p) !== 0) continue;
-      if (versionSuffixEnd(text, p - 1, text.length, flags) !== p - 1) continue;
-      if (this.neighbourAround(text, p - 1)) continue;
-      return p;
+      const before = text.charCodeAt(p - 1);
+      if (scanner.splitsAfter(before, avoid)) return p;
+      if (p === to) continue;
+      if (flags[before]! & FLAG_SPACE) {
+        if (p < 2 || (flags[text.charCodeAt(p)]! | flags[text.charCodeAt(p - 2)]!) & (FLAG_SPACE | FLAG_IGNORABLE)) continue;
+        if (scanner.stateAfter(text, Math.max(0, p - window), p) !== 0) continue;
+        if (versionSuffixEnd(text, p - 1, text.length, flags) !== p - 1) continue;
+        if (this.neighbourAround(text, p - 1)) continue;
+        return p;
+      }
+      // Running text with no space or split punctuation (Chinese without 。): just past a
+      // character no rule reads, where the automaton is at its root. No occurrence ends or
+      // is under way there, so the rules read across the point only from an occurrence
+      // starting there, and what they read (the character before it) is no word
+      // character and in no neighbour word, as at the start of a text.
+      if (scanner.inert(before, avoid) && scanner.stateAfter(text, Math.max(0, p - window), p) === 0) return p;
     }
     return -1;
   }
