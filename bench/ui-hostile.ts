@@ -18,9 +18,11 @@ export interface HostileRow {
 
 export async function hostileRows(b: ExtensionBrowser, server: StaticServer, runs: number, log: (s: string) => void): Promise<HostileRow[]> {
   const rows: HostileRow[] = [];
+  server.route((u) => (u.pathname === '/hostile/parsed-wall.html' ? { body: parsedWall() } : undefined));
   for (const [file, label] of [
     ['huge-text.html', 'a single 2 MB text node'],
     ['huge-text.html?scrolled', 'a single 2 MB text node, the reader scrolled into it'],
+    ['parsed-wall.html', 'a 2 MB Chinese paragraph in the HTML (parsed into 65,536-character text nodes)'],
     ['many-nodes.html', '200,000 small text nodes'],
   ] as const) {
     const longest: number[] = [];
@@ -80,4 +82,17 @@ export async function hostileRows(b: ExtensionBrowser, server: StaticServer, run
   rows.push({ case: 'page changing every 50 ms: oldest paragraph still without its mentions, worst sample (median of runs)', ms: r1(median(lag)), runs: lag });
   log(`changing page: longest extension task ${Math.max(...longest)} ms (${longest.join(', ')}); oldest unhighlighted paragraph ${lag.join(', ')} ms`);
   return rows;
+}
+
+/** A paragraph of 2 MB of Chinese filler written in the page's HTML, with a mention every 90,000 characters or so. */
+function parsedWall(): string {
+  const filler = '读者在安静的小镇里慢慢地读着长长的句子，河水从旁边流过，面包师在清晨卖着温暖的面包。';
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 1; length < 2_000_000; i++) {
+    parts.push(filler);
+    length += filler.length;
+    if (i % 2000 === 0) parts.push('百度发布了文心一言。');
+  }
+  return `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>Parsed wall</title></head><body><p>${parts.join('')}</p></body></html>`;
 }

@@ -95,6 +95,26 @@ describe('TextWalker', () => {
     expect([b!.stretches, b!.readByNode]).toEqual([1, 1]);
   });
 
+  it('reads a stretch of large text nodes (the parser cuts long text into 65,536-character nodes) one by one', () => {
+    const toString = vi.spyOn(Range.prototype, 'toString');
+    const root = mount('<p id="long"></p>');
+    const p = root.querySelector('#long')!;
+    const big = 'x'.repeat(4096);
+    for (const t of [`${big}Zhi`, `pu AI ${big}`, big]) p.appendChild(document.createTextNode(t));
+    const [b] = batches(root);
+    expect(b!.text).toBe(`${big}Zhipu AI ${big}${big}`);
+    expect(b!.starts).toEqual([0, 4099, 4099 + 4102]);
+    expect(toString).not.toHaveBeenCalled();
+    expect([b!.stretches, b!.readByNode]).toEqual([0, 0]);
+    expectConsistent(b!);
+    // Small nodes among them bring the average down: a Range again.
+    p.appendChild(document.createElement('b')).textContent = 'GLM';
+    for (let i = 0; i < 10; i++) p.appendChild(document.createTextNode('-'));
+    const [c] = batches(root);
+    expect(toString).toHaveBeenCalledTimes(1);
+    expect(c!.text).toBe(`${big}Zhipu AI ${big}${big}GLM----------`);
+  });
+
   it('reads an open shadow root as its own block, before the host’s children', () => {
     const root = mount('<p>x</p><div id="host">light</div><p>y</p>');
     const host = root.querySelector('#host')!;
