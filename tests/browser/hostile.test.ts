@@ -229,34 +229,23 @@ describe('deeply nested markup', () => {
 });
 
 describe('huge pages (each sampled once)', () => {
-  it('a single 2 MB text node: every mention, up to the last character', async () => {
-    const { page, pageErrors, before, trace, elapsed } = await openTraced('/hostile/huge-text.html', { quietMs: 500, timeout: 30_000 });
+  it.each([
+    { query: '', label: 'a single 2 MB text node' },
+    { query: '?scrolled', label: 'the same 2 MB text node, wrapped, with the reader scrolled into it' },
+  ])('$label: every mention, up to the last character', async ({ query, label }) => {
+    const { page, pageErrors, before, trace, elapsed } = await openTraced(`/hostile/huge-text.html${query}`, { quietMs: 500, timeout: 30_000 });
     const wall = await page.evaluate(() => (window as unknown as { __wall: { length: number; mentions: number } }).__wall);
     expect(wall.length).toBeGreaterThan(2_000_000);
+    expect((await page.evaluate(() => window.scrollY)) > 2000).toBe(query === '?scrolled');
     const ranges = await cnaiRanges(page);
     expect(ranges.filter((r) => r.problems.length)).toEqual([]);
     expect(ranges).toHaveLength(wall.mentions + 2);
     const lastOffset = await page.evaluate(() => Math.max(...[...(CSS.highlights.get('cnai-model') ?? [])].map((r) => r.startOffset)));
     expect(lastOffset).toBeGreaterThan(wall.length - 100);
-    // How long its tasks are is measured by the benchmark (bench/ui-hostile.ts), not asserted here.
+    // How long its tasks are is measured by the benchmark (bench/ui-hostile.ts), not asserted
+    // here; that a block on screen is scanned in parts, tests/browser/viewport.test.ts checks.
     const longest = Math.max(0, ...trace.tasksWithExtension.map((t) => t.extensionMs));
-    console.info(`[hostile] 2 MB text node: ${ranges.length} mentions in ${elapsed} ms; extension time ${trace.extensionMs.toFixed(0)} ms, longest extension task ${longest.toFixed(1)} ms`);
-    expect(pageErrors).toEqual([]);
-    expect(await errors.since(before)).toEqual([]);
-    await page.close();
-  });
-
-  it('the same 2 MB text node, wrapped, with the reader scrolled into it: every mention', async () => {
-    const { page, pageErrors, before, trace, elapsed } = await openTraced('/hostile/huge-text.html?scrolled', { quietMs: 500, timeout: 30_000 });
-    const wall = await page.evaluate(() => (window as unknown as { __wall: { length: number; mentions: number } }).__wall);
-    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(2000);
-    const ranges = await cnaiRanges(page);
-    expect(ranges.filter((r) => r.problems.length)).toEqual([]);
-    expect(ranges).toHaveLength(wall.mentions + 2);
-    const longest = Math.max(0, ...trace.tasksWithExtension.map((t) => t.extensionMs));
-    console.info(`[hostile] 2 MB text node, scrolled into: ${ranges.length} mentions in ${elapsed} ms; extension time ${trace.extensionMs.toFixed(0)} ms, longest extension task ${longest.toFixed(1)} ms, ${trace.tasksWithExtension.length} tasks`);
-    // That the block on screen is scanned in parts, tests/browser/viewport.test.ts checks;
-    // how long the tasks are, the benchmark measures (bench/ui-hostile.ts).
+    console.info(`[hostile] ${label}: ${ranges.length} mentions in ${elapsed} ms; extension time ${trace.extensionMs.toFixed(0)} ms, longest extension task ${longest.toFixed(1)} ms, ${trace.tasksWithExtension.length} tasks`);
     expect(pageErrors).toEqual([]);
     expect(await errors.since(before)).toEqual([]);
     await page.close();
