@@ -77,12 +77,17 @@ describe('highlighting', () => {
     ]);
   });
 
-  it('records its start-up steps in order, in its own world only (what npm run bench times)', async () => {
+  /** Opens a page in a new tab, waits for its first highlights, and reads the content script's start-up marks. */
+  async function openWithMarks(path: string) {
     const fresh = await browser.context.newPage();
     const marks = await watchStartupMarks(fresh);
-    await fresh.goto(server.url('/article.html'));
+    await fresh.goto(server.url(path));
     await waitForHighlights(fresh, 1);
-    const m = await marks();
+    return { fresh, m: await marks() };
+  }
+
+  it('records its start-up steps in order, in its own world only (what npm run bench times)', async () => {
+    const { fresh, m } = await openWithMarks('/article.html');
     expect(m).toBeDefined();
     const steps = [m!.prefetch, m!.loader, m!.app, m!.stored, m!.matcher, m!.firstPaint];
     expect(steps.every((t) => typeof t === 'number' && t > 0)).toBe(true);
@@ -96,11 +101,7 @@ describe('highlighting', () => {
   it('reads the stored matcher from document_start: on a page slow to load, it is in hand before the scan can start', async () => {
     // A parser-blocking script that arrives after 600 ms: the reads sent at document_start
     // are answered while the page waits for it, long before document_idle.
-    const fresh = await browser.context.newPage();
-    const marks = await watchStartupMarks(fresh);
-    await fresh.goto(server.url('/slow-page.html'));
-    await waitForHighlights(fresh, 1);
-    const m = await marks();
+    const { fresh, m } = await openWithMarks('/slow-page.html');
     expect(m?.prefetch).toBeDefined();
     expect(m!.storageAnswer).toBeLessThan(m!.loader!);
     await fresh.close();
