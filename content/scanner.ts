@@ -14,7 +14,7 @@ import type { Matcher } from '../engine/matcher';
 import { ContextGate, type GateChange } from '../engine/context';
 import { MentionRecord } from './mention-record';
 import { Highlighter, kindHighlightName } from './highlighter';
-import { isBlock, isInsideSkipped, nodeIndexAt, TextWalker, type SkipRegion, type TextBatch, type WalkOptions } from './walker';
+import { isBlock, isInsideSkipped, nodeIndexAt, SKIP_ATTRIBUTES, skipsByAttribute, TextWalker, type SkipRegion, type TextBatch, type WalkOptions } from './walker';
 import { yieldToMain } from './yield';
 
 export interface ScannerOptions {
@@ -59,7 +59,8 @@ const VIEWPORT_BUDGET = 20_000;
 const SLICE_MS = 12;
 /** During a long initial pass, waiting ranges are painted at least this often (ms). */
 const DEFERRED_FLUSH_MS = 1000;
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/** Text changes, and the attributes that turn a subtree's prose on or off (`hidden`, `contenteditable`). */
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: SKIP_ATTRIBUTES, attributeOldValue: true };
 
 export class PageScanner {
   readonly stats: ScanStats = { longestSliceMs: 0, batches: 0, characters: 0, stretches: 0, stretchesReadByNode: 0 };
@@ -446,6 +447,14 @@ export class PageScanner {
         continue;
       }
       if (this.isOwn(m.target)) continue;
+      if (m.type === 'attributes') {
+        // Shown or hidden, made editable or not: rescan its block (the rescan drops the old
+        // mentions and skips what is skipped now). A value that changes nothing is ignored.
+        const el = m.target as Element;
+        const name = m.attributeName!;
+        if (skipsByAttribute(name, m.oldValue) !== skipsByAttribute(name, el.getAttribute(name))) this.markDirty(el);
+        continue;
+      }
       for (const n of m.addedNodes) {
         if (this.isOwn(n)) continue;
         // A whole block added: only it needs scanning. Inline content changes its block's text.

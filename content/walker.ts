@@ -98,11 +98,18 @@ function kindOf(el: Element): number {
   return el.localName.includes('-') ? HOST : 0;
 }
 
-/** `hidden`, or an editable region (contenteditable other than "false"). */
+/** The attributes that make an element's subtree skipped (the scanner observes their changes). */
+export const SKIP_ATTRIBUTES = ['hidden', 'contenteditable'];
+
+/** Whether one of SKIP_ATTRIBUTES with this value (null: absent) skips its element. */
+export function skipsByAttribute(name: string, value: string | null): boolean {
+  if (value === null) return false;
+  // `hidden`, or an editable region (contenteditable other than "false").
+  return name === 'hidden' || value.toLowerCase() !== 'false';
+}
+
 function skippedByAttribute(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  const ce = el.getAttribute('contenteditable');
-  return ce !== null && ce.toLowerCase() !== 'false';
+  return el.hasAttribute('hidden') || skipsByAttribute('contenteditable', el.getAttribute('contenteditable'));
 }
 
 /** isSkipped for an element whose kind is known (the walker has it at hand). */

@@ -99,6 +99,41 @@ describe('dynamic pages', () => {
     expect(await page.evaluate(() => [...CSS.highlights].every(([, h]) => [...h].every((r) => r.startContainer.isConnected)))).toBe(true);
   });
 
+  it('follows `hidden` and `contenteditable` being switched on and off', async () => {
+    const shown = (text: string, yes: boolean) =>
+      page.waitForFunction(
+        ([t, want]) =>
+          [...CSS.highlights.get('cnai-company')!].some((r) => {
+            const range = document.createRange();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            return range.toString() === t && r.startContainer.isConnected;
+          }) === want,
+        [text, yes] as const,
+      );
+    const set = (id: string, name: string, value: string | null) =>
+      page.evaluate(([i, n, v]) => (v === null ? document.getElementById(i!)!.removeAttribute(n!) : document.getElementById(i!)!.setAttribute(n!, v)), [id, name, value]);
+    await page.evaluate(() => {
+      const feed = document.getElementById('feed')!;
+      feed.insertAdjacentHTML('beforeend', '<p id="toggled" hidden>Shown later: SenseTime.</p><p>Inline: <span id="inline" hidden>Kunlunxin</span> chips.</p>');
+    });
+    // Added hidden: not highlighted (the ByteDance paragraph added with it is the sign the scan ran).
+    await page.evaluate(() => (window as unknown as { appendItem: (t: string) => void }).appendItem('Added at the same time: ByteDance.'));
+    await shown('ByteDance', true);
+    expect(await all(page)).not.toEqual(expect.arrayContaining(['company:SenseTime']));
+    await set('toggled', 'hidden', null);
+    await shown('SenseTime', true);
+    await set('inline', 'hidden', null);
+    await shown('Kunlunxin', true);
+    await set('toggled', 'contenteditable', '');
+    await shown('SenseTime', false);
+    await set('toggled', 'contenteditable', 'false');
+    await shown('SenseTime', true);
+    await set('inline', 'hidden', 'until-found');
+    await shown('Kunlunxin', false);
+    expect(await all(page)).toEqual(expect.arrayContaining(['company:SenseTime', 'company:ByteDance']));
+  });
+
   it('follows single-page navigation', async () => {
     await page.evaluate(() => (window as unknown as { navigate: (p: string, h: string) => void }).navigate('/dynamic.html?page=2', '<article><p>New view: the State Council issued the New Generation Artificial Intelligence Development Plan.</p></article>'));
     await page.waitForFunction(() => CSS.highlights.get('cnai-policy')!.size >= 1);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BLOCK_SEPARATOR } from '../../../engine/chars';
-import { INLINE_ELEMENTS, SKIP_ELEMENTS, TextWalker, type TextBatch, type WalkOptions } from '../../../content/walker';
+import { INLINE_ELEMENTS, SKIP_ATTRIBUTES, SKIP_ELEMENTS, skipsByAttribute, TextWalker, type TextBatch, type WalkOptions } from '../../../content/walker';
 import { withSeparators } from '../../../bench/page/visible-text';
 
 const S = BLOCK_SEPARATOR;
@@ -74,6 +74,17 @@ describe('TextWalker', () => {
         '<span hidden>Kimi</span>e<div contenteditable="true">DeepSeek</div>f<div contenteditable="false">g</div>',
     );
     expect(shown(root)).toBe('a|b|c|d|e|f|g');
+  });
+
+  it('decides skipping by an attribute value the way the walk does (the scanner compares old and new values)', () => {
+    const values = [null, '', 'true', 'false', 'FALSE', 'plaintext-only', 'until-found'];
+    for (const name of SKIP_ATTRIBUTES) {
+      for (const value of values) {
+        const root = mount('<p>x</p>');
+        if (value !== null) root.firstElementChild!.setAttribute(name, value);
+        expect(skipsByAttribute(name, value), `${name}=${value}`).toBe(shown(root) === '');
+      }
+    }
   });
 
   it('reads consecutive blocks with one Range, ending a stretch only at skipped content', () => {
