@@ -60,6 +60,14 @@ const SLICE_MS = 12;
 /** During a long initial pass, waiting ranges are painted at least this often (ms). */
 const DEFERRED_FLUSH_MS = 1000;
 /** Text changes, and the attributes that turn a subtree's prose on or off (`hidden`, `contenteditable`). */
+/**
+ * Custom elements walked without a shadow root are looked at again this long after they
+ * were seen (ms), for one attached later: an element upgraded when its definition loads
+ * after the scan gets its shadow root with no DOM change an observer would see. At most
+ * MAX_WAITING_HOSTS wait at a time (each look is one property read).
+ */
+const HOST_CHECKS_MS = [1000, 4000, 15000];
+const MAX_WAITING_HOSTS = 2000;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: SKIP_ATTRIBUTES, attributeOldValue: true };
 
 export class PageScanner {
@@ -78,6 +86,9 @@ export class PageScanner {
   private observer?: MutationObserver;
   private readonly dirty = new Set<Node>();
   private flushTimer?: ReturnType<typeof setTimeout>;
+  /** Custom elements without a shadow root yet, with how many looks they had and when the next is due. */
+  private readonly waitingHosts = new Map<Element, { looks: number; due: number }>();
+  private hostTimer?: ReturnType<typeof setTimeout>;
   private initialDone = false;
   private stopped = false;
   /**
@@ -198,6 +209,8 @@ export class PageScanner {
     this.stopped = true;
     this.observer?.disconnect();
     clearTimeout(this.flushTimer);
+    clearTimeout(this.hostTimer);
+    this.waitingHosts.clear();
     this.dirty.clear();
     this.reset();
   }
@@ -357,14 +370,53 @@ export class PageScanner {
       if (this.nodeIndex) indexRecord(this.nodeIndex, rec);
       changed = this.apply(this.gate.add(rec)) || changed;
     }
-    for (const sr of from === 0 ? batch.shadowRoots : []) {
-      if (this.styledRoots.has(sr)) continue;
-      this.styledRoots.add(sr);
-      this.shadowRootList.push(sr);
-      this.observer?.observe(sr, OBSERVE);
-      this.opts.onShadowRoot?.(sr);
+    if (from === 0) {
+      for (let i = 0; i < batch.shadowRoots.length; i++) this.adoptShadowRoot(batch.shadowRoots[i]!);
+      for (let i = 0; i < batch.waitingHosts.length; i++) this.waitForShadowRoot(batch.waitingHosts[i]!);
     }
     if (changed) this.opts.onChange?.();
+  }
+
+  /** Styles and observes an open shadow root seen for the first time; false when seen before. */
+  private adoptShadowRoot(sr: ShadowRoot): boolean {
+    if (this.styledRoots.has(sr)) return false;
+    this.styledRoots.add(sr);
+    this.shadowRootList.push(sr);
+    this.observer?.observe(sr, OBSERVE);
+    this.opts.onShadowRoot?.(sr);
+    return true;
+  }
+
+  private waitForShadowRoot(host: Element): void {
+    if (this.stopped || this.waitingHosts.has(host) || this.waitingHosts.size >= MAX_WAITING_HOSTS) return;
+    this.waitingHosts.set(host, { looks: 0, due: performance.now() + HOST_CHECKS_MS[0]! });
+    if (this.hostTimer === undefined) this.hostTimer = setTimeout(() => this.lookAtHosts(), HOST_CHECKS_MS[0]);
+  }
+
+  /** The waiting hosts that are due: a shadow root found is scanned like a changed block. */
+  private lookAtHosts(): void {
+    this.hostTimer = undefined;
+    if (this.stopped) return;
+    const now = performance.now();
+    let next = Infinity;
+    for (const [host, w] of this.waitingHosts) {
+      if (w.due > now) {
+        next = Math.min(next, w.due);
+        continue;
+      }
+      const sr = host.isConnected ? host.shadowRoot : null;
+      if (sr) {
+        this.waitingHosts.delete(host);
+        if (!isInsideSkipped(host, this.walkOpts) && this.adoptShadowRoot(sr)) this.dirty.add(sr);
+      } else if (!host.isConnected || ++w.looks >= HOST_CHECKS_MS.length) {
+        this.waitingHosts.delete(host);
+      } else {
+        w.due = now + HOST_CHECKS_MS[w.looks]! - HOST_CHECKS_MS[w.looks - 1]!;
+        next = Math.min(next, w.due);
+      }
+    }
+    if (this.dirty.size && this.initialDone) this.scheduleFlush();
+    if (next < Infinity) this.hostTimer = setTimeout(() => this.lookAtHosts(), Math.max(0, next - now));
   }
 
   private apply(change: GateChange<MentionRecord>): boolean {

@@ -40,6 +40,11 @@ export interface TextBatch {
   /** Open shadow roots whose text is in this batch (they need the highlight styles). */
   shadowRoots: ShadowRoot[];
   /**
+   * Custom elements walked without a shadow root: one may attach later, with no DOM
+   * change to observe (an element upgraded when its definition loads after the scan).
+   */
+  waitingHosts: Element[];
+  /**
    * Stretches of several text nodes read with a Range, and how many of them were then
    * read node by node because the Range's text was not the counted length (expected:
    * never; the text is the same either way, so only this count shows the slow path).
@@ -72,6 +77,8 @@ const SKIP = 1;
 const INLINE = 2;
 /** May carry a shadow root (the elements attachShadow accepts, plus custom elements). */
 const HOST = 4;
+/** A custom element (its shadow root may come later). */
+const CUSTOM = 8;
 
 /**
  * One lookup per element instead of several DOM calls: what a tag is. Tags missing here
@@ -95,7 +102,7 @@ function kindOf(el: Element): number {
   // Chromium paints no highlights on SVG text; MathML is not prose.
   const ns = el.namespaceURI;
   if (ns === SVG_NS || ns === MATHML_NS) return SKIP;
-  return el.localName.includes('-') ? HOST : 0;
+  return el.localName.includes('-') ? HOST | CUSTOM : 0;
 }
 
 /** The attributes that make an element's subtree skipped (the scanner observes their changes). */
@@ -189,6 +196,7 @@ export class TextWalker {
     const nodes: Text[] = [];
     const starts: number[] = [];
     const shadowRoots: ShadowRoot[] = [];
+    const waitingHosts: Element[] = [];
     let length = 0;
     /** A block boundary was passed since the last text: the next text starts with a separator. */
     let boundary = false;
@@ -300,11 +308,18 @@ export class TextWalker {
       }
       if (kind & HOST) {
         const sr = (el as HTMLElement).shadowRoot;
-        if (sr) {
+        if (!sr) {
+          if (kind & CUSTOM) waitingHosts.push(el);
+        } else {
           // Shadow trees are walked whole (they are small) as their own block. An empty one is
           // still reported: web components often render later, and it must be observed.
           const inner = new TextWalker(sr, this.opts).next();
           shadowRoots.push(sr);
+          if (inner) {
+            // Roots and hosts nested in it, even when it has no text yet.
+            shadowRoots.push(...inner.shadowRoots);
+            waitingHosts.push(...inner.waitingHosts);
+          }
           if (inner && inner.nodes.length) {
             flush();
             if (length) cuts.push(length);
@@ -315,7 +330,6 @@ export class TextWalker {
             for (let i = 0; i < inner.cuts.length; i++) cuts.push(length + inner.cuts[i]!);
             parts.push(inner.text);
             length += inner.text.length;
-            shadowRoots.push(...inner.shadowRoots);
             stretches += inner.stretches;
             readByNode += inner.readByNode;
             // Whatever text follows is in another block than the shadow tree's.
@@ -332,7 +346,7 @@ export class TextWalker {
       this.finished = true;
       this.range = undefined;
     }
-    return { text: parts.length === 1 ? parts[0]! : parts.join(''), cuts, nodes, starts, shadowRoots, stretches, readByNode };
+    return { text: parts.length === 1 ? parts[0]! : parts.join(''), cuts, nodes, starts, shadowRoots, waitingHosts, stretches, readByNode };
   }
 }
 

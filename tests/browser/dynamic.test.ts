@@ -31,9 +31,27 @@ describe('dynamic pages', () => {
     expect(styled).toBe(true);
   });
 
+  it('finds a shadow root attached after the scan (a custom element whose definition came late)', async () => {
+    await page.evaluate(() => {
+      const root = document.getElementById('late')!.attachShadow({ mode: 'open' });
+      root.innerHTML = '<p>Upgraded late: Tencent Cloud.</p>';
+    });
+    // No DOM change announces it: the scanner looks at such elements again after 1 s, 4 s and 15 s.
+    await page.waitForFunction(
+      () => {
+        const root = document.getElementById('late')!.shadowRoot!;
+        return [...CSS.highlights.get('cnai-company')!].some((r) => r.startContainer.getRootNode() === root && r.startContainer.textContent!.slice(r.startOffset, r.endOffset) === 'Tencent Cloud');
+      },
+      undefined,
+      { timeout: 8000 },
+    );
+    const styled = await page.evaluate(() => document.getElementById('late')!.shadowRoot!.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.includes('cnai-company'))));
+    expect(styled).toBe(true);
+  });
+
   it('picks up appended content (infinite scroll)', async () => {
     await page.evaluate(() => (window as unknown as { appendItem: () => void }).appendItem());
-    await page.waitForFunction(() => CSS.highlights.get('cnai-company')!.size >= 3);
+    await page.waitForFunction(() => [...CSS.highlights.get('cnai-company')!].some((r) => r.startContainer.textContent!.slice(r.startOffset, r.endOffset) === 'Zhipu AI'));
     expect(await all(page)).toEqual(expect.arrayContaining(['company:Zhipu AI', 'model:GLM']));
   });
 
@@ -112,7 +130,7 @@ describe('dynamic pages', () => {
         [text, yes] as const,
       );
     const set = (id: string, name: string, value: string | null) =>
-      page.evaluate(([i, n, v]) => (v === null ? document.getElementById(i!)!.removeAttribute(n!) : document.getElementById(i!)!.setAttribute(n!, v)), [id, name, value]);
+      page.evaluate(([i, n, v]) => (v === null ? document.getElementById(i!)!.removeAttribute(n!) : document.getElementById(i!)!.setAttribute(n!, v!)), [id, name, value] as const);
     await page.evaluate(() => {
       const feed = document.getElementById('feed')!;
       feed.insertAdjacentHTML('beforeend', '<p id="toggled" hidden>Shown later: SenseTime.</p><p>Inline: <span id="inline" hidden>Kunlunxin</span> chips.</p>');

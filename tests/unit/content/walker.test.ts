@@ -126,6 +126,18 @@ describe('TextWalker', () => {
     expect(c!.text).toBe(`${big}Zhipu AI ${big}${big}GLM----------`);
   });
 
+  it('lists custom elements without a shadow root (one may attach later), also those inside a shadow tree', () => {
+    const root = mount('<x-card>a</x-card><div id="host"></div><x-ready></x-ready><span>b</span>');
+    const ready = root.querySelector('x-ready')!;
+    ready.attachShadow({ mode: 'open' }).innerHTML = '<p>c</p>';
+    const host = root.querySelector('#host')!;
+    // A shadow tree with no text yet still reports what is inside it.
+    host.attachShadow({ mode: 'open' }).innerHTML = '<x-inner></x-inner>';
+    const [b] = batches(root);
+    expect(b!.waitingHosts.map((e) => e.localName)).toEqual(['x-card', 'x-inner']);
+    expect(b!.shadowRoots).toEqual([host.shadowRoot, ready.shadowRoot]);
+  });
+
   it('reads an open shadow root as its own block, before the host’s children', () => {
     const root = mount('<p>x</p><div id="host">light</div><p>y</p>');
     const host = root.querySelector('#host')!;
