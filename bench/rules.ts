@@ -22,13 +22,16 @@
  *           a run of space-like characters; ignorables allowed between characters in
  *           texts that contain any;
  *   TAIL  = versioned: (?:(?=(VERSION))\2(?![word]) | POST), else POST, where POST is
- *           (?![word]) for aliases ending with a word character plus one negative
- *           lookahead per notFollowedBy word.
+ *           (?![word]) for aliases ending with a word character (and, for one ending
+ *           with a digit, no "." + digit after it) plus one negative lookahead per
+ *           notFollowedBy word; VERSION's hyphen-joined tokens stop before an English
+ *           compound word ("-based": COMPOUND_WORDS).
  * Regexes are code-unit based (no u flag), like the engine.
  */
 import { decodeStoredField, storedCount } from '../engine/automaton';
 import { flagTable, foldTable, foldText, FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, isUpper } from '../engine/chars';
 import { P_CASE_SENSITIVE, P_VERSIONED, P_WORD_END, P_WORD_START, type CompilableEntity, type MatcherData } from '../engine/compile';
+import { COMPOUND_WORDS } from '../engine/matcher';
 import { unpackPatterns, type MatcherPattern } from '../engine/patterns';
 
 const hex = (u: number) => `\\u${u.toString(16).padStart(4, '0')}`;
@@ -87,6 +90,10 @@ export class RuleRegexes {
   private readonly DASH: string;
   private readonly IGN: string;
   private readonly S: string;
+  /** "." then a digit, in any form that folds to them. */
+  private readonly DOT_DIGIT: string;
+  /** A hyphen-joined token that is an English compound word, not a version part. */
+  private readonly COMPOUND: string;
   private readonly classCache = new Map<string, string>();
   private readonly groupOf: Int32Array;
   /** The compiled patterns and groups, unpacked. */
@@ -124,7 +131,8 @@ export class RuleRegexes {
     // Code units some rule class contains, besides the word class: they keep their identity.
     const kept = new Uint8Array(0x10000);
     for (const u of [...space, ...dash, ...ign, ...this.pre(0x20), 0x2e]) kept[u] = 1;
-    for (let c = 0x30; c <= 0x39; c++) kept[c] = 1;
+    for (let c = 0x30; c <= 0x39; c++) for (const u of this.pre(c)) kept[u] = 1;
+    for (const u of this.pre(0x2e)) kept[u] = 1;
     for (let c = 0x41; c <= 0x5a; c++) kept[c] = kept[c + 0x20] = 1;
     const keepFolded = (t: string) => {
       for (let i = 0; i < t.length; i++) for (const u of this.pre(t.charCodeAt(i))) kept[u] = 1;
@@ -150,6 +158,11 @@ export class RuleRegexes {
     this.DASH = classOf(dash);
     this.IGN = classOf(ign);
     this.S = classOf(this.pre(0x20));
+    const digits: number[] = [];
+    for (let c = 0x30; c <= 0x39; c++) digits.push(...this.pre(c));
+    this.DOT_DIGIT = `${classOf(this.pre(0x2e))}${classOf(digits)}`;
+    const anyCase = (w: string) => [...w].map((ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`).join('');
+    this.COMPOUND = `(?!(?:${[...COMPOUND_WORDS].map(anyCase).join('|')})(?![A-Za-z0-9]|\\.[A-Za-z0-9]))`;
 
     this.groupOf = new Int32Array(this.patterns.length).fill(-1);
     this.groups.forEach((g, gi) => g.forEach((p) => (this.groupOf[p] = gi)));
@@ -199,8 +212,9 @@ export class RuleRegexes {
     let prefix = pat.f & P_WORD_START ? `(?<!${W})` : '';
     for (const w of pat.nb ?? []) prefix += `(?<!(?<!${W})${wordPart(w)}${SEP}?)`;
     let post = pat.f & P_WORD_END ? `(?!${W})` : '';
+    if (pat.f & P_WORD_END && /[0-9]$/.test(text)) post += `(?!${this.DOT_DIGIT})`;
     for (const w of pat.na ?? []) post += `(?!${SEP}?${wordPart(w)}(?!${W}))`;
-    const version = `(?:${SPACE}(?![0-9]{3})|${DASH})?${VERSION_TOKEN}(?:${DASH}[A-Za-z0-9](?:[A-Za-z0-9]|\\.(?=[A-Za-z0-9]))*)*`;
+    const version = `(?:${SPACE}(?![0-9]{3})|${DASH})?${VERSION_TOKEN}(?:${DASH}${this.COMPOUND}[A-Za-z0-9](?:[A-Za-z0-9]|\\.(?=[A-Za-z0-9]))*)*`;
     const tail = pat.f & P_VERSIONED ? `(?:(?=(${version}))\\2(?!${W})|${post})` : post;
     return `${prefix}(${alias})${tail}`;
   }

@@ -19,8 +19,14 @@ export const FLAG_IGNORABLE = 2;
 export const FLAG_SPACE = 4;
 export const FLAG_DASH = 8;
 
-/** Zero-width characters, soft hyphen and middle dots. */
-export const IGNORABLE_CHARS = '\u200B\u200C\u200D\u2060\uFEFF\u00AD\u00B7\u0387\u2027\u30FB\uFF65';
+/**
+ * Zero-width characters, soft hyphen, middle dots, and the variation selectors
+ * (U+FE00–FE0F: "⚡️" is ⚡ + U+FE0F; as a combining mark it would count as a word
+ * character and hide the name that follows the emoji).
+ */
+export const IGNORABLE_CHARS =
+  '\u200B\u200C\u200D\u2060\uFEFF\u00AD\u00B7\u0387\u2027\u30FB\uFF65' +
+  '\uFE00\uFE01\uFE02\uFE03\uFE04\uFE05\uFE06\uFE07\uFE08\uFE09\uFE0A\uFE0B\uFE0C\uFE0D\uFE0E\uFE0F';
 const DASH_CHARS = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D';
 
 /** A separator no alias contains: written between blocks so no match crosses them. */
@@ -45,7 +51,14 @@ export function flagTable(): Uint8Array {
   const t = new Uint8Array(0x10000);
   for (let i = 0; i < WORD_RANGES.length; i += 2) t.fill(FLAG_WORD, WORD_RANGES[i], WORD_RANGES[i + 1]);
   const f = foldTable();
-  for (let c = 0; c < 0x10000; c++) if (f[c] === 0x20) t[c] = t[c]! | FLAG_SPACE;
+  // A character is a word character when its folded form is: boundaries are judged on
+  // what the automaton and the compiled aliases see ("ʼ" folds to "'", "＿" to "_").
+  const word = t.slice();
+  for (let c = 0; c < 0x10000; c++) {
+    const d = f[c]!;
+    if (d === 0x20) t[c] = FLAG_SPACE;
+    else if (d !== c) t[c] = word[d]!;
+  }
   for (let i = 0; i < DASH_CHARS.length; i++) {
     const c = DASH_CHARS.charCodeAt(i);
     t[c] = (t[c]! & ~FLAG_SPACE) | FLAG_DASH;

@@ -167,7 +167,7 @@ export class Matcher {
             continue;
           }
         }
-        if (f & P_WORD_END && end < to && this.isWordAt(text, end)) continue;
+        if (f & P_WORD_END && end < to && (this.isWordAt(text, end) || continuesNumber(text, end, to))) continue;
         if (x?.na && this.anyWordAfter(text, end, to, x.na)) continue;
         if (plain) plain.patterns = [...plain.patterns, p];
         else plain = { start, end, patterns: this.only(p), extended: false, aliasEnd: end };
@@ -288,6 +288,33 @@ function foldedEquals(text: string, i: number, w: string): boolean {
 }
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * Whether an alias ending at `end` with a digit is followed by ".digit": the number goes
+ * on ("DeepSeek-R1.5", "MiniMax-M1.5"), so the alias names another version than the
+ * page's, however its "." is no word character.
+ */
+function continuesNumber(text: string, end: number, to: number): boolean {
+  if (end + 1 >= to) return false;
+  const f = foldTable();
+  return isDigit(f[text.charCodeAt(end - 1)]!) && f[text.charCodeAt(end)] === 0x2e && isDigit(f[text.charCodeAt(end + 1)]!);
+}
+
+/**
+ * Words that follow a model name after a hyphen to make an English compound
+ * ("Qwen2.5-based", "DeepSeek-R1-style", "Kimi K2-powered"): never a part of the name.
+ */
+export const COMPOUND_WORDS: ReadonlySet<string> = new Set([
+  'based', 'powered', 'driven', 'backed', 'like', 'style', 'styled', 'level', 'class', 'grade', 'scale', 'sized', 'size', 'type',
+  'generated', 'made', 'built', 'trained', 'tuned', 'enabled', 'assisted', 'compatible', 'specific', 'related', 'equivalent',
+  'inspired', 'native', 'ready', 'friendly', 'only', 'derived', 'distilled', 'optimized', 'optimised', 'focused', 'centric',
+  'led', 'owned', 'hosted', 'integrated', 'supported', 'esque', 'ish',
+]);
+
+/** Whether text[from, to) is one of COMPOUND_WORDS (any letter case). */
+function isCompoundWord(text: string, from: number, to: number): boolean {
+  return to - from <= 11 && COMPOUND_WORDS.has(text.slice(from, to).toLowerCase());
+}
 const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 const isAlnum = (c: number) => isDigit(c) || isAsciiLetter(c);
 
@@ -295,7 +322,8 @@ const isAlnum = (c: number) => isDigit(c) || isAsciiLetter(c);
  * The end of a version suffix directly after a family alias ending at `i`, or `i`
  * when there is none. A suffix is an optional space or hyphen, then a version token
  * ("2", "2.5", "3.1", "4o", "V3", "R1", "K2"), then any hyphen-joined tokens
- * ("-72B", "-Instruct", "-VL"): "Qwen2.5-72B-Instruct", "DeepSeek-V3", "Kimi K2".
+ * ("-72B", "-Instruct", "-VL"): "Qwen2.5-72B-Instruct", "DeepSeek-V3", "Kimi K2";
+ * not an English compound word ("-based", "-powered": COMPOUND_WORDS).
  */
 export function versionSuffixEnd(text: string, i: number, to: number, flags: Uint8Array): number {
   let j = i;
@@ -332,6 +360,7 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
     if (!(k + 1 < to && flags[text.charCodeAt(k)]! & FLAG_DASH && isAlnum(text.charCodeAt(k + 1)))) break;
     let m = k + 1;
     while (m < to && (isAlnum(text.charCodeAt(m)) || (text.charCodeAt(m) === 0x2e && m + 1 < to && isAlnum(text.charCodeAt(m + 1))))) m++;
+    if (isCompoundWord(text, k + 1, m)) break;
     k = m;
   }
   return k;

@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+/**
+ * The benchmark's rule regexes (bench/rules.ts) against the engine, on sentences that
+ * exercise each rule. The browser test (tests/browser/engines.test.ts) compares the two
+ * on the benchmark pages, which may not contain a given rule's case: a rule added to the
+ * engine and not to the regexes fails here.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileMatcher } from '../../../engine/compile';
+import { groupTexts } from '../../../bench/rules';
+import { matcherFor, pageMentions, smallEntities } from '../helpers';
+
+const SENTENCES = [
+  'Baidu opened ERNIE Bot; Baidu’s and Baiduʼs plans, Baidu_Inc and Baidu＿Inc are not names.',
+  '⚡️DeepSeek-R1 is out, ❤️Baidu too, and ✅️Qwen2.5 ships.',
+  'Qwen2.5-based agents, a Qwen2.5-powered chatbot, ChatGLM2-6B-based apps, DeepSeek-R1-style reasoning, Qwen3-like models.',
+  'Qwen2.5-72B-Instruct, Qwen3-Coder and DeepSeek-R1-0528 are models.',
+  'DeepSeek-R1.5 is rumoured. We tried DeepSeek-R1. 5 stars; then Qwen2.5.',
+  'A Kimi K2-powered agent from Moonshot AI; Kimi K2-Instruct too.',
+  'ChatGLM2–6B with an en dash, ＣｈａｔＧＬＭ full width, 通義千問 and 通义千问.',
+];
+
+let oracle: (texts: string[], mode: 'block' | 'node') => { text: string; entity: string }[];
+let texts: string[];
+
+beforeAll(async () => {
+  document.body.innerHTML = SENTENCES.map((s) => `<p>${s}</p>`).join('');
+  const entities = smallEntities();
+  const { data } = compileMatcher(entities);
+  await import('../../../bench/page/engines');
+  const bench = (window as unknown as { __bench: { setData(d: unknown): void; oracle: typeof oracle } }).__bench;
+  bench.setData(data);
+  oracle = bench.oracle.bind(bench);
+  texts = groupTexts(entities, data);
+});
+
+describe('bench/rules.ts', () => {
+  it('finds what the engine finds, sentence by sentence', () => {
+    const m = matcherFor();
+    const ours = SENTENCES.flatMap((s) => pageMentions(m, s));
+    // Context is judged per page in both, and these sentences bring their own.
+    const regex = oracle(texts, 'block').map((f) => [f.text, f.entity]);
+    expect(regex).toEqual(ours);
+    expect(ours.length).toBeGreaterThan(15);
+  });
+});

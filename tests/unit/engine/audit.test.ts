@@ -1,0 +1,104 @@
+/**
+ * Regression tests from an audit of the matcher on realistic page text: emoji before a
+ * name, apostrophe look-alikes, compound words after a model name ("Qwen2.5-based"), and
+ * a newer decimal version of a name the knowledge base knows ("DeepSeek-R1.5").
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { findAll, matcherFor, pageMentions } from '../helpers';
+
+const m = matcherFor();
+
+/** Every mention's text, as the page wrote it, must be exactly the name (offsets survive). */
+function spans(text: string): string[] {
+  return m.find(text).map((x) => text.slice(x.start, x.end));
+}
+
+describe('characters around a name', () => {
+  it('finds a name right after an emoji with a variation selector', () => {
+    expect(findAll(m, '⚡️DeepSeek-R1 is out')).toEqual([['DeepSeek-R1', 'deepseek-r1']]);
+    expect(findAll(m, '❤️Baidu and ✅️Qwen2.5')).toEqual([
+      ['Baidu', 'baidu'],
+      ['Qwen2.5', 'qwen2-5'],
+    ]);
+    // An emoji without a selector already worked; the selector must not change that.
+    expect(spans('👉Baidu 👉️Baidu')).toEqual(['Baidu', 'Baidu']);
+  });
+
+  it('treats the modifier-letter apostrophe (ʼ, folded to \') as an apostrophe, not a letter', () => {
+    expect(findAll(m, 'DeepSeekʼs model and Baiduʼs plans')).toEqual([
+      ['DeepSeek', 'deepseek'],
+      ['Baidu', 'baidu'],
+    ]);
+  });
+
+  it('judges word boundaries on the folded character, as the alias flags are', () => {
+    // The full-width low line folds to "_", a word character: like snake_case_Baidu.
+    expect(findAll(m, 'Baidu_Inc')).toEqual([]);
+    expect(findAll(m, 'Baidu＿Inc')).toEqual([]);
+  });
+});
+
+describe('version suffixes', () => {
+  it('does not take an English compound word after a model name as part of its version', () => {
+    expect(findAll(m, 'Qwen2.5-based agents and a Qwen2.5-powered chatbot')).toEqual([
+      ['Qwen2.5', 'qwen2-5'],
+      ['Qwen2.5', 'qwen2-5'],
+    ]);
+    expect(findAll(m, 'ChatGLM2-6B-based apps, DeepSeek-R1-style reasoning, Qwen3-like models')).toEqual([
+      ['ChatGLM2-6B', 'chatglm2-6b'],
+      ['DeepSeek-R1', 'deepseek-r1'],
+      ['Qwen3', 'qwen'],
+    ]);
+    // Model-name tokens still join: sizes, variants, dates.
+    expect(findAll(m, 'Qwen2.5-72B-Instruct, Qwen3-Coder, DeepSeek-R1-0528')).toEqual([
+      ['Qwen2.5-72B-Instruct', 'qwen2-5'],
+      ['Qwen3-Coder', 'qwen'],
+      ['DeepSeek-R1-0528', 'deepseek-r1'],
+    ]);
+  });
+
+  it('keeps an unambiguous alias when a compound word follows it (no context needed)', () => {
+    // "Kimi" needs context, "Kimi K2" does not: "Kimi K2-powered" must not become a
+    // mention of the family alias that waits for Moonshot AI on the page.
+    expect(pageMentions(m, 'A Kimi K2-powered agent')).toEqual([['Kimi K2', 'kimi-k2']]);
+  });
+
+  it('does not take a newer decimal version for the version the alias names', () => {
+    // "DeepSeek-R1.5" is not DeepSeek-R1 (nor "ChatGLM2-6B.5" ChatGLM2-6B).
+    expect(findAll(m, 'DeepSeek-R1.5 is rumoured')).not.toContainEqual(['DeepSeek-R1', 'deepseek-r1']);
+    expect(spans('DeepSeek-R1.5 is rumoured')).not.toContain('DeepSeek-R1');
+    // A full stop after the name is still a full stop.
+    expect(findAll(m, 'We tried DeepSeek-R1. 5 stars; then Qwen2.5.')).toEqual([
+      ['DeepSeek-R1', 'deepseek-r1'],
+      ['Qwen2.5', 'qwen2-5'],
+    ]);
+  });
+});
+
+describe('the new rules and scanning in parts', () => {
+  it('finds in split parts and between cuts what it finds in the whole (property)', () => {
+    const piece = fc.constantFrom('Qwen', '2.5', '3', '-based', '-Powered', '-72B', '.5', '.', '5', ' ', 'DeepSeek', '-R1', 'Kimi', ' K2', 'Baidu', 'ʼs', '＿', '⚡', '\uFE0F', '❤', 'x', '。', '百度', 'ChatGLM2-6B', '-style');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.nat(120), { maxLength: 3 }), (pieces, rawCuts) => {
+        const text = pieces.join('');
+        const whole = m.find(text);
+        const parts: typeof whole = [];
+        let a = 0;
+        for (let b; (b = m.splitPoint(text, a, text.length)) >= 0; a = b) parts.push(...m.find(text, a, b));
+        parts.push(...m.find(text, a, text.length));
+        expect(parts).toEqual(whole);
+        const cuts = [...new Set(rawCuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
+        const separately: typeof whole = [];
+        let s = 0;
+        for (const c of [...cuts, text.length]) {
+          if (c <= s) continue;
+          separately.push(...m.find(text, s, c));
+          s = c;
+        }
+        expect(m.find(text, 0, text.length, cuts)).toEqual(separately);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
