@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltinPack } from '../../../kb/builtin';
 import { formatProblem } from '../../../kb/validate';
 import { compileMatcher } from '../../../engine/compile';
+import { Matcher } from '../../../engine/matcher';
 
 describe('the built-in knowledge pack', () => {
   const { entities, problems } = loadBuiltinPack();
@@ -17,6 +18,26 @@ describe('the built-in knowledge pack', () => {
   it('compiles into a matcher', () => {
     const { stats } = compileMatcher(entities);
     expect(stats.patterns).toBeGreaterThan(0);
+  });
+});
+
+describe('company and product written together', () => {
+  const { entities } = loadBuiltinPack();
+  const m = new Matcher(compileMatcher(entities).data);
+  const found = (text: string) => m.find(text).map((x) => [text.slice(x.start, x.end), m.ids[m.patterns.entity[x.patterns[0]!]!]]);
+
+  // Common in the news. An alias of the family that starts with the company's name
+  // ("Baidu ERNIE", "百度文心") overlaps the product's name and, being leftmost, would win.
+  it.each([
+    ['Baidu ERNIE Bot opened to the public', [['Baidu ERNIE Bot', 'ernie-bot']]],
+    ['百度文心一言正式上线', [['百度文心一言', 'ernie-bot']]],
+    ['Baidu’s ERNIE Bot', [['Baidu', 'baidu'], ['ERNIE Bot', 'ernie-bot']]],
+    ['阿里通义千问', [['阿里', 'alibaba-group'], ['通义千问', 'qwen']]],
+    ['字节跳动豆包', [['字节跳动', 'bytedance'], ['豆包', 'doubao']]],
+    ['ByteDance Doubao', [['ByteDance', 'bytedance'], ['Doubao', 'doubao']]],
+    ['Tencent Hunyuan', [['Tencent Hunyuan', 'hunyuan']]],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
   });
 });
 
