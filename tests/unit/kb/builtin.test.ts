@@ -21,7 +21,7 @@ describe('the built-in knowledge pack', () => {
   });
 });
 
-describe('company and product written together', () => {
+describe('names in common phrases', () => {
   const { entities } = loadBuiltinPack();
   const m = new Matcher(compileMatcher(entities).data);
   const found = (text: string) => m.find(text).map((x) => [text.slice(x.start, x.end), m.ids[m.patterns.entity[x.patterns[0]!]!]]);
@@ -36,6 +36,9 @@ describe('company and product written together', () => {
     ['字节跳动豆包', [['字节跳动', 'bytedance'], ['豆包', 'doubao']]],
     ['ByteDance Doubao', [['ByteDance', 'bytedance'], ['Doubao', 'doubao']]],
     ['Tencent Hunyuan', [['Tencent Hunyuan', 'hunyuan']]],
+    // The phone maker writes its name in lower case, like the Latin of science and Spanish.
+    ['vivo launched BlueLM', [['vivo', 'vivo']]],
+    ['tested in vivo and ex vivo; In vivo; música en vivo', []],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
