@@ -334,13 +334,20 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
   let k = j;
   if (k < to && isDigit(text.charCodeAt(k))) {
     while (k < to && isDigit(text.charCodeAt(k))) k++;
-    // After a space, a number of three or more digits is a year or a count, not a version.
+    // After a space, a number of three or more digits is a year or a count, not a version;
+    // so is a bare two-digit one ("Doubao 15 million users", "Qwen 20 languages"), where
+    // "Qwen 2", "ERNIE 4.0" and "Qwen 72B" are versions.
     if (spaced && k - tokenStart > 2) return i;
+    const bareTwo = spaced && k - tokenStart === 2;
     while (k + 1 < to && text.charCodeAt(k) === 0x2e && isDigit(text.charCodeAt(k + 1))) {
       k++;
       while (k < to && isDigit(text.charCodeAt(k))) k++;
     }
+    const letters = k;
     while (k < to && isAsciiLetter(text.charCodeAt(k))) k++;
+    if (bareTwo && k === tokenStart + 2) return i;
+    // Nor is a multiplier after a space ("ERNIE 10x faster").
+    if (spaced && k === letters + 1 && (text.charCodeAt(letters) | 0x20) === 0x78) return i;
   } else {
     let letters = 0;
     while (k < to && letters < 2 && isAsciiLetter(text.charCodeAt(k))) {

@@ -17,6 +17,7 @@ const SENTENCES = [
   'Qwen2.5-72B-Instruct, Qwen3-Coder and DeepSeek-R1-0528 are models.',
   'DeepSeek-R1.5 is rumoured. We tried DeepSeek-R1. 5 stars; then Qwen2.5.',
   'A Kimi K2-powered agent from Moonshot AI; Kimi K2-Instruct too.',
+  'Qwen 20 languages, Qwen 2 and Qwen 2.5, Qwen 72B, Qwen 15. Then Qwen 12.5 and Qwen 25b, Qwen 10x faster, Qwen 2.5x, Qwen 4xl.',
   'ChatGLM2–6B with an en dash, ＣｈａｔＧＬＭ full width, 通義千問 and 通义千问.',
 ];
 

@@ -64,6 +64,21 @@ describe('version suffixes', () => {
     expect(pageMentions(m, 'A Kimi K2-powered agent')).toEqual([['Kimi K2', 'kimi-k2']]);
   });
 
+  it('does not take a count after a space for a version', () => {
+    expect(findAll(m, 'Qwen 10x faster, Qwen 2.5x cheaper')).toEqual([
+      ['Qwen', 'qwen'],
+      ['Qwen', 'qwen'],
+    ]);
+    expect(findAll(m, 'Qwen 20 languages and Qwen 15. Qwen 2, Qwen 2.5, Qwen 12.5 and Qwen 72B are versions.')).toEqual([
+      ['Qwen', 'qwen'],
+      ['Qwen', 'qwen'],
+      ['Qwen 2', 'qwen'],
+      ['Qwen 2.5', 'qwen'],
+      ['Qwen 12.5', 'qwen'],
+      ['Qwen 72B', 'qwen'],
+    ]);
+  });
+
   it('does not take a newer decimal version for the version the alias names', () => {
     // "DeepSeek-R1.5" is not DeepSeek-R1 (nor "ChatGLM2-6B.5" ChatGLM2-6B).
     expect(findAll(m, 'DeepSeek-R1.5 is rumoured')).not.toContainEqual(['DeepSeek-R1', 'deepseek-r1']);
