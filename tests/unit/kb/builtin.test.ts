@@ -3,6 +3,7 @@ import { loadBuiltinPack } from '../../../kb/builtin';
 import { formatProblem } from '../../../kb/validate';
 import { compileMatcher } from '../../../engine/compile';
 import { Matcher } from '../../../engine/matcher';
+import { ContextGate, type GatedMention } from '../../../engine/context';
 
 describe('the built-in knowledge pack', () => {
   const { entities, problems } = loadBuiltinPack();
@@ -36,11 +37,21 @@ describe('names in common phrases', () => {
     ['字节跳动豆包', [['字节跳动', 'bytedance'], ['豆包', 'doubao']]],
     ['ByteDance Doubao', [['ByteDance', 'bytedance'], ['Doubao', 'doubao']]],
     ['Tencent Hunyuan', [['Tencent Hunyuan', 'hunyuan']]],
+    // Both names need context on their own ("the dark side of the moon", a first name): together they are the product.
+    ['月之暗面Kimi上线新功能', [['月之暗面Kimi', 'kimi']]],
     // The phone maker writes its name in lower case, like the Latin of science and Spanish.
     ['vivo launched BlueLM', [['vivo', 'vivo']]],
     ['tested in vivo and ex vivo; In vivo; música en vivo', []],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
+  });
+
+  it('lets the product written with its maker vouch for the maker’s ambiguous name elsewhere on the page', () => {
+    const text = '月之暗面Kimi上线新功能。月之暗面表示';
+    const gate = new ContextGate<GatedMention>(m.patterns, m.ids.length);
+    const mentions = m.find(text).map((x) => ({ patterns: x.patterns, entity: -1 }));
+    for (const x of mentions) gate.add(x);
+    expect(mentions.map((x) => m.ids[x.entity])).toEqual(['kimi', 'moonshot-ai']);
   });
 });
 
