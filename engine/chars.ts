@@ -51,13 +51,14 @@ export function flagTable(): Uint8Array {
   const t = new Uint8Array(0x10000);
   for (let i = 0; i < WORD_RANGES.length; i += 2) t.fill(FLAG_WORD, WORD_RANGES[i], WORD_RANGES[i + 1]);
   const f = foldTable();
-  // A character is a word character when its folded form is: boundaries are judged on
-  // what the automaton and the compiled aliases see ("ʼ" folds to "'", "＿" to "_").
+  // A character is a word character when both it and its folded form are: boundaries are
+  // judged on what the automaton and the compiled aliases see ("ʼ" folds to "'"), and a
+  // superscript or circled number, which folds to a digit, still marks up a name ("Baidu¹").
   const word = t.slice();
   for (let c = 0; c < 0x10000; c++) {
     const d = f[c]!;
     if (d === 0x20) t[c] = FLAG_SPACE;
-    else if (d !== c) t[c] = word[d]!;
+    else if (d !== c) t[c] = word[c]! & word[d]!;
   }
   for (let i = 0; i < DASH_CHARS.length; i++) {
     const c = DASH_CHARS.charCodeAt(i);

@@ -52,12 +52,15 @@ for (let c = 0; c < 0x10000; c++) {
   if (f !== raw) out.push(c, f.charCodeAt(0));
 }
 
-// Word characters for boundary checks: letters, digits, marks and "_" of alphabetic
-// scripts. Han, kana, hangul and bopomofo are not word characters: Chinese aliases
-// match inside running text and a Latin alias may touch a Chinese character.
+// Word characters for boundary checks: letters, digits, letter numbers, non-enclosing
+// marks and connector punctuation ("_") of alphabetic scripts. Han, kana, hangul and
+// bopomofo are not word characters: Chinese aliases match inside running text and a
+// Latin alias may touch a Chinese character. Nor are other numbers (superscripts as in
+// "Baidu¹", circled list numbers as in "①DeepSeek") and enclosing marks (the keycap of
+// "#️⃣"): they mark up a name, they are not part of one.
 const wordRanges: number[] = [];
 const isWord = (ch: string) =>
-  /[\p{L}\p{N}\p{M}_]/u.test(ch) &&
+  /[\p{L}\p{Nd}\p{Nl}\p{Mn}\p{Mc}\p{Pc}]/u.test(ch) &&
   !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u.test(ch);
 for (let c = 0; c < 0x10000; c++) {
   const w = !(c >= 0xd800 && c <= 0xdfff) && isWord(String.fromCharCode(c));

@@ -13,6 +13,7 @@ import { matcherFor, pageMentions, smallEntities } from '../helpers';
 const SENTENCES = [
   'Baidu opened ERNIE Bot; Baidu’s and Baiduʼs plans, Baidu_Inc and Baidu＿Inc are not names.',
   '⚡️DeepSeek-R1 is out, ❤️Baidu too, and ✅️Qwen2.5 ships.',
+  'Baidu¹ and Baidu²³ said; ①DeepSeek ②Qwen2.5; #️⃣Baidu; Baidué, ＢａｉｄｕＸ, Café Baidu.',
   'Qwen2.5-based agents, a Qwen2.5-powered chatbot, ChatGLM2-6B-based apps, DeepSeek-R1-style reasoning, Qwen3-like models.',
   'Qwen2.5-72B-Instruct, Qwen3-Coder and DeepSeek-R1-0528 are models.',
   'DeepSeek-R1.5 is rumoured. We tried DeepSeek-R1. 5 stars; then Qwen2.5.',

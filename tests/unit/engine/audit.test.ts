@@ -32,6 +32,12 @@ describe('characters around a name', () => {
     ]);
   });
 
+  it('finds a name next to a footnote mark, a circled list number or a keycap emoji', () => {
+    expect(spans('Baidu¹ and Baidu²³ said; ①DeepSeek ②Qwen2.5; #️⃣Baidu')).toEqual(['Baidu', 'Baidu', 'DeepSeek', 'Qwen2.5', 'Baidu']);
+    // Letters with accents and full-width forms are still letters.
+    expect(spans('Baidué, ＢａｉｄｕＸ, Café Baidu')).toEqual(['Baidu']);
+  });
+
   it('judges word boundaries on the folded character, as the alias flags are', () => {
     // The full-width low line folds to "_", a word character: like snake_case_Baidu.
     expect(findAll(m, 'Baidu_Inc')).toEqual([]);
