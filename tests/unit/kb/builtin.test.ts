@@ -39,6 +39,8 @@ describe('names in common phrases', () => {
     ['Tencent Hunyuan', [['Tencent Hunyuan', 'hunyuan']]],
     // Both names need context on their own ("the dark side of the moon", a first name): together they are the product.
     ['月之暗面Kimi上线新功能', [['月之暗面Kimi', 'kimi']]],
+    // "可灵活" (can flexibly) is everyday Chinese; 可灵 the video model is not followed by 活.
+    ['方案可灵活运用，可靈活調整；可灵2.1发布', [['可灵2.1', 'kling']]],
     // The phone maker writes its name in lower case, like the Latin of science and Spanish.
     ['vivo launched BlueLM', [['vivo', 'vivo']]],
     ['tested in vivo and ex vivo; In vivo; música en vivo', []],
