@@ -48,6 +48,18 @@ describe('names in common phrases', () => {
     expect(found(text)).toEqual(expected);
   });
 
+  // A first name (N. Biren Singh) and a cinema-software company share these short names:
+  // they count only where the company is named in full.
+  it.each([
+    ['N. Biren Singh resigned; Movio Cinema analytics', []],
+    ['Biren Technology listed in Hong Kong; Biren', [['Biren Technology', 'biren'], ['Biren', 'biren']]],
+  ])('on a page: %s', (text, expected) => {
+    const gate = new ContextGate<GatedMention & { text: string }>(m.patterns, m.ids.length);
+    const mentions = m.find(text).map((x) => ({ patterns: x.patterns, entity: -1, text: text.slice(x.start, x.end) }));
+    for (const x of mentions) gate.add(x);
+    expect(mentions.filter((x) => x.entity >= 0).map((x) => [x.text, m.ids[x.entity]])).toEqual(expected);
+  });
+
   it('lets the product written with its maker vouch for the maker’s ambiguous name elsewhere on the page', () => {
     const text = '月之暗面Kimi上线新功能。月之暗面表示';
     const gate = new ContextGate<GatedMention>(m.patterns, m.ids.length);
