@@ -149,6 +149,7 @@ export class Matcher {
       const g = raw[r]!;
       const end = raw[r + 1]!;
       const start = this.scanner.startOf(text, end, groupLength[g]!);
+      if (insideAddress(text, start, end)) continue;
       let plain: Mention | undefined;
       let extendedTo = -1;
       let extendedPatterns: readonly number[] | undefined;
@@ -288,6 +289,40 @@ function foldedEquals(text: string, i: number, w: string): boolean {
 }
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** Characters that can be part of a web address written out in text (printable ASCII but space and "<>\\^`{|}). */
+const isAddressChar = (c: number) => c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x3c && c !== 0x3e && c !== 0x5c && c !== 0x5e && c !== 0x60 && c !== 0x7b && c !== 0x7c && c !== 0x7d;
+/** Next to a name, the characters that may make it part of an address. */
+const isAddressNeighbour = (c: number) => c === 0x2e || c === 0x2f || c === 0x40 || c === 0x3a || c === 0x3f || c === 0x3d || c === 0x26 || c === 0x25 || c === 0x23;
+/**
+ * What makes a run of address characters a web address or an e-mail address: a scheme,
+ * "www.", a domain followed by a path (the part after the dot starts with a letter, so
+ * "Qwen2.5/Qwen3" is not one), a query parameter, or user@domain.
+ */
+const ADDRESS = /:\/\/|(?:^|[^A-Za-z0-9.])www\.|[A-Za-z0-9]\.[A-Za-z][A-Za-z0-9-]*\/|\?[A-Za-z0-9_]+=|[A-Za-z0-9._%+-]@[A-Za-z0-9-]+\.[A-Za-z]/i;
+/** How far around a name the address check looks, each way. */
+const ADDRESS_REACH = 256;
+
+/**
+ * Whether text[start, end) is inside a web or e-mail address written out in the text
+ * ("www.baidu.com", "someone@deepseek.com"): not a mention. Looked at only when a
+ * neighbouring character is one an address has around a name, and over the whole text
+ * (not the part being scanned), so a scan in parts judges as a whole one. A name that is
+ * itself an address ("yiyan.baidu.com") is kept; a version's full stop ("Qwen2.5") does not make one.
+ */
+export function insideAddress(text: string, start: number, end: number): boolean {
+  if (!((start > 0 && isAddressNeighbour(text.charCodeAt(start - 1))) || (end < text.length && isAddressNeighbour(text.charCodeAt(end))))) return false;
+  // An address itself: a slash, or a full stop before a letter (not a version's "2.5").
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2f || (c === 0x2e && i + 1 < end && ((text.charCodeAt(i + 1) | 0x20) >= 0x61 && (text.charCodeAt(i + 1) | 0x20) <= 0x7a))) return false;
+  }
+  let a = start;
+  while (a > 0 && start - a < ADDRESS_REACH && isAddressChar(text.charCodeAt(a - 1))) a--;
+  let b = end;
+  while (b < text.length && b - end < ADDRESS_REACH && isAddressChar(text.charCodeAt(b))) b++;
+  return ADDRESS.test(text.slice(a, b));
+}
 
 /**
  * Whether an alias ending at `end` with a digit is followed by ".digit": the number goes

@@ -9,7 +9,7 @@
  */
 import { P_NEEDS_CONTEXT, type MatcherData } from '../../engine/compile';
 import { foldTable, flagTable } from '../../engine/chars';
-import { Matcher } from '../../engine/matcher';
+import { insideAddress, Matcher } from '../../engine/matcher';
 import type { ScanEngine } from '../../engine/automaton';
 import { parseMatcherData } from '../../engine/matcher-schema';
 import { ENTITY_KINDS } from '../../kb/schema';
@@ -449,6 +449,9 @@ const api = {
             const mm = r.exec(shadowed);
             if (!mm) continue;
             const aliasEnd = s + mm[1]!.length;
+            // Web and e-mail addresses written in the text: the engine's own check (unit-tested
+            // in tests/unit/engine/audit.test.ts), here over the block's text only.
+            if (insideAddress(text, s, aliasEnd)) continue;
             const extended = mm[2] !== undefined;
             const end = s + mm[0].length;
             let c = cands.find((x) => x.end === end && x.extended === extended && x.aliasEnd === aliasEnd);

@@ -45,6 +45,26 @@ describe('characters around a name', () => {
   });
 });
 
+describe('addresses written in the text', () => {
+  it('finds no name inside a web or e-mail address, and keeps names next to slashes and full stops', () => {
+    expect(spans('visit https://www.baidu.com/s?wd=qwen today, www.deepseek.com, mail someone@deepseek.com')).toEqual([]);
+    expect(spans('访问https://www.baidu.com了解；github.com/QwenLM/Qwen2.5 and baidu.com/s')).toEqual([]);
+    expect(spans('Qwen2.5/Qwen3 models, Baidu/Tencent, (Qwen), Baidu. Baidu.com is a site; #DeepSeek')).toEqual([
+      'Qwen2.5', 'Qwen3', 'Baidu', 'Qwen', 'Baidu', 'Baidu', 'DeepSeek',
+    ]);
+  });
+
+  it('judges an address the same when the text is scanned in parts', () => {
+    const text = 'see https://github.com/QwenLM/Qwen2.5/tree/main/Baidu and Baidu';
+    const parts: ReturnType<typeof m.find> = [];
+    let a = 0;
+    for (let b; (b = m.splitPoint(text, a, text.length)) >= 0; a = b) parts.push(...m.find(text, a, b));
+    parts.push(...m.find(text, a, text.length));
+    expect(parts).toEqual(m.find(text));
+    expect(spans(text)).toEqual(['Baidu']);
+  });
+});
+
 describe('version suffixes', () => {
   it('does not take an English compound word after a model name as part of its version', () => {
     expect(findAll(m, 'Qwen2.5-based agents and a Qwen2.5-powered chatbot')).toEqual([
