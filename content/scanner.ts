@@ -59,7 +59,6 @@ const VIEWPORT_BUDGET = 20_000;
 const SLICE_MS = 12;
 /** During a long initial pass, waiting ranges are painted at least this often (ms). */
 const DEFERRED_FLUSH_MS = 1000;
-/** Text changes, and the attributes that turn a subtree's prose on or off (`hidden`, `contenteditable`). */
 /**
  * Custom elements walked without a shadow root are looked at again this long after they
  * were seen (ms), for one attached later: an element upgraded when its definition loads
@@ -68,6 +67,7 @@ const DEFERRED_FLUSH_MS = 1000;
  */
 const HOST_CHECKS_MS = [1000, 4000, 15000];
 const MAX_WAITING_HOSTS = 2000;
+/** Text changes, and the attributes that turn a subtree's prose on or off (`hidden`, `contenteditable`). */
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: SKIP_ATTRIBUTES, attributeOldValue: true };
 
 export class PageScanner {

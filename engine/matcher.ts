@@ -315,7 +315,7 @@ export function insideAddress(text: string, start: number, end: number): boolean
   // An address itself: a slash, or a full stop before a letter (not a version's "2.5").
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x2f || (c === 0x2e && i + 1 < end && ((text.charCodeAt(i + 1) | 0x20) >= 0x61 && (text.charCodeAt(i + 1) | 0x20) <= 0x7a))) return false;
+    if (c === 0x2f || (c === 0x2e && i + 1 < end && isAsciiLetter(text.charCodeAt(i + 1)))) return false;
   }
   let a = start;
   while (a > 0 && start - a < ADDRESS_REACH && isAddressChar(text.charCodeAt(a - 1))) a--;
@@ -346,9 +346,11 @@ export const COMPOUND_WORDS: ReadonlySet<string> = new Set([
   'led', 'owned', 'hosted', 'integrated', 'supported', 'esque', 'ish',
 ]);
 
-/** Whether text[from, to) is one of COMPOUND_WORDS (any letter case). */
+const COMPOUND_WORD_MAX = Math.max(...[...COMPOUND_WORDS].map((w) => w.length));
+
+/** Whether text[from, to) is one of COMPOUND_WORDS (any letter case; no string made for a longer token). */
 function isCompoundWord(text: string, from: number, to: number): boolean {
-  return to - from <= 11 && COMPOUND_WORDS.has(text.slice(from, to).toLowerCase());
+  return to - from <= COMPOUND_WORD_MAX && COMPOUND_WORDS.has(text.slice(from, to).toLowerCase());
 }
 const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 const isAlnum = (c: number) => isDigit(c) || isAsciiLetter(c);

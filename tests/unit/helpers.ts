@@ -20,6 +20,19 @@ export function findAll(m: Matcher, text: string): [string, string][] {
   return m.find(text).map((x) => [text.slice(x.start, x.end), m.ids[m.patterns.entity[x.patterns[0]!]!]!]);
 }
 
+/**
+ * Mentions found part by part, each part ending at the next Matcher.splitPoint (as the
+ * scanner splits a long block), and how many splits there were.
+ */
+export function findInParts(m: Matcher, text: string): { mentions: ReturnType<Matcher['find']>; splits: number } {
+  const mentions: ReturnType<Matcher['find']> = [];
+  let splits = 0;
+  let a = 0;
+  for (let b; (b = m.splitPoint(text, a, text.length)) >= 0; a = b, splits++) mentions.push(...m.find(text, a, b));
+  mentions.push(...m.find(text, a, text.length));
+  return { mentions, splits };
+}
+
 /** Mentions that count on a page whose whole text is `text` (context requirements applied). */
 export function pageMentions(m: Matcher, text: string): [string, string][] {
   const gate = new ContextGate<GatedMention & { start: number; end: number }>(m.patterns, m.ids.length);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BLOCK_SEPARATOR } from '../../../engine/chars';
-import { findAll, matcherFor, pageMentions, smallEntities } from '../helpers';
+import { findAll, findInParts, matcherFor, pageMentions, smallEntities } from '../helpers';
 
 const m = matcherFor();
 
@@ -205,18 +205,9 @@ describe('split points (long blocks scanned in parts)', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const text = pieces.join('');
-        const whole = matcher.find(text);
-        const parts: typeof whole = [];
-        let a = 0;
-        for (;;) {
-          const b = matcher.splitPoint(text, a, text.length);
-          if (b < 0) break;
-          splits++;
-          parts.push(...matcher.find(text, a, b));
-          a = b;
-        }
-        parts.push(...matcher.find(text, a, text.length));
-        expect(parts).toEqual(whole);
+        const parts = findInParts(matcher, text);
+        splits += parts.splits;
+        expect(parts.mentions).toEqual(matcher.find(text));
       }),
       { numRuns: 1000 },
     );

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltinPack } from '../../../kb/builtin';
-import { compileMatcher } from '../../../engine/compile';
-import { Matcher } from '../../../engine/matcher';
-import { pageMentions } from '../helpers';
+import { matcherFor, pageMentions } from '../helpers';
 
 // Forms an alias audit found missing or resolved to a less specific entity (the family
 // or the company), and the guards that keep the ambiguous ones quiet elsewhere.
 describe('audited aliases', () => {
-  const { entities } = loadBuiltinPack();
-  const m = new Matcher(compileMatcher(entities).data);
+  const m = matcherFor(loadBuiltinPack().entities);
   const found = (text: string) => pageMentions(m, text);
 
   it.each([

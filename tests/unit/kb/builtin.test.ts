@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltinPack } from '../../../kb/builtin';
 import { formatProblem } from '../../../kb/validate';
 import { compileMatcher } from '../../../engine/compile';
-import { Matcher } from '../../../engine/matcher';
-import { ContextGate, type GatedMention } from '../../../engine/context';
+import { findAll, matcherFor, pageMentions } from '../helpers';
 
 describe('the built-in knowledge pack', () => {
   const { entities, problems } = loadBuiltinPack();
@@ -23,9 +22,8 @@ describe('the built-in knowledge pack', () => {
 });
 
 describe('names in common phrases', () => {
-  const { entities } = loadBuiltinPack();
-  const m = new Matcher(compileMatcher(entities).data);
-  const found = (text: string) => m.find(text).map((x) => [text.slice(x.start, x.end), m.ids[m.patterns.entity[x.patterns[0]!]!]]);
+  const m = matcherFor(loadBuiltinPack().entities);
+  const found = (text: string) => findAll(m, text);
 
   // Common in the news. An alias of the family that starts with the company's name
   // ("Baidu ERNIE", "百度文心") overlaps the product's name and, being leftmost, would win.
@@ -59,18 +57,14 @@ describe('names in common phrases', () => {
     ['N. Biren Singh resigned', []],
     ['Biren Technology listed in Hong Kong; Biren', [['Biren Technology', 'biren'], ['Biren', 'biren']]],
   ])('on a page: %s', (text, expected) => {
-    const gate = new ContextGate<GatedMention & { text: string }>(m.patterns, m.ids.length);
-    const mentions = m.find(text).map((x) => ({ patterns: x.patterns, entity: -1, text: text.slice(x.start, x.end) }));
-    for (const x of mentions) gate.add(x);
-    expect(mentions.filter((x) => x.entity >= 0).map((x) => [x.text, m.ids[x.entity]])).toEqual(expected);
+    expect(pageMentions(m, text)).toEqual(expected);
   });
 
   it('lets the product written with its maker vouch for the maker’s ambiguous name elsewhere on the page', () => {
-    const text = '月之暗面Kimi上线新功能。月之暗面表示';
-    const gate = new ContextGate<GatedMention>(m.patterns, m.ids.length);
-    const mentions = m.find(text).map((x) => ({ patterns: x.patterns, entity: -1 }));
-    for (const x of mentions) gate.add(x);
-    expect(mentions.map((x) => m.ids[x.entity])).toEqual(['kimi', 'moonshot-ai']);
+    expect(pageMentions(m, '月之暗面Kimi上线新功能。月之暗面表示')).toEqual([
+      ['月之暗面Kimi', 'kimi'],
+      ['月之暗面', 'moonshot-ai'],
+    ]);
   });
 });
 
