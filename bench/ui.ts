@@ -6,13 +6,13 @@
  * extension's tasks on the hostile test pages (bench/ui-hostile.ts). Writes bench/ui-results.json
  * and the "Interface" section of BENCHMARKS.md (between its markers).
  *
- *   npx tsx bench/ui.ts [--runs=5] [--only=hostile|big]   (--only prints and writes nothing)
+ *   npx tsx bench/ui.ts [--runs=5] [--only=hostile|big|data]   (--only prints and writes nothing)
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateClippings } from '../tests/fixtures/generate-clippings';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath, launchWithExtension, putRecords, startServer, waitForHighlights, watchStartupMarks, type StaticServer } from '../tests/browser/harness';
 import { articleEntities, loadRealKb } from './dictionaries';
 import { generateArticle } from './generate';
@@ -121,6 +121,61 @@ interface Row {
   runs: number[];
 }
 
+/** Export and import of 10,000 clippings in every format, through the library's worker. */
+async function dataRows(lib: Page, runs: number): Promise<Row[]> {
+  const out: Row[] = [];
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cnai-ui-bench-'));
+  await lib.goto(`${lib.url().split('#')[0]}#/data`);
+  await lib.waitForSelector('.data-view');
+  const formats: [string, string, boolean][] = [
+    ['Markdown', 'Markdown (one file, for Obsidian and similar)', false],
+    ['Markdown per page (zip)', 'Markdown (one file per page, zipped)', false],
+    ['CSV', 'CSV (Readwise import)', true],
+    ['W3C Web Annotation', 'W3C Web Annotation (JSON-LD)', true],
+    ['JSON backup', 'JSON backup (everything you own)', true],
+  ];
+  const files: [string, string][] = [];
+  for (const [label, radio, importable] of formats) {
+    const times: number[] = [];
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+      await lib.getByLabel(radio).check();
+      await lib.evaluate(resetT);
+      const [download] = await Promise.all([lib.waitForEvent('download', { timeout: 60_000 }), lib.getByRole('button', { name: 'Export', exact: true }).click()]);
+      await lib.waitForFunction(() => (window as unknown as { __t: { exported?: number } }).__t.exported);
+      times.push(r1(await lib.evaluate(() => { const t = (window as unknown as { __t: { exported: number; click: number } }).__t; return t.exported - t.click; })));
+      const file = path.join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      if (i === 0 && importable) files.push([label, file]);
+    }
+    out.push({ case: `export ${N.toLocaleString('en-US')} clippings: ${label}`, ms: r1(median(times)), target: 2000, runs: times });
+    log(`export ${label}: ${median(times)} ms`);
+  }
+  for (const [label, file] of files) {
+    const times: number[] = [];
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+      // Import into an empty database each time (the worker opens it by itself).
+      await lib.evaluate(async () => {
+        const req = indexedDB.open('cnai-context');
+        const db: IDBDatabase = await new Promise((res) => (req.onsuccess = () => res(req.result)));
+        await new Promise<void>((res) => {
+          const tx = db.transaction('clippings', 'readwrite');
+          tx.objectStore('clippings').clear();
+          tx.oncomplete = () => res();
+        });
+        db.close();
+      });
+      await lib.evaluate(resetT);
+      await lib.locator('input[type=file]').setInputFiles(file);
+      await lib.locator('.report.ok', { hasText: `Imported ${N} new` }).waitFor({ timeout: 60_000 });
+      times.push(r1(await lib.evaluate(() => { const t = (window as unknown as { __t: { report: number; file: number } }).__t; return t.report - t.file; })));
+    }
+    out.push({ case: `import ${N.toLocaleString('en-US')} clippings: ${label}`, ms: r1(median(times)), target: 2000, runs: times });
+    log(`import ${label}: ${median(times)} ms`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return out;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, '.output/chrome-mv3/manifest.json'))) throw new Error('Build first: npm run build');
   if (ONLY === 'big' || ONLY === 'hostile') {
@@ -132,6 +187,18 @@ async function main(): Promise<void> {
       for (const r of rows) console.log(`${r.target === undefined ? '    ' : r.ms <= r.target ? 'PASS' : 'FAIL'}  ${r.case}: ${r.ms} ms (${r.runs.join(', ')})`);
     } finally {
       await server.close();
+      await b.close();
+    }
+    return;
+  }
+  if (ONLY === 'data') {
+    const b = await launchWithExtension();
+    await b.context.addInitScript({ content: FIRST_SEEN });
+    try {
+      const lib = await b.openExtensionPage('library.html');
+      await putRecords(lib, 'clippings', generateClippings(N));
+      for (const r of await dataRows(lib, RUNS)) console.log(`${r.ms <= r.target! ? 'PASS' : 'FAIL'}  ${r.case}: ${r.ms} ms (${r.runs.join(', ')})`);
+    } finally {
       await b.close();
     }
     return;
@@ -217,56 +284,7 @@ async function main(): Promise<void> {
     rows.push(...(await hostileRows(b, server, Math.min(RUNS, 3), log)));
     await server.close();
 
-    // Export and import of 10,000 clippings, through the library's worker.
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'cnai-ui-bench-'));
-    await lib.goto(`${lib.url().split('#')[0]}#/data`);
-    await lib.waitForSelector('.data-view');
-    const formats: [string, string, boolean][] = [
-      ['Markdown', 'Markdown (one file, for Obsidian and similar)', false],
-      ['Markdown per page (zip)', 'Markdown (one file per page, zipped)', false],
-      ['CSV', 'CSV (Readwise import)', true],
-      ['W3C Web Annotation', 'W3C Web Annotation (JSON-LD)', true],
-      ['JSON backup', 'JSON backup (everything you own)', true],
-    ];
-    const files: [string, string][] = [];
-    for (const [label, radio, importable] of formats) {
-      const times: number[] = [];
-      for (let i = 0; i < Math.min(RUNS, 3); i++) {
-        await lib.getByLabel(radio).check();
-        await lib.evaluate(resetT);
-        const [download] = await Promise.all([lib.waitForEvent('download', { timeout: 60_000 }), lib.getByRole('button', { name: 'Export', exact: true }).click()]);
-        await lib.waitForFunction(() => (window as unknown as { __t: { exported?: number } }).__t.exported);
-        times.push(r1(await lib.evaluate(() => { const t = (window as unknown as { __t: { exported: number; click: number } }).__t; return t.exported - t.click; })));
-        const file = path.join(dir, download.suggestedFilename());
-        await download.saveAs(file);
-        if (i === 0 && importable) files.push([label, file]);
-      }
-      rows.push({ case: `export ${N.toLocaleString('en-US')} clippings: ${label}`, ms: r1(median(times)), target: 2000, runs: times });
-      log(`export ${label}: ${median(times)} ms`);
-    }
-    for (const [label, file] of files) {
-      const times: number[] = [];
-      for (let i = 0; i < Math.min(RUNS, 3); i++) {
-        // Import into an empty database each time (the worker opens it by itself).
-        await lib.evaluate(async () => {
-          const req = indexedDB.open('cnai-context');
-          const db: IDBDatabase = await new Promise((res) => (req.onsuccess = () => res(req.result)));
-          await new Promise<void>((res) => {
-            const tx = db.transaction('clippings', 'readwrite');
-            tx.objectStore('clippings').clear();
-            tx.oncomplete = () => res();
-          });
-          db.close();
-        });
-        await lib.evaluate(resetT);
-        await lib.locator('input[type=file]').setInputFiles(file);
-        await lib.locator('.report.ok', { hasText: `Imported ${N} new` }).waitFor({ timeout: 60_000 });
-        times.push(r1(await lib.evaluate(() => { const t = (window as unknown as { __t: { report: number; file: number } }).__t; return t.report - t.file; })));
-      }
-      rows.push({ case: `import ${N.toLocaleString('en-US')} clippings: ${label}`, ms: r1(median(times)), target: 2000, runs: times });
-      log(`import ${label}: ${median(times)} ms`);
-    }
-    rmSync(dir, { recursive: true, force: true });
+    rows.push(...(await dataRows(lib, RUNS)));
   } finally {
     await b.close();
   }
