@@ -265,12 +265,36 @@ function selectLongest(candidates: Mention[]): Mention[] {
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     if (c.start >= lastEnd) {
+      if (c.extended) namedVersion(candidates, i);
       candidates[kept++] = c;
       lastEnd = c.end;
     }
   }
   candidates.length = kept;
   return candidates;
+}
+
+/**
+ * A family alias with a version suffix that a more specific alias ends in names that
+ * version: "智谱GLM-4" is GLM-4, "Baidu ERNIE 4.0" is ERNIE 4.0, not the family. The
+ * candidates after `i` (sorted) that start inside c's alias, reach at least c's end and
+ * whose alias reaches into the suffix are read over c's whole span, the best of them by
+ * the selection order; c takes its patterns (and its end, when longer).
+ */
+function namedVersion(candidates: Mention[], i: number): void {
+  const c = candidates[i]!;
+  let best: Mention | undefined;
+  for (let j = i + 1; j < candidates.length; j++) {
+    const b = candidates[j]!;
+    if (b.start >= c.aliasEnd) break;
+    if (b.start === c.start || b.end < c.end || b.aliasEnd <= c.aliasEnd) continue;
+    if (!best || b.end > best.end || (b.end === best.end && (b.extended !== best.extended ? !b.extended : b.aliasEnd > best.aliasEnd))) best = b;
+  }
+  if (!best) return;
+  c.end = best.end;
+  c.patterns = best.patterns;
+  c.extended = best.extended;
+  c.aliasEnd = best.aliasEnd;
 }
 
 /** Selection order: by start, longer first, explicit before version-extended, then the longer alias. */

@@ -433,9 +433,8 @@ const api = {
       }
       let shadowed: string | undefined;
       stage1.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = stage1.exec(folded))) {
-        const fs = m.index;
+      // The candidates that start at folded offset fs, each with its patterns.
+      const candidatesAt = (fs: number): Found[] => {
         const s = toText ? toText[fs]! : fs;
         const cands: Found[] = [];
         for (const g of rules.byFirst.get(folded.charCodeAt(fs)) ?? []) {
@@ -459,12 +458,30 @@ const api = {
             c.patterns.push(p);
           }
         }
+        return cands;
+      };
+      // Longer first, explicit before version-extended, then the longer alias.
+      const order = (a: Found, b: Found) => b.end - a.end || Number(a.extended) - Number(b.extended) || b.aliasEnd - a.aliasEnd;
+      let m: RegExpExecArray | null;
+      while ((m = stage1.exec(folded))) {
+        const fs = m.index;
+        const cands = candidatesAt(fs);
         if (!cands.length) {
           stage1.lastIndex = fs + 1;
           continue;
         }
-        // Leftmost-longest: longer first, explicit before version-extended, then the longer alias.
-        const best = cands.length === 1 ? cands[0]! : cands.sort((a, b) => b.end - a.end || Number(a.extended) - Number(b.extended) || b.aliasEnd - a.aliasEnd)[0]!;
+        // Leftmost-longest.
+        let best = cands.length === 1 ? cands[0]! : cands.sort(order)[0]!;
+        if (best.extended) {
+          // A family alias with a version suffix that a more specific alias (starting inside
+          // the family alias, reaching into the suffix) ends in: that alias's entity, over
+          // the whole span.
+          const later: Found[] = [];
+          const aliasEndFolded = toFolded ? toFolded[best.aliasEnd]! : best.aliasEnd;
+          for (let q = fs + 1; q < aliasEndFolded; q++) later.push(...candidatesAt(q).filter((b) => b.end >= best.end && b.aliasEnd > best.aliasEnd));
+          const named = later.sort(order)[0];
+          if (named) best = { ...named, start: best.start, text: text.slice(best.start, named.end) };
+        }
         found.push(best);
         stage1.lastIndex = toFolded ? toFolded[best.end]! : best.end;
       }

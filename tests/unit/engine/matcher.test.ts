@@ -106,6 +106,20 @@ describe('longest match', () => {
     ]);
   });
 
+  it('reads a company-prefixed family name with a version as the version it ends in', () => {
+    // 智谱GLM (the family) + "-4" is GLM-4, which starts inside it: the version, over the whole span.
+    expect(findAll(m, '智谱GLM-4发布了，智谱GLM-4-9B开源，智谱GLM 4。')).toEqual([
+      ['智谱GLM-4', 'glm-4'],
+      ['智谱GLM-4-9B', 'glm-4'],
+      ['智谱GLM 4', 'glm-4'],
+    ]);
+    // No version alias ends there: the family, as before.
+    expect(findAll(m, '智谱GLM-5和智谱GLM的团队')).toEqual([
+      ['智谱GLM-5', 'glm'],
+      ['智谱GLM', 'glm'],
+    ]);
+  });
+
   it('does not take years or ordinary words as versions', () => {
     expect(findAll(m, 'Qwen 2024 roadmap; Qwen is open; Qwen2.5.')).toEqual([
       ['Qwen', 'qwen'],

@@ -35,6 +35,10 @@ describe('names in common phrases', () => {
     ['字节跳动豆包', [['字节跳动', 'bytedance'], ['豆包', 'doubao']]],
     ['ByteDance Doubao', [['ByteDance', 'bytedance'], ['Doubao', 'doubao']]],
     ['Tencent Hunyuan', [['Tencent Hunyuan', 'hunyuan']]],
+    // The same family aliases with a version: the version named at their end.
+    ['智谱GLM-4发布', [['智谱GLM-4', 'glm-4']]],
+    ['Baidu ERNIE 4.0 and Baidu ERNIE 4.5', [['Baidu ERNIE 4.0', 'ernie-4-0'], ['Baidu ERNIE 4.5', 'ernie-4-5']]],
+    ['Tencent Hunyuan-T1', [['Tencent Hunyuan-T1', 'hunyuan-t1']]],
     // Both names need context on their own ("the dark side of the moon", a first name): together they are the product.
     ['月之暗面Kimi上线新功能', [['月之暗面Kimi', 'kimi']]],
     // "可灵活" (can flexibly) is everyday Chinese; 可灵 the video model is not followed by 活.
