@@ -27,7 +27,14 @@ export const FLAG_DASH = 8;
 export const IGNORABLE_CHARS =
   '\u200B\u200C\u200D\u2060\uFEFF\u00AD\u00B7\u0387\u2027\u30FB\uFF65' +
   '\uFE00\uFE01\uFE02\uFE03\uFE04\uFE05\uFE06\uFE07\uFE08\uFE09\uFE0A\uFE0B\uFE0C\uFE0D\uFE0E\uFE0F';
-const DASH_CHARS = '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D';
+/**
+ * Hyphens and dashes (Unicode's Dash property, less the wave and swung dashes, which
+ * mark ranges, and with the forms NFKC turns into one): each matches an alias's hyphen
+ * or space ("ChatGLM2–6B" is "ChatGLM2-6B"). scripts/gen-fold-data.ts folds them to a space.
+ */
+export const DASH_CHARS =
+  '-\u058A\u05BE\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u207B\u208B\u2212' +
+  '\u2E17\u2E1A\u2E3A\u2E3B\u2E40\u2E5D\u30A0\uFE31\uFE32\uFE58\uFE63\uFF0D';
 
 /** A separator no alias contains: written between blocks so no match crosses them. */
 export const BLOCK_SEPARATOR = '\u0003';

@@ -10,6 +10,7 @@ import TS from 'opencc-js/dict/TSCharacters';
 import TWRev from 'opencc-js/dict/TWVariantsRev';
 import HKRev from 'opencc-js/dict/HKVariantsRev';
 import JPRev from 'opencc-js/dict/JPShinjitaiCharactersRev';
+import { DASH_CHARS } from '../engine/chars';
 
 function pairs(dict: string): [string, string][] {
   return dict.split('|').map((entry) => {
@@ -32,7 +33,7 @@ function toSimplified(ch: string): string {
 }
 
 const SPACE = ' ';
-const DASHES = '\u002D\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D';
+const DASHES = DASH_CHARS;
 const SINGLE_QUOTES = '\u2018\u2019\u201A\u201B\u2032\u2035\uFF07\u02BC';
 const DOUBLE_QUOTES = '\u201C\u201D\u201E\u201F\u2033\u2036\uFF02\u00AB\u00BB';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BLOCK_SEPARATOR } from '../../../engine/chars';
+import { BLOCK_SEPARATOR, FLAG_DASH, flagTable } from '../../../engine/chars';
 import { findAll, findInParts, matcherFor, pageMentions, smallEntities } from '../helpers';
 
 const m = matcherFor();
@@ -39,6 +39,22 @@ describe('normalization', () => {
       ['ChatGLM2‑6B', 'chatglm2-6b'],
       ['ChatGLM2 6B', 'chatglm2-6b'],
     ]);
+    // Every character with Unicode's Dash property (less the wave and swung dashes, which
+    // mark ranges), and the forms NFKC turns into one, is a hyphen in a name and a dash to
+    // the version rule.
+    for (const dash of '-\u058A\u05BE\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u207B\u208B\u2212\u2E17\u2E1A\u2E3A\u2E3B\u2E40\u2E5D\u30A0\uFE31\uFE32\uFE58\uFE63\uFF0D') {
+      const code = dash.charCodeAt(0).toString(16);
+      expect([code, findAll(m, `ChatGLM2${dash}6B, DeepSeek${dash}R1, Qwen${dash}3`)]).toEqual([
+        code,
+        [
+          [`ChatGLM2${dash}6B`, 'chatglm2-6b'],
+          [`DeepSeek${dash}R1`, 'deepseek-r1'],
+          [`Qwen${dash}3`, 'qwen'],
+        ],
+      ]);
+      expect([code, flagTable()[dash.charCodeAt(0)]! & FLAG_DASH]).toEqual([code, FLAG_DASH]);
+    }
+    expect(findAll(m, 'Qwen\u301C3, Qwen\u30303, Qwen\u20533')).toEqual([['Qwen', 'qwen'], ['Qwen', 'qwen'], ['Qwen', 'qwen']]);
   });
 
   it('folds case, full-width forms and spaces', () => {
