@@ -90,6 +90,8 @@ export class RuleRegexes {
   private readonly DASH: string;
   private readonly IGN: string;
   private readonly S: string;
+  /** ".", in any form that folds to it. */
+  private readonly DOT: string;
   /** "." then a digit, in any form that folds to them. */
   private readonly DOT_DIGIT: string;
   /** A hyphen-joined token that is an English compound word, not a version part. */
@@ -160,7 +162,8 @@ export class RuleRegexes {
     this.S = classOf(this.pre(0x20));
     const digits: number[] = [];
     for (let c = 0x30; c <= 0x39; c++) digits.push(...this.pre(c));
-    this.DOT_DIGIT = `${classOf(this.pre(0x2e))}${classOf(digits)}`;
+    this.DOT = classOf(this.pre(0x2e));
+    this.DOT_DIGIT = `${this.DOT}${classOf(digits)}`;
     const anyCase = (w: string) => [...w].map((ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`).join('');
     this.COMPOUND = `(?!(?:${[...COMPOUND_WORDS].map(anyCase).join('|')})(?![A-Za-z0-9]|\\.[A-Za-z0-9]))`;
 
@@ -210,7 +213,7 @@ export class RuleRegexes {
     }
     const alias = pieces.join(withIgn ? `${IGN}*` : '');
     let prefix = pat.f & P_WORD_START ? `(?<!${W})` : '';
-    for (const w of pat.nb ?? []) prefix += `(?<!(?<!${W})${wordPart(w)}${SEP}?)`;
+    for (const w of pat.nb ?? []) prefix += `(?<!(?<!${W})${wordPart(w)}${this.DOT}?${SEP}?)`;
     let post = pat.f & P_WORD_END ? `(?!${W})` : '';
     if (pat.f & P_WORD_END && /[0-9]$/.test(text)) post += `(?!${this.DOT_DIGIT})`;
     for (const w of pat.na ?? []) post += `(?!${SEP}?${wordPart(w)}(?!${W}))`;

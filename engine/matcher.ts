@@ -32,6 +32,7 @@ export class Matcher {
   readonly patterns: PatternTable;
   private readonly scanner: Scanner;
   private readonly flags = flagTable();
+  private readonly fold = foldTable();
   private readonly raw: number[] = [];
   private readonly indexById = new Map<string, number>();
   /** The longest pattern, in folded characters (how far back splitPoint reads the automaton's state). */
@@ -199,10 +200,19 @@ export class Matcher {
     return false;
   }
 
-  /** Whether the folded word `w` ends just before `start` (one space or none between). */
+  /**
+   * Whether the folded word `w` ends just before `start` (one space or none between),
+   * or with a period after it ("Mr. Yi", "Dr. Yi").
+   */
   private wordBefore(text: string, start: number, from: number, w: string): boolean {
     let j = start;
     if (j > from && this.flags[text.charCodeAt(j - 1)]! & (FLAG_SPACE | FLAG_DASH)) j--;
+    if (j > from && this.fold[text.charCodeAt(j - 1)] === 0x2e && this.endsWord(text, j - 1, from, w)) return true;
+    return this.endsWord(text, j, from, w);
+  }
+
+  /** Whether the folded word `w` ends at j and starts a word. */
+  private endsWord(text: string, j: number, from: number, w: string): boolean {
     const i = j - w.length;
     if (i < from) return false;
     if (!foldedEquals(text, i, w)) return false;

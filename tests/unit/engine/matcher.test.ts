@@ -8,6 +8,8 @@ const m = matcherFor();
 describe('word boundaries', () => {
   it('matches Latin aliases only as whole words', () => {
     expect(findAll(m, 'Yield curves and Yi-34B')).toEqual([['Yi-34B', 'yi']]);
+    // A word that shows the name is a person's, also with an abbreviation's period.
+    expect(findAll(m, 'Mr Yi, Mr. Yi, Mr.Yi, Ｍｒ．Yi, Li-Yi; Mrs. Yi, Yi.')).toEqual([['Yi', 'yi'], ['Yi', 'yi']]);
     expect(findAll(m, 'CACAO prices; the CAC said')).toEqual([['CAC', 'cac']]);
     expect(findAll(m, 'Baidus and Baidu’s plans')).toEqual([['Baidu', 'baidu']]);
     expect(findAll(m, 'snake_case_Baidu')).toEqual([]);
