@@ -39,6 +39,7 @@ describe('names in common phrases', () => {
     ['智谱GLM-4发布', [['智谱GLM-4', 'glm-4']]],
     ['Baidu ERNIE 4.0 and Baidu ERNIE 4.5', [['Baidu ERNIE 4.0', 'ernie-4-0'], ['Baidu ERNIE 4.5', 'ernie-4-5']]],
     ['Tencent Hunyuan-T1', [['Tencent Hunyuan-T1', 'hunyuan-t1']]],
+    ['百度文心大模型4.0发布；百度文心大模型', [['百度文心大模型4.0', 'ernie-4-0'], ['百度文心大模型', 'ernie']]],
     // Both names need context on their own ("the dark side of the moon", a first name): together they are the product.
     ['月之暗面Kimi上线新功能', [['月之暗面Kimi', 'kimi']]],
     // "可灵活" (can flexibly) is everyday Chinese; 可灵 the video model is not followed by 活.
