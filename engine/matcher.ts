@@ -285,11 +285,12 @@ function selectLongest(candidates: Mention[]): Mention[] {
 }
 
 /**
- * A family alias with a version suffix that a more specific alias ends in names that
- * version: "智谱GLM-4" is GLM-4, "Baidu ERNIE 4.0" is ERNIE 4.0, not the family. The
- * candidates after `i` (sorted) that start inside c's alias, reach at least c's end and
- * whose alias reaches into the suffix are read over c's whole span, the best of them by
- * the selection order; c takes its patterns (and its end, when longer).
+ * A family alias with a version suffix names the most specific alias inside it that
+ * reaches into the suffix: "智谱GLM-4" is GLM-4, "Baidu ERNIE 4.0" is ERNIE 4.0,
+ * "Qwen2.5-Max" is Qwen2.5, not the family. Among the candidates after `i` (sorted)
+ * that start inside c's alias and whose alias ends past it, the one whose alias reaches
+ * furthest (then the longer, then an explicit one) gives c its patterns; c keeps its
+ * start and takes the longer end.
  */
 function namedVersion(candidates: Mention[], i: number): void {
   const c = candidates[i]!;
@@ -297,13 +298,13 @@ function namedVersion(candidates: Mention[], i: number): void {
   for (let j = i + 1; j < candidates.length; j++) {
     const b = candidates[j]!;
     if (b.start >= c.aliasEnd) break;
-    if (b.start === c.start || b.end < c.end || b.aliasEnd <= c.aliasEnd) continue;
-    if (!best || b.end > best.end || (b.end === best.end && (b.extended !== best.extended ? !b.extended : b.aliasEnd > best.aliasEnd))) best = b;
+    if (b.aliasEnd <= c.aliasEnd) continue;
+    if (!best || b.aliasEnd > best.aliasEnd || (b.aliasEnd === best.aliasEnd && (b.end !== best.end ? b.end > best.end : !b.extended && best.extended))) best = b;
   }
   if (!best) return;
-  c.end = best.end;
+  c.extended = best.end < c.end || best.extended;
+  if (best.end > c.end) c.end = best.end;
   c.patterns = best.patterns;
-  c.extended = best.extended;
   c.aliasEnd = best.aliasEnd;
 }
 

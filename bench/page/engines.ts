@@ -473,14 +473,17 @@ const api = {
         // Leftmost-longest.
         let best = cands.length === 1 ? cands[0]! : cands.sort(order)[0]!;
         if (best.extended) {
-          // A family alias with a version suffix that a more specific alias (starting inside
-          // the family alias, reaching into the suffix) ends in: that alias's entity, over
-          // the whole span.
-          const later: Found[] = [];
+          // A family alias with a version suffix: the most specific alias inside it that
+          // starts within the family alias and reaches into the suffix names it (the alias
+          // reaching furthest, then the longer, then an explicit one), over both spans.
+          const inner: Found[] = [];
           const aliasEndFolded = toFolded ? toFolded[best.aliasEnd]! : best.aliasEnd;
-          for (let q = fs + 1; q < aliasEndFolded; q++) later.push(...candidatesAt(q).filter((b) => b.end >= best.end && b.aliasEnd > best.aliasEnd));
-          const named = later.sort(order)[0];
-          if (named) best = { ...named, start: best.start, text: text.slice(best.start, named.end) };
+          for (let q = fs; q < aliasEndFolded; q++) inner.push(...(q === fs ? cands : candidatesAt(q)).filter((b) => b !== best && b.aliasEnd > best.aliasEnd));
+          const named = inner.sort((a, b) => b.aliasEnd - a.aliasEnd || b.end - a.end || Number(a.extended) - Number(b.extended))[0];
+          if (named) {
+            const end = Math.max(best.end, named.end);
+            best = { ...named, start: best.start, end, extended: named.end < best.end || named.extended, text: text.slice(best.start, end) };
+          }
         }
         found.push(best);
         stage1.lastIndex = toFolded ? toFolded[best.end]! : best.end;

@@ -131,6 +131,12 @@ describe('longest match', () => {
       ['智谱GLM-4-9B', 'glm-4'],
       ['智谱GLM 4', 'glm-4'],
     ]);
+    // A version alias that the suffix continues past names it too.
+    expect(findAll(m, 'Qwen2.5-Max, Qwen2.5-Turbo and 智谱GLM-4-Plus')).toEqual([
+      ['Qwen2.5-Max', 'qwen2-5'],
+      ['Qwen2.5-Turbo', 'qwen2-5'],
+      ['智谱GLM-4-Plus', 'glm-4'],
+    ]);
     // No version alias ends there: the family, as before.
     expect(findAll(m, '智谱GLM-5和智谱GLM的团队')).toEqual([
       ['智谱GLM-5', 'glm'],
