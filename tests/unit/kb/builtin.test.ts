@@ -40,6 +40,10 @@ describe('names in common phrases', () => {
     ['Baidu ERNIE 4.0 and Baidu ERNIE 4.5', [['Baidu ERNIE 4.0', 'ernie-4-0'], ['Baidu ERNIE 4.5', 'ernie-4-5']]],
     ['Tencent Hunyuan-T1', [['Tencent Hunyuan-T1', 'hunyuan-t1']]],
     ['百度文心大模型4.0发布；百度文心大模型', [['百度文心大模型4.0', 'ernie-4-0'], ['百度文心大模型', 'ernie']]],
+    // A company-prefixed name and a longer name that it overlaps: the leftmost would win alone.
+    ['华为盘古大模型3.0发布，華為盤古大模型', [['华为盘古大模型3.0', 'pangu-3'], ['華為盤古大模型', 'pangu']]],
+    ['华为盘古气象大模型', [['华为盘古气象大模型', 'pangu-weather']]],
+    ['讯飞星火大模型；商汤日日新大模型；百度文心一格', [['讯飞星火大模型', 'iflytek-spark'], ['商汤日日新大模型', 'sensenova'], ['百度文心一格', 'wenxin-yige']]],
     // Both names need context on their own ("the dark side of the moon", a first name): together they are the product.
     ['月之暗面Kimi上线新功能', [['月之暗面Kimi', 'kimi']]],
     // "可灵活" (can flexibly) is everyday Chinese; 可灵 the video model is not followed by 活.
