@@ -135,7 +135,7 @@ export class Matcher {
       }
     }
     this.collect(text, a, to, candidates);
-    return selectLongest(candidates);
+    return selectLongest(candidates, this.patterns.flags);
   }
 
   /** Appends the candidates of text[from, to) (one block). */
@@ -254,9 +254,10 @@ export class Matcher {
 /**
  * Leftmost-longest selection: sort by start, longer first, explicit aliases before
  * version-extended ones, then the longer (more specific) alias; keep each candidate
- * that does not overlap the last kept.
+ * that does not overlap the last kept. A kept model name may take a more specific
+ * name that overlaps it (namedModel).
  */
-function selectLongest(candidates: Mention[]): Mention[] {
+function selectLongest(candidates: Mention[], flags: Uint8Array): Mention[] {
   if (candidates.length < 2) return candidates;
   // Insertion sort: candidates arrive in end order, so they are almost sorted by start
   // (only overlapping ones move), and it needs no comparator call per step.
@@ -275,7 +276,7 @@ function selectLongest(candidates: Mention[]): Mention[] {
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i]!;
     if (c.start >= lastEnd) {
-      if (c.extended) namedVersion(candidates, i);
+      if (flags[c.patterns[0]!]! & P_VERSIONED && i + 1 < candidates.length && candidates[i + 1]!.start < c.aliasEnd) namedModel(candidates, i, flags);
       candidates[kept++] = c;
       lastEnd = c.end;
     }
@@ -285,20 +286,21 @@ function selectLongest(candidates: Mention[]): Mention[] {
 }
 
 /**
- * A family alias with a version suffix names the most specific alias inside it that
- * reaches into the suffix: "智谱GLM-4" is GLM-4, "Baidu ERNIE 4.0" is ERNIE 4.0,
- * "Qwen2.5-Max" is Qwen2.5, not the family. Among the candidates after `i` (sorted)
- * that start inside c's alias and whose alias ends past it, the one whose alias reaches
- * furthest (then the longer, then an explicit one) gives c its patterns; c keeps its
- * start and takes the longer end.
+ * A model name (a versioned alias) that another model name overlaps, starting inside
+ * its alias and reaching past it, is read as that more specific name over both spans:
+ * "智谱GLM-4" is GLM-4 (智谱GLM + a version), "Baidu ERNIE 4.0" ERNIE 4.0, "Qwen2.5-Max"
+ * Qwen2.5 (Qwen + a version), "Tongyi Qwen-VL" Qwen-VL, "百度文心一格" 文心一格, not the
+ * family that the leftmost match names. Among the candidates after `i` (sorted) the one
+ * whose alias reaches furthest (then the longer, then an explicit one) gives c its
+ * patterns; c keeps its start and takes the longer end.
  */
-function namedVersion(candidates: Mention[], i: number): void {
+function namedModel(candidates: Mention[], i: number, flags: Uint8Array): void {
   const c = candidates[i]!;
   let best: Mention | undefined;
   for (let j = i + 1; j < candidates.length; j++) {
     const b = candidates[j]!;
     if (b.start >= c.aliasEnd) break;
-    if (b.aliasEnd <= c.aliasEnd) continue;
+    if (b.aliasEnd <= c.aliasEnd || !(flags[b.patterns[0]!]! & P_VERSIONED)) continue;
     if (!best || b.aliasEnd > best.aliasEnd || (b.aliasEnd === best.aliasEnd && (b.end !== best.end ? b.end > best.end : !b.extended && best.extended))) best = b;
   }
   if (!best) return;

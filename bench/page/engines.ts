@@ -7,7 +7,7 @@
  * - floor:  a TreeWalker pass reading every visible text node, nothing else;
  * - markjs: mark.js (loaded separately as window.Mark) with its array API.
  */
-import { P_NEEDS_CONTEXT, type MatcherData } from '../../engine/compile';
+import { P_NEEDS_CONTEXT, P_VERSIONED, type MatcherData } from '../../engine/compile';
 import { foldTable, flagTable } from '../../engine/chars';
 import { insideAddress, Matcher } from '../../engine/matcher';
 import type { ScanEngine } from '../../engine/automaton';
@@ -472,13 +472,14 @@ const api = {
         }
         // Leftmost-longest.
         let best = cands.length === 1 ? cands[0]! : cands.sort(order)[0]!;
-        if (best.extended) {
-          // A family alias with a version suffix: the most specific alias inside it that
-          // starts within the family alias and reaches into the suffix names it (the alias
-          // reaching furthest, then the longer, then an explicit one), over both spans.
+        const versioned = (f: Found) => (rules.patterns[f.patterns[0]!]!.f & P_VERSIONED) !== 0;
+        if (versioned(best)) {
+          // A model name: another model name that starts inside its alias and reaches past
+          // it names it (the alias reaching furthest, then the longer, then an explicit
+          // one), over both spans.
           const inner: Found[] = [];
           const aliasEndFolded = toFolded ? toFolded[best.aliasEnd]! : best.aliasEnd;
-          for (let q = fs; q < aliasEndFolded; q++) inner.push(...(q === fs ? cands : candidatesAt(q)).filter((b) => b !== best && b.aliasEnd > best.aliasEnd));
+          for (let q = fs; q < aliasEndFolded; q++) inner.push(...(q === fs ? cands : candidatesAt(q)).filter((b) => b !== best && b.aliasEnd > best.aliasEnd && versioned(b)));
           const named = inner.sort((a, b) => b.aliasEnd - a.aliasEnd || b.end - a.end || Number(a.extended) - Number(b.extended))[0];
           if (named) {
             const end = Math.max(best.end, named.end);

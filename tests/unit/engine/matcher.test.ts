@@ -137,6 +137,11 @@ describe('longest match', () => {
       ['Qwen2.5-Turbo', 'qwen2-5'],
       ['智谱GLM-4-Plus', 'glm-4'],
     ]);
+    // A model name that another model name overlaps and reaches past: the more specific one.
+    expect(findAll(m, 'Tongyi Qwen-VL and Tongyi Qwen.')).toEqual([
+      ['Tongyi Qwen-VL', 'qwen-vl'],
+      ['Tongyi Qwen', 'qwen'],
+    ]);
     // No version alias ends there: the family, as before.
     expect(findAll(m, '智谱GLM-5和智谱GLM的团队')).toEqual([
       ['智谱GLM-5', 'glm'],

@@ -43,6 +43,11 @@ describe('names in common phrases', () => {
     // A company-prefixed name and a longer name that it overlaps: the leftmost would win alone.
     ['华为盘古大模型3.0发布，華為盤古大模型', [['华为盘古大模型3.0', 'pangu-3'], ['華為盤古大模型', 'pangu']]],
     ['华为盘古气象大模型', [['华为盘古气象大模型', 'pangu-weather']]],
+    // Model names that a company-prefixed family name overlaps: the specific model.
+    ['Tencent Hunyuan Video, Huawei Pangu-Weather, Baidu ERNIE-ViLG, Tongyi Qwen-VL', [['Tencent Hunyuan Video', 'hunyuan-video'], ['Huawei Pangu-Weather', 'pangu-weather'], ['Baidu ERNIE-ViLG', 'ernie-vilg'], ['Tongyi Qwen-VL', 'qwen-vl']]],
+    ['腾讯混元 Turbo S', [['腾讯混元 Turbo S', 'hunyuan-turbos']]],
+    // Not a company's name that another name overlaps (商汤科技 + 科技部, the ministry): the leftmost.
+    ['商汤科技部署了新模型', [['商汤科技', 'sensetime']]],
     ['讯飞星火大模型；商汤日日新大模型；百度文心一格', [['讯飞星火大模型', 'iflytek-spark'], ['商汤日日新大模型', 'sensenova'], ['百度文心一格', 'wenxin-yige']]],
     // Both names need context on their own ("the dark side of the moon", a first name): together they are the product.
     ['月之暗面Kimi上线新功能', [['月之暗面Kimi', 'kimi']]],
