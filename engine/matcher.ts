@@ -397,7 +397,8 @@ const isAlnum = (c: number) => isDigit(c) || isAsciiLetter(c);
  * when there is none. A suffix is an optional space or hyphen, then a version token
  * ("2", "2.5", "3.1", "4o", "V3", "R1", "K2"), then any hyphen-joined tokens
  * ("-72B", "-Instruct", "-VL"): "Qwen2.5-72B-Instruct", "DeepSeek-V3", "Kimi K2";
- * not an English compound word ("-based", "-powered": COMPOUND_WORDS).
+ * not an English compound word ("-based", "-powered": COMPOUND_WORDS). After an alias
+ * that ends in a number, letters written straight on are a token too ("GLM-4.5V").
  */
 export function versionSuffixEnd(text: string, i: number, to: number, flags: Uint8Array): number {
   let j = i;
@@ -422,6 +423,15 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
     if (bareTwo && k === tokenStart + 2) return i;
     // Nor is a multiplier after a space ("ERNIE 10x faster").
     if (spaced && k === letters + 1 && (text.charCodeAt(letters) | 0x20) === 0x78) return i;
+  } else if (j === i && i > 0 && isDigit(foldTable()[text.charCodeAt(i - 1)]!) && k < to && isAsciiLetter(text.charCodeAt(k))) {
+    // Letters written straight after a name that ends in a number: a variant of that
+    // version ("GLM-4.5V", "Qwen2.5VL", "DeepSeek-R1T"), then digits if any.
+    while (k < to && isAsciiLetter(text.charCodeAt(k))) k++;
+    while (k < to && isDigit(text.charCodeAt(k))) k++;
+    while (k + 1 < to && text.charCodeAt(k) === 0x2e && isDigit(text.charCodeAt(k + 1))) {
+      k++;
+      while (k < to && isDigit(text.charCodeAt(k))) k++;
+    }
   } else {
     let letters = 0;
     while (k < to && letters < 2 && isAsciiLetter(text.charCodeAt(k))) {

@@ -149,6 +149,17 @@ describe('longest match', () => {
     ]);
   });
 
+  it('takes letters written straight after a name ending in a number as a variant of that version', () => {
+    expect(findAll(m, 'Qwen2.5VL, Qwen2.5V2-7B, DeepSeek-R1T2 and two DeepSeek-R1s.')).toEqual([
+      ['Qwen2.5VL', 'qwen2-5'],
+      ['Qwen2.5V2-7B', 'qwen2-5'],
+      ['DeepSeek-R1T2', 'deepseek-r1'],
+      ['DeepSeek-R1s', 'deepseek-r1'],
+    ]);
+    // Not after a name that ends in a letter, nor letters of another script.
+    expect(findAll(m, 'QwenVL, DeepSeekAI, Qwen2.5ß')).toEqual([]);
+  });
+
   it('does not take years or ordinary words as versions', () => {
     expect(findAll(m, 'Qwen 2024 roadmap; Qwen is open; Qwen2.5.')).toEqual([
       ['Qwen', 'qwen'],
