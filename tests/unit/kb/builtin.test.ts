@@ -40,6 +40,7 @@ describe('names in common phrases', () => {
     ['Baidu ERNIE 4.0 and Baidu ERNIE 4.5', [['Baidu ERNIE 4.0', 'ernie-4-0'], ['Baidu ERNIE 4.5', 'ernie-4-5']]],
     ['Tencent Hunyuan-T1', [['Tencent Hunyuan-T1', 'hunyuan-t1']]],
     ['百度文心大模型4.0发布；百度文心大模型', [['百度文心大模型4.0', 'ernie-4-0'], ['百度文心大模型', 'ernie']]],
+    ['文心大模型4.5开源；GLM-4.5V', [['文心大模型4.5', 'ernie-4-5'], ['GLM-4.5V', 'glm-4-5']]],
     // A company-prefixed name and a longer name that it overlaps: the leftmost would win alone.
     ['华为盘古大模型3.0发布，華為盤古大模型', [['华为盘古大模型3.0', 'pangu-3'], ['華為盤古大模型', 'pangu']]],
     ['华为盘古气象大模型', [['华为盘古气象大模型', 'pangu-weather']]],
