@@ -57,6 +57,9 @@ describe('names in common phrases', () => {
     // The phone maker writes its name in lower case, like the Latin of science and Spanish.
     ['vivo launched BlueLM', [['vivo', 'vivo']]],
     ['tested in vivo and ex vivo; In vivo; música en vivo', []],
+    // Game theory writes the minimax algorithm in the company's letter case too.
+    ['the MiniMax algorithm, a MiniMax search tree, the Minimax theorem', []],
+    ['MiniMax released MiniMax-M1', [['MiniMax', 'minimax'], ['MiniMax-M1', 'minimax-m1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
