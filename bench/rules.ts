@@ -213,10 +213,11 @@ export class RuleRegexes {
     }
     const alias = pieces.join(withIgn ? `${IGN}*` : '');
     let prefix = pat.f & P_WORD_START ? `(?<!${W})` : '';
-    for (const w of pat.nb ?? []) prefix += `(?<!(?<!${W})${wordPart(w)}${this.DOT}?${SEP}?)`;
+    const gap = `(?:${SPACE}+|${DASH})?`;
+    for (const w of pat.nb ?? []) prefix += `(?<!(?<!${W})${wordPart(w)}${this.DOT}?${gap})`;
     let post = pat.f & P_WORD_END ? `(?!${W})` : '';
     if (pat.f & P_WORD_END && /[0-9]$/.test(text)) post += `(?!${this.DOT_DIGIT})`;
-    for (const w of pat.na ?? []) post += `(?!${SEP}?${wordPart(w)}(?!${W}))`;
+    for (const w of pat.na ?? []) post += `(?!${gap}${wordPart(w)}(?!${W}))`;
     // After an alias ending in a number, letters written straight on (then digits) come first.
     const letterToken = /[0-9]$/.test(text) ? '[A-Za-z]+(?:[0-9]+(?:\\.[0-9]+)*)?|' : '';
     const version = `(?:${letterToken}(?:${SPACE}(?![0-9]{3})(?![0-9]{2}(?![0-9]|\\.[0-9]|[A-Za-z]))(?![0-9]+(?:\\.[0-9]+)*[xX](?![A-Za-z]))|${DASH})?${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}[A-Za-z0-9](?:[A-Za-z0-9]|\\.(?=[A-Za-z0-9]))*)*`;

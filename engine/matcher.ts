@@ -201,12 +201,14 @@ export class Matcher {
   }
 
   /**
-   * Whether the folded word `w` ends just before `start` (one space or none between),
-   * or with a period after it ("Mr. Yi", "Dr. Yi").
+   * Whether the folded word `w` ends just before `start` (spaces, one dash or nothing
+   * between, as a page's source may break a line there), or with a period after it
+   * ("Mr. Yi", "Dr. Yi").
    */
   private wordBefore(text: string, start: number, from: number, w: string): boolean {
     let j = start;
-    if (j > from && this.flags[text.charCodeAt(j - 1)]! & (FLAG_SPACE | FLAG_DASH)) j--;
+    if (j > from && this.flags[text.charCodeAt(j - 1)]! & FLAG_DASH) j--;
+    else while (j > from && this.flags[text.charCodeAt(j - 1)]! & FLAG_SPACE) j--;
     if (j > from && this.fold[text.charCodeAt(j - 1)] === 0x2e && this.endsWord(text, j - 1, from, w)) return true;
     return this.endsWord(text, j, from, w);
   }
@@ -219,10 +221,11 @@ export class Matcher {
     return i === from || !this.isWordAt(text, i - 1);
   }
 
-  /** Whether the folded word `w` starts just after `end` (one space or none between). */
+  /** Whether the folded word `w` starts just after `end` (spaces, one dash or nothing between). */
   private wordAfter(text: string, end: number, to: number, w: string): boolean {
     let i = end;
-    if (i < to && this.flags[text.charCodeAt(i)]! & (FLAG_SPACE | FLAG_DASH)) i++;
+    if (i < to && this.flags[text.charCodeAt(i)]! & FLAG_DASH) i++;
+    else while (i < to && this.flags[text.charCodeAt(i)]! & FLAG_SPACE) i++;
     const j = i + w.length;
     if (j > to) return false;
     if (!foldedEquals(text, i, w)) return false;

@@ -27,7 +27,7 @@
  *   only where versions follow the name.
  * - `notPrecededBy` / `notFollowedBy` — words that, directly before or after the alias,
  *   show it means something else ("Apache" Spark, "Mr" Wan, Yi "Jianlian"). Compared
- *   after normalization, whole words only, with one space or dash between at most (and,
+ *   after normalization, whole words only, with spaces or one dash between at most (and,
  *   before the alias, a period: "Mr. Wan").
  */
 import { z } from '../model/zod';

@@ -10,6 +10,8 @@ describe('word boundaries', () => {
     expect(findAll(m, 'Yield curves and Yi-34B')).toEqual([['Yi-34B', 'yi']]);
     // A word that shows the name is a person's, also with an abbreviation's period.
     expect(findAll(m, 'Mr Yi, Mr. Yi, Mr.Yi, Ｍｒ．Yi, Li-Yi; Mrs. Yi, Yi.')).toEqual([['Yi', 'yi'], ['Yi', 'yi']]);
+    // Also across a line break and indentation of the page's source.
+    expect(findAll(m, 'Mr\n        Yi and Li  Yi; Mrs\n Yi')).toEqual([['Yi', 'yi']]);
     expect(findAll(m, 'CACAO prices; the CAC said')).toEqual([['CAC', 'cac']]);
     expect(findAll(m, 'Baidus and Baidu’s plans')).toEqual([['Baidu', 'baidu']]);
     expect(findAll(m, 'snake_case_Baidu')).toEqual([]);

@@ -58,7 +58,7 @@ describe('names in common phrases', () => {
     ['vivo launched BlueLM', [['vivo', 'vivo']]],
     ['tested in vivo and ex vivo; In vivo; música en vivo', []],
     // Game theory writes the minimax algorithm in the company's letter case too.
-    ['the MiniMax algorithm, a MiniMax search tree, the Minimax theorem', []],
+    ['the MiniMax algorithm, a MiniMax search tree, the Minimax theorem, MiniMax\n    algorithm', []],
     ['MiniMax released MiniMax-M1', [['MiniMax', 'minimax'], ['MiniMax-M1', 'minimax-m1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
