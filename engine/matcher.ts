@@ -330,6 +330,18 @@ function foldedEquals(text: string, i: number, w: string): boolean {
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
+/** The end of the ASCII digits from k on. */
+function digitsEnd(text: string, k: number, to: number): number {
+  while (k < to && isDigit(text.charCodeAt(k))) k++;
+  return k;
+}
+
+/** The end of any ".digits" parts from k on ("2" + ".5.1"). */
+function decimalsEnd(text: string, k: number, to: number): number {
+  while (k + 1 < to && text.charCodeAt(k) === 0x2e && isDigit(text.charCodeAt(k + 1))) k = digitsEnd(text, k + 1, to);
+  return k;
+}
+
 /** Characters that can be part of a web address written out in text (printable ASCII but space and "<>\\^`{|}). */
 const isAddressChar = (c: number) => c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x3c && c !== 0x3e && c !== 0x5c && c !== 0x5e && c !== 0x60 && c !== 0x7b && c !== 0x7c && c !== 0x7d;
 /** Next to a name, the characters that may make it part of an address. */
@@ -411,16 +423,13 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
   // Version token: digits[.digits]*[letters]  |  one or two letters + digits[.digits]*
   let k = j;
   if (k < to && isDigit(text.charCodeAt(k))) {
-    while (k < to && isDigit(text.charCodeAt(k))) k++;
+    k = digitsEnd(text, k, to);
     // After a space, a number of three or more digits is a year or a count, not a version;
     // so is a bare two-digit one ("Doubao 15 million users", "Qwen 20 languages"), where
     // "Qwen 2", "ERNIE 4.0" and "Qwen 72B" are versions.
     if (spaced && k - tokenStart > 2) return i;
     const bareTwo = spaced && k - tokenStart === 2;
-    while (k + 1 < to && text.charCodeAt(k) === 0x2e && isDigit(text.charCodeAt(k + 1))) {
-      k++;
-      while (k < to && isDigit(text.charCodeAt(k))) k++;
-    }
+    k = decimalsEnd(text, k, to);
     const letters = k;
     while (k < to && isAsciiLetter(text.charCodeAt(k))) k++;
     if (bareTwo && k === tokenStart + 2) return i;
@@ -430,11 +439,7 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
     // Letters written straight after a name that ends in a number: a variant of that
     // version ("GLM-4.5V", "Qwen2.5VL", "DeepSeek-R1T"), then digits if any.
     while (k < to && isAsciiLetter(text.charCodeAt(k))) k++;
-    while (k < to && isDigit(text.charCodeAt(k))) k++;
-    while (k + 1 < to && text.charCodeAt(k) === 0x2e && isDigit(text.charCodeAt(k + 1))) {
-      k++;
-      while (k < to && isDigit(text.charCodeAt(k))) k++;
-    }
+    k = decimalsEnd(text, digitsEnd(text, k, to), to);
   } else {
     let letters = 0;
     while (k < to && letters < 2 && isAsciiLetter(text.charCodeAt(k))) {
@@ -442,11 +447,7 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
       letters++;
     }
     if (letters === 0 || !(k < to && isDigit(text.charCodeAt(k)))) return i;
-    while (k < to && isDigit(text.charCodeAt(k))) k++;
-    while (k + 1 < to && text.charCodeAt(k) === 0x2e && isDigit(text.charCodeAt(k + 1))) {
-      k++;
-      while (k < to && isDigit(text.charCodeAt(k))) k++;
-    }
+    k = decimalsEnd(text, digitsEnd(text, k, to), to);
   }
   if (k === tokenStart) return i;
   // Hyphen-joined tokens.

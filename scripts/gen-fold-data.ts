@@ -33,7 +33,6 @@ function toSimplified(ch: string): string {
 }
 
 const SPACE = ' ';
-const DASHES = DASH_CHARS;
 const SINGLE_QUOTES = '\u2018\u2019\u201A\u201B\u2032\u2035\uFF07\u02BC';
 const DOUBLE_QUOTES = '\u201C\u201D\u201E\u201F\u2033\u2036\uFF02\u00AB\u00BB';
 
@@ -46,7 +45,7 @@ for (let c = 0; c < 0x10000; c++) {
   const lower = f.toLowerCase();
   if (lower.length === 1) f = lower;
   if (/\s/u.test(f)) f = SPACE;
-  if (DASHES.includes(raw) || DASHES.includes(f)) f = SPACE; // hyphen ≡ space: "DeepSeek-R1" = "DeepSeek R1"
+  if (DASH_CHARS.includes(raw) || DASH_CHARS.includes(f)) f = SPACE; // hyphen ≡ space: "DeepSeek-R1" = "DeepSeek R1"
   else if (SINGLE_QUOTES.includes(raw) || SINGLE_QUOTES.includes(f)) f = "'";
   else if (DOUBLE_QUOTES.includes(raw) || DOUBLE_QUOTES.includes(f)) f = '"';
   f = toSimplified(f);

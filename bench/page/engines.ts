@@ -462,6 +462,7 @@ const api = {
       };
       // Longer first, explicit before version-extended, then the longer alias.
       const order = (a: Found, b: Found) => b.end - a.end || Number(a.extended) - Number(b.extended) || b.aliasEnd - a.aliasEnd;
+      const versioned = (f: Found) => (rules.patterns[f.patterns[0]!]!.f & P_VERSIONED) !== 0;
       let m: RegExpExecArray | null;
       while ((m = stage1.exec(folded))) {
         const fs = m.index;
@@ -472,7 +473,6 @@ const api = {
         }
         // Leftmost-longest.
         let best = cands.length === 1 ? cands[0]! : cands.sort(order)[0]!;
-        const versioned = (f: Found) => (rules.patterns[f.patterns[0]!]!.f & P_VERSIONED) !== 0;
         if (versioned(best)) {
           // A model name: another model name that starts inside its alias and reaches past
           // it names it (the alias reaching furthest, then the longer, then an explicit
