@@ -74,6 +74,14 @@ describe('names in common phrases', () => {
   it.each([
     ['N. Biren Singh resigned', []],
     ['Biren Technology listed in Hong Kong; Biren', [['Biren Technology', 'biren'], ['Biren', 'biren']]],
+    // 商汤 is also King Tang of Shang, whose bath basin bore 苟日新，日日新 (the model's name):
+    // on a history page each of the two short names would vouch for the other.
+    ['商汤灭夏，建立商朝。苟日新，日日新，又日新。商湯', []],
+    ['商汤发布日日新V6大模型，商汤科技表示', [['商汤', 'sensetime'], ['日日新V6', 'sensenova'], ['商汤科技', 'sensetime']]],
+    ['商汤与智谱AI', [['商汤', 'sensetime'], ['智谱AI', 'zhipu-ai']]],
+    // 快手 is also a quick cook's dish (快手菜) in recipes; Kuaishou's own phrases stay.
+    ['十分钟快手菜，快手早餐，快手家常菜', []],
+    ['快手面临挑战，快手电商，快手小店', [['快手', 'kuaishou'], ['快手', 'kuaishou'], ['快手', 'kuaishou']]],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
