@@ -67,8 +67,8 @@ const DEFERRED_FLUSH_MS = 1000;
  */
 const HOST_CHECKS_MS = [1000, 4000, 15000];
 const MAX_WAITING_HOSTS = 2000;
-/** Text changes, and the attributes that turn a subtree's prose on or off (`hidden`, `contenteditable`). */
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: SKIP_ATTRIBUTES, attributeOldValue: true };
+/** Text changes, and the attributes that turn a subtree's prose on or off (`hidden`, `contenteditable`, a <details>' `open`). */
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: [...SKIP_ATTRIBUTES, 'open'], attributeOldValue: true };
 
 export class PageScanner {
   readonly stats: ScanStats = { longestSliceMs: 0, batches: 0, characters: 0, stretches: 0, stretchesReadByNode: 0 };
@@ -504,7 +504,10 @@ export class PageScanner {
         // mentions and skips what is skipped now). A value that changes nothing is ignored.
         const el = m.target as Element;
         const name = m.attributeName!;
-        if (skipsByAttribute(name, m.oldValue) !== skipsByAttribute(name, el.getAttribute(name))) this.markDirty(el);
+        if (name === 'open') {
+          // A <details> opened or closed: its block (itself) shows more or only its summary.
+          if (el.localName === 'details' && (m.oldValue === null) !== !el.hasAttribute('open')) this.markDirty(el);
+        } else if (skipsByAttribute(name, m.oldValue) !== skipsByAttribute(name, el.getAttribute(name))) this.markDirty(el);
         continue;
       }
       for (const n of m.addedNodes) {

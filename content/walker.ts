@@ -79,6 +79,8 @@ const INLINE = 2;
 const HOST = 4;
 /** A custom element (its shadow root may come later). */
 const CUSTOM = 8;
+/** <details>: when closed, only its summary shows. */
+const DETAILS = 16;
 
 /**
  * One lookup per element instead of several DOM calls: what a tag is. Tags missing here
@@ -95,6 +97,7 @@ for (const t of [
   'pre', 'figure', 'figcaption', 'form', 'button', 'fieldset', 'legend', 'details', 'summary', 'hr', 'br', 'address',
   'center', 'menu', 'dialog', 'hgroup', 'search', 'picture',
 ]) if (!KIND.has(t)) KIND.set(t, 0);
+KIND.set('details', DETAILS);
 
 function kindOf(el: Element): number {
   const k = KIND.get(el.localName);
@@ -133,10 +136,26 @@ export function isBlock(el: Element): boolean {
   return !((KIND.get(el.localName) ?? 0) & INLINE);
 }
 
-/** True when a node sits inside an editable region or a skipped element (for incremental rescans). */
+/** A <details> element that is closed: only its summary is rendered. */
+export function isClosedDetails(el: Element): boolean {
+  return el.localName === 'details' && !el.hasAttribute('open') && el.namespaceURI !== SVG_NS && el.namespaceURI !== MATHML_NS;
+}
+
+/** The summary a <details> element renders (its first <summary> child), if any. */
+export function summaryOf(details: Element): Element | null {
+  for (let c = details.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'summary') return c;
+  return null;
+}
+
+/**
+ * True when a node sits inside an editable region, a skipped element or the hidden part
+ * of a closed <details> (for incremental rescans).
+ */
 export function isInsideSkipped(node: Node, opts?: WalkOptions): boolean {
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  if (node.nodeType === 1 && isSkipped(node as Element, opts)) return true;
+  for (let child = node, el = node.parentElement; el; child = el, el = el.parentElement) {
     if (isSkipped(el, opts)) return true;
+    if (isClosedDetails(el) && child !== summaryOf(el)) return true;
   }
   return false;
 }
@@ -163,11 +182,17 @@ export class TextWalker {
   skipInvalid = false;
 
   constructor(root: Node, opts: WalkOptions = {}, start?: Node, skip?: SkipRegion) {
+    // A closed <details> rescanned as a block: only its summary is prose.
+    if (root.nodeType === 1 && isClosedDetails(root as Element)) {
+      const summary = summaryOf(root as Element);
+      if (!summary) this.finished = true;
+      else root = summary;
+    }
     this.root = root;
     this.opts = opts;
     this.tw = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
     // The first element or text child (a leading comment is not one).
-    this.cur = start ?? this.tw.firstChild();
+    this.cur = this.finished ? null : (start ?? this.tw.firstChild());
     this.skip = skip;
     if (!this.cur) this.finished = true;
   }
@@ -246,6 +271,24 @@ export class TextWalker {
       runIndex = -1;
     };
 
+    /** Appends a batch walked on its own (a shadow tree, a closed details' summary) as a block of its own. */
+    const splice = (inner: TextBatch) => {
+      flush();
+      if (length) cuts.push(length);
+      for (let i = 0; i < inner.nodes.length; i++) {
+        nodes.push(inner.nodes[i]!);
+        starts.push(length + inner.starts[i]!);
+      }
+      for (let i = 0; i < inner.cuts.length; i++) cuts.push(length + inner.cuts[i]!);
+      parts.push(inner.text);
+      length += inner.text.length;
+      stretches += inner.stretches;
+      readByNode += inner.readByNode;
+      // Whatever text follows is in another block than the inner one's.
+      boundary = true;
+      lastBlock = null;
+    };
+
     let node: Node | null = this.cur;
     tw.currentNode = node!;
     while (node) {
@@ -320,23 +363,26 @@ export class TextWalker {
             shadowRoots.push(...inner.shadowRoots);
             waitingHosts.push(...inner.waitingHosts);
           }
-          if (inner && inner.nodes.length) {
-            flush();
-            if (length) cuts.push(length);
-            for (let i = 0; i < inner.nodes.length; i++) {
-              nodes.push(inner.nodes[i]!);
-              starts.push(length + inner.starts[i]!);
-            }
-            for (let i = 0; i < inner.cuts.length; i++) cuts.push(length + inner.cuts[i]!);
-            parts.push(inner.text);
-            length += inner.text.length;
-            stretches += inner.stretches;
-            readByNode += inner.readByNode;
-            // Whatever text follows is in another block than the shadow tree's.
-            boundary = true;
-            lastBlock = null;
-          }
+          if (inner && inner.nodes.length) splice(inner);
         }
+      }
+      if (kind === DETAILS && el !== root && isClosedDetails(el)) {
+        // Closed: its summary is all that shows. Walked on its own, as a block, and the
+        // rest of the element passed over like a skipped one.
+        const summary = summaryOf(el);
+        const inner = summary && !skipped(summary, kindOf(summary), exclude) ? new TextWalker(summary, this.opts).next() : null;
+        if (inner) {
+          shadowRoots.push(...inner.shadowRoots);
+          waitingHosts.push(...inner.waitingHosts);
+          if (inner.nodes.length) splice(inner);
+        }
+        if (el.firstChild) flush();
+        boundary = true;
+        lastBlock = null;
+        let s = tw.nextSibling();
+        while (!s && tw.parentNode()) s = tw.nextSibling();
+        node = s;
+        continue;
       }
       node = tw.nextNode();
     }

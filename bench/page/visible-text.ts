@@ -1,13 +1,19 @@
 /** The floor's walk, shared by the benchmark's page bundles. */
 import { BLOCK_SEPARATOR } from '../../engine/chars';
-import { isSkipped } from '../../content/walker';
+import { isClosedDetails, isSkipped, summaryOf } from '../../content/walker';
 
-/** Calls fn for every text node outside skipped elements (script, style, textarea, hidden, …), like ours. */
+/** Calls fn for every text node outside skipped elements (script, style, textarea, hidden, a closed details' body, …), like ours. */
 export function forEachVisibleText(root: Node, fn: (t: Text) => void): void {
   const w = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let n = w.nextNode();
   while (n) {
-    if (n.nodeType === 1 && isSkipped(n as Element)) {
+    const closed = n.nodeType === 1 && n !== root && isClosedDetails(n as Element);
+    if (closed) {
+      // A closed <details> shows its summary only.
+      const summary = summaryOf(n as Element);
+      if (summary && !isSkipped(summary)) forEachVisibleText(summary, fn);
+    }
+    if (closed || (n.nodeType === 1 && isSkipped(n as Element))) {
       // Jump over the subtree: next sibling, or the next sibling of the nearest ancestor that has one.
       let s = w.nextSibling();
       while (!s && w.parentNode()) s = w.nextSibling();

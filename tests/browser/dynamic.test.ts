@@ -152,6 +152,25 @@ describe('dynamic pages', () => {
     expect(await all(page)).toEqual(expect.arrayContaining(['company:SenseTime', 'company:ByteDance']));
   });
 
+  it('follows a <details> being opened and closed: only its summary shows while closed', async () => {
+    const has = (text: string, yes: boolean) =>
+      page.waitForFunction(
+        ([t, want]) => [...CSS.highlights.get('cnai-company')!].some((r) => r.startContainer.isConnected && r.startContainer.textContent!.slice(r.startOffset, r.endOffset) === t) === want,
+        [text, yes] as const,
+      );
+    await page.evaluate(() => {
+      document.getElementById('feed')!.insertAdjacentHTML('beforeend', '<details id="more"><summary>Summary: Megvii</summary><p>Inside: iFlytek.</p></details>');
+    });
+    await has('Megvii', true);
+    expect(await all(page)).not.toEqual(expect.arrayContaining(['company:iFlytek']));
+    // The reader opens it (the browser sets `open`), then closes it.
+    await page.click('#more > summary');
+    await has('iFlytek', true);
+    await page.click('#more > summary');
+    await has('iFlytek', false);
+    expect(await all(page)).toEqual(expect.arrayContaining(['company:Megvii']));
+  });
+
   it('follows single-page navigation', async () => {
     await page.evaluate(() => (window as unknown as { navigate: (p: string, h: string) => void }).navigate('/dynamic.html?page=2', '<article><p>New view: the State Council issued the New Generation Artificial Intelligence Development Plan.</p></article>'));
     await page.waitForFunction(() => CSS.highlights.get('cnai-policy')!.size >= 1);

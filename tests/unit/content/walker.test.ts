@@ -76,6 +76,28 @@ describe('TextWalker', () => {
     expect(shown(root)).toBe('a|b|c|d|e|f|g');
   });
 
+  it('reads only the summary of a closed <details>, all of an open one', () => {
+    const root = mount(
+      '<p>a</p><details><summary>Zhipu <b>AI</b></summary><p>Kimi</p>hidden</details><p>b</p>' +
+        '<details open><summary>s</summary><p>DeepSeek</p><details><p>Qwen</p><summary>inner</summary></details></details>' +
+        '<details><p>no summary</p></details>c',
+    );
+    // The summary is rendered first wherever it sits among the children.
+    expect(shown(root)).toBe('a|Zhipu AI|b|s|DeepSeek|inner|c');
+    // A closed one rescanned as a block of its own (the scanner after a toggle).
+    const closed = root.querySelector('details')!;
+    expect(shown(closed)).toBe('Zhipu AI');
+    closed.setAttribute('open', '');
+    expect(shown(closed)).toBe('Zhipu AI|Kimi|hidden');
+  });
+
+  it('keeps the hidden part of a closed <details> out of the Range that reads the text around it', () => {
+    const root = mount('<p>ERNIE</p><details><summary>x</summary>Bot</details><p>y</p>');
+    const [b] = batches(root);
+    expectConsistent(b!);
+    expect(b!.text).toBe('ERNIExy');
+  });
+
   it('decides skipping by an attribute value the way the walk does (the scanner compares old and new values)', () => {
     const values = [null, '', 'true', 'false', 'FALSE', 'plaintext-only', 'until-found'];
     for (const name of SKIP_ATTRIBUTES) {
@@ -191,16 +213,18 @@ describe('TextWalker', () => {
   });
 
   it('matches a reference walk on random documents, whole and in batches', () => {
-    const tags = ['p', 'div', 'li', 'br', 'span', 'b', 'a', 'em', 'script', 'style', 'x-tag', 'h2'];
+    const tags = ['p', 'div', 'li', 'br', 'span', 'b', 'a', 'em', 'script', 'style', 'x-tag', 'h2', 'details', 'summary'];
     interface Tree {
       tag: string;
       hidden: boolean;
+      open: boolean;
       children: (Tree | string)[];
     }
     const tree: fc.Memo<Tree> = fc.memo((n) =>
       fc.record({
         tag: fc.constantFrom(...tags),
         hidden: fc.integer({ min: 0, max: 9 }).map((x) => x === 0),
+        open: fc.boolean(),
         children: n > 1 ? fc.array(fc.oneof(fc.stringMatching(/^[a-z ]{0,4}$/), fc.constant('<!--c-->'), tree(n - 1)), { maxLength: 4 }) : fc.constant([]),
       }),
     );
@@ -209,7 +233,7 @@ describe('TextWalker', () => {
         ? t
         : t.tag === 'br'
           ? '<br>'
-          : `<${t.tag}${t.hidden ? ' hidden' : ''}>${t.children.map(markup).join('')}</${t.tag}>`;
+          : `<${t.tag}${t.hidden ? ' hidden' : ''}${t.open && t.tag === 'details' ? ' open' : ''}>${t.children.map(markup).join('')}</${t.tag}>`;
     // The reference: a recursive walk, then separators collapsed.
     const reference = (node: Node, out: string[]): void => {
       for (const c of node.childNodes) {
@@ -220,6 +244,14 @@ describe('TextWalker', () => {
         if (c.nodeType !== 1) continue;
         const el = c as Element;
         if (SKIP_ELEMENTS.has(el.localName) || el.hasAttribute('hidden')) {
+          out.push(S);
+          continue;
+        }
+        if (el.localName === 'details' && !el.hasAttribute('open')) {
+          // Closed: its first <summary> child alone, as a block.
+          const summary = [...el.children].find((k) => k.localName === 'summary');
+          out.push(S);
+          if (summary && !summary.hasAttribute('hidden')) reference(summary, out);
           out.push(S);
           continue;
         }
