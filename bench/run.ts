@@ -92,6 +92,8 @@ async function main(): Promise<void> {
   const pages = sources.filter((s) => !PAGE_FILTER || PAGE_FILTER.includes(s.name));
   log(`pages: ${pages.map((p) => `${p.name} (${(p.bytes / 1e6).toFixed(2)} MB)`).join(', ')}`);
 
+  // Read before the engines are bundled: what is measured is the code at this moment.
+  const code = codeVersion();
   const bb = await openBenchBrowser(sources);
   log(`browser: Chromium ${bb.version}`);
   const mark = markJsSource();
@@ -182,7 +184,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       options: { runs: RUNS, quick: QUICK, markBudgetMs: MARK_BUDGET_MS, sizes: SIZES, pages: pages.map((p) => p.name), engines: ENGINES },
       loadAverage: { start: loadAtStart, end: load(), max: Math.max(loadAtStart, load(), ...pageInfo.map((p) => p.load)) },
-      code: codeVersion(),
+      code,
       kb: { entities: real.entities.length, aliases: real.aliases, fallback: real.fallback, problems: real.problems.length },
       dictionaries: dicts.map((d) => ({ name: d.name, aliases: d.aliases, realAliases: d.realAliases, syntheticAliases: d.syntheticAliases, terms: d.terms.length, groups: d.groups, compileMs: r1(d.compileMs), regexSourceChars: regexSource(d.terms).length })),
       pages: pageInfo,
