@@ -67,7 +67,7 @@ const DEFERRED_FLUSH_MS = 1000;
  */
 const HOST_CHECKS_MS = [1000, 4000, 15000];
 const MAX_WAITING_HOSTS = 2000;
-/** Text changes, and the attributes that turn a subtree's prose on or off (`hidden`, `contenteditable`, a <details>' `open`). */
+/** Text changes, and the attributes that turn a subtree's prose on or off (`hidden`, `contenteditable`, `open` of a <details> or <dialog>). */
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: [...SKIP_ATTRIBUTES, 'open'], attributeOldValue: true };
 
 export class PageScanner {
@@ -505,8 +505,9 @@ export class PageScanner {
         const el = m.target as Element;
         const name = m.attributeName!;
         if (name === 'open') {
-          // A <details> opened or closed: its block (itself) shows more or only its summary.
-          if (el.localName === 'details' && (m.oldValue === null) !== !el.hasAttribute('open')) this.markDirty(el);
+          // A <details> opened or closed (its block, itself, shows more or only its summary),
+          // or a <dialog> shown or closed.
+          if ((el.localName === 'details' || el.localName === 'dialog') && (m.oldValue === null) !== !el.hasAttribute('open')) this.markDirty(el);
         } else if (skipsByAttribute(name, m.oldValue) !== skipsByAttribute(name, el.getAttribute(name))) this.markDirty(el);
         continue;
       }

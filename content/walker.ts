@@ -81,6 +81,8 @@ const HOST = 4;
 const CUSTOM = 8;
 /** <details>: when closed, only its summary shows. */
 const DETAILS = 16;
+/** <dialog>: not rendered at all unless open. */
+const DIALOG = 32;
 
 /**
  * One lookup per element instead of several DOM calls: what a tag is. Tags missing here
@@ -98,6 +100,7 @@ for (const t of [
   'center', 'menu', 'dialog', 'hgroup', 'search', 'picture',
 ]) if (!KIND.has(t)) KIND.set(t, 0);
 KIND.set('details', DETAILS);
+KIND.set('dialog', DIALOG);
 
 function kindOf(el: Element): number {
   const k = KIND.get(el.localName);
@@ -124,7 +127,7 @@ function skippedByAttribute(el: Element): boolean {
 
 /** isSkipped for an element whose kind is known (the walker has it at hand). */
 function skipped(el: Element, kind: number, exclude: WalkOptions['exclude']): boolean {
-  return (kind & SKIP) !== 0 || (el.hasAttributes() && skippedByAttribute(el)) || (exclude?.(el) ?? false);
+  return (kind & SKIP) !== 0 || (kind === DIALOG && !el.hasAttribute('open')) || (el.hasAttributes() && skippedByAttribute(el)) || (exclude?.(el) ?? false);
 }
 
 /** True when an element (or its subtree) is not prose to highlight. */

@@ -171,6 +171,23 @@ describe('dynamic pages', () => {
     expect(await all(page)).toEqual(expect.arrayContaining(['company:Megvii']));
   });
 
+  it('follows a <dialog> being shown and closed', async () => {
+    const has = (text: string, yes: boolean) =>
+      page.waitForFunction(
+        ([t, want]) => [...CSS.highlights.get('cnai-company')!].some((r) => r.startContainer.isConnected && r.startContainer.textContent!.slice(r.startOffset, r.endOffset) === t) === want,
+        [text, yes] as const,
+      );
+    await page.evaluate(() => {
+      document.getElementById('feed')!.insertAdjacentHTML('beforeend', '<dialog id="dlg"><p>In a dialog: Baichuan AI.</p></dialog><p>Next to it: StepFun.</p>');
+    });
+    await has('StepFun', true);
+    expect(await all(page)).not.toEqual(expect.arrayContaining(['company:Baichuan AI']));
+    await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).showModal());
+    await has('Baichuan AI', true);
+    await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).close());
+    await has('Baichuan AI', false);
+  });
+
   it('follows single-page navigation', async () => {
     await page.evaluate(() => (window as unknown as { navigate: (p: string, h: string) => void }).navigate('/dynamic.html?page=2', '<article><p>New view: the State Council issued the New Generation Artificial Intelligence Development Plan.</p></article>'));
     await page.waitForFunction(() => CSS.highlights.get('cnai-policy')!.size >= 1);

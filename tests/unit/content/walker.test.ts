@@ -71,9 +71,10 @@ describe('TextWalker', () => {
   it('skips scripts, styles, form fields, hidden and editable regions', () => {
     const root = mount(
       'a<script>baidu()</script>b<style>.x{}</style>c<textarea>Qwen</textarea>d' +
-        '<span hidden>Kimi</span>e<div contenteditable="true">DeepSeek</div>f<div contenteditable="false">g</div>',
+        '<span hidden>Kimi</span>e<div contenteditable="true">DeepSeek</div>f<div contenteditable="false">g</div>' +
+        '<dialog>Zhipu AI</dialog>h<dialog open>i</dialog>',
     );
-    expect(shown(root)).toBe('a|b|c|d|e|f|g');
+    expect(shown(root)).toBe('a|b|c|d|e|f|g|h|i');
   });
 
   it('reads only the summary of a closed <details>, all of an open one', () => {
@@ -213,7 +214,7 @@ describe('TextWalker', () => {
   });
 
   it('matches a reference walk on random documents, whole and in batches', () => {
-    const tags = ['p', 'div', 'li', 'br', 'span', 'b', 'a', 'em', 'script', 'style', 'x-tag', 'h2', 'details', 'summary'];
+    const tags = ['p', 'div', 'li', 'br', 'span', 'b', 'a', 'em', 'script', 'style', 'x-tag', 'h2', 'details', 'summary', 'dialog'];
     interface Tree {
       tag: string;
       hidden: boolean;
@@ -233,7 +234,7 @@ describe('TextWalker', () => {
         ? t
         : t.tag === 'br'
           ? '<br>'
-          : `<${t.tag}${t.hidden ? ' hidden' : ''}${t.open && t.tag === 'details' ? ' open' : ''}>${t.children.map(markup).join('')}</${t.tag}>`;
+          : `<${t.tag}${t.hidden ? ' hidden' : ''}${t.open && (t.tag === 'details' || t.tag === 'dialog') ? ' open' : ''}>${t.children.map(markup).join('')}</${t.tag}>`;
     // The reference: a recursive walk, then separators collapsed.
     const reference = (node: Node, out: string[]): void => {
       for (const c of node.childNodes) {
@@ -243,7 +244,7 @@ describe('TextWalker', () => {
         }
         if (c.nodeType !== 1) continue;
         const el = c as Element;
-        if (SKIP_ELEMENTS.has(el.localName) || el.hasAttribute('hidden')) {
+        if (SKIP_ELEMENTS.has(el.localName) || el.hasAttribute('hidden') || (el.localName === 'dialog' && !el.hasAttribute('open'))) {
           out.push(S);
           continue;
         }
