@@ -9,7 +9,6 @@ import { writeFileSync } from 'node:fs';
 import TS from 'opencc-js/dict/TSCharacters';
 import TWRev from 'opencc-js/dict/TWVariantsRev';
 import HKRev from 'opencc-js/dict/HKVariantsRev';
-import JPRev from 'opencc-js/dict/JPShinjitaiCharactersRev';
 import { DASH_CHARS } from '../engine/chars';
 
 function pairs(dict: string): [string, string][] {
@@ -24,12 +23,26 @@ const isUnit = (s: string | undefined): s is string => !!s && s.length === 1;
 const t2s = new Map<string, string>();
 for (const [from, to] of pairs(TS)) if (isUnit(from) && isUnit(to) && from !== to) t2s.set(from, to);
 const variants = new Map<string, string>();
-for (const dict of [TWRev, HKRev, JPRev]) {
+for (const dict of [TWRev, HKRev]) {
   for (const [from, to] of pairs(dict)) if (isUnit(from) && isUnit(to) && from !== to && !variants.has(from)) variants.set(from, to);
 }
+// Regional variants (Taiwan, Hong Kong) map to OpenCC's standard traditional form,
+// except a character that is itself a simplified form (Taiwan's 么 is simplified 么).
+// Not Japanese shinjitai: many are Chinese characters of their own (欠 is not 缺, 予 is
+// not 豫), and a Japanese page writes these names in forms the traditional table knows. A character with a simplified form of its
+// own takes it, a variant's only when it has none (聯 is 联, not the simplified form of
+// a variant), and the result is folded again until it stays: so a traditional character
+// and its simplified form always fold alike (tests/unit/engine/fold.test.ts).
+const simplified = new Set(t2s.values());
 function toSimplified(ch: string): string {
-  const v = variants.get(ch) ?? ch;
-  return t2s.get(v) ?? t2s.get(ch) ?? v;
+  let cur = ch;
+  for (let i = 0; i < 8; i++) {
+    const v = simplified.has(cur) ? cur : (variants.get(cur) ?? cur);
+    const next = t2s.get(cur) ?? t2s.get(v) ?? v;
+    if (next === cur) break;
+    cur = next;
+  }
+  return cur;
 }
 
 const SPACE = ' ';
