@@ -82,6 +82,13 @@ describe('names in common phrases', () => {
     // 快手 is also a quick cook's dish (快手菜) in recipes; Kuaishou's own phrases stay.
     ['十分钟快手菜，快手早餐，快手家常菜', []],
     ['快手面临挑战，快手电商，快手小店', [['快手', 'kuaishou'], ['快手', 'kuaishou'], ['快手', 'kuaishou']]],
+    // Everyday phrases that begin with a company's name: China's mobile internet, telecom
+    // industry, today's capital market, 360 degrees, a recurrent agent.
+    ['中国移动互联网用户，中國移動互聯網，中国移动支付；中国电信业，中國電信市場', []],
+    ['中国移动发布九天大模型；中國電信推出星辰大模型', [['中国移动', 'china-mobile'], ['中國電信', 'china-telecom']]],
+    ['今日资本市场收涨；今日資本市場', []],
+    ['今日资本投资了京东', [['今日资本', 'capital-today'], ['京东', 'jd-com']]],
+    ['三六零度全景；循环智能体', []],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
