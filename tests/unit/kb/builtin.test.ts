@@ -89,6 +89,9 @@ describe('names in common phrases', () => {
     ['今日资本市场收涨；今日資本市場', []],
     ['今日资本投资了京东', [['今日资本', 'capital-today'], ['京东', 'jd-com']]],
     ['三六零度全景；循环智能体', []],
+    // The tale, not the company that took its name.
+    ['Alibaba and the Forty Thieves; 阿里巴巴和四十大盗；阿里巴巴與四十大盜', []],
+    ['Alibaba and Tencent; 阿里巴巴和腾讯', [['Alibaba', 'alibaba-group'], ['Tencent', 'tencent'], ['阿里巴巴', 'alibaba-group'], ['腾讯', 'tencent']]],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
