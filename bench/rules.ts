@@ -29,7 +29,7 @@
  * Regexes are code-unit based (no u flag), like the engine.
  */
 import { decodeStoredField, storedCount } from '../engine/automaton';
-import { flagTable, foldTable, foldText, FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, isUpper } from '../engine/chars';
+import { flagTable, foldTable, foldText, FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, isUpper, isWordChar } from '../engine/chars';
 import { P_CASE_SENSITIVE, P_VERSIONED, P_WORD_END, P_WORD_START, type CompilableEntity, type MatcherData } from '../engine/compile';
 import { COMPOUND_WORDS } from '../engine/matcher';
 import { unpackPatterns, type MatcherPattern } from '../engine/patterns';
@@ -214,10 +214,12 @@ export class RuleRegexes {
     const alias = pieces.join(withIgn ? `${IGN}*` : '');
     let prefix = pat.f & P_WORD_START ? `(?<!${W})` : '';
     const gap = `(?:${SPACE}+|${DASH})?`;
-    for (const w of pat.nb ?? []) prefix += `(?<!(?<!${W})${wordPart(w)}${this.DOT}?${gap})`;
+    // A neighbour word that starts (ends) with a non-word character needs no boundary there.
+    const wordy = (ch: string | undefined) => ch !== undefined && isWordChar(ch.charCodeAt(0));
+    for (const w of pat.nb ?? []) prefix += `(?<!${wordy(w[0]) ? `(?<!${W})` : ''}${wordPart(w)}${this.DOT}?${gap})`;
     let post = pat.f & P_WORD_END ? `(?!${W})` : '';
     if (pat.f & P_WORD_END && /[0-9]$/.test(text)) post += `(?!${this.DOT_DIGIT})`;
-    for (const w of pat.na ?? []) post += `(?!${gap}${wordPart(w)}(?!${W}))`;
+    for (const w of pat.na ?? []) post += `(?!${gap}${wordPart(w)}${wordy(w[w.length - 1]) ? `(?!${W})` : ''})`;
     // After an alias ending in a number, letters written straight on (then digits) come first.
     const letterToken = /[0-9]$/.test(text) ? '[A-Za-z]+(?:[0-9]+(?:\\.[0-9]+)*)?|' : '';
     const version = `(?:${letterToken}(?:${SPACE}(?![0-9]{3})(?![0-9]{2}(?![0-9]|\\.[0-9]|[A-Za-z]))(?![0-9]+(?:\\.[0-9]+)*[xX](?![A-Za-z]))|${DASH})?${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}[A-Za-z0-9](?:[A-Za-z0-9]|\\.(?=[A-Za-z0-9]))*)*`;

@@ -213,15 +213,22 @@ export class Matcher {
     return this.endsWord(text, j, from, w);
   }
 
-  /** Whether the folded word `w` ends at j and starts a word. */
+  /**
+   * Whether the folded word `w` ends at j and starts a word (a word that starts with
+   * punctuation starts one wherever it is).
+   */
   private endsWord(text: string, j: number, from: number, w: string): boolean {
     const i = j - w.length;
     if (i < from) return false;
     if (!foldedEquals(text, i, w)) return false;
-    return i === from || !this.isWordAt(text, i - 1);
+    return i === from || !this.isWordAt(text, i - 1) || !this.isWordAt(text, i);
   }
 
-  /** Whether the folded word `w` starts just after `end` (spaces, one dash or nothing between). */
+  /**
+   * Whether the folded word `w` starts just after `end` (spaces, one dash or nothing
+   * between) and ends a word there (a word that ends with punctuation, "方（", ends one
+   * wherever it is).
+   */
   private wordAfter(text: string, end: number, to: number, w: string): boolean {
     let i = end;
     if (i < to && this.flags[text.charCodeAt(i)]! & FLAG_DASH) i++;
@@ -229,7 +236,7 @@ export class Matcher {
     const j = i + w.length;
     if (j > to) return false;
     if (!foldedEquals(text, i, w)) return false;
-    return j === to || !this.isWordAt(text, j);
+    return j === to || !this.isWordAt(text, j) || !this.isWordAt(text, j - 1);
   }
 
   private isWordAt(text: string, i: number): boolean {

@@ -27,8 +27,9 @@
  *   only where versions follow the name.
  * - `notPrecededBy` / `notFollowedBy` — words that, directly before or after the alias,
  *   show it means something else ("Apache" Spark, "Mr" Wan, Yi "Jianlian"). Compared
- *   after normalization, whole words only, with spaces or one dash between at most (and,
- *   before the alias, a period: "Mr. Wan").
+ *   after normalization, whole words only (a word that ends or starts with punctuation
+ *   needs no boundary on that side), with spaces or one dash between at most (and, before
+ *   the alias, a period: "Mr. Wan").
  */
 import { z } from '../model/zod';
 import { lazySchema } from '../model/lazy-schema';

@@ -24,6 +24,8 @@ const SENTENCES = [
   'Qwen2.5VL, Qwen2.5V2.1-7B, DeepSeek-R1T2, two DeepSeek-R1s, ＤｅｅｐＳｅｅｋ-Ｒ１ｓ, Qwen2.5-VL; but Qwen2.5ß and QwenVL.',
   'Mr\n      Yi and Li  Yi, as page sources break lines; but Mrs\n Yi and 01.AI.',
   'Mr. Yi and Mr Yi, Mr.Yi and Ｍｒ．Yi, Li-Yi, Li. Yi; but Mrs. Yi and 01.AI Yi and Yi.',
+  // A neighbour word that ends with punctuation ends a word wherever it is.
+  'Yi (singer)Tour, Yi (singer) sang, Yi（singer）and Yi (singers); 01.AI Yi.',
   '智谱GLM-4发布，智谱GLM-4-9B开源，智谱GLM-5未出，智谱GLM的团队；GLM-4 and ChatGLM3, Qwen2.5-Max, Qwen2.5-Turbo-7B, 智谱GLM-4-Plus, Tongyi Qwen-VL, Tongyi Qwen.',
 ];
 

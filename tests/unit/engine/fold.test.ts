@@ -48,7 +48,7 @@ describe('traditional → simplified folding', () => {
   });
 
   it('lets a simplified alias find its traditional spelling, 中国联通 in 中國聯通', () => {
-    const m = new Matcher(compileMatcher([{ id: 'unicom', kind: 'company', aliases: [{ text: '中国联通', lang: 'zh-Hans' }] }]).data);
+    const m = new Matcher(compileMatcher([{ id: 'unicom', kind: 'company', aliases: [{ text: '中国联通' }] }]).data);
     expect(m.find('中國聯通發佈').map((x) => [x.start, x.end])).toEqual([[0, 4]]);
   });
 });

@@ -12,6 +12,8 @@ describe('word boundaries', () => {
     expect(findAll(m, 'Mr Yi, Mr. Yi, Mr.Yi, Ｍｒ．Yi, Li-Yi; Mrs. Yi, Yi.')).toEqual([['Yi', 'yi'], ['Yi', 'yi']]);
     // Also across a line break and indentation of the page's source.
     expect(findAll(m, 'Mr\n        Yi and Li  Yi; Mrs\n Yi')).toEqual([['Yi', 'yi']]);
+    // A neighbour word that ends with punctuation ends a word wherever it is.
+    expect(findAll(m, 'Yi (singer)Tour, Yi (singer) sang; Yi (singers)')).toEqual([['Yi', 'yi']]);
     expect(findAll(m, 'CACAO prices; the CAC said')).toEqual([['CAC', 'cac']]);
     expect(findAll(m, 'Baidus and Baidu’s plans')).toEqual([['Baidu', 'baidu']]);
     expect(findAll(m, 'snake_case_Baidu')).toEqual([]);

@@ -89,6 +89,9 @@ describe('names in common phrases', () => {
     ['今日资本市场收涨；今日資本市場', []],
     ['今日资本投资了京东', [['今日资本', 'capital-today'], ['京东', 'jd-com']]],
     ['三六零度全景；循环智能体', []],
+    // 京东方 is BOE, the display maker; 京东方面 is "JD's side" (JD said).
+    ['京东方发布新屏幕；京東方的面板；京东方（BOE）；京东方A；京东方，TCL', []],
+    ['京东方面表示；京東方面稱', [['京东', 'jd-com'], ['京東', 'jd-com']]],
     // The tale, not the company that took its name.
     ['Alibaba and the Forty Thieves; 阿里巴巴和四十大盗；阿里巴巴與四十大盜', []],
     ['Alibaba and Tencent; 阿里巴巴和腾讯', [['Alibaba', 'alibaba-group'], ['Tencent', 'tencent'], ['阿里巴巴', 'alibaba-group'], ['腾讯', 'tencent']]],
