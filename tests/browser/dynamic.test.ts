@@ -12,6 +12,13 @@ let page: Page;
 
 const all = async (p: Page) => Object.entries(await highlightedTexts(p, ['cnai-model', 'cnai-company', 'cnai-organization', 'cnai-policy'])).flatMap(([k, v]) => v.map((t) => `${k.slice(5)}:${t}`)).sort();
 
+/** Waits until a company mention with this text is highlighted (yes) or no longer is. */
+const companyShown = (text: string, yes: boolean) =>
+  page.waitForFunction(
+    ([t, want]) => [...CSS.highlights.get('cnai-company')!].some((r) => r.startContainer.isConnected && r.startContainer.textContent!.slice(r.startOffset, r.endOffset) === t) === want,
+    [text, yes] as const,
+  );
+
 beforeAll(async () => {
   server = await startServer();
   browser = await launchWithExtension();
@@ -153,39 +160,29 @@ describe('dynamic pages', () => {
   });
 
   it('follows a <details> being opened and closed: only its summary shows while closed', async () => {
-    const has = (text: string, yes: boolean) =>
-      page.waitForFunction(
-        ([t, want]) => [...CSS.highlights.get('cnai-company')!].some((r) => r.startContainer.isConnected && r.startContainer.textContent!.slice(r.startOffset, r.endOffset) === t) === want,
-        [text, yes] as const,
-      );
     await page.evaluate(() => {
       document.getElementById('feed')!.insertAdjacentHTML('beforeend', '<details id="more"><summary>Summary: Megvii</summary><p>Inside: iFlytek.</p></details>');
     });
-    await has('Megvii', true);
+    await companyShown('Megvii', true);
     expect(await all(page)).not.toEqual(expect.arrayContaining(['company:iFlytek']));
     // The reader opens it (the browser sets `open`), then closes it.
     await page.click('#more > summary');
-    await has('iFlytek', true);
+    await companyShown('iFlytek', true);
     await page.click('#more > summary');
-    await has('iFlytek', false);
+    await companyShown('iFlytek', false);
     expect(await all(page)).toEqual(expect.arrayContaining(['company:Megvii']));
   });
 
   it('follows a <dialog> being shown and closed', async () => {
-    const has = (text: string, yes: boolean) =>
-      page.waitForFunction(
-        ([t, want]) => [...CSS.highlights.get('cnai-company')!].some((r) => r.startContainer.isConnected && r.startContainer.textContent!.slice(r.startOffset, r.endOffset) === t) === want,
-        [text, yes] as const,
-      );
     await page.evaluate(() => {
       document.getElementById('feed')!.insertAdjacentHTML('beforeend', '<dialog id="dlg"><p>In a dialog: Baichuan AI.</p></dialog><p>Next to it: StepFun.</p>');
     });
-    await has('StepFun', true);
+    await companyShown('StepFun', true);
     expect(await all(page)).not.toEqual(expect.arrayContaining(['company:Baichuan AI']));
     await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).showModal());
-    await has('Baichuan AI', true);
+    await companyShown('Baichuan AI', true);
     await page.evaluate(() => (document.getElementById('dlg') as HTMLDialogElement).close());
-    await has('Baichuan AI', false);
+    await companyShown('Baichuan AI', false);
   });
 
   it('follows single-page navigation', async () => {
