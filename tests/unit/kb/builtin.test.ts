@@ -92,6 +92,10 @@ describe('names in common phrases', () => {
     // 京东方 is BOE, the display maker; 京东方面 is "JD's side" (JD said).
     ['京东方发布新屏幕；京東方的面板；京东方（BOE）；京东方A；京东方，TCL', []],
     ['京东方面表示；京東方面稱', [['京东', 'jd-com'], ['京東', 'jd-com']]],
+    // "Beijing college students" (their film festival, their games), not Peking University,
+    // whose School of Life Sciences (生命科学学院) still is.
+    ['北京大学生电影节开幕；北京大学生们；北京大學生運動會', []],
+    ['北京大学生命科学学院；北京大学生物系', [['北京大学', 'peking-university'], ['北京大学', 'peking-university']]],
     // The tale, not the company that took its name.
     ['Alibaba and the Forty Thieves; 阿里巴巴和四十大盗；阿里巴巴與四十大盜', []],
     ['Alibaba and Tencent; 阿里巴巴和腾讯', [['Alibaba', 'alibaba-group'], ['Tencent', 'tencent'], ['阿里巴巴', 'alibaba-group'], ['腾讯', 'tencent']]],
