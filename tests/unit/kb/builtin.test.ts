@@ -96,6 +96,11 @@ describe('names in common phrases', () => {
     // whose School of Life Sciences (生命科学学院) still is.
     ['北京大学生电影节开幕；北京大学生们；北京大學生運動會', []],
     ['北京大学生命科学学院；北京大学生物系', [['北京大学', 'peking-university'], ['北京大学', 'peking-university']]],
+    // Another country's ministry in a story about a Chinese company: a company is no
+    // context for the English ministry names (a Chinese body or policy is).
+    ["India's Ministry of Commerce said TikTok, owned by ByteDance, must comply.", [['ByteDance', 'bytedance']]],
+    ['The Ministry of Education in Singapore partnered with Huawei.', [['Huawei', 'huawei']]],
+    ['The Ministry of Science and Technology and the Cyberspace Administration of China issued the rules.', [['Ministry of Science and Technology', 'most'], ['Cyberspace Administration of China', 'cac']]],
     // The tale, not the company that took its name.
     ['Alibaba and the Forty Thieves; 阿里巴巴和四十大盗；阿里巴巴與四十大盜', []],
     ['Alibaba and Tencent; 阿里巴巴和腾讯', [['Alibaba', 'alibaba-group'], ['Tencent', 'tencent'], ['阿里巴巴', 'alibaba-group'], ['腾讯', 'tencent']]],
