@@ -60,6 +60,8 @@ describe('names in common phrases', () => {
     // Game theory writes the minimax algorithm in the company's letter case too.
     ['the MiniMax algorithm, a MiniMax search tree, the Minimax theorem, MiniMax\n    algorithm', []],
     ['MiniMax released MiniMax-M1', [['MiniMax', 'minimax'], ['MiniMax-M1', 'minimax-m1']]],
+    // "GLM" inside a word is not the family.
+    ['Open-AutoGLM runs AutoGLM-Phone-9B; AutoGLM books tickets', [['Open-AutoGLM', 'autoglm'], ['AutoGLM-Phone-9B', 'autoglm'], ['AutoGLM', 'autoglm']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
