@@ -62,6 +62,7 @@ describe('names in common phrases', () => {
     ['MiniMax released MiniMax-M1', [['MiniMax', 'minimax'], ['MiniMax-M1', 'minimax-m1']]],
     // "GLM" inside a word is not the family.
     ['Open-AutoGLM runs AutoGLM-Phone-9B; AutoGLM books tickets', [['Open-AutoGLM', 'autoglm'], ['AutoGLM-Phone-9B', 'autoglm'], ['AutoGLM', 'autoglm']]],
+    ['Seedance 1.0 and Seedance 2.0', [['Seedance 1.0', 'seedance'], ['Seedance 2.0', 'seedance']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
