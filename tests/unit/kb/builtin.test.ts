@@ -76,6 +76,9 @@ describe('names in common phrases', () => {
 
   it.each([
     ['N. Biren Singh resigned', []],
+    // StepFun's model needs StepFun on the page; instructions' "Step 3" and file names do not.
+    ['StepFun open-sourced Step3, and Step-3 beats rivals.', [['StepFun', 'stepfun'], ['Step3', 'step-3'], ['Step-3', 'step-3']]],
+    ['Step 3: open the file step3.png', []],
     ['Biren Technology listed in Hong Kong; Biren', [['Biren Technology', 'biren'], ['Biren', 'biren']]],
     // 商汤 is also King Tang of Shang, whose bath basin bore 苟日新，日日新 (the model's name):
     // on a history page each of the two short names would vouch for the other.
