@@ -63,6 +63,7 @@ describe('names in common phrases', () => {
     // "GLM" inside a word is not the family.
     ['Open-AutoGLM runs AutoGLM-Phone-9B; AutoGLM books tickets', [['Open-AutoGLM', 'autoglm'], ['AutoGLM-Phone-9B', 'autoglm'], ['AutoGLM', 'autoglm']]],
     ['Seedance 1.0 and Seedance 2.0', [['Seedance 1.0', 'seedance'], ['Seedance 2.0', 'seedance']]],
+    ['Ant Group open-sourced Ring-1T, then Ring-2.5-1T; a ring of keys', [['Ant Group', 'ant-group'], ['Ring-1T', 'ring'], ['Ring-2.5-1T', 'ring']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
