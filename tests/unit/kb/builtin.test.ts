@@ -65,6 +65,8 @@ describe('names in common phrases', () => {
     ['Seedance 1.0 and Seedance 2.0', [['Seedance 1.0', 'seedance'], ['Seedance 2.0', 'seedance']]],
     ['Ant Group open-sourced Ring-1T, then Ring-2.5-1T; a ring of keys', [['Ant Group', 'ant-group'], ['Ring-1T', 'ring'], ['Ring-2.5-1T', 'ring']]],
     ['京东JoyAI大模型; JoyAI-LLM-Flash; enjoy AI', [['京东', 'jd-com'], ['JoyAI大模型', 'yanxi'], ['JoyAI-LLM-Flash', 'yanxi']]],
+    // The model, not the company whose name it starts with.
+    ['Baichuan released Baichuan-M2-32B', [['Baichuan', 'baichuan-ai'], ['Baichuan-M2-32B', 'baichuan-m2']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
