@@ -14,7 +14,7 @@ import type { Matcher } from '../engine/matcher';
 import { ContextGate, type GateChange } from '../engine/context';
 import { MentionRecord } from './mention-record';
 import { Highlighter, kindHighlightName } from './highlighter';
-import { isBlock, isInsideSkipped, nodeIndexAt, SKIP_ATTRIBUTES, skipsByAttribute, TextWalker, type SkipRegion, type TextBatch, type WalkOptions } from './walker';
+import { isBlock, isClosedDetails, isInsideSkipped, nodeIndexAt, SKIP_ATTRIBUTES, skipsByAttribute, TextWalker, type SkipRegion, type TextBatch, type WalkOptions } from './walker';
 import { yieldToMain } from './yield';
 
 export interface ScannerOptions {
@@ -321,6 +321,9 @@ export class PageScanner {
     while (el && !isBlock(el)) el = el.parentElement;
     if (!el || el === this.doc.body || el === this.doc.documentElement) return undefined;
     if (isInsideSkipped(el, this.walkOpts)) return undefined;
+    // A closed <details>' summary on screen: start at the <details>, so that the walk sees it
+    // closed and passes over the rest of it (a walk that starts inside would read it all).
+    for (let p = el.parentElement; p; p = p.parentElement) if (isClosedDetails(p)) el = p;
     return el;
   }
 

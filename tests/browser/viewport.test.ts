@@ -46,9 +46,18 @@ function wallPage(chars: number, every: number): { html: string; mentions: numbe
   return { html, mentions: mentions + 2 };
 }
 
+/** A tall page scrolled to a closed <details> whose summary fills the top of the screen. */
+const detailsPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Details</title></head><body>
+<div style="height: 3000px"><p>Far above: Zhipu AI.</p></div>
+<details id="wall"><summary style="display: block; height: 300px">Summary: Megvii.</summary><p>Hidden: iFlytek.</p></details>
+<p>Below it: Baidu.</p><div style="height: 3000px"></div>
+<script>document.getElementById('wall').scrollIntoView();</script>
+</body></html>`;
+
 const pages = new Map<string, { html: string; mentions: number }>([
   ['/wall.html', wallPage(600_000, 40_000)],
   ['/short-wall.html', wallPage(12_000, 5_000)],
+  ['/details.html', { html: detailsPage, mentions: 3 }],
 ]);
 
 beforeAll(async () => {
@@ -92,6 +101,12 @@ describe('viewport first, scrolled into the page', () => {
     expect(r.mentions.at(-2)).toBe('DeepSeek-R1');
     expect(r.mentions.at(-1)).toBe('Baidu');
     expect(r.mentions.filter((m) => m === 'Tencent')).toHaveLength(pages.get('/wall.html')!.mentions - 3);
+  });
+
+  it('starts at a closed <details> whose summary is on screen, and reads only the summary', async () => {
+    const r = await scan('/details.html');
+    expect(r.scrollY).toBeGreaterThan(2000);
+    expect(r.mentions).toEqual(['Zhipu AI', 'Megvii', 'Baidu']);
   });
 
   it('scans a block on screen that fits the budget whole in the first step', async () => {

@@ -92,6 +92,12 @@ describe('TextWalker', () => {
     expect(shown(closed)).toBe('Zhipu AI|Kimi|hidden');
   });
 
+  it('reads only the summary of a closed <details> where the walk starts (the viewport pass)', () => {
+    const root = mount('<p>a</p><details><summary>Zhipu AI</summary><p>Kimi</p></details><p>b</p>');
+    const details = root.querySelector('details')!;
+    expect(batches(root, Infinity, details).map(sep).join('|').replaceAll(S, '|')).toBe('Zhipu AI|b');
+  });
+
   it('keeps the hidden part of a closed <details> out of the Range that reads the text around it', () => {
     const root = mount('<p>ERNIE</p><details><summary>x</summary>Bot</details><p>y</p>');
     const [b] = batches(root);
