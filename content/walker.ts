@@ -274,8 +274,15 @@ export class TextWalker {
       runIndex = -1;
     };
 
-    /** Appends a batch walked on its own (a shadow tree, a closed details' summary) as a block of its own. */
-    const splice = (inner: TextBatch) => {
+    /**
+     * Takes in a batch walked on its own (a shadow tree, a closed details' summary): the
+     * shadow roots and hosts nested in it (even when it has no text yet), and its text as a
+     * block of its own.
+     */
+    const adopt = (inner: TextBatch) => {
+      shadowRoots.push(...inner.shadowRoots);
+      waitingHosts.push(...inner.waitingHosts);
+      if (!inner.nodes.length) return;
       flush();
       if (length) cuts.push(length);
       for (let i = 0; i < inner.nodes.length; i++) {
@@ -337,14 +344,22 @@ export class TextWalker {
       }
       const kind = kindOf(el);
       const skipThis = skipped(el, kind, exclude);
+      const closedDetails = kind === DETAILS && el !== root && isClosedDetails(el);
       if (skipThis || !(kind & INLINE)) {
         // A block boundary: pause here once the budget is spent (this element comes next).
         if (length && length >= budget) break;
         boundary = true;
         if (!skipThis) lastBlock = el;
       }
-      if (skipThis) {
-        // Its text must not reach a stretch's Range.
+      if (skipThis || closedDetails) {
+        if (closedDetails) {
+          // Closed: its summary is all that shows, walked on its own as a block; the rest of
+          // the element is passed over like a skipped one.
+          const summary = summaryOf(el);
+          const inner = summary && !skipped(summary, kindOf(summary), exclude) ? new TextWalker(summary, this.opts).next() : null;
+          if (inner) adopt(inner);
+        }
+        // Its (hidden) text must not reach a stretch's Range.
         if (el.firstChild) flush();
         // Over the subtree: the next sibling, or the next sibling of the nearest ancestor that has one.
         let s = tw.nextSibling();
@@ -361,31 +376,8 @@ export class TextWalker {
           // still reported: web components often render later, and it must be observed.
           const inner = new TextWalker(sr, this.opts).next();
           shadowRoots.push(sr);
-          if (inner) {
-            // Roots and hosts nested in it, even when it has no text yet.
-            shadowRoots.push(...inner.shadowRoots);
-            waitingHosts.push(...inner.waitingHosts);
-          }
-          if (inner && inner.nodes.length) splice(inner);
+          if (inner) adopt(inner);
         }
-      }
-      if (kind === DETAILS && el !== root && isClosedDetails(el)) {
-        // Closed: its summary is all that shows. Walked on its own, as a block, and the
-        // rest of the element passed over like a skipped one.
-        const summary = summaryOf(el);
-        const inner = summary && !skipped(summary, kindOf(summary), exclude) ? new TextWalker(summary, this.opts).next() : null;
-        if (inner) {
-          shadowRoots.push(...inner.shadowRoots);
-          waitingHosts.push(...inner.waitingHosts);
-          if (inner.nodes.length) splice(inner);
-        }
-        if (el.firstChild) flush();
-        boundary = true;
-        lastBlock = null;
-        let s = tw.nextSibling();
-        while (!s && tw.parentNode()) s = tw.nextSibling();
-        node = s;
-        continue;
       }
       node = tw.nextNode();
     }

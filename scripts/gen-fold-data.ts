@@ -29,10 +29,11 @@ for (const dict of [TWRev, HKRev]) {
 // Regional variants (Taiwan, Hong Kong) map to OpenCC's standard traditional form,
 // except a character that is itself a simplified form (Taiwan's 么 is simplified 么).
 // Not Japanese shinjitai: many are Chinese characters of their own (欠 is not 缺, 予 is
-// not 豫), and a Japanese page writes these names in forms the traditional table knows. A character with a simplified form of its
-// own takes it, a variant's only when it has none (聯 is 联, not the simplified form of
-// a variant), and the result is folded again until it stays: so a traditional character
-// and its simplified form always fold alike (tests/unit/engine/fold.test.ts).
+// not 豫), and a Japanese page writes these names in forms the traditional table knows.
+// A character with a simplified form of its own takes it, a variant's only when it has
+// none (聯 is 联, not the simplified form of a variant), and the result is folded again
+// until it stays: so a traditional character and its simplified form always fold alike
+// (tests/unit/engine/fold.test.ts).
 const simplified = new Set(t2s.values());
 function toSimplified(ch: string): string {
   let cur = ch;
