@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     await bb.load(pages[0]!.name);
 
     for (const p of pages) {
-      const info = await bb.load(p.name);
+      const info = await bb.load(p.name, { facts: true });
       pageInfo.push({ name: p.name, bytes: p.bytes, origin: p.origin, elements: info.elements, textNodes: info.textNodes, chars: info.chars, load: load() });
       log(`${p.name}: ${info.elements} elements, ${info.textNodes} text nodes, ${info.chars} characters (load ${info.loadMs} ms)`);
 

@@ -85,6 +85,13 @@ const api = {
    * handle, so reading `data` here would let the engines that run next read cached strings
    * and leave them the next full collection's work of clearing 100,000 dead handles.
    */
+  /** Finishes layout (as on a page the reader sees) and returns the document's height. */
+  layout() {
+    void document.body?.offsetHeight;
+    return document.documentElement.scrollHeight;
+  },
+
+  /** Page facts. Walks the page with the floor's code: call it only on a load that measures nothing. */
   info() {
     void document.body?.offsetHeight;
     let nodes = 0;
