@@ -60,32 +60,36 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
   entities.forEach((entity, ei) => {
     for (const alias of entity.aliases) {
       aliasCount++;
-      const folded = foldText(alias.text);
-      if (!folded) continue;
-      let f = 0;
-      if (alias.caseSensitive) f |= P_CASE_SENSITIVE;
-      if (alias.versioned || entity.kind === 'model') f |= P_VERSIONED;
-      if (alias.context) f |= P_NEEDS_CONTEXT;
-      if (isWordChar(folded.charCodeAt(0))) f |= P_WORD_START;
-      if (isWordChar(folded.charCodeAt(folded.length - 1))) f |= P_WORD_END;
+      const written = foldText(alias.text);
+      if (!written) continue;
+      let flags = 0;
+      if (alias.caseSensitive) flags |= P_CASE_SENSITIVE;
+      if (alias.versioned || entity.kind === 'model') flags |= P_VERSIONED;
+      if (alias.context) flags |= P_NEEDS_CONTEXT;
       const k = alias.caseSensitive ? casePattern(alias.text) : undefined;
       const c = alias.context?.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
-      // The same alias written twice for one entity (e.g. in two languages) is one pattern.
       const nb = alias.notPrecededBy?.map(foldText).filter(Boolean);
       const na = alias.notFollowedBy?.map(foldText).filter(Boolean);
-      const key = JSON.stringify([ei, folded, f, k, c, nb, na]);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const p: MatcherPattern = { e: ei, f };
-      if (c) p.c = c;
-      if (k) p.k = k;
-      if (nb?.length) p.nb = nb;
-      if (na?.length) p.na = na;
-      if (p.nb || p.na) p.f |= P_NEIGHBOURS;
-      let group = groupsByText.get(folded);
-      if (!group) groupsByText.set(folded, (group = []));
-      group.push(patterns.length);
-      patterns.push(p);
+      // A case-sensitive alias keeps its one spelling: its case pattern is per character.
+      for (const folded of alias.caseSensitive ? [written] : [written, ...spacingVariants(written)]) {
+        let f = flags;
+        if (isWordChar(folded.charCodeAt(0))) f |= P_WORD_START;
+        if (isWordChar(folded.charCodeAt(folded.length - 1))) f |= P_WORD_END;
+        // The same alias written twice for one entity (e.g. in two languages) is one pattern.
+        const key = JSON.stringify([ei, folded, f, k, c, nb, na]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const p: MatcherPattern = { e: ei, f };
+        if (c) p.c = c;
+        if (k) p.k = k;
+        if (nb?.length) p.nb = nb;
+        if (na?.length) p.na = na;
+        if (p.nb || p.na) p.f |= P_NEIGHBOURS;
+        let group = groupsByText.get(folded);
+        if (!group) groupsByText.set(folded, (group = []));
+        group.push(patterns.length);
+        patterns.push(p);
+      }
     }
   });
 
@@ -99,4 +103,44 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
     automaton: serializeAutomaton(automaton),
   };
   return { data, stats: { entities: entities.length, aliases: aliasCount, patterns: patterns.length, groups: texts.length } };
+}
+
+const isHan = (c: number) => (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const isLatinOrDigit = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+/** Where Chinese meets a Latin letter or a digit, one way or the other. */
+const isJoint = (a: number, b: number) => (isHan(a) && isLatinOrDigit(b)) || (isLatinOrDigit(a) && isHan(b));
+
+/**
+ * The other spellings of a folded alias that Chinese typography allows: a space, or
+ * none, where Chinese meets a Latin letter or a digit ("文心大模型4.5" and "文心大模型 4.5",
+ * "腾讯AI Lab" and "腾讯 AI Lab"). Compiled as patterns of their own, so the pass stays
+ * exact. Every combination for up to three such places; beyond that, all joined and all spaced.
+ */
+export function spacingVariants(folded: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (let i = 1; i < folded.length; i++) {
+    const a = folded.charCodeAt(i - 1);
+    const b = folded.charCodeAt(i);
+    if (isJoint(a, b)) {
+      pieces.push(folded.slice(start, i));
+      start = i;
+    } else if (b === 0x20 && i + 1 < folded.length && isJoint(a, folded.charCodeAt(i + 1))) {
+      pieces.push(folded.slice(start, i));
+      start = i + 1;
+      i++;
+    }
+  }
+  if (!pieces.length) return [];
+  pieces.push(folded.slice(start));
+  const joints = pieces.length - 1;
+  const forms = new Set<string>();
+  const join = (spaced: (j: number) => boolean) => pieces.reduce((acc, piece, j) => (j === 0 ? piece : acc + (spaced(j - 1) ? ' ' : '') + piece), '');
+  if (joints <= 3) for (let mask = 0; mask < 1 << joints; mask++) forms.add(join((j) => ((mask >> j) & 1) === 1));
+  else {
+    forms.add(join(() => false));
+    forms.add(join(() => true));
+  }
+  forms.delete(folded);
+  return [...forms];
 }

@@ -88,6 +88,20 @@ describe('normalization', () => {
     ]);
   });
 
+  it('accepts a space, or none, where Chinese meets Latin letters or digits', () => {
+    // Chinese typography often spaces Latin words and numbers off (智谱 AI, 智谱 GLM-4).
+    expect(findAll(m, '智谱 AI发布了智谱GLM-4和智谱 GLM-4，智谱\u00a0 AI也是')).toEqual([
+      ['智谱 AI', 'zhipu-ai'],
+      ['智谱GLM-4', 'glm-4'],
+      ['智谱 GLM-4', 'glm-4'],
+      ['智谱\u00a0 AI', 'zhipu-ai'],
+    ]);
+    // Not where the alias has Chinese on both sides, nor a space inside a Latin word (there
+    // only the shorter alias 智谱 is found).
+    expect(findAll(m, '智 谱AI')).toEqual([]);
+    expect(findAll(m, '智谱A I')).toEqual([['智谱', 'zhipu-ai']]);
+  });
+
   it('accepts any middle dot, or none, in names like 书生·浦语', () => {
     expect(findAll(m, '书生·浦语、书生・浦语、书生‧浦语和书生浦语')).toEqual([
       ['书生·浦语', 'internlm'],

@@ -67,6 +67,10 @@ describe('names in common phrases', () => {
     ['京东JoyAI大模型; JoyAI-LLM-Flash; enjoy AI', [['京东', 'jd-com'], ['JoyAI大模型', 'yanxi'], ['JoyAI-LLM-Flash', 'yanxi']]],
     // The model, not the company whose name it starts with.
     ['Baichuan released Baichuan-M2-32B', [['Baichuan', 'baichuan-ai'], ['Baichuan-M2-32B', 'baichuan-m2']]],
+    // Baidu's reasoning model, not the ERNIE family; Chinese typography's space before Latin letters and digits.
+    ['百度发布文心大模型 X1 和文心大模型 4.5；文心 X1.1', [['百度', 'baidu'], ['文心大模型 X1', 'ernie-x1'], ['文心大模型 4.5', 'ernie-4-5'], ['文心 X1.1', 'ernie-x1']]],
+    ['Baidu ERNIE X1 Turbo; ERNIE X1.1', [['Baidu ERNIE X1 Turbo', 'ernie-x1'], ['ERNIE X1.1', 'ernie-x1']]],
+    ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
