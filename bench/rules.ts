@@ -30,7 +30,7 @@
  */
 import { decodeStoredField, storedCount } from '../engine/automaton';
 import { flagTable, foldTable, foldText, FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, isUpper, isWordChar } from '../engine/chars';
-import { P_CASE_SENSITIVE, P_VERSIONED, P_WORD_END, P_WORD_START, type CompilableEntity, type MatcherData } from '../engine/compile';
+import { P_CASE_SENSITIVE, P_VERSIONED, P_WORD_END, P_WORD_START, spacingVariants, type CompilableEntity, type MatcherData } from '../engine/compile';
 import { COMPOUND_WORDS } from '../engine/matcher';
 import { unpackPatterns, type MatcherPattern } from '../engine/patterns';
 
@@ -56,10 +56,13 @@ export function groupTexts(entities: readonly CompilableEntity[], data: MatcherD
   const texts: string[] = [];
   for (const e of entities) {
     for (const a of e.aliases) {
-      const f = foldText(a.text);
-      if (!f || seen.has(f)) continue;
-      seen.add(f);
-      texts.push(f);
+      const written = foldText(a.text);
+      if (!written) continue;
+      for (const f of a.caseSensitive ? [written] : [written, ...spacingVariants(written)]) {
+        if (seen.has(f)) continue;
+        seen.add(f);
+        texts.push(f);
+      }
     }
   }
   const lengths = new Uint16Array(storedCount(data.automaton, 'groupLength'));
