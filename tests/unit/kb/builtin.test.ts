@@ -118,6 +118,11 @@ describe('names in common phrases', () => {
     // The tale, not the company that took its name.
     ['Alibaba and the Forty Thieves; 阿里巴巴和四十大盗；阿里巴巴與四十大盜', []],
     ['Alibaba and Tencent; 阿里巴巴和腾讯', [['Alibaba', 'alibaba-group'], ['Tencent', 'tencent'], ['阿里巴巴', 'alibaba-group'], ['腾讯', 'tencent']]],
+    // 扣子 is also a button; Trae also a basketball player: the platform and the IDE only with ByteDance about.
+    ['字节跳动的扣子（Coze）开源了 Coze Studio 和 Coze Loop', [['字节跳动', 'bytedance'], ['扣子', 'coze'], ['Coze', 'coze'], ['Coze Studio', 'coze'], ['Coze Loop', 'coze']]],
+    ['衬衫的扣子掉了', []],
+    ['ByteDance’s TRAE and Trae SOLO; Trae Young scored 30', [['ByteDance', 'bytedance'], ['TRAE', 'trae'], ['Trae SOLO', 'trae']]],
+    ['Trae Young scored 30 points for Atlanta', []],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
