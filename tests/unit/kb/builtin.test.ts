@@ -123,6 +123,9 @@ describe('names in common phrases', () => {
     ['衬衫的扣子掉了', []],
     ['ByteDance’s TRAE and Trae SOLO; Trae Young scored 30', [['ByteDance', 'bytedance'], ['TRAE', 'trae'], ['Trae SOLO', 'trae']]],
     ['Trae Young scored 30 points for Atlanta', []],
+    // 夸克 is also the quark of physics: Alibaba's app only with Alibaba or Qwen about.
+    ['阿里巴巴推出新夸克，夸克 App 基于通义千问', [['阿里巴巴', 'alibaba-group'], ['夸克', 'quark'], ['夸克 App', 'quark'], ['通义千问', 'qwen']]],
+    ['夸克是构成强子的基本粒子，上夸克和下夸克；Quark matter', []],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
