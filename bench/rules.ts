@@ -223,8 +223,9 @@ export class RuleRegexes {
     let post = pat.f & P_WORD_END ? `(?!${W})` : '';
     if (pat.f & P_WORD_END && /[0-9]$/.test(text)) post += `(?!${this.DOT_DIGIT})`;
     for (const w of pat.na ?? []) post += `(?!${gap}${wordPart(w)}${wordy(w[w.length - 1]) ? `(?!${W})` : ''})`;
-    // After an alias ending in a number, letters written straight on (then digits) come first.
-    const letterToken = /[0-9]$/.test(text) ? '[A-Za-z]+(?:[0-9]+(?:\\.[0-9]+)*)?|' : '';
+    // After an alias ending in a number, letters written straight on (then digits) come first;
+    // not a lone "x" (a multiplier).
+    const letterToken = /[0-9]$/.test(text) ? '(?![xX](?![A-Za-z0-9]))[A-Za-z]+(?:[0-9]+(?:\\.[0-9]+)*)?|' : '';
     const version = `(?:${letterToken}(?:${SPACE}(?![0-9]{3})(?![0-9]{2}(?![0-9]|\\.[0-9]|[A-Za-z]))(?![0-9]+(?:\\.[0-9]+)*[xX](?![A-Za-z]))|${DASH})?${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}[A-Za-z0-9](?:[A-Za-z0-9]|\\.(?=[A-Za-z0-9]))*)*`;
     const tail = pat.f & P_VERSIONED ? `(?:(?=(${version}))\\2(?!${W})|${post})` : post;
     return `${prefix}(${alias})${tail}`;

@@ -444,8 +444,10 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
     if (spaced && k === letters + 1 && (text.charCodeAt(letters) | 0x20) === 0x78) return i;
   } else if (j === i && i > 0 && isDigit(foldTable()[text.charCodeAt(i - 1)]!) && k < to && isAsciiLetter(text.charCodeAt(k))) {
     // Letters written straight after a name that ends in a number: a variant of that
-    // version ("GLM-4.5V", "Qwen2.5VL", "DeepSeek-R1T"), then digits if any.
+    // version ("GLM-4.5V", "Qwen2.5VL", "DeepSeek-R1T"), then digits if any; but a lone
+    // "x" is a multiplier ("ERNIE 4.5x cheaper"), and the name no mention there.
     while (k < to && isAsciiLetter(text.charCodeAt(k))) k++;
+    if (k === j + 1 && (text.charCodeAt(j) | 0x20) === 0x78 && !(k < to && isDigit(text.charCodeAt(k)))) return i;
     k = decimalsEnd(text, digitsEnd(text, k, to), to);
   } else {
     let letters = 0;

@@ -86,6 +86,15 @@ describe('version suffixes', () => {
     expect(pageMentions(m, 'A Kimi K2-powered agent')).toEqual([['Kimi K2', 'kimi-k2']]);
   });
 
+  it('does not take a multiplier after a versioned name for a variant of it', () => {
+    // "GLM 4x faster" is GLM four times faster, not a GLM-4 variant "4x"; "GLM-4V" is one.
+    expect(findAll(m, 'GLM 4x faster; GLM-4 2x cheaper; GLM-4V')).toEqual([
+      ['GLM', 'glm'],
+      ['GLM-4', 'glm-4'],
+      ['GLM-4V', 'glm-4'],
+    ]);
+  });
+
   it('does not take a count after a space for a version', () => {
     expect(findAll(m, 'Qwen 10x faster, Qwen 2.5x cheaper')).toEqual([
       ['Qwen', 'qwen'],
