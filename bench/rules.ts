@@ -226,7 +226,9 @@ export class RuleRegexes {
     // After an alias ending in a number, letters written straight on (then digits) come first;
     // not a lone "x" (a multiplier).
     const letterToken = /[0-9]$/.test(text) ? '(?![xX](?![A-Za-z0-9]))[A-Za-z]+(?:[0-9]+(?:\\.[0-9]+)*)?|' : '';
-    const version = `(?:${letterToken}(?:${SPACE}(?![0-9]{3})(?![0-9]{2}(?![0-9]|\\.[0-9]|[A-Za-z]))(?![0-9]+(?:\\.[0-9]+)*[xX](?![A-Za-z]))|${DASH})?${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}[A-Za-z0-9](?:[A-Za-z0-9]|\\.(?=[A-Za-z0-9]))*)*`;
+    // Digits straight after an alias ending in one are another number ("Qwen2" in "Qwen20").
+    const separator = `(?:${SPACE}(?![0-9]{3})(?![0-9]{2}(?![0-9]|\\.[0-9]|[A-Za-z]))(?![0-9]+(?:\\.[0-9]+)*[xX](?![A-Za-z]))|${DASH})`;
+    const version = `(?:${letterToken}${/[0-9]$/.test(text) ? `(?:${separator}|(?![0-9]))` : `${separator}?`}${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}[A-Za-z0-9](?:[A-Za-z0-9]|\\.(?=[A-Za-z0-9]))*)*`;
     const tail = pat.f & P_VERSIONED ? `(?:(?=(${version}))\\2(?!${W})|${post})` : post;
     return `${prefix}(${alias})${tail}`;
   }

@@ -106,26 +106,41 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
 }
 
 const isHan = (c: number) => (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-const isLatinOrDigit = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isLatinOrDigit = (c: number) => isLetter(c) || isDigit(c);
 /** Where Chinese meets a Latin letter or a digit, one way or the other. */
-const isJoint = (a: number, b: number) => (isHan(a) && isLatinOrDigit(b)) || (isLatinOrDigit(a) && isHan(b));
+const isHanJoint = (a: number, b: number) => (isHan(a) && isLatinOrDigit(b)) || (isLatinOrDigit(a) && isHan(b));
 
 /**
- * The other spellings of a folded alias that Chinese typography allows: a space, or
- * none, where Chinese meets a Latin letter or a digit ("文心大模型4.5" and "文心大模型 4.5",
- * "腾讯AI Lab" and "腾讯 AI Lab"). Compiled as patterns of their own, so the pass stays
- * exact. Every combination for up to three such places; beyond that, all joined and all spaced.
+ * The other spellings of a folded alias that pages use for the same name: a space, or none,
+ * - where Chinese meets a Latin letter or a digit, as Chinese typography writes it
+ *   ("文心大模型4.5" and "文心大模型 4.5", "腾讯AI Lab" and "腾讯 AI Lab");
+ * - where a name of two or more Latin letters meets its version number, the first such
+ *   place only ("Qwen2.5" and "Qwen 2.5", "ERNIE 4.5" and "ERNIE4.5", "GLM-4" and "GLM4";
+ *   a hyphen is folded to a space; a size there, "CogVideoX-2B", gets both spellings too).
+ *   A one-letter token ("R1", "K2", "V3") is no name.
+ * Compiled as patterns of their own, so the pass stays exact. Every combination for up to
+ * three such places; beyond that, all joined and all spaced.
  */
 export function spacingVariants(folded: string): string[] {
   const pieces: string[] = [];
   let start = 0;
+  let versionSeen = false;
+  /** Whether the letters ending at i (two or more, not after a digit) meet a version number at `digit`. */
+  const versionJoint = (i: number, digit: number) => {
+    if (versionSeen || !isLetter(folded.charCodeAt(i - 1)) || !isDigit(folded.charCodeAt(digit))) return false;
+    let j = i;
+    while (j > 0 && isLetter(folded.charCodeAt(j - 1))) j--;
+    return (versionSeen = i - j >= 2 && (j === 0 || !isDigit(folded.charCodeAt(j - 1))));
+  };
   for (let i = 1; i < folded.length; i++) {
     const a = folded.charCodeAt(i - 1);
     const b = folded.charCodeAt(i);
-    if (isJoint(a, b)) {
+    if (isHanJoint(a, b) || versionJoint(i, i)) {
       pieces.push(folded.slice(start, i));
       start = i;
-    } else if (b === 0x20 && i + 1 < folded.length && isJoint(a, folded.charCodeAt(i + 1))) {
+    } else if (b === 0x20 && i + 1 < folded.length && (isHanJoint(a, folded.charCodeAt(i + 1)) || versionJoint(i, i + 1))) {
       pieces.push(folded.slice(start, i));
       start = i + 1;
       i++;

@@ -430,6 +430,8 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
   // Version token: digits[.digits]*[letters]  |  one or two letters + digits[.digits]*
   let k = j;
   if (k < to && isDigit(text.charCodeAt(k))) {
+    // Digits straight after a name that ends in one: another number ("Qwen2" in "Qwen20").
+    if (j === i && i > 0 && isDigit(foldTable()[text.charCodeAt(i - 1)]!)) return i;
     k = digitsEnd(text, k, to);
     // After a space, a number of three or more digits is a year or a count, not a version;
     // so is a bare two-digit one ("Doubao 15 million users", "Qwen 20 languages"), where

@@ -21,6 +21,8 @@ const SENTENCES = [
   'Qwen 20 languages, Qwen 2 and Qwen 2.5, Qwen 72B, Qwen 15. Then Qwen 12.5 and Qwen 25b, Qwen 10x faster, Qwen 2.5x, Qwen 4xl.',
   // A multiplier after a versioned name is no variant of it; a letter is.
   'GLM 4x faster; GLM-4 2x cheaper; GLM-4x; GLM-4V and GLM-4x2.',
+  // More digits after a name ending in a number are another number.
+  'Qwen2.55 and Qwen 2.55; Qwen2.5 and Qwen 2.5; GLM-45 and GLM-4 5.',
   'Addresses: https://www.baidu.com/s?wd=qwen, someone@deepseek.com, github.com/QwenLM/Qwen2.5; but Qwen2.5/Qwen3 and Baidu.com.',
   'ChatGLM2–6B with an en dash, ＣｈａｔＧＬＭ full width, 通義千問 and 通义千问.',
   'Qwen2.5VL, Qwen2.5V2.1-7B, DeepSeek-R1T2, two DeepSeek-R1s, ＤｅｅｐＳｅｅｋ-Ｒ１ｓ, Qwen2.5-VL; but Qwen2.5ß and QwenVL.',

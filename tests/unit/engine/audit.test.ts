@@ -95,6 +95,16 @@ describe('version suffixes', () => {
     ]);
   });
 
+  it('does not take more digits after a name ending in a number for its version', () => {
+    // "Qwen2.55" is another number than Qwen2.5's: the family, with that version.
+    expect(findAll(m, 'Qwen2.55 and Qwen 2.55; Qwen2.5 and Qwen 2.5')).toEqual([
+      ['Qwen2.55', 'qwen'],
+      ['Qwen 2.55', 'qwen'],
+      ['Qwen2.5', 'qwen2-5'],
+      ['Qwen 2.5', 'qwen2-5'],
+    ]);
+  });
+
   it('does not take a count after a space for a version', () => {
     expect(findAll(m, 'Qwen 10x faster, Qwen 2.5x cheaper')).toEqual([
       ['Qwen', 'qwen'],
@@ -104,7 +114,8 @@ describe('version suffixes', () => {
       ['Qwen', 'qwen'],
       ['Qwen', 'qwen'],
       ['Qwen 2', 'qwen'],
-      ['Qwen 2.5', 'qwen'],
+      // The version's own alias, written with a space ("Qwen2.5" is also compiled as "Qwen 2.5").
+      ['Qwen 2.5', 'qwen2-5'],
       ['Qwen 12.5', 'qwen'],
       ['Qwen 72B', 'qwen'],
     ]);

@@ -10,8 +10,15 @@ describe('spacingVariants', () => {
     expect(spacingVariants('腾讯ai lab')).toEqual(['腾讯 ai lab']);
   });
 
+  it('spaces, or joins, the first place where a name meets its version number', () => {
+    expect(spacingVariants('qwen2.5')).toEqual(['qwen 2.5']);
+    expect(spacingVariants('ernie 4.5')).toEqual(['ernie4.5']);
+    expect(spacingVariants('qwen2.5 72b instruct')).toEqual(['qwen 2.5 72b instruct']);
+    expect(spacingVariants('文心大模型x1')).toEqual(['文心大模型 x1']);
+  });
+
   it('leaves other spellings alone', () => {
-    for (const text of ['deepseek-r1', '通义千问', 'kimi k2', '书生·浦语', '智 谱', '']) expect(spacingVariants(text)).toEqual([]);
+    for (const text of ['deepseek r1', 'deepseek v3', '通义千问', 'kimi k2', '书生·浦语', '智 谱', 'minimax', '']) expect(spacingVariants(text)).toEqual([]);
   });
 
   it('gives all joined and all spaced beyond three places', () => {
