@@ -344,7 +344,8 @@ export class TextWalker {
       }
       const kind = kindOf(el);
       const skipThis = skipped(el, kind, exclude);
-      const closedDetails = kind === DETAILS && el !== root && isClosedDetails(el);
+      // A skipped (hidden, editable) <details> shows not even its summary.
+      const closedDetails = !skipThis && kind === DETAILS && el !== root && isClosedDetails(el);
       if (skipThis || !(kind & INLINE)) {
         // A block boundary: pause here once the budget is spent (this element comes next).
         if (length && length >= budget) break;

@@ -7,13 +7,14 @@ export function forEachVisibleText(root: Node, fn: (t: Text) => void): void {
   const w = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   let n = w.nextNode();
   while (n) {
-    const closed = n.nodeType === 1 && n !== root && isClosedDetails(n as Element);
+    const skipped = n.nodeType === 1 && isSkipped(n as Element);
+    // A closed <details> shows its summary only (and a skipped one not even that).
+    const closed = !skipped && n.nodeType === 1 && n !== root && isClosedDetails(n as Element);
     if (closed) {
-      // A closed <details> shows its summary only.
       const summary = summaryOf(n as Element);
       if (summary && !isSkipped(summary)) forEachVisibleText(summary, fn);
     }
-    if (closed || (n.nodeType === 1 && isSkipped(n as Element))) {
+    if (closed || skipped) {
       // Jump over the subtree: next sibling, or the next sibling of the nearest ancestor that has one.
       let s = w.nextSibling();
       while (!s && w.parentNode()) s = w.nextSibling();

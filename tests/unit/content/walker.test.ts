@@ -92,6 +92,11 @@ describe('TextWalker', () => {
     expect(shown(closed)).toBe('Zhipu AI|Kimi|hidden');
   });
 
+  it('reads nothing of a hidden or editable <details>, not even its summary', () => {
+    const root = mount('<p>a</p><details hidden><summary>Zhipu AI</summary></details><details contenteditable><summary>Kimi</summary></details><p>b</p>');
+    expect(batches(root).map(sep).join('|').replaceAll(S, '|')).toBe('a|b');
+  });
+
   it('reads only the summary of a closed <details> where the walk starts (the viewport pass)', () => {
     const root = mount('<p>a</p><details><summary>Zhipu AI</summary><p>Kimi</p></details><p>b</p>');
     const details = root.querySelector('details')!;
