@@ -126,6 +126,10 @@ describe('names in common phrases', () => {
     // 夸克 is also the quark of physics: Alibaba's app only with Alibaba or Qwen about.
     ['阿里巴巴推出新夸克，夸克 App 基于通义千问', [['阿里巴巴', 'alibaba-group'], ['夸克', 'quark'], ['夸克 App', 'quark'], ['通义千问', 'qwen']]],
     ['夸克是构成强子的基本粒子，上夸克和下夸克；Quark matter', []],
+    // 灵光 is also a flash of inspiration (灵光一现, 灵光乍现) and "bright" (不灵光): Ant Group's app only with Ant about, and not in those.
+    ['蚂蚁集团发布灵光，灵光App上线；LingGuang', [['蚂蚁集团', 'ant-group'], ['灵光', 'lingguang'], ['灵光App', 'lingguang'], ['LingGuang', 'lingguang']]],
+    ['灵光一现；头脑不灵光', []],
+    ['蚂蚁集团的灵光乍现，头脑不灵光', [['蚂蚁集团', 'ant-group']]],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
