@@ -137,3 +137,9 @@ export function isUpper(ch: string): boolean {
 export function hasHan(text: string): boolean {
   return /\p{Script=Han}/u.test(text);
 }
+
+/** An ASCII digit (a code unit). */
+export const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** An ASCII letter, either case (a code unit). */
+export const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;

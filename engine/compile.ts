@@ -3,7 +3,7 @@
  * entities and aliases) into the compact matcher data that content scripts load.
  */
 import { buildAutomaton, serializeAutomaton, type SerializedAutomaton } from './automaton';
-import { casePattern, foldText, isWordChar } from './chars';
+import { casePattern, foldText, hasHan, isAsciiLetter, isDigit, isWordChar } from './chars';
 import type { EntityKind } from '../kb/kinds';
 import { packPatterns, P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START, type MatcherPattern, type PackedPatterns } from './patterns';
 
@@ -105,10 +105,8 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
   return { data, stats: { entities: entities.length, aliases: aliasCount, patterns: patterns.length, groups: texts.length } };
 }
 
-const isHan = (c: number) => (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
-const isLatinOrDigit = (c: number) => isLetter(c) || isDigit(c);
+const isHan = (c: number) => hasHan(String.fromCharCode(c));
+const isLatinOrDigit = (c: number) => isAsciiLetter(c) || isDigit(c);
 /** Where Chinese meets a Latin letter or a digit, one way or the other. */
 const isHanJoint = (a: number, b: number) => (isHan(a) && isLatinOrDigit(b)) || (isLatinOrDigit(a) && isHan(b));
 
@@ -129,9 +127,9 @@ export function spacingVariants(folded: string): string[] {
   let versionSeen = false;
   /** Whether the letters ending at i (two or more, not after a digit) meet a version number at `digit`. */
   const versionJoint = (i: number, digit: number) => {
-    if (versionSeen || !isLetter(folded.charCodeAt(i - 1)) || !isDigit(folded.charCodeAt(digit))) return false;
+    if (versionSeen || !isAsciiLetter(folded.charCodeAt(i - 1)) || !isDigit(folded.charCodeAt(digit))) return false;
     let j = i;
-    while (j > 0 && isLetter(folded.charCodeAt(j - 1))) j--;
+    while (j > 0 && isAsciiLetter(folded.charCodeAt(j - 1))) j--;
     return (versionSeen = i - j >= 2 && (j === 0 || !isDigit(folded.charCodeAt(j - 1))));
   };
   for (let i = 1; i < folded.length; i++) {

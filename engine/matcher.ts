@@ -7,7 +7,7 @@
  * Context requirements are page-level and live in ContextGate (./context).
  */
 import { Scanner, type ScanEngine } from './automaton';
-import { FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, flagTable, foldTable, isUpper } from './chars';
+import { FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, flagTable, foldTable, isAsciiLetter, isDigit, isUpper } from './chars';
 import { P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START, type MatcherData } from './compile';
 import { PatternTable } from './patterns';
 import type { EntityKind } from '../kb/kinds';
@@ -335,7 +335,6 @@ function foldedEquals(text: string, i: number, w: string): boolean {
   return true;
 }
 
-const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** The end of the ASCII digits from k on. */
 function digitsEnd(text: string, k: number, to: number): number {
@@ -411,7 +410,6 @@ const COMPOUND_WORD_MAX = Math.max(...[...COMPOUND_WORDS].map((w) => w.length));
 function isCompoundWord(text: string, from: number, to: number): boolean {
   return to - from <= COMPOUND_WORD_MAX && COMPOUND_WORDS.has(text.slice(from, to).toLowerCase());
 }
-const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 const isAlnum = (c: number) => isDigit(c) || isAsciiLetter(c);
 
 /**
@@ -429,9 +427,11 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
   const tokenStart = j;
   // Version token: digits[.digits]*[letters]  |  one or two letters + digits[.digits]*
   let k = j;
+  // Written straight on (no space or hyphen) after a name that ends in a number.
+  const onNumber = j === i && i > 0 && isDigit(foldTable()[text.charCodeAt(i - 1)]!);
   if (k < to && isDigit(text.charCodeAt(k))) {
-    // Digits straight after a name that ends in one: another number ("Qwen2" in "Qwen20").
-    if (j === i && i > 0 && isDigit(foldTable()[text.charCodeAt(i - 1)]!)) return i;
+    // Digits there are another number ("Qwen2" in "Qwen20").
+    if (onNumber) return i;
     k = digitsEnd(text, k, to);
     // After a space, a number of three or more digits is a year or a count, not a version;
     // so is a bare two-digit one ("Doubao 15 million users", "Qwen 20 languages"), where
@@ -444,7 +444,7 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
     if (bareTwo && k === tokenStart + 2) return i;
     // Nor is a multiplier after a space ("ERNIE 10x faster").
     if (spaced && k === letters + 1 && (text.charCodeAt(letters) | 0x20) === 0x78) return i;
-  } else if (j === i && i > 0 && isDigit(foldTable()[text.charCodeAt(i - 1)]!) && k < to && isAsciiLetter(text.charCodeAt(k))) {
+  } else if (onNumber && k < to && isAsciiLetter(text.charCodeAt(k))) {
     // Letters written straight after a name that ends in a number: a variant of that
     // version ("GLM-4.5V", "Qwen2.5VL", "DeepSeek-R1T"), then digits if any; but a lone
     // "x" is a multiplier ("ERNIE 4.5x cheaper"), and the name no mention there.
