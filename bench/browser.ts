@@ -111,10 +111,11 @@ export interface BenchBrowser {
    * Navigates to a fresh copy of a page, injects the engines and lets layout finish. It
    * reads nothing of the page's text: a walk here would warm the floor's code and create
    * the JS wrappers of every node before the engine under test runs (a content script's
-   * isolated world never finds them made). Pass `facts` to count the page (elements, text
-   * nodes, characters) after that, on a load that measures nothing.
+   * isolated world never finds them made).
    */
-  load(name: string, opts?: { facts?: boolean }): Promise<{ elements: number; textNodes: number; chars: number; height: number; loadMs: number }>;
+  load(name: string): Promise<{ height: number; loadMs: number }>;
+  /** Counts the loaded page (elements, visible text nodes, characters): only on a load that measures nothing. */
+  facts(): Promise<{ elements: number; textNodes: number; chars: number }>;
   close(): Promise<void>;
 }
 
@@ -157,15 +158,16 @@ export async function openBenchBrowser(sources: readonly PageSource[], opts: { j
     server,
     version: browser.version(),
     bundle,
-    async load(name, opts = {}) {
+    async load(name) {
       const t = Date.now();
       await page.goto(server.url(`/bench/${name}.html`), { waitUntil: 'load', timeout: 120_000 });
       // A unique source each time: V8 must not reuse code compiled for an earlier page (first visit).
       await page.evaluate(`${bundle}\n//# run ${++loads}`);
       const height = await page.evaluate(() => window.__bench.layout());
-      const loadMs = Date.now() - t;
-      if (!opts.facts) return { elements: 0, textNodes: 0, chars: 0, height, loadMs };
-      return { ...(await page.evaluate(() => window.__bench.info())), loadMs };
+      return { height, loadMs: Date.now() - t };
+    },
+    facts() {
+      return page.evaluate(() => window.__bench.info());
     },
     async close() {
       await browser.close();

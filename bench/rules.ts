@@ -220,15 +220,16 @@ export class RuleRegexes {
     // A neighbour word that starts (ends) with a non-word character needs no boundary there.
     const wordy = (ch: string | undefined) => ch !== undefined && isWordChar(ch.charCodeAt(0));
     for (const w of pat.nb ?? []) prefix += `(?<!${wordy(w[0]) ? `(?<!${W})` : ''}${wordPart(w)}${this.DOT}?${gap})`;
+    const endsInDigit = /[0-9]$/.test(text);
     let post = pat.f & P_WORD_END ? `(?!${W})` : '';
-    if (pat.f & P_WORD_END && /[0-9]$/.test(text)) post += `(?!${this.DOT_DIGIT})`;
+    if (pat.f & P_WORD_END && endsInDigit) post += `(?!${this.DOT_DIGIT})`;
     for (const w of pat.na ?? []) post += `(?!${gap}${wordPart(w)}${wordy(w[w.length - 1]) ? `(?!${W})` : ''})`;
     // After an alias ending in a number, letters written straight on (then digits) come first;
     // not a lone "x" (a multiplier).
-    const letterToken = /[0-9]$/.test(text) ? '(?![xX](?![A-Za-z0-9]))[A-Za-z]+(?:[0-9]+(?:\\.[0-9]+)*)?|' : '';
+    const letterToken = endsInDigit ? '(?![xX](?![A-Za-z0-9]))[A-Za-z]+(?:[0-9]+(?:\\.[0-9]+)*)?|' : '';
     // Digits straight after an alias ending in one are another number ("Qwen2" in "Qwen20").
     const separator = `(?:${SPACE}(?![0-9]{3})(?![0-9]{2}(?![0-9]|\\.[0-9]|[A-Za-z]))(?![0-9]+(?:\\.[0-9]+)*[xX](?![A-Za-z]))|${DASH})`;
-    const version = `(?:${letterToken}${/[0-9]$/.test(text) ? `(?:${separator}|(?![0-9]))` : `${separator}?`}${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}[A-Za-z0-9](?:[A-Za-z0-9]|\\.(?=[A-Za-z0-9]))*)*`;
+    const version = `(?:${letterToken}${endsInDigit ? `(?:${separator}|(?![0-9]))` : `${separator}?`}${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}[A-Za-z0-9](?:[A-Za-z0-9]|\\.(?=[A-Za-z0-9]))*)*`;
     const tail = pat.f & P_VERSIONED ? `(?:(?=(${version}))\\2(?!${W})|${post})` : post;
     return `${prefix}(${alias})${tail}`;
   }

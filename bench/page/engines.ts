@@ -79,28 +79,26 @@ const api = {
     return performance.now() - t;
   },
 
-  /**
-   * Page facts, and a forced layout so that no engine pays for it. Counts with `length`,
-   * never `data`: every string Blink hands to a script stays in its string cache with a weak
-   * handle, so reading `data` here would let the engines that run next read cached strings
-   * and leave them the next full collection's work of clearing 100,000 dead handles.
-   */
-  /** Finishes layout (as on a page the reader sees) and returns the document's height. */
+  /** Finishes layout (as on a page the reader sees), so that no engine pays for it, and returns the document's height. */
   layout() {
     void document.body?.offsetHeight;
     return document.documentElement.scrollHeight;
   },
 
-  /** Page facts. Walks the page with the floor's code: call it only on a load that measures nothing. */
+  /**
+   * Page facts. Walks the page with the floor's code: call it only on a load that measures
+   * nothing. Counts with `length`, never `data`: every string Blink hands to a script stays
+   * in its string cache with a weak handle, so reading `data` here would leave the next full
+   * collection the work of clearing 100,000 dead handles.
+   */
   info() {
-    void document.body?.offsetHeight;
     let nodes = 0;
     let chars = 0;
     forEachVisibleText(document.documentElement, (t) => {
       nodes++;
       chars += t.length;
     });
-    return { elements: document.getElementsByTagName('*').length, textNodes: nodes, chars, height: document.documentElement.scrollHeight };
+    return { elements: document.getElementsByTagName('*').length, textNodes: nodes, chars };
   },
 
   /** The engine as the content script runs it, until every range is registered. */

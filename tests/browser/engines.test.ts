@@ -71,7 +71,8 @@ afterAll(async () => {
 
 async function checkPage(name: string): Promise<{ ours: Mention[]; spanning: number }> {
   const b = bb!;
-  const info = await b.load(name, { facts: true });
+  await b.load(name);
+  const info = await b.facts();
   await b.page.evaluate((data) => window.__bench.setData(data), dict.data);
   const run = await b.page.evaluate(() => window.__bench.ours());
   const ours = (await b.page.evaluate(() => window.__bench.oursMentions())) as Mention[];
