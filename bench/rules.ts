@@ -23,15 +23,17 @@
  *           texts that contain any;
  *   TAIL  = versioned: (?:(?=(VERSION))\2(?![word]) | POST), else POST, where POST is
  *           (?![word]) for aliases ending with a word character (and, for one ending
- *           with a digit, no "." + digit after it) plus one negative lookahead per
- *           notFollowedBy word; VERSION's hyphen-joined tokens stop before an English
- *           compound word ("-based": COMPOUND_WORDS).
+ *           with a digit, no "." + digit after it, and for one ending with a number
+ *           written apart, no quantity word: QUANTITY_WORDS) plus one negative lookahead
+ *           per notFollowedBy word; VERSION's hyphen-joined tokens stop before an English
+ *           compound word ("-based": COMPOUND_WORDS), and a spaced bare number is no
+ *           version before a quantity word.
  * Regexes are code-unit based (no u flag), like the engine.
  */
 import { decodeStoredField, storedCount } from '../engine/automaton';
 import { flagTable, foldTable, foldText, FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, isUpper, isWordChar } from '../engine/chars';
 import { P_CASE_SENSITIVE, P_VERSIONED, P_WORD_END, P_WORD_START, spacingVariants, type CompilableEntity, type MatcherData } from '../engine/compile';
-import { COMPOUND_WORDS } from '../engine/matcher';
+import { COMPOUND_WORDS, QUANTITY_WORDS } from '../engine/matcher';
 import { unpackPatterns, type MatcherPattern } from '../engine/patterns';
 
 const hex = (u: number) => `\\u${u.toString(16).padStart(4, '0')}`;
@@ -95,6 +97,8 @@ export class RuleRegexes {
   private readonly S: string;
   /** ".", in any form that folds to it. */
   private readonly DOT: string;
+  /** A digit, in any form that folds to one. */
+  private readonly DIGIT: string;
   /** "." then a digit, in any form that folds to them. */
   private readonly DOT_DIGIT: string;
   /** A hyphen-joined token that is an English compound word, not a version part. */
@@ -143,6 +147,7 @@ export class RuleRegexes {
       for (let i = 0; i < t.length; i++) for (const u of this.pre(t.charCodeAt(i))) kept[u] = 1;
     };
     texts.forEach(keepFolded);
+    QUANTITY_WORDS.forEach(keepFolded);
     for (const p of this.patterns) [...(p.nb ?? []), ...(p.na ?? [])].forEach(keepFolded);
     const isWord = (u: number) => (flags[u]! & FLAG_WORD) !== 0;
     let repWord = -1;
@@ -166,7 +171,8 @@ export class RuleRegexes {
     const digits: number[] = [];
     for (let c = 0x30; c <= 0x39; c++) digits.push(...this.pre(c));
     this.DOT = classOf(this.pre(0x2e));
-    this.DOT_DIGIT = `${this.DOT}${classOf(digits)}`;
+    this.DIGIT = classOf(digits);
+    this.DOT_DIGIT = `${this.DOT}${this.DIGIT}`;
     const anyCase = (w: string) => [...w].map((ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`).join('');
     this.COMPOUND = `(?!(?:${[...COMPOUND_WORDS].map(anyCase).join('|')})(?![A-Za-z0-9]|\\.[A-Za-z0-9]))`;
 
@@ -223,12 +229,18 @@ export class RuleRegexes {
     const endsInDigit = /[0-9]$/.test(text);
     let post = pat.f & P_WORD_END ? `(?!${W})` : '';
     if (pat.f & P_WORD_END && endsInDigit) post += `(?!${this.DOT_DIGIT})`;
+    // A number written apart (after a space, or the whole alias) before "million" is a count.
+    // A folded space may be a hyphen on the page ("GLM-5.1"), which binds the number: the
+    // page's character before the number decides.
+    const quantity = `${SPACE}+(?:${QUANTITY_WORDS.map(wordPart).join('|')})(?!${W})`;
+    if (pat.f & P_WORD_END && /^[0-9.]*[0-9]$/.test(text)) post += `(?!${quantity})`;
+    else if (pat.f & P_WORD_END && / [0-9.]*[0-9]$/.test(text)) post += `(?:(?<!${SPACE}(?:${this.DIGIT}|${this.DOT}|${IGN})*)|(?!${quantity}))`;
     for (const w of pat.na ?? []) post += `(?!${gap}${wordPart(w)}${wordy(w[w.length - 1]) ? `(?!${W})` : ''})`;
     // After an alias ending in a number, letters written straight on (then digits) come first;
     // not a lone "x" (a multiplier).
     const letterToken = endsInDigit ? '(?![xX](?![A-Za-z0-9]))[A-Za-z]+(?:[0-9]+(?:\\.[0-9]+)*)?|' : '';
     // Digits straight after an alias ending in one are another number ("Qwen2" in "Qwen20").
-    const separator = `(?:${SPACE}(?![0-9]{3})(?![0-9]{2}(?![0-9]|\\.[0-9]|[A-Za-z]))(?![0-9]+(?:\\.[0-9]+)*[xX](?![A-Za-z]))|${DASH})`;
+    const separator = `(?:${SPACE}(?![0-9]{3})(?![0-9]{2}(?![0-9]|\\.[0-9]|[A-Za-z]))(?![0-9]+(?:\\.[0-9]+)*[xX](?![A-Za-z]))(?![0-9]+(?:\\.[0-9]+)*${quantity})|${DASH})`;
     const version = `(?:${letterToken}${endsInDigit ? `(?:${separator}|(?![0-9]))` : `${separator}?`}${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}[A-Za-z0-9](?:[A-Za-z0-9]|\\.(?=[A-Za-z0-9]))*)*`;
     const tail = pat.f & P_VERSIONED ? `(?:(?=(${version}))\\2(?!${W})|${post})` : post;
     return `${prefix}(${alias})${tail}`;

@@ -66,7 +66,7 @@ export class Matcher {
    *   that no boundary rule reads across (in Chinese prose: 。、；：！？);
    * - just past a single space where the automaton is at its root (no occurrence spans
    *   it), no version suffix starts at the space, and no neighbour word ends before it or
-   *   starts after it (in any prose);
+   *   starts after it, nor a quantity word after it (in any prose);
    * - just past a character that no rule reads (Scanner.inert: Han, kana, most
    *   punctuation) where the automaton is at its root (Chinese without split punctuation).
    */
@@ -84,6 +84,8 @@ export class Matcher {
         if (scanner.stateAfter(text, Math.max(0, p - window), p) !== 0) continue;
         if (versionSuffixEnd(text, p - 1, text.length, flags) !== p - 1) continue;
         if (this.neighbourAround(text, p - 1)) continue;
+        // The number before it may be a count ("Baichuan 2 million"): a rule reads across.
+        if (quantityFollows(text, p - 1, text.length, flags)) continue;
         return p;
       }
       // Running text with no space or split punctuation (Chinese without 。): just past a
@@ -169,7 +171,7 @@ export class Matcher {
             continue;
           }
         }
-        if (f & P_WORD_END && end < to && (this.isWordAt(text, end) || continuesNumber(text, end, to))) continue;
+        if (f & P_WORD_END && end < to && (this.isWordAt(text, end) || continuesNumber(text, end, to) || this.countBefore(text, start, end, to))) continue;
         if (x?.na && this.anyWordAfter(text, end, to, x.na)) continue;
         if (plain) plain.patterns = [...plain.patterns, p];
         else plain = { start, end, patterns: this.only(p), extended: false, aliasEnd: end };
@@ -237,6 +239,19 @@ export class Matcher {
     if (j > to) return false;
     if (!foldedEquals(text, i, w)) return false;
     return j === to || !this.isWordAt(text, j) || !this.isWordAt(text, j - 1);
+  }
+
+  /**
+   * Whether the alias text[start, end) ends in a number written apart from the rest of it
+   * (after a space, or the whole alias: "Baichuan 2", "360") that a quantity word follows:
+   * a count ("Baichuan 2 million users"), not the name. "Qwen2.5 billion" keeps its name.
+   */
+  private countBefore(text: string, start: number, end: number, to: number): boolean {
+    const fold = this.fold;
+    if (!isDigit(fold[text.charCodeAt(end - 1)]!)) return false;
+    let i = end - 1;
+    while (i > start && (isDigit(fold[text.charCodeAt(i - 1)]!) || fold[text.charCodeAt(i - 1)] === 0x2e || this.flags[text.charCodeAt(i - 1)]! & FLAG_IGNORABLE)) i--;
+    return (i === start || (this.flags[text.charCodeAt(i - 1)]! & FLAG_SPACE) !== 0) && quantityFollows(text, end, to, this.flags);
   }
 
   private isWordAt(text: string, i: number): boolean {
@@ -394,6 +409,25 @@ function continuesNumber(text: string, end: number, to: number): boolean {
 }
 
 /**
+ * Words that make a number written apart before them a quantity: an alias that ends in
+ * such a number is no mention before one ("Baichuan 2 million users"), nor is such a
+ * number a version ("Qwen 2.5 billion tokens" mentions Qwen, not Qwen2.5).
+ */
+export const QUANTITY_WORDS: readonly string[] = ['hundred', 'thousand', 'million', 'billion', 'trillion', 'percent'];
+
+/** Whether spaces and then one of QUANTITY_WORDS (a whole word, any letter case) follow from k on. */
+function quantityFollows(text: string, k: number, to: number, flags: Uint8Array): boolean {
+  if (!(k < to && flags[text.charCodeAt(k)]! & FLAG_SPACE)) return false;
+  while (k < to && flags[text.charCodeAt(k)]! & FLAG_SPACE) k++;
+  for (let w = 0; w < QUANTITY_WORDS.length; w++) {
+    const word = QUANTITY_WORDS[w]!;
+    const e = k + word.length;
+    if (e <= to && foldedEquals(text, k, word) && (e === to || !(flags[text.charCodeAt(e)]! & FLAG_WORD))) return true;
+  }
+  return false;
+}
+
+/**
  * Words that follow a model name after a hyphen to make an English compound
  * ("Qwen2.5-based", "DeepSeek-R1-style", "Kimi K2-powered"): never a part of the name.
  */
@@ -442,6 +476,8 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
     const letters = k;
     while (k < to && isAsciiLetter(text.charCodeAt(k))) k++;
     if (bareTwo && k === tokenStart + 2) return i;
+    // A bare number after a space and before "million" is a count ("Baichuan 2 million users").
+    if (spaced && k === letters && quantityFollows(text, k, to, flags)) return i;
     // Nor is a multiplier after a space ("ERNIE 10x faster").
     if (spaced && k === letters + 1 && (text.charCodeAt(letters) | 0x20) === 0x78) return i;
   } else if (onNumber && k < to && isAsciiLetter(text.charCodeAt(k))) {

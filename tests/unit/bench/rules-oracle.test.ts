@@ -23,6 +23,10 @@ const SENTENCES = [
   'GLM 4x faster; GLM-4 2x cheaper; GLM-4x; GLM-4V and GLM-4x2.',
   // More digits after a name ending in a number are another number.
   'Qwen2.55 and Qwen 2.55; Qwen2.5 and Qwen 2.5; GLM-45 and GLM-4 5.',
+  // A number written apart before a quantity word is a count, not a name or a version.
+  'Qwen 2 million and Qwen 2.5  Billion users, Qwen2.5 billion tokens, Qwen 2 millionaires, GLM 4 hundred, ChatGLM 2 percent.',
+  // A hyphen binds the number to the name (the alias's folded space is a hyphen here).
+  'GLM-4 million, Qwen-2.5 billion, ChatGLM2-6B million.',
   'Addresses: https://www.baidu.com/s?wd=qwen, someone@deepseek.com, github.com/QwenLM/Qwen2.5; but Qwen2.5/Qwen3 and Baidu.com.',
   'ChatGLM2–6B with an en dash, ＣｈａｔＧＬＭ full width, 通義千問 and 通义千问.',
   'Qwen2.5VL, Qwen2.5V2.1-7B, DeepSeek-R1T2, two DeepSeek-R1s, ＤｅｅｐＳｅｅｋ-Ｒ１ｓ, Qwen2.5-VL; but Qwen2.5ß and QwenVL.',

@@ -121,6 +121,23 @@ describe('version suffixes', () => {
     ]);
   });
 
+  it('does not take a number written apart before a quantity word for a name or a version', () => {
+    // "Qwen 2.5" is also a compiled alias of Qwen2.5 (with the space); the numbers are counts here.
+    expect(findAll(m, 'Qwen 2.5 million users, Qwen 2.5 Billion tokens, Qwen 3 hundred, GLM 4 percent.')).toEqual([
+      ['Qwen', 'qwen'],
+      ['Qwen', 'qwen'],
+      ['Qwen', 'qwen'],
+      ['GLM', 'glm'],
+    ]);
+    // Written straight on, or before another word, the number is the name's.
+    expect(findAll(m, 'Qwen2.5 billion tokens; Qwen 2.5 millionaires; Qwen 2.5 72B; Qwen 3 ships.')).toEqual([
+      ['Qwen2.5', 'qwen2-5'],
+      ['Qwen 2.5', 'qwen2-5'],
+      ['Qwen 2.5 72B', 'qwen2-5'],
+      ['Qwen 3', 'qwen'],
+    ]);
+  });
+
   it('does not take a newer decimal version for the version the alias names', () => {
     // "DeepSeek-R1.5" is not DeepSeek-R1 (nor "ChatGLM2-6B.5" ChatGLM2-6B).
     expect(findAll(m, 'DeepSeek-R1.5 is rumoured')).not.toContainEqual(['DeepSeek-R1', 'deepseek-r1']);
@@ -135,7 +152,7 @@ describe('version suffixes', () => {
 
 describe('the new rules and scanning in parts', () => {
   it('finds in split parts and between cuts what it finds in the whole (property)', () => {
-    const piece = fc.constantFrom('Qwen', '2.5', '3', '-based', '-Powered', '-72B', '.5', '.', '5', ' ', 'DeepSeek', '-R1', 'Kimi', ' K2', 'Baidu', 'ʼs', '＿', '⚡', '\uFE0F', '❤', 'x', '。', '百度', 'ChatGLM2-6B', '-style');
+    const piece = fc.constantFrom('Qwen', '2.5', '3', '-based', '-Powered', '-72B', '.5', '.', '5', ' ', 'DeepSeek', '-R1', 'Kimi', ' K2', 'Baidu', 'ʼs', '＿', '⚡', '\uFE0F', '❤', 'x', '。', '百度', 'ChatGLM2-6B', '-style', 'million');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.nat(120), { maxLength: 3 }), (pieces, rawCuts) => {
         const text = pieces.join('');
