@@ -127,21 +127,31 @@ export class Matcher {
     raw.length = 0;
     const candidates: Mention[] = [];
     let a = from;
+    // The block around each stretch: the address check reads its whole block (the same
+    // whether a long block is scanned whole or in parts), and never the next block.
+    let blockStart = 0;
+    let blockEnd = text.length;
     if (cuts) {
       for (let i = 0; i < cuts.length; i++) {
         const b = cuts[i]!;
-        if (b <= a) continue;
-        if (b >= to) break;
-        this.collect(text, a, b, candidates);
-        a = b;
+        if (b <= a) {
+          blockStart = b;
+          continue;
+        }
+        if (b >= to) {
+          blockEnd = b;
+          break;
+        }
+        this.collect(text, a, b, candidates, blockStart, b);
+        a = blockStart = b;
       }
     }
-    this.collect(text, a, to, candidates);
+    this.collect(text, a, to, candidates, blockStart, blockEnd);
     return selectLongest(candidates, this.patterns.flags);
   }
 
-  /** Appends the candidates of text[from, to) (one block). */
-  private collect(text: string, from: number, to: number, candidates: Mention[]): void {
+  /** Appends the candidates of text[from, to) (one block, or a part of the block text[blockStart, blockEnd)). */
+  private collect(text: string, from: number, to: number, candidates: Mention[], blockStart: number, blockEnd: number): void {
     const raw = this.raw;
     const base = raw.length;
     this.scanner.scan(text, from, to, raw);
@@ -152,7 +162,7 @@ export class Matcher {
       const g = raw[r]!;
       const end = raw[r + 1]!;
       const start = this.scanner.startOf(text, end, groupLength[g]!);
-      if (insideAddress(text, start, end)) continue;
+      if (insideAddress(text, start, end, blockStart, blockEnd)) continue;
       let plain: Mention | undefined;
       let extendedTo = -1;
       let extendedPatterns: readonly number[] | undefined;
@@ -379,21 +389,23 @@ const ADDRESS_REACH = 256;
 /**
  * Whether text[start, end) is inside a web or e-mail address written out in the text
  * ("www.baidu.com", "someone@deepseek.com"): not a mention. Looked at only when a
- * neighbouring character is one an address has around a name, and over the whole text
- * (not the part being scanned), so a scan in parts judges as a whole one. A name that is
- * itself an address ("yiyan.baidu.com") is kept; a version's full stop ("Qwen2.5") does not make one.
+ * neighbouring character is one an address has around a name, and over the whole block
+ * text[lo, hi) (not the part being scanned), so a scan in parts judges as a whole one; an
+ * address that ends a block ("…reuters.com/") says nothing of a name that starts the next.
+ * A name that is itself an address ("yiyan.baidu.com") is kept; a version's full stop
+ * ("Qwen2.5") does not make one.
  */
-export function insideAddress(text: string, start: number, end: number): boolean {
-  if (!((start > 0 && isAddressNeighbour(text.charCodeAt(start - 1))) || (end < text.length && isAddressNeighbour(text.charCodeAt(end))))) return false;
+export function insideAddress(text: string, start: number, end: number, lo = 0, hi = text.length): boolean {
+  if (!((start > lo && isAddressNeighbour(text.charCodeAt(start - 1))) || (end < hi && isAddressNeighbour(text.charCodeAt(end))))) return false;
   // An address itself: a slash, or a full stop before a letter (not a version's "2.5").
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x2f || (c === 0x2e && i + 1 < end && isAsciiLetter(text.charCodeAt(i + 1)))) return false;
   }
   let a = start;
-  while (a > 0 && start - a < ADDRESS_REACH && isAddressChar(text.charCodeAt(a - 1))) a--;
+  while (a > lo && start - a < ADDRESS_REACH && isAddressChar(text.charCodeAt(a - 1))) a--;
   let b = end;
-  while (b < text.length && b - end < ADDRESS_REACH && isAddressChar(text.charCodeAt(b))) b++;
+  while (b < hi && b - end < ADDRESS_REACH && isAddressChar(text.charCodeAt(b))) b++;
   return ADDRESS.test(text.slice(a, b));
 }
 

@@ -59,6 +59,19 @@ describe('addresses written in the text', () => {
     expect(findInParts(m, text).mentions).toEqual(m.find(text));
     expect(spans(text)).toEqual(['Baidu']);
   });
+
+  it('reads an address within its block: one that ends a block says nothing of the next', () => {
+    // "Source: https://www.reuters.com/" in one paragraph, "Baidu said…" in the next.
+    const a = 'Source: https://www.reuters.com/';
+    const text = `${a}Baidu said; see www.baidu.com`;
+    const found = (cuts?: number[]) => m.find(text, 0, text.length, cuts).map((x) => text.slice(x.start, x.end));
+    expect(found([a.length])).toEqual(['Baidu']);
+    // Without the cut it is one block, and one address.
+    expect(found()).toEqual([]);
+    // A long block scanned in parts (from, to inside it) still reads its whole block.
+    const at = text.indexOf('baidu.com');
+    expect(m.find(text, at, text.length, [a.length])).toEqual([]);
+  });
 });
 
 describe('version suffixes', () => {
@@ -152,18 +165,19 @@ describe('version suffixes', () => {
 
 describe('the new rules and scanning in parts', () => {
   it('finds in split parts and between cuts what it finds in the whole (property)', () => {
-    const piece = fc.constantFrom('Qwen', '2.5', '3', '-based', '-Powered', '-72B', '.5', '.', '5', ' ', 'DeepSeek', '-R1', 'Kimi', ' K2', 'Baidu', 'ʼs', '＿', '⚡', '\uFE0F', '❤', 'x', '。', '百度', 'ChatGLM2-6B', '-style', 'million');
+    const piece = fc.constantFrom('Qwen', '2.5', '3', '-based', '-Powered', '-72B', '.5', '.', '5', ' ', 'DeepSeek', '-R1', 'Kimi', ' K2', 'Baidu', 'ʼs', '＿', '⚡', '\uFE0F', '❤', 'x', '。', '百度', 'ChatGLM2-6B', '-style', 'million', '/', 'www.', '.com', '@');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.nat(120), { maxLength: 3 }), (pieces, rawCuts) => {
         const text = pieces.join('');
         const whole = m.find(text);
         expect(findInParts(m, text).mentions).toEqual(whole);
         const cuts = [...new Set(rawCuts.map((c) => c % (text.length + 1)))].sort((x, y) => x - y);
+        // Each block on its own, as if the text ended there.
         const separately: typeof whole = [];
         let s = 0;
         for (const c of [...cuts, text.length]) {
           if (c <= s) continue;
-          separately.push(...m.find(text, s, c));
+          for (const x of m.find(text.slice(s, c))) separately.push({ ...x, start: x.start + s, end: x.end + s, aliasEnd: x.aliasEnd + s });
           s = c;
         }
         expect(m.find(text, 0, text.length, cuts)).toEqual(separately);
