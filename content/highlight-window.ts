@@ -66,13 +66,15 @@ export class HighlightWindow {
   }
 
   add(name: string, e: WindowEntry): void {
-    if (this.items.has(e)) return;
+    // One hash lookup, not two (this runs per mention): a Set that did not grow had it.
+    const before = this.items.size;
+    this.items.add(e);
+    if (this.items.size === before) return;
     e.wName = name;
     e.wTop = 0;
     e.wBottom = 0;
     e.wEpoch = 0;
     e.wShown = !this.on;
-    this.items.add(e);
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     if (e.wShown) this.highlights.get(name)!.add(e.range);
     if (!this.on && this.items.size > this.threshold) this.start();

@@ -106,6 +106,8 @@ export class PageScanner {
     private readonly opts: ScannerOptions = {},
   ) {
     this.counts = new Int32Array(matcher.ids.length);
+    // Sized up front: filled at scattered indices, a growing array could turn into a dictionary.
+    this.names = new Array<string>(matcher.ids.length);
     this.gate = new ContextGate(matcher.patterns, matcher.ids.length);
     this.walkOpts = { exclude: opts.exclude };
   }
@@ -305,8 +307,11 @@ export class PageScanner {
     return this.nodeIndex;
   }
 
+  /** Highlight names by entity index, filled as entities are met (a Map lookup per mention otherwise). */
+  private readonly names: string[];
+
   private highlightName(entity: number): string {
-    return kindHighlightName(this.matcher.kinds[entity]!);
+    return (this.names[entity] ??= kindHighlightName(this.matcher.kinds[entity]!));
   }
 
   private noteSlice(ms: number): void {

@@ -155,13 +155,14 @@ export class Scanner {
   private readonly wasmScan: WasmScan | null;
   /** Occurrences stateAfter's pass finds and drops. */
   private readonly scratch: number[] = [];
+  private readonly fold: Uint16Array;
 
   /**
    * From the automaton, or straight from its serialized form (which a WebAssembly
    * scanner decodes into its own memory, without an intermediate copy).
    */
   constructor(source: AutomatonData | SerializedAutomaton, engine: ScanEngine = 'auto') {
-    const fold = foldTable();
+    const fold = (this.fold = foldTable());
     this.spaceClass = source.alphabet.indexOf(' ') + 1;
     const wasm = engine === 'js' ? null : instantiateScan(source, fold, flagTable(), engine === 'polyfill' ? 'polyfill' : 'builtin');
     this.wasmScan = wasm;
@@ -271,7 +272,7 @@ export class Scanner {
    */
   inert(ch: number, avoid: ReadonlySet<number>): boolean {
     // "." takes part in version suffixes ("Qwen2.5") even when no alias has it.
-    return ch !== 0x2e && (ch < 0xd800 || ch > 0xdfff) && !(this.flags[ch]! & (FLAG_WORD | FLAG_SPACE | FLAG_DASH | FLAG_IGNORABLE)) && !avoid.has(foldTable()[ch]!);
+    return ch !== 0x2e && (ch < 0xd800 || ch > 0xdfff) && !(this.flags[ch]! & (FLAG_WORD | FLAG_SPACE | FLAG_DASH | FLAG_IGNORABLE)) && !avoid.has(this.fold[ch]!);
   }
 
   /**

@@ -12,6 +12,9 @@ import { P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_EN
 import { PatternTable } from './patterns';
 import type { EntityKind } from '../kb/kinds';
 
+/** The character tables, bound once: the rules below run per pattern hit, often before V8 inlines a getter. */
+const FOLD = foldTable();
+
 export interface Mention {
   start: number;
   end: number;
@@ -32,7 +35,7 @@ export class Matcher {
   readonly patterns: PatternTable;
   private readonly scanner: Scanner;
   private readonly flags = flagTable();
-  private readonly fold = foldTable();
+  private readonly fold = FOLD;
   private readonly raw: number[] = [];
   private readonly indexById = new Map<string, number>();
   /** The longest pattern, in folded characters (how far back splitPoint reads the automaton's state). */
@@ -355,7 +358,7 @@ function before(a: Mention, b: Mention): boolean {
 
 /** Whether text folded from i on starts with the folded word `w` (compared in place: no string per check). */
 function foldedEquals(text: string, i: number, w: string): boolean {
-  const f = foldTable();
+  const f = FOLD;
   for (let k = 0; k < w.length; k++) if (f[text.charCodeAt(i + k)] !== w.charCodeAt(k)) return false;
   return true;
 }
@@ -416,7 +419,7 @@ export function insideAddress(text: string, start: number, end: number, lo = 0, 
  */
 function continuesNumber(text: string, end: number, to: number): boolean {
   if (end + 1 >= to) return false;
-  const f = foldTable();
+  const f = FOLD;
   return isDigit(f[text.charCodeAt(end - 1)]!) && f[text.charCodeAt(end)] === 0x2e && isDigit(f[text.charCodeAt(end + 1)]!);
 }
 
@@ -474,7 +477,7 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
   // Version token: digits[.digits]*[letters]  |  one or two letters + digits[.digits]*
   let k = j;
   // Written straight on (no space or hyphen) after a name that ends in a number.
-  const onNumber = j === i && i > 0 && isDigit(foldTable()[text.charCodeAt(i - 1)]!);
+  const onNumber = j === i && i > 0 && isDigit(FOLD[text.charCodeAt(i - 1)]!);
   if (k < to && isDigit(text.charCodeAt(k))) {
     // Digits there are another number ("Qwen2" in "Qwen20").
     if (onNumber) return i;
