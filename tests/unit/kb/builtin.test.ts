@@ -114,6 +114,9 @@ describe('names in common phrases', () => {
     // context for the English ministry names (a Chinese body or policy is).
     ["India's Ministry of Commerce said TikTok, owned by ByteDance, must comply.", [['ByteDance', 'bytedance']]],
     ['The Ministry of Education in Singapore partnered with Huawei.', [['Huawei', 'huawei']]],
+    // Taiwan has a 教育部 (and had a 科技部) too: a Chinese company is no context for them either.
+    ['教育部要求各級學校禁用DeepSeek，科技部也表示', [['DeepSeek', 'deepseek']]],
+    ['教育部与工信部联合发布，科技部表示', [['教育部', 'moe'], ['工信部', 'miit'], ['科技部', 'most']]],
     ['The Ministry of Science and Technology and the Cyberspace Administration of China issued the rules.', [['Ministry of Science and Technology', 'most'], ['Cyberspace Administration of China', 'cac']]],
     // The tale, not the company that took its name.
     ['Alibaba and the Forty Thieves; 阿里巴巴和四十大盗；阿里巴巴與四十大盜', []],
