@@ -114,6 +114,10 @@ describe('names in common phrases', () => {
     // context for the English ministry names (a Chinese body or policy is).
     ["India's Ministry of Commerce said TikTok, owned by ByteDance, must comply.", [['ByteDance', 'bytedance']]],
     ['The Ministry of Education in Singapore partnered with Huawei.', [['Huawei', 'huawei']]],
+    // 天工 is also the book 天工开物 and the idiom 巧夺天工: Kunlun's models only with Kunlun about.
+    ['宋应星的天工开物，巧夺天工', []],
+    ['昆仑万维的天工；天工大模型和天工AI搜索；巧夺天工', [['昆仑万维', 'kunlun-tech'], ['天工', 'skywork'], ['天工大模型', 'skywork'], ['天工AI', 'skywork']]],
+    ['Skywork-OR1-32B is open; so is Skywork', [['Skywork-OR1-32B', 'skywork'], ['Skywork', 'skywork']]],
     // Taiwan has a 教育部 (and had a 科技部) too: a Chinese company is no context for them either.
     ['教育部要求各級學校禁用DeepSeek，科技部也表示', [['DeepSeek', 'deepseek']]],
     ['教育部与工信部联合发布，科技部表示', [['教育部', 'moe'], ['工信部', 'miit'], ['科技部', 'most']]],
