@@ -114,6 +114,8 @@ describe('names in common phrases', () => {
     // context for the English ministry names (a Chinese body or policy is).
     ["India's Ministry of Commerce said TikTok, owned by ByteDance, must comply.", [['ByteDance', 'bytedance']]],
     ['The Ministry of Education in Singapore partnered with Huawei.', [['Huawei', 'huawei']]],
+    // 星火 is also a spark in 星火燎原 and the Spark Program (星火计划).
+    ['讯飞星火发布新版，星火燎原；星火计划；星火大模型', [['讯飞星火', 'iflytek-spark'], ['星火大模型', 'iflytek-spark']]],
     // 天工 is also the book 天工开物 and the idiom 巧夺天工: Kunlun's models only with Kunlun about.
     ['宋应星的天工开物，巧夺天工', []],
     ['昆仑万维的天工；天工大模型和天工AI搜索；巧夺天工', [['昆仑万维', 'kunlun-tech'], ['天工', 'skywork'], ['天工大模型', 'skywork'], ['天工AI', 'skywork']]],
