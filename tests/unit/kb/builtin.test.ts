@@ -114,6 +114,13 @@ describe('names in common phrases', () => {
     // context for the English ministry names (a Chinese body or policy is).
     ["India's Ministry of Commerce said TikTok, owned by ByteDance, must comply.", [['ByteDance', 'bytedance']]],
     ['The Ministry of Education in Singapore partnered with Huawei.', [['Huawei', 'huawei']]],
+    // Common words that are also company and model names, on a page about that company:
+    // the AI wave (AI浪潮), to call to mind (联想到), the myth (盘古开天), an idiom (海纳百川), pretty pictures (美图).
+    ['浪潮信息发布服务器。在这波AI浪潮中，大模型浪潮席卷全球，浪潮之下；浪潮发布新品', [['浪潮信息', 'inspur'], ['浪潮', 'inspur']]],
+    ['联想集团发布AI PC，这让人联想到过去，联想起往事；联想推出新品', [['联想集团', 'lenovo'], ['联想', 'lenovo']]],
+    ['盘古大模型，盘古开天地；华为盘古', [['盘古大模型', 'pangu'], ['华为盘古', 'pangu']]],
+    ['百川智能发布新模型，海纳百川，百川归海；百川发布', [['百川智能', 'baichuan-ai'], ['百川', 'baichuan-ai']]],
+    ['美图公司发布，这些美图，精美图片；美图发布', [['美图公司', 'meitu'], ['美图', 'meitu']]],
     // 星火 is also a spark in 星火燎原 and the Spark Program (星火计划).
     ['讯飞星火发布新版，星火燎原；星火计划；星火大模型', [['讯飞星火', 'iflytek-spark'], ['星火大模型', 'iflytek-spark']]],
     // 天工 is also the book 天工开物 and the idiom 巧夺天工: Kunlun's models only with Kunlun about.
