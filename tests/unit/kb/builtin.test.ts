@@ -121,6 +121,21 @@ describe('names in common phrases', () => {
     ['盘古大模型，盘古开天地；华为盘古', [['盘古大模型', 'pangu'], ['华为盘古', 'pangu']]],
     ['百川智能发布新模型，海纳百川，百川归海；百川发布', [['百川智能', 'baichuan-ai'], ['百川', 'baichuan-ai']]],
     ['美图公司发布，这些美图，精美图片；美图发布', [['美图公司', 'meitu'], ['美图', 'meitu']]],
+    // "As the figure shows" (依图所示), a byte (字节), Alishan (阿里山), a conch (海螺), Taoist and
+    // mythical names (混元一气, 太乙真人), the novel (封神榜), a dream (梦幻方式), the classic (文心雕龙),
+    // a realisation (悟道了), a poem's shadow (月下清影): not the names, even with them on the page.
+    ['依图所示，依图可知', []],
+    ['依图所示，依图可知；依图科技发布；依图推出', [['依图科技', 'yitu'], ['依图', 'yitu']]],
+    ['字节跳动发布，文件大小为1024字节，每个字节，8字节对齐；字节发布新模型', [['字节跳动', 'bytedance'], ['字节', 'bytedance']]],
+    ['阿里巴巴；阿里山日出；阿里发布', [['阿里巴巴', 'alibaba-group'], ['阿里', 'alibaba-group']]],
+    ['海螺AI发布，海螺姑娘，吃海螺；海螺发布', [['海螺AI', 'hailuo-ai'], ['海螺', 'hailuo-ai']]],
+    ['混元大模型；混元一气，混元太极；腾讯混元', [['混元大模型', 'hunyuan'], ['腾讯混元', 'hunyuan']]],
+    ['悟道大模型，智源研究院；他终于悟道了；悟道发布', [['悟道大模型', 'wudao'], ['智源研究院', 'baai'], ['悟道', 'wudao']]],
+    ['太乙真人，太乙大模型，IDEA研究院', [['太乙', 'taiyi'], ['IDEA研究院', 'idea']]],
+    ['封神榜小说，登上封神榜，封神榜大模型，IDEA研究院', [['封神榜大模型', 'fengshenbang'], ['IDEA研究院', 'idea']]],
+    ['幻方量化；梦幻方式；幻方发布', [['幻方量化', 'high-flyer'], ['幻方', 'high-flyer']]],
+    ['文心一言，文心雕龙，文心发布', [['文心一言', 'ernie-bot'], ['文心', 'ernie']]],
+    ['清影发布，智谱清影；月下清影', [['清影', 'qingying'], ['智谱清影', 'qingying']]],
     // 星火 is also a spark in 星火燎原 and the Spark Program (星火计划).
     ['讯飞星火发布新版，星火燎原；星火计划；星火大模型', [['讯飞星火', 'iflytek-spark'], ['星火大模型', 'iflytek-spark']]],
     // 天工 is also the book 天工开物 and the idiom 巧夺天工: Kunlun's models only with Kunlun about.
