@@ -136,6 +136,9 @@ describe('names in common phrases', () => {
     ['幻方量化；梦幻方式；幻方发布', [['幻方量化', 'high-flyer'], ['幻方', 'high-flyer']]],
     ['文心一言，文心雕龙，文心发布', [['文心一言', 'ernie-bot'], ['文心', 'ernie']]],
     ['清影发布，智谱清影；月下清影', [['清影', 'qingying'], ['智谱清影', 'qingying']]],
+    // 一百度 is a hundred degrees, on any page.
+    ['水烧到一百度就开了，三百度的高温', []],
+    ['百度发布文心一言，第一百度', [['百度', 'baidu'], ['文心一言', 'ernie-bot']]],
     // 星火 is also a spark in 星火燎原 and the Spark Program (星火计划).
     ['讯飞星火发布新版，星火燎原；星火计划；星火大模型', [['讯飞星火', 'iflytek-spark'], ['星火大模型', 'iflytek-spark']]],
     // 天工 is also the book 天工开物 and the idiom 巧夺天工: Kunlun's models only with Kunlun about.
