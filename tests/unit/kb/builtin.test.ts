@@ -136,6 +136,9 @@ describe('names in common phrases', () => {
     ['幻方量化；梦幻方式；幻方发布', [['幻方量化', 'high-flyer'], ['幻方', 'high-flyer']]],
     ['文心一言，文心雕龙，文心发布', [['文心一言', 'ernie-bot'], ['文心', 'ernie']]],
     ['清影发布，智谱清影；月下清影', [['清影', 'qingying'], ['智谱清影', 'qingying']]],
+    // Street and station names (南京东路, 北京东站) and words (升华为, 精华为) hold 京东 and 华为.
+    ['南京东路步行街，北京东站，东京东部；其精华为三点，升华为艺术', []],
+    ['京东与华为合作，在京东购买华为手机', [['京东', 'jd-com'], ['华为', 'huawei'], ['京东', 'jd-com'], ['华为', 'huawei']]],
     // 一百度 is a hundred degrees, on any page.
     ['水烧到一百度就开了，三百度的高温', []],
     ['百度发布文心一言，第一百度', [['百度', 'baidu'], ['文心一言', 'ernie-bot']]],
