@@ -139,6 +139,9 @@ describe('names in common phrases', () => {
     // Street and station names (南京东路, 北京东站) and words (升华为, 精华为) hold 京东 and 华为.
     ['南京东路步行街，北京东站，东京东部；其精华为三点，升华为艺术', []],
     ['京东与华为合作，在京东购买华为手机', [['京东', 'jd-com'], ['华为', 'huawei'], ['京东', 'jd-com'], ['华为', 'huawei']]],
+    // 完美团队 (a perfect team), 上网易成瘾 (going online easily…), 很快手机… (soon the phone…).
+    ['一个完美团队，甜美团子；上网易成瘾；速度很快手机就没电了', []],
+    ['美团外卖和网易云音乐，快手直播', [['美团', 'meituan'], ['网易', 'netease'], ['快手', 'kuaishou']]],
     // 一百度 is a hundred degrees, on any page.
     ['水烧到一百度就开了，三百度的高温', []],
     ['百度发布文心一言，第一百度', [['百度', 'baidu'], ['文心一言', 'ernie-bot']]],
