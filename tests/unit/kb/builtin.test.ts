@@ -142,6 +142,9 @@ describe('names in common phrases', () => {
     // 完美团队 (a perfect team), 上网易成瘾 (going online easily…), 很快手机… (soon the phone…).
     ['一个完美团队，甜美团子；上网易成瘾；速度很快手机就没电了', []],
     ['美团外卖和网易云音乐，快手直播', [['美团', 'meituan'], ['网易', 'netease'], ['快手', 'kuaishou']]],
+    // 通讯飞速发展 (communications fly ahead), 理财新规 (new wealth-management rules), 党中央视察.
+    ['通讯飞速发展，资讯飞快；理财新规出台，发财新招；党中央视察工作', []],
+    ['科大讯飞；据财新报道；央视新闻', [['科大讯飞', 'iflytek'], ['财新', 'caixin'], ['央视', 'cctv']]],
     // 一百度 is a hundred degrees, on any page.
     ['水烧到一百度就开了，三百度的高温', []],
     ['百度发布文心一言，第一百度', [['百度', 'baidu'], ['文心一言', 'ernie-bot']]],
