@@ -145,6 +145,15 @@ describe('names in common phrases', () => {
     // 通讯飞速发展 (communications fly ahead), 理财新规 (new wealth-management rules), 党中央视察.
     ['通讯飞速发展，资讯飞快；理财新规出台，发财新招；党中央视察工作', []],
     ['科大讯飞；据财新报道；央视新闻', [['科大讯飞', 'iflytek'], ['财新', 'caixin'], ['央视', 'cctv']]],
+    // Names inside other words, with the name on the page: 普通义务 (compulsory), 中文心得 (notes
+    // in Chinese), 有利可图 (profitable), 落到地平线上 (the horizon), 乌云从… (dark clouds from…),
+    // 胜利的曙光 (the dawn of victory).
+    ['阿里巴巴发布通义千问；普通义务教育；通义发布', [['阿里巴巴', 'alibaba-group'], ['通义千问', 'qwen'], ['通义', 'qwen']]],
+    ['百度文心一言；中文心得，英文心理；文心大模型', [['百度文心一言', 'ernie-bot'], ['文心大模型', 'ernie']]],
+    ['快手可灵，可图大模型；这生意有利可图，有机可图', [['快手', 'kuaishou'], ['可灵', 'kling'], ['可图', 'kolors']]],
+    ['地平线机器人发布芯片；太阳落到地平线上；地平线上市', [['地平线机器人', 'horizon-robotics'], ['地平线', 'horizon-robotics']]],
+    ['云从科技发布；乌云从西边飘来；云从推出', [['云从科技', 'cloudwalk'], ['云从', 'cloudwalk']]],
+    ['中科曙光发布；看到了胜利的曙光，一线曙光；曙光发布', [['中科曙光', 'sugon'], ['曙光', 'sugon']]],
     // 一百度 is a hundred degrees, on any page.
     ['水烧到一百度就开了，三百度的高温', []],
     ['百度发布文心一言，第一百度', [['百度', 'baidu'], ['文心一言', 'ernie-bot']]],
