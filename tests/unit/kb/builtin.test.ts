@@ -154,6 +154,11 @@ describe('names in common phrases', () => {
     ['地平线机器人发布芯片；太阳落到地平线上；地平线上市', [['地平线机器人', 'horizon-robotics'], ['地平线', 'horizon-robotics']]],
     ['云从科技发布；乌云从西边飘来；云从推出', [['云从科技', 'cloudwalk'], ['云从', 'cloudwalk']]],
     ['中科曙光发布；看到了胜利的曙光，一线曙光；曙光发布', [['中科曙光', 'sugon'], ['曙光', 'sugon']]],
+    // 东北大学 (Northeastern University), 扩大基金 (enlarging a fund), 深海思考, 上海思…, 金元宝, 元宝山.
+    ['北京大学；东北大学，西北大学，河北大学；北大教授', [['北京大学', 'peking-university'], ['北大', 'peking-university']]],
+    ['国家集成电路产业投资基金；扩大基金规模，大基金二期', [['国家集成电路产业投资基金', 'big-fund'], ['大基金', 'big-fund']]],
+    ['华为海思；深海思考，上海思源；海思芯片', [['华为海思', 'hisilicon'], ['海思', 'hisilicon']]],
+    ['腾讯元宝；金元宝，元宝山；元宝上线', [['腾讯元宝', 'yuanbao'], ['元宝', 'yuanbao']]],
     // 一百度 is a hundred degrees, on any page.
     ['水烧到一百度就开了，三百度的高温', []],
     ['百度发布文心一言，第一百度', [['百度', 'baidu'], ['文心一言', 'ernie-bot']]],
