@@ -159,6 +159,12 @@ describe('names in common phrases', () => {
     ['国家集成电路产业投资基金；扩大基金规模，大基金二期', [['国家集成电路产业投资基金', 'big-fund'], ['大基金', 'big-fund']]],
     ['华为海思；深海思考，上海思源；海思芯片', [['华为海思', 'hisilicon'], ['海思', 'hisilicon']]],
     ['腾讯元宝；金元宝，元宝山；元宝上线', [['腾讯元宝', 'yuanbao'], ['元宝', 'yuanbao']]],
+    // Phrases from OpenCC's phrase list that hold a name (scratch check over all of them): the
+    // tale, Ngari Prefecture (阿里地区), quarks, a chili (小米椒), millet porridge, an idiom.
+    ['阿里巴巴集团；阿里巴巴与四十大盗；阿里地区；阿里发布', [['阿里巴巴集团', 'alibaba-group'], ['阿里', 'alibaba-group']]],
+    ['小米集团；小米椒炒肉，小米粥；小米发布', [['小米集团', 'xiaomi'], ['小米', 'xiaomi']]],
+    ['阿里巴巴的夸克；上夸克和顶夸克，夸克星', [['阿里巴巴', 'alibaba-group'], ['夸克', 'quark']]],
+    ['云从科技；云从龙，风从虎', [['云从科技', 'cloudwalk']]],
     // 一百度 is a hundred degrees, on any page.
     ['水烧到一百度就开了，三百度的高温', []],
     ['百度发布文心一言，第一百度', [['百度', 'baidu'], ['文心一言', 'ernie-bot']]],
