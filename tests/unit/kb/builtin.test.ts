@@ -165,6 +165,10 @@ describe('names in common phrases', () => {
     ['小米集团；小米椒炒肉，小米粥；小米发布', [['小米集团', 'xiaomi'], ['小米', 'xiaomi']]],
     ['阿里巴巴的夸克；上夸克和顶夸克，夸克星', [['阿里巴巴', 'alibaba-group'], ['夸克', 'quark']]],
     ['云从科技；云从龙，风从虎', [['云从科技', 'cloudwalk']]],
+    // People and places named like models, on a page with the maker: Wan Chai, Wan Gang, Kimi Räikkönen, a spark.
+    ["Alibaba's Wan 2.1 and Wan; Wan Chai, Wan Gang, Mr. Wan", [['Alibaba', 'alibaba-group'], ['Wan 2.1', 'wan2-1'], ['Wan', 'wan']]],
+    ['Moonshot AI released Kimi; Kimi Räikkönen won', [['Moonshot AI', 'moonshot-ai'], ['Kimi', 'kimi']]],
+    ['iFlytek Spark; Spark plugs; a Spark of hope; Spark answers', [['iFlytek Spark', 'iflytek-spark'], ['Spark', 'iflytek-spark']]],
     // 一百度 is a hundred degrees, on any page.
     ['水烧到一百度就开了，三百度的高温', []],
     ['百度发布文心一言，第一百度', [['百度', 'baidu'], ['文心一言', 'ernie-bot']]],
