@@ -169,6 +169,11 @@ describe('names in common phrases', () => {
     ["Alibaba's Wan 2.1 and Wan; Wan Chai, Wan Gang, Mr. Wan", [['Alibaba', 'alibaba-group'], ['Wan 2.1', 'wan2-1'], ['Wan', 'wan']]],
     ['Moonshot AI released Kimi; Kimi Räikkönen won', [['Moonshot AI', 'moonshot-ai'], ['Kimi', 'kimi']]],
     ['iFlytek Spark; Spark plugs; a Spark of hope; Spark answers', [['iFlytek Spark', 'iflytek-spark'], ['Spark', 'iflytek-spark']]],
+    // A moonshot (an ambitious project), Mao's Little Red Book, the god Janus, Professor Ling.
+    ["Moonshot AI raised money; it is a moonshot project; Google's Moonshot factory; Moonshot released Kimi", [['Moonshot AI', 'moonshot-ai'], ['Moonshot', 'moonshot-ai'], ['Kimi', 'kimi']]],
+    ["Ant Group's Ling model; Ling Wei said; Professor Ling; Ling-1T", [['Ant Group', 'ant-group'], ['Ling', 'ling'], ['Ling-1T', 'ling']]],
+    ["RedNote (Xiaohongshu), or Little Red Book; Mao's Little Red Book", [['RedNote', 'xiaohongshu'], ['Xiaohongshu', 'xiaohongshu'], ['Little Red Book', 'xiaohongshu']]],
+    ["DeepSeek's Janus; the god Janus; Janus Henderson; Janus kinase", [['DeepSeek', 'deepseek'], ['Janus', 'janus']]],
     // 一百度 is a hundred degrees, on any page.
     ['水烧到一百度就开了，三百度的高温', []],
     ['百度发布文心一言，第一百度', [['百度', 'baidu'], ['文心一言', 'ernie-bot']]],
