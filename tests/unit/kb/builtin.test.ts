@@ -174,6 +174,9 @@ describe('names in common phrases', () => {
     ["Ant Group's Ling model; Ling Wei said; Professor Ling; Ling-1T", [['Ant Group', 'ant-group'], ['Ling', 'ling'], ['Ling-1T', 'ling']]],
     ["RedNote (Xiaohongshu), or Little Red Book; Mao's Little Red Book", [['RedNote', 'xiaohongshu'], ['Xiaohongshu', 'xiaohongshu'], ['Little Red Book', 'xiaohongshu']]],
     ["DeepSeek's Janus; the god Janus; Janus Henderson; Janus kinase", [['DeepSeek', 'deepseek'], ['Janus', 'janus']]],
+    // China Literature's Yuewen Group is not StepFun's Yuewen; Tolkien's Eru Ilúvatar is no chip maker.
+    ["StepFun launched Yuewen; Tencent's Yuewen Group", [['StepFun', 'stepfun'], ['Yuewen', 'yuewen'], ['Tencent', 'tencent']]],
+    ['Iluvatar CoreX chips; Eru Iluvatar in Tolkien; Hillhouse Capital; Hillhouse Avenue', [['Iluvatar CoreX', 'iluvatar-corex'], ['Hillhouse Capital', 'hillhouse-capital']]],
     // 一百度 is a hundred degrees, on any page.
     ['水烧到一百度就开了，三百度的高温', []],
     ['百度发布文心一言，第一百度', [['百度', 'baidu'], ['文心一言', 'ernie-bot']]],
