@@ -79,6 +79,8 @@ export class PageScanner {
   private nodeIndex?: Map<Text, MentionRecord[]>;
   private readonly records = new Set<MentionRecord>();
   private readonly counts: Int32Array;
+  /** Highlight names by entity index, filled as entities are met (a Map lookup per mention otherwise). */
+  private readonly names: string[];
   private gate: ContextGate<MentionRecord>;
   private readonly walkOpts: WalkOptions;
   private readonly styledRoots = new WeakSet<ShadowRoot>();
@@ -306,9 +308,6 @@ export class PageScanner {
     }
     return this.nodeIndex;
   }
-
-  /** Highlight names by entity index, filled as entities are met (a Map lookup per mention otherwise). */
-  private readonly names: string[];
 
   private highlightName(entity: number): string {
     return (this.names[entity] ??= kindHighlightName(this.matcher.kinds[entity]!));

@@ -68,8 +68,8 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
       if (alias.context) flags |= P_NEEDS_CONTEXT;
       const k = alias.caseSensitive ? casePattern(alias.text) : undefined;
       const c = alias.context?.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
-      const nb = alias.notPrecededBy?.map(foldText).filter(Boolean);
-      const na = alias.notFollowedBy?.map(foldText).filter(Boolean);
+      const nb = foldedWords(alias.notPrecededBy);
+      const na = foldedWords(alias.notFollowedBy);
       // A case-sensitive alias keeps its one spelling: its case pattern is per character.
       for (const folded of alias.caseSensitive ? [written] : [written, ...spacingVariants(written)]) {
         let f = flags;
@@ -156,4 +156,12 @@ export function spacingVariants(folded: string): string[] {
   }
   forms.delete(folded);
   return [...forms];
+}
+
+/**
+ * Neighbour words as the matcher compares them: folded, each once (a traditional and a
+ * simplified spelling of one word fold to the same text, and each word is a check per hit).
+ */
+function foldedWords(words: readonly string[] | undefined): string[] | undefined {
+  return words && [...new Set(words.map(foldText).filter(Boolean))];
 }
