@@ -195,9 +195,10 @@ export class Scanner {
   }
 
   /**
-   * Scans text[from, to) and appends (group, end) pairs to `out` for every pattern
-   * occurrence, end being the exclusive offset in `text`. Overlapping occurrences are
-   * all reported; choosing among them is the caller's job.
+   * Scans text[from, to) and appends (group, end, start) triples to `out` for every
+   * pattern occurrence, end being the exclusive offset in `text` and start as startOf
+   * gives it. Overlapping occurrences are all reported; choosing among them is the
+   * caller's job.
    */
   scan(text: string, from: number, to: number, out: number[]): void {
     if (this.wasmScan) this.wasmScan.scan(text, from, to, out);
@@ -248,8 +249,9 @@ export class Scanner {
         s = fail[s]!;
       }
       if (hasOut[s] !== 0) {
-        if (outGroup[s]! >= 0) out.push(outGroup[s]!, i + 1);
-        for (let o = dictLink[s]!; o !== 0; o = dictLink[o]!) out.push(outGroup[o]!, i + 1);
+        const groupLength = this.data.groupLength;
+        if (outGroup[s]! >= 0) out.push(outGroup[s]!, i + 1, this.startOf(text, i + 1, groupLength[outGroup[s]!]!));
+        for (let o = dictLink[s]!; o !== 0; o = dictLink[o]!) out.push(outGroup[o]!, i + 1, this.startOf(text, i + 1, groupLength[outGroup[o]!]!));
       }
     }
     return s;

@@ -160,11 +160,10 @@ export class Matcher {
     this.scanner.scan(text, from, to, raw);
     if (raw.length === base) return;
     const { flags, groupStart, groupItems } = this.patterns;
-    const groupLength = this.scanner.data.groupLength;
-    for (let r = base; r < raw.length; r += 2) {
+    for (let r = base; r < raw.length; r += 3) {
       const g = raw[r]!;
       const end = raw[r + 1]!;
-      const start = this.scanner.startOf(text, end, groupLength[g]!);
+      const start = raw[r + 2]!;
       if (insideAddress(text, start, end, blockStart, blockEnd)) continue;
       let plain: Mention | undefined;
       let extendedTo = -1;
@@ -409,7 +408,19 @@ export function insideAddress(text: string, start: number, end: number, lo = 0, 
   while (a > lo && start - a < ADDRESS_REACH && isAddressChar(text.charCodeAt(a - 1))) a--;
   let b = end;
   while (b < hi && b - end < ADDRESS_REACH && isAddressChar(text.charCodeAt(b))) b++;
-  return ADDRESS.test(text.slice(a, b));
+  // Every form of ADDRESS has ":", "/", "?", "@" or "www.": without one (a name at the end
+  // of a sentence, "…Baidu."), no string and no regular expression.
+  return mayBeAddress(text, a, b) && ADDRESS.test(text.slice(a, b));
+}
+
+/** Whether text[a, b) has a character or a "www." that one of ADDRESS's forms needs. */
+function mayBeAddress(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a || c === 0x2f || c === 0x3f || c === 0x40) return true;
+    if (c === 0x2e && i - a >= 3 && (text.charCodeAt(i - 1) | 0x20) === 0x77 && (text.charCodeAt(i - 2) | 0x20) === 0x77 && (text.charCodeAt(i - 3) | 0x20) === 0x77) return true;
+  }
+  return false;
 }
 
 /**

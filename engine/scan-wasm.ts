@@ -17,10 +17,10 @@ interface ScanExports {
   init(
     cls: number, flags: number, root: number, denseRow: number, denseRowLen: number, dense: number,
     edgeStart: number, edgeClass: number, edgeTarget: number, fail: number, outGroup: number,
-    dictLink: number, outCount: number, out: number, latin: number, space: number,
+    dictLink: number, outCount: number, out: number, latin: number, space: number, groupLength: number, ring: number,
   ): void;
   expand(states: number, groups: number, alphabetLen: number, denseLen: number): number;
-  build(alphabet: string, alphabetLen: number, fold: number, byFolded: number, states: number, outPairs: number): number;
+  build(alphabet: string, alphabetLen: number, fold: number, byFolded: number, states: number, outTriples: number): number;
   scan(text: string, from: number, to: number, state: number, prevSpace: number): number;
   resume: WebAssembly.Global;
   /** Where `expand`'s failed check failed. */
@@ -41,12 +41,14 @@ export interface WasmScan {
   /** Per state, how many occurrences end there (0: none). */
   outCount: Uint8Array;
   memory: WebAssembly.Memory;
-  /** Appends (group, end) pairs for text[from, to), like Scanner.scan. */
+  /** Appends (group, end, start) triples for text[from, to), like Scanner.scan. */
   scan(text: string, from: number, to: number, out: number[]): void;
 }
 
-/** Pairs the output buffer holds; a scan that fills it is resumed where it stopped. */
-const OUT_PAIRS = 0x4000;
+/** Triples the output buffer holds; a scan that fills it is resumed where it stopped. */
+const OUT_TRIPLES = 0x4000;
+/** Offsets of the last characters read, kept for the starts of occurrences: the longest pattern the module takes. */
+const RING = 1024;
 
 const modules = new Map<StringAccess, WebAssembly.Module | null>();
 
@@ -117,8 +119,9 @@ export function instantiateScan(
     dictLink: place(states * 4),
     groupLength: place(count('groupLength') * 2),
     outCount: place(states),
+    ring: place(RING * 4),
     // `build` needs a zeroed scratch table of 128 KiB once: the output buffer's space.
-    out: place(Math.max(OUT_PAIRS * 8, 0x10000 * 2)),
+    out: place(Math.max(OUT_TRIPLES * 12, 0x10000 * 2)),
   };
   const memory = new WebAssembly.Memory({ initial: Math.ceil(top / 0x10000) });
   let exports: ScanExports;
@@ -153,7 +156,7 @@ export function instantiateScan(
   const space = data.alphabet.indexOf(' ') + 1;
   exports.init(
     at.cls, at.flags, at.root, at.denseRow, stored.denseRow.length, at.dense, at.edgeStart, at.edgeClass,
-    at.edgeTarget, at.fail, at.outGroup, at.dictLink, at.outCount, at.out, data.latin, space,
+    at.edgeTarget, at.fail, at.outGroup, at.dictLink, at.outCount, at.out, data.latin, space, at.groupLength, at.ring,
   );
   const derived = {
     edgeStart: new Uint32Array(buf, at.edgeStart, states + 1),
@@ -186,13 +189,15 @@ export function instantiateScan(
     for (const f of ['edgeStart', 'edgeTarget', 'outGroup', 'dictLink'] as const) derived[f].set(full[f]);
   }
   const view: AutomatonData = { alphabet: data.alphabet, latin: data.latin, ...stored, ...derived };
-  const most = exports.build(data.alphabet, alphabetLen, at.cls, at.out, states, OUT_PAIRS);
+  // A pattern longer than the ring (never a real alias) would get a wrong start: scan in JavaScript.
+  for (let g = 0; g < stored.groupLength.length; g++) if (stored.groupLength[g]! > RING) return null;
+  const most = exports.build(data.alphabet, alphabetLen, at.cls, at.out, states, OUT_TRIPLES);
   // A dictionary where one character can end 255 or more patterns (never a real one)
   // would overrun the count: scan it in JavaScript.
   if (most >= 255) return null;
 
-  const out = new Int32Array(buf, at.out, OUT_PAIRS * 2);
-  const outLimit = OUT_PAIRS - most;
+  const out = new Int32Array(buf, at.out, OUT_TRIPLES * 3);
+  const outLimit = OUT_TRIPLES - most;
   return {
     data: view,
     cls: new Uint16Array(buf, at.cls, 0x10000),
@@ -204,12 +209,12 @@ export function instantiateScan(
       let state = 0;
       let prevSpace = 0;
       for (;;) {
-        const pairs = exports.scan(text, from, to, state, prevSpace);
-        const n = pairs * 2;
+        const triples = exports.scan(text, from, to, state, prevSpace);
+        const n = triples * 3;
         for (let k = 0; k < n; k++) sink.push(out[k]!);
-        // A scan stops early only with more than outLimit pairs; reading the globals costs
+        // A scan stops early only with more than outLimit triples; reading the globals costs
         // a call into the engine each (measurable over the hundreds of batches of a big page).
-        if (pairs <= outLimit) return;
+        if (triples <= outLimit) return;
         const resume = exports.resume.value as number;
         if (resume < 0) return;
         from = resume;

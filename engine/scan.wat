@@ -28,8 +28,11 @@
   (global $outGroup (mut i32) (i32.const 0))   ;; i32 per state
   (global $dictLink (mut i32) (i32.const 0))   ;; u32 per state
   (global $outCount (mut i32) (i32.const 0))   ;; u8 per state: occurrences ending there
-  (global $out (mut i32) (i32.const 0))        ;; i32 pairs (group, end)
-  (global $outLimit (mut i32) (i32.const 0))   ;; pairs after which a character may not fit
+  (global $groupLength (mut i32) (i32.const 0)) ;; u16 per group: its pattern's length in folded characters
+  (global $ring (mut i32) (i32.const 0))       ;; i32 × 1024: offsets of the last characters read
+  (global $count (mut i32) (i32.const 0))      ;; characters read into the ring so far (kept across resumed scans)
+  (global $out (mut i32) (i32.const 0))        ;; i32 triples (group, end, start)
+  (global $outLimit (mut i32) (i32.const 0))   ;; triples after which a character may not fit
   (global $latin (mut i32) (i32.const 0))
   (global $space (mut i32) (i32.const 0))      ;; class of " ", or 0
 
@@ -42,7 +45,7 @@
     (param $cls i32) (param $flags i32) (param $root i32) (param $denseRow i32) (param $denseRowLen i32)
     (param $dense i32) (param $edgeStart i32) (param $edgeClass i32) (param $edgeTarget i32) (param $fail i32)
     (param $outGroup i32) (param $dictLink i32) (param $outCount i32) (param $out i32)
-    (param $latin i32) (param $space i32)
+    (param $latin i32) (param $space i32) (param $groupLength i32) (param $ring i32)
     (global.set $cls (local.get $cls))
     (global.set $flags (local.get $flags))
     (global.set $root (local.get $root))
@@ -58,7 +61,9 @@
     (global.set $outCount (local.get $outCount))
     (global.set $out (local.get $out))
     (global.set $latin (local.get $latin))
-    (global.set $space (local.get $space)))
+    (global.set $space (local.get $space))
+    (global.set $groupLength (local.get $groupLength))
+    (global.set $ring (local.get $ring)))
 
   ;; Derives what the stored automaton leaves out (as engine/automaton.ts
   ;; `expandAutomaton` does in JavaScript, with the same checks): edge starts from the
@@ -162,8 +167,8 @@
   ;; written; with a zeroed scratch area of 128 KiB at $byFolded), the root transitions,
   ;; and per state the number of occurrences ending there (saturating at 255).
   ;; Returns the largest such number, the most output one character can produce, and
-  ;; sets the output limit from it and the buffer's capacity in pairs.
-  (func (export "build") (param $alphabet externref) (param $alphabetLen i32) (param $fold i32) (param $byFolded i32) (param $states i32) (param $outPairs i32) (result i32)
+  ;; sets the output limit from it and the buffer's capacity in triples.
+  (func (export "build") (param $alphabet externref) (param $alphabetLen i32) (param $fold i32) (param $byFolded i32) (param $states i32) (param $outTriples i32) (result i32)
     (local $i i32) (local $e i32) (local $end i32) (local $count i32) (local $link i32) (local $max i32)
     ;; byFolded[alphabet[i]] = i + 1
     (block $done
@@ -214,16 +219,36 @@
         (if (i32.gt_u (local.get $count) (local.get $max)) (then (local.set $max (local.get $count))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $each)))
-    (global.set $outLimit (i32.sub (local.get $outPairs) (local.get $max)))
+    (global.set $outLimit (i32.sub (local.get $outTriples) (local.get $max)))
     (local.get $max))
 
+  ;; Writes the occurrence of group $g ending at $end as the $n-th triple of the output.
+  ;; Its start is where its first character was read: the ring holds the offsets of the
+  ;; last 1,024 characters the automaton read ($count of them so far), and a pattern of
+  ;; length L began L of them back (engine/automaton.ts `Scanner.startOf` finds the same
+  ;; offset walking back over the text; engine/scan-wasm.ts refuses longer patterns).
+  (func $emit (param $n i32) (param $g i32) (param $end i32) (param $count i32)
+    (local $at i32)
+    (local.set $at (i32.add (global.get $out) (i32.mul (local.get $n) (i32.const 12))))
+    (i32.store (local.get $at) (local.get $g))
+    (i32.store offset=4 (local.get $at) (local.get $end))
+    (i32.store offset=8 (local.get $at)
+      (i32.load (i32.add (global.get $ring)
+        (i32.shl
+          (i32.and
+            (i32.sub (local.get $count) (i32.load16_u (i32.add (global.get $groupLength) (i32.shl (local.get $g) (i32.const 1)))))
+            (i32.const 1023))
+          (i32.const 2))))))
+
   ;; Scans text[i, to) from automaton state $s (and whether the last counted character
-  ;; was a space), writing (group, end) pairs at $out. Returns the number of pairs. When
-  ;; the buffer fills up it stops before a character and sets resume/state/prevSpace.
+  ;; was a space), writing (group, end, start) triples at $out. Returns the number of
+  ;; triples. When the buffer fills up it stops before a character and sets
+  ;; resume/state/prevSpace.
   (func (export "scan") (param $text externref) (param $i i32) (param $to i32) (param $s i32) (param $prev i32) (result i32)
     (local $n i32) (local $ch i32) (local $c i32) (local $row i32) (local $e i32) (local $end i32)
-    (local $t i32) (local $ec i32) (local $o i32) (local $g i32) (local $at i32)
+    (local $t i32) (local $ec i32) (local $o i32) (local $g i32) (local $count i32)
     (global.set $resume (i32.const -1))
+    (local.set $count (global.get $count))
     (block $done
       (loop $chars
         (br_if $done (i32.ge_u (local.get $i) (local.get $to)))
@@ -251,6 +276,11 @@
             (br_if $chars (local.get $prev))
             (local.set $prev (i32.const 1)))
           (else (local.set $prev (i32.const 0))))
+        ;; A character the automaton reads: its offset goes in the ring.
+        (i32.store
+          (i32.add (global.get $ring) (i32.shl (i32.and (local.get $count) (i32.const 1023)) (i32.const 2)))
+          (i32.sub (local.get $i) (i32.const 1)))
+        (local.set $count (i32.add (local.get $count) (i32.const 1)))
         (local.set $row (i32.const -1))
         (if (i32.lt_u (local.get $s) (global.get $denseRowLen))
           (then (local.set $row (i32.load (i32.add (global.get $denseRow) (i32.shl (local.get $s) (i32.const 2)))))))
@@ -290,19 +320,17 @@
             (local.set $g (i32.load (i32.add (global.get $outGroup) (i32.shl (local.get $s) (i32.const 2)))))
             (if (i32.ge_s (local.get $g) (i32.const 0))
               (then
-                (local.set $at (i32.add (global.get $out) (i32.shl (local.get $n) (i32.const 3))))
-                (i32.store (local.get $at) (local.get $g))
-                (i32.store offset=4 (local.get $at) (local.get $i))
+                (call $emit (local.get $n) (local.get $g) (local.get $i) (local.get $count))
                 (local.set $n (i32.add (local.get $n) (i32.const 1)))))
             (local.set $o (i32.load (i32.add (global.get $dictLink) (i32.shl (local.get $s) (i32.const 2)))))
             (block $chainDone
               (loop $chain
                 (br_if $chainDone (i32.eqz (local.get $o)))
-                (local.set $at (i32.add (global.get $out) (i32.shl (local.get $n) (i32.const 3))))
-                (i32.store (local.get $at) (i32.load (i32.add (global.get $outGroup) (i32.shl (local.get $o) (i32.const 2)))))
-                (i32.store offset=4 (local.get $at) (local.get $i))
+                (call $emit (local.get $n)
+                  (i32.load (i32.add (global.get $outGroup) (i32.shl (local.get $o) (i32.const 2)))) (local.get $i) (local.get $count))
                 (local.set $n (i32.add (local.get $n) (i32.const 1)))
                 (local.set $o (i32.load (i32.add (global.get $dictLink) (i32.shl (local.get $o) (i32.const 2)))))
                 (br $chain)))))
         (br $chars)))
+    (global.set $count (local.get $count))
     (local.get $n)))

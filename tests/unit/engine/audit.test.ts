@@ -54,6 +54,12 @@ describe('addresses written in the text', () => {
     ]);
   });
 
+  it('finds the forms of an address in any letter case, and only those', () => {
+    expect(spans('WWW.BAIDU.COM, Www.DeepSeek.cn, page?src=Baidu&x=1, ftp://baidu, a.b@Baidu.com')).toEqual([]);
+    // Full stops, commas and hyphens around a name make no address.
+    expect(spans('Baidu.DeepSeek. DeepSeek, Baidu-DeepSeek.ww.Baidu')).toEqual(['Baidu', 'DeepSeek', 'DeepSeek', 'Baidu', 'DeepSeek', 'Baidu']);
+  });
+
   it('judges an address the same when the text is scanned in parts', () => {
     const text = 'see https://github.com/QwenLM/Qwen2.5/tree/main/Baidu and Baidu';
     expect(findInParts(m, text).mentions).toEqual(m.find(text));

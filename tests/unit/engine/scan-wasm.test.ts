@@ -85,6 +85,22 @@ describe('the WebAssembly scan', () => {
     expect(rawScan(wasm, text, true)).toEqual(expected);
   });
 
+  it('gives the start of occurrences up to 1,024 characters long, and leaves longer patterns to JavaScript', () => {
+    // Starts come from a ring of the last 1,024 offsets read; ignorables and runs of
+    // spaces inside an occurrence are not read, so its text is longer than its pattern.
+    const long = `${'x y'.repeat(341)}z`;
+    expect(long.length).toBe(1024);
+    const automaton = buildAutomaton([long, 'y z', 'x'].map(foldText));
+    const js = new Scanner(automaton, 'js');
+    const wasm = new Scanner(automaton, 'polyfill');
+    expect(wasm.wasm).toBe(true);
+    const text = `ab ${long.replaceAll(' ', '  \u200b')} ${long}`;
+    const expected = rawScan(js, text, true);
+    expect(expected.filter((_, i) => i % 3 === 0 && expected[i] === 0)).toHaveLength(2);
+    expect(rawScan(wasm, text, false)).toEqual(expected);
+    expect(new Scanner(buildAutomaton([`${long}z`, 'x'].map(foldText)), 'polyfill').wasm).toBe(false);
+  });
+
   it('scans a sub-range like the JavaScript pass', () => {
     const { js, wasm } = both();
     const text = 'xx Zhipu AI and 百度 yy';
