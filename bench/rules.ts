@@ -241,7 +241,9 @@ export class RuleRegexes {
     const letterToken = endsInDigit ? '(?![xX](?![A-Za-z0-9]))[A-Za-z]+(?:[0-9]+(?:\\.[0-9]+)*)?|' : '';
     // Digits straight after an alias ending in one are another number ("Qwen2" in "Qwen20").
     const separator = `(?:${SPACE}(?![0-9]{3})(?![0-9]{2}(?![0-9]|\\.[0-9]|[A-Za-z]))(?![0-9]+(?:\\.[0-9]+)*[xX](?![A-Za-z]))(?![0-9]+(?:\\.[0-9]+)*${quantity})|${DASH})`;
-    const version = `(?:${letterToken}${endsInDigit ? `(?:${separator}|(?![0-9]))` : `${separator}?`}${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}[A-Za-z0-9](?:[A-Za-z0-9]|\\.(?=[A-Za-z0-9]))*)*`;
+    // A number with a lone "x" written straight on is a multiplier ("Qwen2.5x the speed").
+    const multiplier = '(?![0-9]+(?:\\.[0-9]+)*[xX](?![A-Za-z0-9]))';
+    const version = `(?:${letterToken}${endsInDigit ? `(?:${separator}|(?![0-9]))` : `${separator}?${multiplier}`}${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}[A-Za-z0-9](?:[A-Za-z0-9]|\\.(?=[A-Za-z0-9]))*)*`;
     const tail = pat.f & P_VERSIONED ? `(?:(?=(${version}))\\2(?!${W})|${post})` : post;
     return `${prefix}(${alias})${tail}`;
   }

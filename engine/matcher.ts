@@ -504,8 +504,9 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
     if (bareTwo && k === tokenStart + 2) return i;
     // A bare number after a space and before "million" is a count ("Baichuan 2 million users").
     if (spaced && k === letters && quantityFollows(text, k, to, flags)) return i;
-    // Nor is a multiplier after a space ("ERNIE 10x faster").
-    if (spaced && k === letters + 1 && (text.charCodeAt(letters) | 0x20) === 0x78) return i;
+    // Nor is a multiplier: a lone "x" after a space ("ERNIE 10x faster"), or written straight
+    // on with no digit after it ("Qwen2.5x the speed").
+    if (k === letters + 1 && (text.charCodeAt(letters) | 0x20) === 0x78 && (spaced || !(k < to && isDigit(text.charCodeAt(k))))) return i;
   } else if (onNumber && k < to && isAsciiLetter(text.charCodeAt(k))) {
     // Letters written straight after a name that ends in a number: a variant of that
     // version ("GLM-4.5V", "Qwen2.5VL", "DeepSeek-R1T"), then digits if any; but a lone

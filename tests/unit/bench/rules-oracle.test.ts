@@ -21,6 +21,7 @@ const SENTENCES = [
   'Qwen 20 languages, Qwen 2 and Qwen 2.5, Qwen 72B, Qwen 15. Then Qwen 12.5 and Qwen 25b, Qwen 10x faster, Qwen 2.5x, Qwen 4xl.',
   // A multiplier after a versioned name is no variant of it; a letter is.
   'GLM 4x faster; GLM-4 2x cheaper; GLM-4x; GLM-4V and GLM-4x2.',
+  'Qwen2.5x the speed, Qwen2x, Qwen-2.5x, Qwen2.5X; but Qwen2.5xl, Qwen2x7B and Qwen2.5.',
   // More digits after a name ending in a number are another number.
   'Qwen2.55 and Qwen 2.55; Qwen2.5 and Qwen 2.5; GLM-45 and GLM-4 5.',
   // A number written apart before a quantity word is a count, not a name or a version.

@@ -124,6 +124,11 @@ describe('version suffixes', () => {
     ]);
   });
 
+  it('does not take a number with a lone x written straight on for a version: a multiplier', () => {
+    // After a hyphen (as after a space) the family name stands alone.
+    expect(findAll(m, 'Qwen2.5x the speed of Qwen2.5, Qwen-2.5x, Qwen2X.')).toEqual([['Qwen2.5', 'qwen2-5'], ['Qwen', 'qwen']]);
+  });
+
   it('does not take a count after a space for a version', () => {
     expect(findAll(m, 'Qwen 10x faster, Qwen 2.5x cheaper')).toEqual([
       ['Qwen', 'qwen'],
