@@ -45,8 +45,11 @@ export interface WasmScan {
   scan(text: string, from: number, to: number, out: number[]): void;
 }
 
-/** Triples the output buffer holds; a scan that fills it is resumed where it stopped. */
-const OUT_TRIPLES = 0x4000;
+/**
+ * Triples the output buffer holds; a scan that fills it is resumed where it stopped. As
+ * many as fit the 128 KiB that `build` needs as scratch space anyway.
+ */
+const OUT_TRIPLES = Math.floor(0x20000 / 12);
 /** Offsets of the last characters read, kept for the starts of occurrences: the longest pattern the module takes. */
 const RING = 1024;
 
@@ -121,7 +124,7 @@ export function instantiateScan(
     outCount: place(states),
     ring: place(RING * 4),
     // `build` needs a zeroed scratch table of 128 KiB once: the output buffer's space.
-    out: place(Math.max(OUT_TRIPLES * 12, 0x10000 * 2)),
+    out: place(0x20000),
   };
   const memory = new WebAssembly.Memory({ initial: Math.ceil(top / 0x10000) });
   let exports: ScanExports;
