@@ -70,6 +70,9 @@ describe('names in common phrases', () => {
     // Baidu's reasoning model, not the ERNIE family; Chinese typography's space before Latin letters and digits.
     ['百度发布文心大模型 X1 和文心大模型 4.5；文心 X1.1', [['百度', 'baidu'], ['文心大模型 X1', 'ernie-x1'], ['文心大模型 4.5', 'ernie-4-5'], ['文心 X1.1', 'ernie-x1']]],
     ['Baidu ERNIE X1 Turbo; ERNIE X1.1', [['Baidu ERNIE X1 Turbo', 'ernie-x1'], ['ERNIE X1.1', 'ernie-x1']]],
+    // The 2026 versions by name, not the family with a version: as written in the news and on LMArena.
+    ['百度发布文心5.0；文心大模型 5.0；ERNIE-5.0 and ernie-5.0-0110', [['百度', 'baidu'], ['文心5.0', 'ernie-5'], ['文心大模型 5.0', 'ernie-5'], ['ERNIE-5.0', 'ernie-5'], ['ernie-5.0-0110', 'ernie-5']]],
+    ['Alibaba released Qwen3.5-397B-A17B; Qwen 3.5 and Qwen3.5-Plus', [['Alibaba', 'alibaba-group'], ['Qwen3.5-397B-A17B', 'qwen3-5'], ['Qwen 3.5', 'qwen3-5'], ['Qwen3.5-Plus', 'qwen3-5']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
