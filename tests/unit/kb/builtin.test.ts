@@ -73,6 +73,9 @@ describe('names in common phrases', () => {
     // The 2026 versions by name, not the family with a version: as written in the news and on LMArena.
     ['百度发布文心5.0；文心大模型 5.0；ERNIE-5.0 and ernie-5.0-0110', [['百度', 'baidu'], ['文心5.0', 'ernie-5'], ['文心大模型 5.0', 'ernie-5'], ['ERNIE-5.0', 'ernie-5'], ['ernie-5.0-0110', 'ernie-5']]],
     ['Alibaba released Qwen3.5-397B-A17B; Qwen 3.5 and Qwen3.5-Plus', [['Alibaba', 'alibaba-group'], ['Qwen3.5-397B-A17B', 'qwen3-5'], ['Qwen 3.5', 'qwen3-5'], ['Qwen3.5-Plus', 'qwen3-5']]],
+    // "Hy3" alone is letter-case and Tencent-bound; the preview's full name is free.
+    ['Hy3-preview is open; hy3 and HY3 are not it', [['Hy3-preview', 'hy3']]],
+    ['Tencent said Hy3 beats 腾讯混元Hy3 preview; Hunyuan 3D', [['Tencent', 'tencent'], ['Hy3', 'hy3'], ['腾讯混元Hy3 preview', 'hy3'], ['Hunyuan 3D', 'hunyuan3d']]],
     // 豆包 alone needs ByteDance on the page; 豆包2.0 names the model series.
     ['豆包2.0发布；豆包 2.0 Pro; Doubao-Seed-2.0-pro and Doubao 2.0', [['豆包2.0', 'doubao-seed-2-0'], ['豆包 2.0', 'doubao-seed-2-0'], ['Doubao-Seed-2.0', 'doubao-seed-2-0'], ['Doubao 2.0', 'doubao-seed-2-0']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
