@@ -60,6 +60,8 @@ describe('names in common phrases', () => {
     // Game theory writes the minimax algorithm in the company's letter case too.
     ['the MiniMax algorithm, a MiniMax search tree, the Minimax theorem, MiniMax\n    algorithm', []],
     ['MiniMax released MiniMax-M1', [['MiniMax', 'minimax'], ['MiniMax-M1', 'minimax-m1']]],
+    // A later decimal of the M2 line is its own alias: "MiniMax-M2.7" is not MiniMax-M2.
+    ['MiniMax-M2.7 and MiniMax M2.7', [['MiniMax-M2.7', 'minimax-m2'], ['MiniMax M2.7', 'minimax-m2']]],
     // "GLM" inside a word is not the family.
     ['Open-AutoGLM runs AutoGLM-Phone-9B; AutoGLM books tickets', [['Open-AutoGLM', 'autoglm'], ['AutoGLM-Phone-9B', 'autoglm'], ['AutoGLM', 'autoglm']]],
     ['Seedance 1.0 and Seedance 2.0', [['Seedance 1.0', 'seedance'], ['Seedance 2.0', 'seedance']]],
