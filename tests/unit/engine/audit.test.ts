@@ -91,6 +91,12 @@ describe('version suffixes', () => {
       ['DeepSeek-R1', 'deepseek-r1'],
       ['Qwen3', 'qwen'],
     ]);
+    // In any letter case, and only the whole token ("Qwen2.5-Styles" is no compound of "style").
+    expect(findAll(m, 'Qwen2.5-BASED and Qwen2.5-Powered; Qwen2.5-Styles')).toEqual([
+      ['Qwen2.5', 'qwen2-5'],
+      ['Qwen2.5', 'qwen2-5'],
+      ['Qwen2.5-Styles', 'qwen2-5'],
+    ]);
     // Model-name tokens still join: sizes, variants, dates.
     expect(findAll(m, 'Qwen2.5-72B-Instruct, Qwen3-Coder, DeepSeek-R1-0528')).toEqual([
       ['Qwen2.5-72B-Instruct', 'qwen2-5'],
