@@ -464,24 +464,11 @@ export const COMPOUND_WORDS: ReadonlySet<string> = new Set([
   'led', 'owned', 'hosted', 'integrated', 'supported', 'esque', 'ish',
 ]);
 
-/** COMPOUND_WORDS by length, compared in place (this runs per hyphen-joined token after a model name). */
-const COMPOUND_BY_LENGTH: string[][] = [];
-for (const w of COMPOUND_WORDS) (COMPOUND_BY_LENGTH[w.length] ??= []).push(w);
+const COMPOUND_WORD_MAX = Math.max(...[...COMPOUND_WORDS].map((w) => w.length));
 
-/**
- * Whether text[from, to) is one of COMPOUND_WORDS, in any letter case. The token is ASCII
- * letters and digits (versionSuffixEnd), and `| 0x20` lower-cases exactly the ASCII letters
- * among them, so no string is made.
- */
+/** Whether text[from, to) is one of COMPOUND_WORDS (any letter case; no string made for a longer token). */
 function isCompoundWord(text: string, from: number, to: number): boolean {
-  const words = COMPOUND_BY_LENGTH[to - from];
-  if (!words) return false;
-  next: for (let w = 0; w < words.length; w++) {
-    const word = words[w]!;
-    for (let k = 0; k < word.length; k++) if ((text.charCodeAt(from + k) | 0x20) !== word.charCodeAt(k)) continue next;
-    return true;
-  }
-  return false;
+  return to - from <= COMPOUND_WORD_MAX && COMPOUND_WORDS.has(text.slice(from, to).toLowerCase());
 }
 const isAlnum = (c: number) => isDigit(c) || isAsciiLetter(c);
 
