@@ -75,6 +75,9 @@ describe('names in common phrases', () => {
     // The 2026 versions by name, not the family with a version: as written in the news and on LMArena.
     ['百度发布文心5.0；文心大模型 5.0；ERNIE-5.0 and ernie-5.0-0110', [['百度', 'baidu'], ['文心5.0', 'ernie-5'], ['文心大模型 5.0', 'ernie-5'], ['ERNIE-5.0', 'ernie-5'], ['ernie-5.0-0110', 'ernie-5']]],
     ['Alibaba released Qwen3.5-397B-A17B; Qwen 3.5 and Qwen3.5-Plus', [['Alibaba', 'alibaba-group'], ['Qwen3.5-397B-A17B', 'qwen3-5'], ['Qwen 3.5', 'qwen3-5'], ['Qwen3.5-Plus', 'qwen3-5']]],
+    // The draft by its draft title, the measures of April 2026 by theirs, in either script.
+    ['《人工智能拟人化互动服务管理暂行办法（征求意见稿）》；《人工智能擬人化互動服務管理暫行辦法》施行', [['人工智能拟人化互动服务管理暂行办法（征求意见稿）', 'anthropomorphic-ai-measures-draft-2025'], ['人工智能擬人化互動服務管理暫行辦法', 'anthropomorphic-ai-measures']]],
+    ['the Interim Measures for the Management of Anthropomorphic AI Interactive Services take effect', [['Interim Measures for the Management of Anthropomorphic AI Interactive Services', 'anthropomorphic-ai-measures']]],
     // "Hy3" alone is letter-case and Tencent-bound; the preview's full name is free.
     ['Hy3-preview is open; hy3 and HY3 are not it', [['Hy3-preview', 'hy3']]],
     ['Tencent said Hy3 beats 腾讯混元Hy3 preview; Hunyuan 3D', [['Tencent', 'tencent'], ['Hy3', 'hy3'], ['腾讯混元Hy3 preview', 'hy3'], ['Hunyuan 3D', 'hunyuan3d']]],
