@@ -60,6 +60,8 @@ describe('names in common phrases', () => {
     // Game theory writes the minimax algorithm in the company's letter case too.
     ['the MiniMax algorithm, a MiniMax search tree, the Minimax theorem, MiniMax\n    algorithm', []],
     ['MiniMax released MiniMax-M1', [['MiniMax', 'minimax'], ['MiniMax-M1', 'minimax-m1']]],
+    // MiniMax's video models by version: Hailuo alone needs MiniMax on the page, Hailuo 3.0 is MiniMax-H3.
+    ['Hailuo 02 Pro and Hailuo 2.3 Fast; Hailuo 3.0', [['Hailuo 02 Pro', 'hailuo-02'], ['Hailuo 2.3 Fast', 'hailuo-02'], ['Hailuo 3.0', 'minimax-h3']]],
     // A later decimal of the M2 line is its own alias: "MiniMax-M2.7" is not MiniMax-M2.
     ['MiniMax-M2.7 and MiniMax M2.7', [['MiniMax-M2.7', 'minimax-m2'], ['MiniMax M2.7', 'minimax-m2']]],
     // "GLM" inside a word is not the family.
