@@ -83,6 +83,7 @@ describe('names in common phrases', () => {
     // "Hy3" alone is letter-case and Tencent-bound; the preview's full name is free.
     ['Hy3-preview is open; hy3 and HY3 are not it', [['Hy3-preview', 'hy3']]],
     ['Tencent said Hy3 beats 腾讯混元Hy3 preview; Hunyuan 3D', [['Tencent', 'tencent'], ['Hy3', 'hy3'], ['腾讯混元Hy3 preview', 'hy3'], ['Hunyuan 3D', 'hunyuan3d']]],
+    ['Qwen3.6-Plus, then Qwen3.6-35B-A3B and Qwen 3.6; Qwen3.5-27B', [['Qwen3.6-Plus', 'qwen3-6'], ['Qwen3.6-35B-A3B', 'qwen3-6'], ['Qwen 3.6', 'qwen3-6'], ['Qwen3.5-27B', 'qwen3-5']]],
     // 豆包 alone needs ByteDance on the page; 豆包2.0 names the model series.
     ['豆包2.0发布；豆包 2.0 Pro; Doubao-Seed-2.0-pro and Doubao 2.0', [['豆包2.0', 'doubao-seed-2-0'], ['豆包 2.0', 'doubao-seed-2-0'], ['Doubao-Seed-2.0', 'doubao-seed-2-0'], ['Doubao 2.0', 'doubao-seed-2-0']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
