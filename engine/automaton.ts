@@ -211,7 +211,7 @@ export class Scanner {
    */
   scanJs(text: string, from: number, to: number, out: number[]): number {
     const { cls, rootNext, flags, spaceClass, hasOut, latin, denseRow, dense } = this;
-    const { edgeStart, edgeClass, edgeTarget, fail, outGroup, dictLink } = this.data;
+    const { edgeStart, edgeClass, edgeTarget, fail, outGroup, dictLink, groupLength } = this.data;
     let s = 0;
     let prevSpace = false;
     for (let i = from; i < to; i++) {
@@ -249,7 +249,6 @@ export class Scanner {
         s = fail[s]!;
       }
       if (hasOut[s] !== 0) {
-        const groupLength = this.data.groupLength;
         if (outGroup[s]! >= 0) out.push(outGroup[s]!, i + 1, this.startOf(text, i + 1, groupLength[outGroup[s]!]!));
         for (let o = dictLink[s]!; o !== 0; o = dictLink[o]!) out.push(outGroup[o]!, i + 1, this.startOf(text, i + 1, groupLength[outGroup[o]!]!));
       }

@@ -35,7 +35,6 @@ export class Matcher {
   readonly patterns: PatternTable;
   private readonly scanner: Scanner;
   private readonly flags = flagTable();
-  private readonly fold = FOLD;
   private readonly raw: number[] = [];
   private readonly indexById = new Map<string, number>();
   /** The longest pattern, in folded characters (how far back splitPoint reads the automaton's state). */
@@ -223,7 +222,7 @@ export class Matcher {
     let j = start;
     if (j > from && this.flags[text.charCodeAt(j - 1)]! & FLAG_DASH) j--;
     else while (j > from && this.flags[text.charCodeAt(j - 1)]! & FLAG_SPACE) j--;
-    if (j > from && this.fold[text.charCodeAt(j - 1)] === 0x2e && this.endsWord(text, j - 1, from, w)) return true;
+    if (j > from && FOLD[text.charCodeAt(j - 1)] === 0x2e && this.endsWord(text, j - 1, from, w)) return true;
     return this.endsWord(text, j, from, w);
   }
 
@@ -259,7 +258,7 @@ export class Matcher {
    * a count ("Baichuan 2 million users"), not the name. "Qwen2.5 billion" keeps its name.
    */
   private countBefore(text: string, start: number, end: number, to: number): boolean {
-    const fold = this.fold;
+    const fold = FOLD;
     if (!isDigit(fold[text.charCodeAt(end - 1)]!)) return false;
     let i = end - 1;
     while (i > start && (isDigit(fold[text.charCodeAt(i - 1)]!) || fold[text.charCodeAt(i - 1)] === 0x2e || this.flags[text.charCodeAt(i - 1)]! & FLAG_IGNORABLE)) i--;
