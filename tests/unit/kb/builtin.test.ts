@@ -86,6 +86,10 @@ describe('names in common phrases', () => {
     ['Qwen3.6-Plus, then Qwen3.6-35B-A3B and Qwen 3.6; Qwen3.5-27B', [['Qwen3.6-Plus', 'qwen3-6'], ['Qwen3.6-35B-A3B', 'qwen3-6'], ['Qwen 3.6', 'qwen3-6'], ['Qwen3.5-27B', 'qwen3-5']]],
     // 豆包 alone needs ByteDance on the page; 豆包2.0 names the model series.
     ['豆包2.0发布；豆包 2.0 Pro; Doubao-Seed-2.0-pro and Doubao 2.0', [['豆包2.0', 'doubao-seed-2-0'], ['豆包 2.0', 'doubao-seed-2-0'], ['Doubao-Seed-2.0', 'doubao-seed-2-0'], ['Doubao 2.0', 'doubao-seed-2-0']]],
+    // DeepSeek's specialised models by name, not the company their names start with.
+    ['DeepSeek-OCR and DeepSeek OCR; DeepSeekMath 7B, then DeepSeekMath-V2; DeepSeek-Prover-V2-671B', [['DeepSeek-OCR', 'deepseek-ocr'], ['DeepSeek OCR', 'deepseek-ocr'], ['DeepSeekMath 7B', 'deepseek-math'], ['DeepSeekMath-V2', 'deepseek-math-v2'], ['DeepSeek-Prover-V2-671B', 'deepseek-prover-v2']]],
+    // Found with no company on the page (Hunyuan and Kimi alone need one); "kimi linear" in lower case is not the model.
+    ['Hunyuan-A13B; Kimi-Dev-72B and Kimi Linear, not a kimi linear fit; Qwen-Image-Edit', [['Hunyuan-A13B', 'hunyuan-a13b'], ['Kimi-Dev-72B', 'kimi-dev'], ['Kimi Linear', 'kimi-linear'], ['Qwen-Image-Edit', 'qwen-image']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
