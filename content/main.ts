@@ -56,7 +56,10 @@ export async function startContent(): Promise<void> {
   // already, with the storage read (content/early-requests.ts).
   const early = takeEarlyRequests() ?? sendRequests();
   const wasmAllowed: Promise<boolean> = Promise.race([
-    early.scanEngine.then((raw) => wasmFromScanEngineAnswer(raw) && metaPolicyAllowsWasm(document)),
+    early.scanEngine.then((raw) => {
+      markStartup('engineAnswer');
+      return wasmFromScanEngineAnswer(raw) && metaPolicyAllowsWasm(document);
+    }),
     new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 100)),
   ]).catch(() => false);
   // What every matcher needs whatever the data (the fold and flag tables, the compiled scan

@@ -12,6 +12,11 @@ export interface StartupTiming {
   loader?: number;
   /** The answer to the storage read of the matcher and the settings arrived. */
   storageAnswer?: number;
+  /**
+   * The background's answer on the scan engine (whether the page's policy allows
+   * WebAssembly) arrived: the scan waits for it as it waits for the storage answer.
+   */
+  engineAnswer?: number;
   /** The application module started. */
   app?: number;
   /** The application had the stored matcher data and settings in hand. */
