@@ -133,6 +133,16 @@ export function isUpper(ch: string): boolean {
   return ch !== ch.toLowerCase();
 }
 
+/**
+ * isUpper of the character at text[i], with no string made for ASCII (the case check runs
+ * per occurrence of a case-sensitive alias; a lower-cased copy is a string each).
+ */
+export function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return isUpper(text[i]!);
+}
+
 /** True when the text contains a Han character (a Chinese alias). */
 export function hasHan(text: string): boolean {
   return /\p{Script=Han}/u.test(text);

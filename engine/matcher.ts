@@ -7,7 +7,7 @@
  * Context requirements are page-level and live in ContextGate (./context).
  */
 import { Scanner, type ScanEngine } from './automaton';
-import { FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, flagTable, foldTable, isAsciiLetter, isDigit, isUpper } from './chars';
+import { FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, flagTable, foldTable, isAsciiLetter, isDigit, isUpperAt } from './chars';
 import { P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START, type MatcherData } from './compile';
 import { PatternTable } from './patterns';
 import type { EntityKind } from '../kb/kinds';
@@ -281,7 +281,7 @@ export class Matcher {
       prevSpace = space;
       const want = pattern[k++];
       if (want === ' ') continue;
-      if (isUpper(text[i]!) !== (want === 'U')) return false;
+      if (isUpperAt(text, i) !== (want === 'U')) return false;
     }
     return true;
   }

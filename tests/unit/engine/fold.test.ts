@@ -1,6 +1,6 @@
 import TS from 'opencc-js/dict/TSCharacters';
 import { describe, expect, it } from 'vitest';
-import { foldTable } from '../../../engine/chars';
+import { foldTable, isUpper, isUpperAt } from '../../../engine/chars';
 import { compileMatcher } from '../../../engine/compile';
 import { Matcher } from '../../../engine/matcher';
 
@@ -50,5 +50,16 @@ describe('traditional → simplified folding', () => {
   it('lets a simplified alias find its traditional spelling, 中国联通 in 中國聯通', () => {
     const m = new Matcher(compileMatcher([{ id: 'unicom', kind: 'company', aliases: [{ text: '中国联通' }] }]).data);
     expect(m.find('中國聯通發佈').map((x) => [x.start, x.end])).toEqual([[0, 4]]);
+  });
+});
+
+describe('isUpperAt', () => {
+  it('agrees with isUpper on every UTF-16 code unit', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const s = String.fromCharCode(c);
+      if (isUpperAt(`a${s}`, 1) !== isUpper(s)) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
   });
 });
