@@ -126,7 +126,9 @@ export class Matcher {
    */
   find(text: string, from = 0, to = text.length, cuts?: readonly number[]): Mention[] {
     const raw = this.raw;
-    raw.length = 0;
+    // Emptied by pop: `length = 0` makes V8 drop the backing store, and the pass's pushes
+    // would grow a new one on every call (1.2 MB a scan on the 5 MB page).
+    while (raw.length) raw.pop();
     const candidates: Mention[] = [];
     let a = from;
     // The block around each stretch: the address check reads its whole block (the same
