@@ -90,6 +90,7 @@ describe('names in common phrases', () => {
     ['DeepSeek-OCR and DeepSeek OCR; DeepSeekMath 7B, then DeepSeekMath-V2; DeepSeek-Prover-V2-671B', [['DeepSeek-OCR', 'deepseek-ocr'], ['DeepSeek OCR', 'deepseek-ocr'], ['DeepSeekMath 7B', 'deepseek-math'], ['DeepSeekMath-V2', 'deepseek-math-v2'], ['DeepSeek-Prover-V2-671B', 'deepseek-prover-v2']]],
     // Found with no company on the page (Hunyuan and Kimi alone need one); "kimi linear" in lower case is not the model.
     ['Hunyuan-A13B; Kimi-Dev-72B and Kimi Linear, not a kimi linear fit; Qwen-Image-Edit', [['Hunyuan-A13B', 'hunyuan-a13b'], ['Kimi-Dev-72B', 'kimi-dev'], ['Kimi Linear', 'kimi-linear'], ['Qwen-Image-Edit', 'qwen-image']]],
+    ['CodeGeeX4 and CodeGeeX2; Hunyuan-MT-7B and HunyuanWorld-1.0, not Hunyuan3D 2.0', [['CodeGeeX4', 'codegeex'], ['CodeGeeX2', 'codegeex'], ['Hunyuan-MT-7B', 'hunyuan-mt'], ['HunyuanWorld-1.0', 'hunyuan-world'], ['Hunyuan3D 2.0', 'hunyuan3d']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -108,6 +109,9 @@ describe('names in common phrases', () => {
     ['StepFun open-sourced Step3, and Step-3 beats rivals.', [['StepFun', 'stepfun'], ['Step3', 'step-3'], ['Step-3', 'step-3']]],
     ['Step 3: open the file step3.png', []],
     ['Biren Technology listed in Hong Kong; Biren', [['Biren Technology', 'biren'], ['Biren', 'biren']]],
+    // ByteDance's image and video platform by its short names only with ByteDance on the page.
+    ['Seedance 1.0 on Jimeng; Dreamina; 即梦想成真', [['Seedance 1.0', 'seedance']]],
+    ["ByteDance's Dreamina, known as 即梦 or Jimeng at home", [['ByteDance', 'bytedance'], ['Dreamina', 'jimeng'], ['即梦', 'jimeng'], ['Jimeng', 'jimeng']]],
     // 商汤 is also King Tang of Shang, whose bath basin bore 苟日新，日日新 (the model's name):
     // on a history page each of the two short names would vouch for the other.
     ['商汤灭夏，建立商朝。苟日新，日日新，又日新。商湯', []],
