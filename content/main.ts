@@ -18,6 +18,7 @@ import { policiesAllowWasm } from '../model/csp';
 import { MATCHER_STORAGE_KEY, SETTINGS_KEY } from '../storage/keys';
 import highlightCss from '../entrypoints/content/highlights.css?inline';
 import { CLIPPING_HIGHLIGHT } from './clip/names';
+import { renderedAfterParse } from './first-frame';
 import { Highlighter } from './highlighter';
 import { highlightApiAvailable, isHtmlDocument } from './highlight-api';
 import { colorOverrideCss } from './colors';
@@ -188,6 +189,9 @@ export async function startContent(): Promise<void> {
       onChange: report,
       onShadowRoot: adoptStyles,
       onFlush: () => ui?.onFlush(),
+      // Until the page has rendered a frame after its parser finished, the viewport check
+      // would run the page's pending layout inside this task (content/first-frame.ts).
+      layoutReady: renderedAfterParse,
     });
     scanner = s;
     // The first slice (the mentions on screen) paints before the in-page UI is loaded.

@@ -34,6 +34,13 @@ export interface ScannerOptions {
   mutationDelayMs?: number;
   /** Called after a batch of DOM changes was processed. */
   onFlush?: () => void;
+  /**
+   * Whether the page's layout is up to date, so that the viewport check (which reads the
+   * scroll position) runs no pending layout of the page in the scanner's task
+   * (content/first-frame.ts). Until it is, the scan starts at the top and looks at the
+   * viewport again between slices. Default: always.
+   */
+  layoutReady?: () => boolean;
 }
 
 export interface ScanStats {
@@ -44,6 +51,8 @@ export interface ScanStats {
   longestSliceMs: number;
   batches: number;
   characters: number;
+  /** The viewport was looked at between slices, once the layout was ready (see ScannerOptions.layoutReady), and scanned then. */
+  lateViewport?: boolean;
   /** Stretches of text nodes read with one Range, and those read node by node instead (see TextBatch). */
   stretches: number;
   stretchesReadByNode: number;
@@ -133,7 +142,9 @@ export class PageScanner {
     let skip: SkipRegion | undefined;
     /** The rest of the viewport's batch (one huge block on screen), painted as it is found. */
     let viewportRest: TextBatch | undefined;
-    const startEl = this.viewportStart();
+    // Until the layout is ready the viewport waits: the scan starts at the top.
+    let viewportWaits = this.opts.layoutReady?.() === false;
+    const startEl = viewportWaits ? undefined : this.viewportStart();
     if (startEl) {
       const t = performance.now();
       const vw = new TextWalker(this.root, this.walkOpts, startEl);
@@ -157,6 +168,10 @@ export class PageScanner {
     let lastFlush = performance.now();
     while ((pending || !walker.done) && !this.stopped) {
       const t = performance.now();
+      if (viewportWaits && !pending && this.opts.layoutReady!()) {
+        viewportWaits = false;
+        this.lateViewport(walker);
+      }
       if (pending && !intact(pending)) {
         // The page changed it since the last slice: its block is dirty and is rescanned
         // after this pass (the mentions of its removed or changed text nodes are gone already).
@@ -207,6 +222,28 @@ export class PageScanner {
     this.stats.complete = performance.now();
     this.initialDone = true;
     if (this.dirty.size) this.scheduleFlush();
+  }
+
+  /**
+   * The viewport pass, made between slices once the layout is ready: when the block on
+   * screen lies ahead of the in-order walk, its first part is scanned and painted now, and
+   * the walk passes over what this pass read (the rest of one huge block on screen is left
+   * to the walk, which reads it whole).
+   */
+  private lateViewport(walker: TextWalker): void {
+    const el = this.viewportStart();
+    if (!el || !walker.ahead(el)) return;
+    const t = performance.now();
+    const vw = new TextWalker(this.root, this.walkOpts, el);
+    const batch = vw.next(VIEWPORT_BUDGET);
+    if (!batch) return;
+    if (this.partEnd(batch, 0, VIEWPORT_BUDGET) < batch.text.length) return;
+    this.processBatch(batch);
+    walker.skipAhead({ from: el, resumeAt: vw.position });
+    // On screen: painted now, with whatever waited.
+    this.flushDeferred();
+    this.stats.lateViewport = true;
+    this.noteSlice(performance.now() - t);
   }
 
   stop(): void {
@@ -320,7 +357,8 @@ export class PageScanner {
   /** The block at the top of the viewport when the reader is scrolled into the page. */
   private viewportStart(): Element | undefined {
     const win = this.doc.defaultView;
-    if (!win || win.scrollY < win.innerHeight / 2) return undefined;
+    // A hidden page shows nothing (and reading its scroll position would lay it out).
+    if (!win || this.doc.visibilityState === 'hidden' || win.scrollY < win.innerHeight / 2) return undefined;
     let el = this.doc.elementFromPoint(win.innerWidth / 2, Math.max(1, win.innerHeight * 0.05));
     while (el && !isBlock(el)) el = el.parentElement;
     if (!el || el === this.doc.body || el === this.doc.documentElement) return undefined;

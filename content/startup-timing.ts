@@ -8,6 +8,11 @@
 export interface StartupTiming {
   /** The document_start part (entrypoints/prefetch.content.ts) sent the first reads. */
   prefetch?: number;
+  /**
+   * The page rendered its first frame after DOMContentLoaded (content/first-frame.ts): from
+   * then on the scanner reads the viewport without running a pending layout of the page.
+   */
+  layoutReady?: number;
   /** The loader (entrypoints/content) started, at document_idle. */
   loader?: number;
   /** The answer to the storage read of the matcher and the settings arrived. */

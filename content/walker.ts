@@ -200,6 +200,21 @@ export class TextWalker {
     if (!this.cur) this.finished = true;
   }
 
+  /**
+   * Adds a region walked meanwhile (a viewport pass made after this walk started): its
+   * start must lie ahead of the walk, outside what it has read (see `ahead`).
+   */
+  skipAhead(region: SkipRegion): void {
+    this.skip = region;
+  }
+
+  /** Whether `el` lies wholly ahead of the walk: after its position, and not around it. */
+  ahead(el: Element): boolean {
+    const at = this.position;
+    if (!at || this.skip) return false;
+    return at !== el && !el.contains(at) && (at.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  }
+
   /** The node the next batch starts at (null when finished). */
   get position(): Node | null {
     return this.finished ? null : this.cur;

@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { highlightApiAvailable } from '../content/highlight-api';
 import { sendEarlyRequests } from '../content/early-requests';
+import { watchFrameAfterParse } from '../content/first-frame';
 import { markStartup } from '../content/startup-timing';
 
 /**
@@ -21,5 +22,6 @@ export default defineContentScript({
     // Not an HTML document (SVG, XML) or no Highlight API: the loader will stop too.
     if (!(document instanceof HTMLDocument) || !highlightApiAvailable()) return;
     sendEarlyRequests();
+    watchFrameAfterParse();
   },
 });

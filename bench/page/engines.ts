@@ -102,7 +102,12 @@ const api = {
   },
 
   /** The engine as the content script runs it, until every range is registered. */
-  async ours(opts: { scroll?: boolean; engine?: ScanEngine } = {}) {
+  /**
+   * `layoutReadyAfter`: the scanner is told the layout is not ready for that many asks
+   * (ScannerOptions.layoutReady), as the content script is before the page's first frame
+   * after parsing: the scan starts at the top and looks at the viewport between slices.
+   */
+  async ours(opts: { scroll?: boolean; engine?: ScanEngine; layoutReadyAfter?: number } = {}) {
     const data = state.data;
     if (!data) throw new Error('setData first');
     if (opts.scroll) {
@@ -130,7 +135,9 @@ const api = {
       const t0 = performance.now();
       const matcher = new Matcher(data, opts.engine);
       const t1 = performance.now();
-      const scanner = new PageScanner(document, matcher, highlighter, {});
+      let asks = 0;
+      const layoutReady = opts.layoutReadyAfter === undefined ? undefined : () => asks++ >= opts.layoutReadyAfter!;
+      const scanner = new PageScanner(document, matcher, highlighter, { layoutReady });
       await scanner.start();
       const t2 = performance.now();
       if (sched && origYield) sched.yield = origYield;
@@ -146,6 +153,7 @@ const api = {
         ranges,
         firstPaintMs: scanner.stats.firstPaint !== undefined ? scanner.stats.firstPaint - t1 : null,
         longestSliceMs: scanner.stats.longestSliceMs,
+        lateViewport: scanner.stats.lateViewport ?? false,
         batches: scanner.stats.batches,
         characters: scanner.stats.characters,
         stretches: scanner.stats.stretches,

@@ -93,6 +93,8 @@ describe('highlighting', () => {
     expect(steps.every((t) => typeof t === 'number' && t > 0)).toBe(true);
     expect([...steps].sort((a, b) => a! - b!)).toEqual(steps);
     expect(m!.storageAnswer).toBeLessThanOrEqual(m!.stored!);
+    // The document_start part watched for the page's first frame after parsing (content/first-frame.ts).
+    expect(m!.layoutReady).toBeGreaterThan(m!.prefetch!);
     // The scan waited for the background's answer on WebAssembly too.
     expect(m!.engineAnswer).toBeLessThan(m!.matcher!);
     // The page's own world has none of it.

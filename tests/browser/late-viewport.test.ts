@@ -1,0 +1,72 @@
+/**
+ * The viewport looked at between slices (ScannerOptions.layoutReady): before the page has
+ * rendered a frame after parsing, the content script's scan starts at the top, and once the
+ * layout is ready it scans the block on screen, if the in-order walk has not reached it,
+ * then passes over it (content/first-frame.ts says why). Driven through the benchmark's
+ * page bundle, which runs the scanner as the content script does, on a tall page scrolled
+ * to its middle.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBenchBrowser, type BenchBrowser } from '../../bench/browser';
+import { loadRealKb, makeDictionary, type Dictionary } from '../../bench/dictionaries';
+
+const SENTENCES = [
+  'Baidu released ERNIE Bot to the public, and DeepSeek-R1 followed.',
+  '百度发布文心一言，智谱AI发布ChatGLM-6B。',
+  'Analysts compared <b>Chat</b>GLM-6B with Qwen2.5-Max from Alibaba.',
+  'The CAC issued the Interim Measures for the Administration of Generative Artificial Intelligence Services.',
+  'A paragraph with no name in it at all, only ordinary words about the weather and the river.',
+];
+
+/** Paragraphs without margins: the viewport check looks at the element at the top of the screen, and a margin there is the body's. */
+function tallPage(paragraphs: number): string {
+  const body: string[] = [];
+  for (let i = 0; i < paragraphs; i++) body.push(`<p id="p${i}">${i}: ${SENTENCES[i % SENTENCES.length]} ${SENTENCES[(i * 7 + 3) % SENTENCES.length]}</p>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tall</title><style>p { margin: 0 }</style></head><body>${body.join('\n')}</body></html>`;
+}
+
+type Mention = { startPath: string; start: number; endPath: string; end: number; entity: string };
+const key = (m: Mention) => `${m.startPath}:${m.start}-${m.endPath}:${m.end}=${m.entity}`;
+
+let bb: BenchBrowser;
+let dict: Dictionary;
+
+beforeAll(async () => {
+  dict = makeDictionary(await loadRealKb(), 'real');
+  const html = tallPage(6_000);
+  bb = await openBenchBrowser([{ name: 'tall', html, bytes: html.length, origin: 'generated' }]);
+}, 120_000);
+
+afterAll(async () => {
+  await bb?.close();
+});
+
+async function run(layoutReadyAfter?: number): Promise<{ lateViewport: boolean; ranges: number; mentions: string[] }> {
+  await bb.load('tall');
+  await bb.page.evaluate((data) => window.__bench.setData(data), dict.data);
+  const r = await bb.page.evaluate((after) => window.__bench.ours({ scroll: true, layoutReadyAfter: after }), layoutReadyAfter);
+  const mentions = ((await bb.page.evaluate(() => window.__bench.oursMentions())) as Mention[]).map(key);
+  return { lateViewport: r.lateViewport, ranges: r.ranges, mentions };
+}
+
+describe('the viewport looked at between slices', () => {
+  it('scans the block on screen once the layout is ready, and finds each mention once, as the scan that looked at once', async () => {
+    const atOnce = await run();
+    expect(atOnce.lateViewport).toBe(false);
+    expect(atOnce.mentions.length).toBeGreaterThan(10_000);
+    // The layout is ready at the second ask: after the first slice from the top.
+    const later = await run(2);
+    expect(later.lateViewport).toBe(true);
+    expect(later.ranges).toBe(atOnce.ranges);
+    expect(new Set(later.mentions).size).toBe(later.mentions.length);
+    expect([...later.mentions].sort()).toEqual([...atOnce.mentions].sort());
+  }, 120_000);
+
+  it('does nothing more when the walk has passed the screen by then', async () => {
+    // Never ready during the scan: the walk reaches the end first.
+    const never = await run(1_000_000);
+    expect(never.lateViewport).toBe(false);
+    const atOnce = await run();
+    expect([...never.mentions].sort()).toEqual([...atOnce.mentions].sort());
+  }, 120_000);
+});
