@@ -92,6 +92,7 @@ describe('names in common phrases', () => {
     ['Hunyuan-A13B; Kimi-Dev-72B and Kimi Linear, not a kimi linear fit; Qwen-Image-Edit', [['Hunyuan-A13B', 'hunyuan-a13b'], ['Kimi-Dev-72B', 'kimi-dev'], ['Kimi Linear', 'kimi-linear'], ['Qwen-Image-Edit', 'qwen-image']]],
     ['CodeGeeX4 and CodeGeeX2; Hunyuan-MT-7B and HunyuanWorld-1.0, not Hunyuan3D 2.0', [['CodeGeeX4', 'codegeex'], ['CodeGeeX2', 'codegeex'], ['Hunyuan-MT-7B', 'hunyuan-mt'], ['HunyuanWorld-1.0', 'hunyuan-world'], ['Hunyuan3D 2.0', 'hunyuan3d']]],
     ['MiniMax-M3 after MiniMax-M2.7; MiniMax M3 and MiniMax-H3', [['MiniMax-M3', 'minimax-m3'], ['MiniMax-M2.7', 'minimax-m2'], ['MiniMax M3', 'minimax-m3'], ['MiniMax-H3', 'minimax-h3']]],
+    ["AIsphere's PixVerse V5.6; Xiaohongshu's dots.llm1, not the dots.llm", [['AIsphere', 'aisphere'], ['PixVerse V5.6', 'pixverse'], ['Xiaohongshu', 'xiaohongshu'], ['dots.llm1', 'dots-llm1']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
