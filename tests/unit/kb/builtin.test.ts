@@ -93,6 +93,7 @@ describe('names in common phrases', () => {
     ['CodeGeeX4 and CodeGeeX2; Hunyuan-MT-7B and HunyuanWorld-1.0, not Hunyuan3D 2.0', [['CodeGeeX4', 'codegeex'], ['CodeGeeX2', 'codegeex'], ['Hunyuan-MT-7B', 'hunyuan-mt'], ['HunyuanWorld-1.0', 'hunyuan-world'], ['Hunyuan3D 2.0', 'hunyuan3d']]],
     ['MiniMax-M3 after MiniMax-M2.7; MiniMax M3 and MiniMax-H3', [['MiniMax-M3', 'minimax-m3'], ['MiniMax-M2.7', 'minimax-m2'], ['MiniMax M3', 'minimax-m3'], ['MiniMax-H3', 'minimax-h3']]],
     ["AIsphere's PixVerse V5.6; Xiaohongshu's dots.llm1, not the dots.llm", [['AIsphere', 'aisphere'], ['PixVerse V5.6', 'pixverse'], ['Xiaohongshu', 'xiaohongshu'], ['dots.llm1', 'dots-llm1']]],
+    ['Skywork-R1V3-38B, not Skywork-13B; Kuaishou KAT-Coder and KAT-Dev-32B', [['Skywork-R1V3-38B', 'skywork-r1v'], ['Skywork-13B', 'skywork'], ['Kuaishou', 'kuaishou'], ['KAT-Coder', 'kat-coder'], ['KAT-Dev-32B', 'kat-coder']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
