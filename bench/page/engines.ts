@@ -101,8 +101,8 @@ const api = {
     return { elements: document.getElementsByTagName('*').length, textNodes: nodes, chars };
   },
 
-  /** The engine as the content script runs it, until every range is registered. */
   /**
+   * The engine as the content script runs it, until every range is registered.
    * `layoutReadyAfter`: the scanner is told the layout is not ready for that many asks
    * (ScannerOptions.layoutReady), as the content script is before the page's first frame
    * after parsing: the scan starts at the top and looks at the viewport between slices.
