@@ -55,7 +55,7 @@ describe('names in common phrases', () => {
     // "可灵活" (can flexibly) is everyday Chinese; 可灵 the video model is not followed by 活.
     ['方案可灵活运用，可靈活調整；可灵2.1发布', [['可灵2.1', 'kling']]],
     // The phone maker writes its name in lower case, like the Latin of science and Spanish.
-    ['vivo launched BlueLM', [['vivo', 'vivo']]],
+    ['vivo launched BlueLM', [['vivo', 'vivo'], ['BlueLM', 'bluelm']]],
     ['tested in vivo and ex vivo; In vivo; música en vivo', []],
     // Game theory writes the minimax algorithm in the company's letter case too.
     ['the MiniMax algorithm, a MiniMax search tree, the Minimax theorem, MiniMax\n    algorithm', []],
@@ -94,6 +94,9 @@ describe('names in common phrases', () => {
     ['MiniMax-M3 after MiniMax-M2.7; MiniMax M3 and MiniMax-H3', [['MiniMax-M3', 'minimax-m3'], ['MiniMax-M2.7', 'minimax-m2'], ['MiniMax M3', 'minimax-m3'], ['MiniMax-H3', 'minimax-h3']]],
     ["AIsphere's PixVerse V5.6; Xiaohongshu's dots.llm1, not the dots.llm", [['AIsphere', 'aisphere'], ['PixVerse V5.6', 'pixverse'], ['Xiaohongshu', 'xiaohongshu'], ['dots.llm1', 'dots-llm1']]],
     ['Skywork-R1V3-38B, not Skywork-13B; Kuaishou KAT-Coder and KAT-Dev-32B', [['Skywork-R1V3-38B', 'skywork-r1v'], ['Skywork-13B', 'skywork'], ['Kuaishou', 'kuaishou'], ['KAT-Coder', 'kat-coder'], ['KAT-Dev-32B', 'kat-coder']]],
+    ["Fudan's MOSS and moss-moon-003", [['Fudan', 'fudan-university'], ['MOSS', 'moss'], ['moss-moon-003', 'moss']]],
+    ['China Telecom TeleChat2.5 and TeleChat3-MoE; 中國科學院自動化研究所的紫東太初2.0', [['China Telecom', 'china-telecom'], ['TeleChat2.5', 'telechat'], ['TeleChat3-MoE', 'telechat'], ['中國科學院自動化研究所', 'casia'], ['紫東太初2.0', 'zidong-taichu']]],
+    ['vivo 的蓝心大模型与 BlueLM-7B；元象科技 XVERSE-65B；中国移动九天大模型', [['vivo', 'vivo'], ['蓝心大模型', 'bluelm'], ['BlueLM-7B', 'bluelm'], ['元象科技', 'xverse-technology'], ['XVERSE-65B', 'xverse'], ['中国移动', 'china-mobile'], ['九天大模型', 'jiutian']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -111,6 +114,9 @@ describe('names in common phrases', () => {
     // StepFun's model needs StepFun on the page; instructions' "Step 3" and file names do not.
     ['StepFun open-sourced Step3, and Step-3 beats rivals.', [['StepFun', 'stepfun'], ['Step3', 'step-3'], ['Step-3', 'step-3']]],
     ['Step 3: open the file step3.png', []],
+    // Names that are also other things: MOSS without Fudan, a Blue Heart that is not vivo's, the
+    // Xverse wallet, 九天揽月, and the Jiutian drone mothership without China Mobile.
+    ['The MOSS agreement; Blue Heart Foundation; the Xverse wallet; 可上九天揽月; the Jiutian drone mothership', []],
     ['Biren Technology listed in Hong Kong; Biren', [['Biren Technology', 'biren'], ['Biren', 'biren']]],
     // ByteDance's image and video platform by its short names only with ByteDance on the page.
     ['Seedance 1.0 on Jimeng; Dreamina; 即梦想成真', [['Seedance 1.0', 'seedance']]],
@@ -126,7 +132,7 @@ describe('names in common phrases', () => {
     // Everyday phrases that begin with a company's name: China's mobile internet, telecom
     // industry, today's capital market, 360 degrees, a recurrent agent.
     ['中国移动互联网用户，中國移動互聯網，中国移动支付；中国电信业，中國電信市場', []],
-    ['中国移动发布九天大模型；中國電信推出星辰大模型', [['中国移动', 'china-mobile'], ['中國電信', 'china-telecom']]],
+    ['中国移动发布九天大模型；中國電信推出星辰大模型', [['中国移动', 'china-mobile'], ['九天大模型', 'jiutian'], ['中國電信', 'china-telecom']]],
     ['今日资本市场收涨；今日資本市場', []],
     ['今日资本投资了京东', [['今日资本', 'capital-today'], ['京东', 'jd-com']]],
     ['三六零度全景；循环智能体', []],
