@@ -97,6 +97,7 @@ describe('names in common phrases', () => {
     ["Fudan's MOSS and moss-moon-003", [['Fudan', 'fudan-university'], ['MOSS', 'moss'], ['moss-moon-003', 'moss']]],
     ['China Telecom TeleChat2.5 and TeleChat3-MoE; 中國科學院自動化研究所的紫東太初2.0', [['China Telecom', 'china-telecom'], ['TeleChat2.5', 'telechat'], ['TeleChat3-MoE', 'telechat'], ['中國科學院自動化研究所', 'casia'], ['紫東太初2.0', 'zidong-taichu']]],
     ['vivo 的蓝心大模型与 BlueLM-7B；元象科技 XVERSE-65B；中国移动九天大模型', [['vivo', 'vivo'], ['蓝心大模型', 'bluelm'], ['BlueLM-7B', 'bluelm'], ['元象科技', 'xverse-technology'], ['XVERSE-65B', 'xverse'], ['中国移动', 'china-mobile'], ['九天大模型', 'jiutian']]],
+    ['China proposed the World AI Cooperation Organisation (WAICO); 中國政府倡議成立世界人工智能合作組織', [['World AI Cooperation Organisation', 'world-ai-cooperation-organization'], ['WAICO', 'world-ai-cooperation-organization'], ['世界人工智能合作組織', 'world-ai-cooperation-organization']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
