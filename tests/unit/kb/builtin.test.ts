@@ -98,6 +98,8 @@ describe('names in common phrases', () => {
     ['China Telecom TeleChat2.5 and TeleChat3-MoE; 中國科學院自動化研究所的紫東太初2.0', [['China Telecom', 'china-telecom'], ['TeleChat2.5', 'telechat'], ['TeleChat3-MoE', 'telechat'], ['中國科學院自動化研究所', 'casia'], ['紫東太初2.0', 'zidong-taichu']]],
     ['vivo 的蓝心大模型与 BlueLM-7B；元象科技 XVERSE-65B；中国移动九天大模型', [['vivo', 'vivo'], ['蓝心大模型', 'bluelm'], ['BlueLM-7B', 'bluelm'], ['元象科技', 'xverse-technology'], ['XVERSE-65B', 'xverse'], ['中国移动', 'china-mobile'], ['九天大模型', 'jiutian']]],
     ['China proposed the World AI Cooperation Organisation (WAICO); 中國政府倡議成立世界人工智能合作組織', [['World AI Cooperation Organisation', 'world-ai-cooperation-organization'], ['WAICO', 'world-ai-cooperation-organization'], ['世界人工智能合作組織', 'world-ai-cooperation-organization']]],
+    ["Mobvoi's Sequence Monkey; 出门问问发布序列猴子; UBTech Robotics and 优必选", [['Mobvoi', 'mobvoi'], ['Sequence Monkey', 'sequence-monkey'], ['出门问问', 'mobvoi'], ['序列猴子', 'sequence-monkey'], ['UBTech Robotics', 'ubtech'], ['优必选', 'ubtech']]],
+    ['工信部印发《人形机器人创新发展指导意见》；4Paradigm, also written Fourth Paradigm (第四范式)', [['工信部', 'miit'], ['人形机器人创新发展指导意见', 'humanoid-robot-guiding-opinions-2023'], ['4Paradigm', '4paradigm'], ['Fourth Paradigm', '4paradigm'], ['第四范式', '4paradigm']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -115,6 +117,8 @@ describe('names in common phrases', () => {
     // StepFun's model needs StepFun on the page; instructions' "Step 3" and file names do not.
     ['StepFun open-sourced Step3, and Step-3 beats rivals.', [['StepFun', 'stepfun'], ['Step3', 'step-3'], ['Step-3', 'step-3']]],
     ['Step 3: open the file step3.png', []],
+    // The science of data is a "fourth paradigm" too, and 出门问问路 is asking the way.
+    ['The Fourth Paradigm: data-intensive scientific discovery; 科学研究的第四范式；出门问问路人', []],
     // Names that are also other things: MOSS without Fudan, a Blue Heart that is not vivo's, the
     // Xverse wallet, 九天揽月, and the Jiutian drone mothership without China Mobile.
     ['The MOSS agreement; Blue Heart Foundation; the Xverse wallet; 可上九天揽月; the Jiutian drone mothership', []],
