@@ -101,6 +101,7 @@ describe('names in common phrases', () => {
     ["Mobvoi's Sequence Monkey; 出门问问发布序列猴子; UBTech Robotics and 优必选", [['Mobvoi', 'mobvoi'], ['Sequence Monkey', 'sequence-monkey'], ['出门问问', 'mobvoi'], ['序列猴子', 'sequence-monkey'], ['UBTech Robotics', 'ubtech'], ['优必选', 'ubtech']]],
     ['工信部印发《人形机器人创新发展指导意见》；4Paradigm, also written Fourth Paradigm (第四范式)', [['工信部', 'miit'], ['人形机器人创新发展指导意见', 'humanoid-robot-guiding-opinions-2023'], ['4Paradigm', '4paradigm'], ['Fourth Paradigm', '4paradigm'], ['第四范式', '4paradigm']]],
     ['the National AI Industry Investment Fund; 國家人工智能產業投資基金成立', [['National AI Industry Investment Fund', 'national-ai-industry-investment-fund'], ['國家人工智能產業投資基金', 'national-ai-industry-investment-fund']]],
+    ["ByteDance's Seed-Thinking-v1.5; Doubao-Seed-1.6-thinking is not it", [['ByteDance', 'bytedance'], ['Seed-Thinking-v1.5', 'seed-thinking'], ['Doubao-Seed-1.6-thinking', 'doubao-seed-1-6']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
