@@ -18,8 +18,9 @@
  *    a mention spanning several text nodes (<b>Deep</b>Seek); a mention next to a text
  *    node's edge, where the neighbouring inline text decides a word boundary, an
  *    excluded word or a version suffix; a mention overlapping one of ours that spans
- *    nodes; and a context-dependent mention whose context entity is only mentioned
- *    across nodes.
+ *    nodes, or overlapping such an edge difference (the shorter name inside a title
+ *    whose word boundary the neighbouring inline text decides); and a context-dependent
+ *    mention whose context entity is only mentioned across nodes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GENERATED, hasShared, markJsSource, openBenchBrowser, SHARED_PAGES, sharedPages, type BenchBrowser, type PageSource } from '../../bench/browser';
@@ -103,19 +104,27 @@ async function checkPage(name: string): Promise<{ ours: Mention[]; spanning: num
   const presentOurs = present(ours);
   const presentNode = present(node);
   const contextOf = (m: Mention) => m.patterns.flatMap((p) => [pats[p]!.e, ...(pats[p]!.c ?? [])]).map((e) => dict.data.ids[e]!);
-  const why = (m: Mention): string | undefined => {
+  const atEdge = (m: Mention) => m.nodes > 1 || m.start < edge || m.nodeLength - m.end < edge;
+  const why = (m: Mention, others: Mention[]): string | undefined => {
     if (m.nodes > 1) return 'spans text nodes';
-    if (m.start < edge || m.nodeLength - m.end < edge) return 'next to a text node edge';
+    if (atEdge(m)) return 'next to a text node edge';
     const overlapping = (spanningByNode.get(m.startPath) ?? []).some((s) => {
       const from = s.startPath === m.startPath ? s.start : 0;
       const to = s.endPath === m.startPath ? s.end : Infinity;
       return m.start < to && m.end > from;
     });
     if (overlapping) return 'overlaps a mention spanning text nodes';
+    // "programProvisions on the Administration of Deep Synthesis…" after an inline link:
+    // the long title fails its word boundary in ours' joined text and "Deep Synthesis"
+    // inside it counts instead, while the node alone starts with the title.
+    if (others.some((o) => atEdge(o) && o.startPath === m.startPath && m.start < o.end && m.end > o.start)) return 'overlaps a difference that the neighbouring inline text decides';
     if (!free(m) && contextOf(m).some((e) => presentOurs.has(e) !== presentNode.has(e))) return 'context entity only mentioned across text nodes';
     return undefined;
   };
-  const unexplained = [...oursOnly.map((m) => ({ side: 'ours only', ...m })), ...nodeOnly.map((m) => ({ side: 'per-node regex only', ...m }))].filter((m) => !why(m));
+  const unexplained = [
+    ...oursOnly.filter((m) => !why(m, nodeOnly)).map((m) => ({ side: 'ours only', ...m })),
+    ...nodeOnly.filter((m) => !why(m, oursOnly)).map((m) => ({ side: 'per-node regex only', ...m })),
+  ];
   expect(unexplained, `${name}: differences between ours and the per-node rule regex that inline elements do not explain`).toEqual([]);
 
   // The naive regex and the floor run on the same page.
