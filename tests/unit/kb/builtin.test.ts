@@ -102,6 +102,7 @@ describe('names in common phrases', () => {
     ['工信部印发《人形机器人创新发展指导意见》；4Paradigm, also written Fourth Paradigm (第四范式)', [['工信部', 'miit'], ['人形机器人创新发展指导意见', 'humanoid-robot-guiding-opinions-2023'], ['4Paradigm', '4paradigm'], ['Fourth Paradigm', '4paradigm'], ['第四范式', '4paradigm']]],
     ['the National AI Industry Investment Fund; 國家人工智能產業投資基金成立', [['National AI Industry Investment Fund', 'national-ai-industry-investment-fund'], ['國家人工智能產業投資基金', 'national-ai-industry-investment-fund']]],
     ["ByteDance's Seed-Thinking-v1.5; Doubao-Seed-1.6-thinking is not it", [['ByteDance', 'bytedance'], ['Seed-Thinking-v1.5', 'seed-thinking'], ['Doubao-Seed-1.6-thinking', 'doubao-seed-1-6']]],
+    ["MiniMax's Talkie and 星野; Talkie AI", [['MiniMax', 'minimax'], ['Talkie', 'talkie'], ['星野', 'talkie'], ['Talkie AI', 'talkie']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -119,6 +120,8 @@ describe('names in common phrases', () => {
     // StepFun's model needs StepFun on the page; instructions' "Step 3" and file names do not.
     ['StepFun open-sourced Step3, and Step-3 beats rivals.', [['StepFun', 'stepfun'], ['Step3', 'step-3'], ['Step-3', 'step-3']]],
     ['Step 3: open the file step3.png', []],
+    // Talkies were the first sound films, and 星野 (Hoshino) a name, without MiniMax on the page.
+    ['a walkie-talkie; Talkie films of 1929; 星野源的新歌', []],
     // The science of data is a "fourth paradigm" too, and 出门问问路 is asking the way.
     ['The Fourth Paradigm: data-intensive scientific discovery; 科学研究的第四范式；出门问问路人', []],
     // Names that are also other things: MOSS without Fudan, a Blue Heart that is not vivo's, the
