@@ -103,6 +103,7 @@ describe('names in common phrases', () => {
     ['the National AI Industry Investment Fund; 國家人工智能產業投資基金成立', [['National AI Industry Investment Fund', 'national-ai-industry-investment-fund'], ['國家人工智能產業投資基金', 'national-ai-industry-investment-fund']]],
     ["ByteDance's Seed-Thinking-v1.5; Doubao-Seed-1.6-thinking is not it", [['ByteDance', 'bytedance'], ['Seed-Thinking-v1.5', 'seed-thinking'], ['Doubao-Seed-1.6-thinking', 'doubao-seed-1-6']]],
     ["MiniMax's Talkie and 星野; Talkie AI", [['MiniMax', 'minimax'], ['Talkie', 'talkie'], ['星野', 'talkie'], ['Talkie AI', 'talkie']]],
+    ['Meituan released LongCat-Video after LongCat-Flash', [['Meituan', 'meituan'], ['LongCat-Video', 'longcat-video'], ['LongCat-Flash', 'longcat-flash']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
