@@ -104,7 +104,8 @@ async function checkPage(name: string): Promise<{ ours: Mention[]; spanning: num
   const presentOurs = present(ours);
   const presentNode = present(node);
   const contextOf = (m: Mention) => m.patterns.flatMap((p) => [pats[p]!.e, ...(pats[p]!.c ?? [])]).map((e) => dict.data.ids[e]!);
-  const atEdge = (m: Mention) => m.nodes > 1 || m.start < edge || m.nodeLength - m.end < edge;
+  /** Within one text node, next to one of its edges. */
+  const atEdge = (m: Mention) => m.nodes === 1 && (m.start < edge || m.nodeLength - m.end < edge);
   const why = (m: Mention, others: Mention[]): string | undefined => {
     if (m.nodes > 1) return 'spans text nodes';
     if (atEdge(m)) return 'next to a text node edge';
