@@ -50,7 +50,9 @@ export interface ScanStats {
   complete?: number;
   longestSliceMs: number;
   batches: number;
+  /** Characters scanned, and characters read from the page (more only when text read is dropped unscanned). */
   characters: number;
+  read: number;
   /** The viewport was looked at between slices, once the layout was ready (see ScannerOptions.layoutReady), and scanned then. */
   lateViewport?: boolean;
   /** Stretches of text nodes read with one Range, and those read node by node instead (see TextBatch). */
@@ -80,7 +82,7 @@ const MAX_WAITING_HOSTS = 2000;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: [...SKIP_ATTRIBUTES, 'open'], attributeOldValue: true };
 
 export class PageScanner {
-  readonly stats: ScanStats = { longestSliceMs: 0, batches: 0, characters: 0, stretches: 0, stretchesReadByNode: 0 };
+  readonly stats: ScanStats = { longestSliceMs: 0, batches: 0, characters: 0, read: 0, stretches: 0, stretchesReadByNode: 0 };
   /**
    * Mentions by the text nodes they span: built on first use (a hit test, a DOM change)
    * and kept current from then on. A static page that is never hovered never needs it.
@@ -147,16 +149,10 @@ export class PageScanner {
     const startEl = viewportWaits ? undefined : this.viewportStart();
     if (startEl) {
       const t = performance.now();
-      const vw = new TextWalker(this.root, this.walkOpts, startEl);
-      const batch = vw.next(VIEWPORT_BUDGET);
-      if (batch) {
-        // Its first part only: the walk pauses only between blocks, and the block on screen
-        // may be megabytes long. The rest goes first in the slices below.
-        at = this.partEnd(batch, 0, VIEWPORT_BUDGET);
-        this.processBatch(batch, 0, at);
-        if (at < batch.text.length) pending = viewportRest = batch;
-      }
-      skip = { from: startEl, resumeAt: vw.position };
+      const v = this.viewportPass(startEl);
+      pending = viewportRest = v.rest;
+      at = v.at;
+      skip = v.skip;
       this.noteSlice(performance.now() - t);
       this.stats.firstPaint = performance.now();
       await yieldToMain();
@@ -170,7 +166,21 @@ export class PageScanner {
       const t = performance.now();
       if (viewportWaits && !pending && this.opts.layoutReady!()) {
         viewportWaits = false;
-        this.lateViewport(walker);
+        // The block on screen, when the walk has not reached it: its first part is scanned
+        // and painted now (with whatever waited), the rest of a huge one first in the
+        // slices below, painted as it is found; the walk passes over what this pass read.
+        const el = this.viewportStart();
+        if (el && walker.ahead(el)) {
+          const v = this.viewportPass(el);
+          walker.skipAhead(v.skip);
+          this.flushDeferred();
+          if (v.rest) {
+            pending = viewportRest = v.rest;
+            at = v.at;
+            this.deferred = undefined;
+          }
+          this.stats.lateViewport = true;
+        }
       }
       if (pending && !intact(pending)) {
         // The page changed it since the last slice: its block is dirty and is rescanned
@@ -184,7 +194,7 @@ export class PageScanner {
             this.reset();
             walker = new TextWalker(this.root, this.walkOpts);
           }
-          const batch = walker.next(batchChars);
+          const batch = this.read(walker, batchChars);
           if (walker.skipInvalid) {
             this.reset();
             walker = new TextWalker(this.root, this.walkOpts);
@@ -225,25 +235,29 @@ export class PageScanner {
   }
 
   /**
-   * The viewport pass, made between slices once the layout is ready: when the block on
-   * screen lies ahead of the in-order walk, its first part is scanned and painted now, and
-   * the walk passes over what this pass read (the rest of one huge block on screen is left
-   * to the walk, which reads it whole).
+   * Scans the first part of the text from the block at `el` on (VIEWPORT_BUDGET: the walk
+   * pauses only between blocks, and the block on screen may be megabytes long). Returns the
+   * batch when a part of it is left (`rest`, from `at` on), and the region the in-order
+   * walk passes over.
    */
-  private lateViewport(walker: TextWalker): void {
-    const el = this.viewportStart();
-    if (!el || !walker.ahead(el)) return;
-    const t = performance.now();
+  private viewportPass(el: Element): { rest?: TextBatch; at: number; skip: SkipRegion } {
     const vw = new TextWalker(this.root, this.walkOpts, el);
-    const batch = vw.next(VIEWPORT_BUDGET);
-    if (!batch) return;
-    if (this.partEnd(batch, 0, VIEWPORT_BUDGET) < batch.text.length) return;
-    this.processBatch(batch);
-    walker.skipAhead({ from: el, resumeAt: vw.position });
-    // On screen: painted now, with whatever waited.
-    this.flushDeferred();
-    this.stats.lateViewport = true;
-    this.noteSlice(performance.now() - t);
+    const batch = this.read(vw, VIEWPORT_BUDGET);
+    let at = 0;
+    let rest: TextBatch | undefined;
+    if (batch) {
+      at = this.partEnd(batch, 0, VIEWPORT_BUDGET);
+      this.processBatch(batch, 0, at);
+      if (at < batch.text.length) rest = batch;
+    }
+    return { rest, at, skip: { from: el, resumeAt: vw.position } };
+  }
+
+  /** The walk's next batch, its characters counted as read. */
+  private read(walker: TextWalker, budget: number): TextBatch | null {
+    const batch = walker.next(budget);
+    if (batch) this.stats.read += batch.text.length;
+    return batch;
   }
 
   stop(): void {
@@ -611,7 +625,7 @@ export class PageScanner {
       const walker = new TextWalker(block, this.walkOpts);
       let abandoned = false;
       while (!walker.done && !abandoned) {
-        const batch = walker.next(batchChars);
+        const batch = this.read(walker, batchChars);
         if (batch) {
           // A long block in parts, pausing between them as between batches.
           let at = 0;

@@ -156,6 +156,7 @@ const api = {
         lateViewport: scanner.stats.lateViewport ?? false,
         batches: scanner.stats.batches,
         characters: scanner.stats.characters,
+        read: scanner.stats.read,
         stretches: scanner.stats.stretches,
         stretchesReadByNode: scanner.stats.stretchesReadByNode,
         yieldedMs,

@@ -28,25 +28,45 @@ function tallPage(paragraphs: number): string {
 type Mention = { startPath: string; start: number; endPath: string; end: number; entity: string };
 const key = (m: Mention) => `${m.startPath}:${m.start}-${m.endPath}:${m.end}=${m.entity}`;
 
+/**
+ * A page whose middle (where the benchmark scrolls) is one huge paragraph, far enough
+ * down that the walk from the top has not reached it after its first slice.
+ */
+function wallPage(): string {
+  const short = (i: number) => `<p>${i}: ${SENTENCES[i % SENTENCES.length]}</p>`;
+  const above = Array.from({ length: 3_000 }, (_, i) => short(i)).join('\n');
+  const below = Array.from({ length: 3_000 }, (_, i) => short(i + 3)).join('\n');
+  const wall: string[] = [];
+  for (let i = 0; wall.join(' ').length < 700_000; i++) wall.push(SENTENCES[(i * 3) % SENTENCES.length]!.replace(/<\/?b>/g, ''));
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wall</title><style>p { margin: 0 }</style></head><body>${above}<p id="wall">${wall.join(' ')}</p>${below}</body></html>`;
+}
+
 let bb: BenchBrowser;
 let dict: Dictionary;
 
 beforeAll(async () => {
   dict = makeDictionary(await loadRealKb(), 'real');
   const html = tallPage(6_000);
-  bb = await openBenchBrowser([{ name: 'tall', html, bytes: html.length, origin: 'generated' }]);
+  const wall = wallPage();
+  bb = await openBenchBrowser([
+    { name: 'tall', html, bytes: html.length, origin: 'generated' },
+    { name: 'wall', html: wall, bytes: wall.length, origin: 'generated' },
+  ]);
 }, 120_000);
 
 afterAll(async () => {
   await bb?.close();
 });
 
-async function run(layoutReadyAfter?: number): Promise<{ lateViewport: boolean; ranges: number; mentions: string[] }> {
-  await bb.load('tall');
+type Run = { lateViewport: boolean; ranges: number; mentions: string[]; characters: number; read: number; onScreen: string };
+
+async function run(layoutReadyAfter?: number, page = 'tall'): Promise<Run> {
+  await bb.load(page);
   await bb.page.evaluate((data) => window.__bench.setData(data), dict.data);
   const r = await bb.page.evaluate((after) => window.__bench.ours({ scroll: true, layoutReadyAfter: after }), layoutReadyAfter);
   const mentions = ((await bb.page.evaluate(() => window.__bench.oursMentions())) as Mention[]).map(key);
-  return { lateViewport: r.lateViewport, ranges: r.ranges, mentions };
+  const onScreen = await bb.page.evaluate(() => document.elementFromPoint(innerWidth / 2, 10)?.id ?? '');
+  return { lateViewport: r.lateViewport, ranges: r.ranges, mentions, characters: r.characters, read: r.read, onScreen };
 }
 
 describe('the viewport looked at between slices', () => {
@@ -57,6 +77,22 @@ describe('the viewport looked at between slices', () => {
     // The layout is ready at the second ask: after the first slice from the top.
     const later = await run(2);
     expect(later.lateViewport).toBe(true);
+    expect(later.ranges).toBe(atOnce.ranges);
+    expect(new Set(later.mentions).size).toBe(later.mentions.length);
+    expect([...later.mentions].sort()).toEqual([...atOnce.mentions].sort());
+    // Nothing read twice.
+    expect(later.read).toBe(later.characters);
+  }, 120_000);
+
+  it('scans a huge block on screen from the viewport pass on, reading it once', async () => {
+    const atOnce = await run(undefined, 'wall');
+    expect(atOnce.onScreen).toBe('wall');
+    expect(atOnce.lateViewport).toBe(false);
+    const later = await run(2, 'wall');
+    expect(later.lateViewport).toBe(true);
+    // Its first part in the viewport pass, the rest in the slices after it: no read dropped.
+    expect(later.read).toBe(later.characters);
+    expect(later.characters).toBe(atOnce.characters);
     expect(later.ranges).toBe(atOnce.ranges);
     expect(new Set(later.mentions).size).toBe(later.mentions.length);
     expect([...later.mentions].sort()).toEqual([...atOnce.mentions].sort());
