@@ -104,6 +104,10 @@ describe('names in common phrases', () => {
     ["ByteDance's Seed-Thinking-v1.5; Doubao-Seed-1.6-thinking is not it", [['ByteDance', 'bytedance'], ['Seed-Thinking-v1.5', 'seed-thinking'], ['Doubao-Seed-1.6-thinking', 'doubao-seed-1-6']]],
     ["MiniMax's Talkie and 星野; Talkie AI", [['MiniMax', 'minimax'], ['Talkie', 'talkie'], ['星野', 'talkie'], ['Talkie AI', 'talkie']]],
     ['Meituan released LongCat-Video after LongCat-Flash', [['Meituan', 'meituan'], ['LongCat-Video', 'longcat-video'], ['LongCat-Flash', 'longcat-flash']]],
+    ["Moonshot AI released Kimi k1.5; Moonshot AI's k1.5 model", [['Moonshot AI', 'moonshot-ai'], ['Kimi k1.5', 'kimi-k1-5'], ['Moonshot AI', 'moonshot-ai'], ['k1.5', 'kimi-k1-5']]],
+    ['ByteDance unveiled OmniHuman-1, then OmniHuman 1.5', [['ByteDance', 'bytedance'], ['OmniHuman-1', 'omnihuman'], ['OmniHuman 1.5', 'omnihuman']]],
+    // The coding assistant, not the Tongyi (Qwen) family inside its name.
+    ['阿里云发布通义灵码。Tongyi Lingma', [['阿里云', 'alibaba-cloud'], ['通义灵码', 'tongyi-lingma'], ['Tongyi Lingma', 'tongyi-lingma']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -123,6 +127,8 @@ describe('names in common phrases', () => {
     ['Step 3: open the file step3.png', []],
     // Talkies were the first sound films, and 星野 (Hoshino) a name, without MiniMax on the page.
     ['a walkie-talkie; Talkie films of 1929; 星野源的新歌', []],
+    // k1.5 alone is a ratio or a constant without Moonshot or Kimi on the page.
+    ['a k1.5 ratio; the K1.5 gene', []],
     // The science of data is a "fourth paradigm" too, and 出门问问路 is asking the way.
     ['The Fourth Paradigm: data-intensive scientific discovery; 科学研究的第四范式；出门问问路人', []],
     // Names that are also other things: MOSS without Fudan, a Blue Heart that is not vivo's, the
