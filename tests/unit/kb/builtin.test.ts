@@ -108,6 +108,7 @@ describe('names in common phrases', () => {
     ['ByteDance unveiled OmniHuman-1, then OmniHuman 1.5', [['ByteDance', 'bytedance'], ['OmniHuman-1', 'omnihuman'], ['OmniHuman 1.5', 'omnihuman']]],
     // The coding assistant, not the Tongyi (Qwen) family inside its name.
     ['阿里云发布通义灵码。Tongyi Lingma', [['阿里云', 'alibaba-cloud'], ['通义灵码', 'tongyi-lingma'], ['Tongyi Lingma', 'tongyi-lingma']]],
+    ['百度发布文心快码; Baidu launched Comate', [['百度', 'baidu'], ['文心快码', 'baidu-comate'], ['Baidu', 'baidu'], ['Comate', 'baidu-comate']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -129,6 +130,8 @@ describe('names in common phrases', () => {
     ['a walkie-talkie; Talkie films of 1929; 星野源的新歌', []],
     // k1.5 alone is a ratio or a constant without Moonshot or Kimi on the page.
     ['a k1.5 ratio; the K1.5 gene', []],
+    // Comate alone is another brand's name without Baidu on the page.
+    ['Comate, a robot brand', []],
     // The science of data is a "fourth paradigm" too, and 出门问问路 is asking the way.
     ['The Fourth Paradigm: data-intensive scientific discovery; 科学研究的第四范式；出门问问路人', []],
     // Names that are also other things: MOSS without Fudan, a Blue Heart that is not vivo's, the
