@@ -111,6 +111,8 @@ describe('names in common phrases', () => {
     ['百度发布文心快码; Baidu launched Comate', [['百度', 'baidu'], ['文心快码', 'baidu-comate'], ['Baidu', 'baidu'], ['Comate', 'baidu-comate']]],
     ['Sand AI open-sourced MAGI-1, then Magi-1.1; 三呆科技', [['Sand AI', 'sand-ai'], ['MAGI-1', 'magi-1'], ['Magi-1.1', 'magi-1'], ['三呆科技', 'sand-ai']]],
     ['Galbot (银河通用机器人, 銀河通用) raised money', [['Galbot', 'galbot'], ['银河通用机器人', 'galbot'], ['銀河通用', 'galbot']]],
+    ['网易有道发布子曰大模型，随后发布子曰3; Confucius3-Math', [['网易有道', 'netease-youdao'], ['子曰大模型', 'youdao-ziyue'], ['子曰3', 'youdao-ziyue'], ['Confucius3-Math', 'youdao-ziyue']]],
+    ['China Unicom (中国联通, 中國聯通)', [['China Unicom', 'china-unicom'], ['中国联通', 'china-unicom'], ['中國聯通', 'china-unicom']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -136,6 +138,9 @@ describe('names in common phrases', () => {
     ['Comate, a robot brand', []],
     // The Magi of the gospels, and sand on a beach, without Sand.ai on the page.
     ['the Magi 1:2; Magi-1 as a chapter; sand ai beach', []],
+    // The Analects' 子曰 ("the Master said"), even on a page that names Youdao; Ziyue a given name.
+    ['子曰：学而时习之; Ziyue Wang, a student', []],
+    ['网易有道。子曰：“学而时习之”', [['网易有道', 'netease-youdao']]],
     // The science of data is a "fourth paradigm" too, and 出门问问路 is asking the way.
     ['The Fourth Paradigm: data-intensive scientific discovery; 科学研究的第四范式；出门问问路人', []],
     // Names that are also other things: MOSS without Fudan, a Blue Heart that is not vivo's, the
