@@ -113,6 +113,7 @@ describe('names in common phrases', () => {
     ['Galbot (银河通用机器人, 銀河通用) raised money', [['Galbot', 'galbot'], ['银河通用机器人', 'galbot'], ['銀河通用', 'galbot']]],
     ['网易有道发布子曰大模型，随后发布子曰3; Confucius3-Math', [['网易有道', 'netease-youdao'], ['子曰大模型', 'youdao-ziyue'], ['子曰3', 'youdao-ziyue'], ['Confucius3-Math', 'youdao-ziyue']]],
     ['China Unicom (中国联通, 中國聯通)', [['China Unicom', 'china-unicom'], ['中国联通', 'china-unicom'], ['中國聯通', 'china-unicom']]],
+    ["Xiaomi's MiLM-6B powers XiaoAI and Xiao AI (小爱同学)", [['Xiaomi', 'xiaomi'], ['MiLM-6B', 'milm'], ['XiaoAI', 'xiao-ai'], ['Xiao AI', 'xiao-ai'], ['小爱同学', 'xiao-ai']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -141,6 +142,8 @@ describe('names in common phrases', () => {
     // The Analects' 子曰 ("the Master said"), even on a page that names Youdao; Ziyue a given name.
     ['子曰：学而时习之; Ziyue Wang, a student', []],
     ['网易有道。子曰：“学而时习之”', [['网易有道', 'netease-youdao']]],
+    // A person named Xiao without Xiaomi on the page.
+    ['Professor Xiao AI lab; Li Xiao AI research', []],
     // The science of data is a "fourth paradigm" too, and 出门问问路 is asking the way.
     ['The Fourth Paradigm: data-intensive scientific discovery; 科学研究的第四范式；出门问问路人', []],
     // Names that are also other things: MOSS without Fudan, a Blue Heart that is not vivo's, the
