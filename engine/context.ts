@@ -11,6 +11,7 @@
  */
 import { P_NEEDS_CONTEXT } from './compile';
 import type { PatternTable } from './patterns';
+import { emptyKeepingStore } from './reuse';
 
 export interface GatedMention {
   /** Candidate patterns, in pack order. */
@@ -40,11 +41,8 @@ export class ContextGate<M extends GatedMention> {
   private readonly change: GateChange<M> = { activated: [], deactivated: [] };
 
   private fresh(): GateChange<M> {
-    // Emptied by pop: `length = 0` makes V8 drop the backing store, and the next push (one
-    // per mention on a dense page) would allocate a new one (bench/ANALYSIS.md).
-    const { activated, deactivated } = this.change;
-    while (activated.length) activated.pop();
-    while (deactivated.length) deactivated.pop();
+    emptyKeepingStore(this.change.activated);
+    emptyKeepingStore(this.change.deactivated);
     return this.change;
   }
 
