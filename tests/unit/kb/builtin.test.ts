@@ -114,6 +114,8 @@ describe('names in common phrases', () => {
     ['网易有道发布子曰大模型，随后发布子曰3; Confucius3-Math', [['网易有道', 'netease-youdao'], ['子曰大模型', 'youdao-ziyue'], ['子曰3', 'youdao-ziyue'], ['Confucius3-Math', 'youdao-ziyue']]],
     ['China Unicom (中国联通, 中國聯通)', [['China Unicom', 'china-unicom'], ['中国联通', 'china-unicom'], ['中國聯通', 'china-unicom']]],
     ["Xiaomi's MiLM-6B powers XiaoAI and Xiao AI (小爱同学)", [['Xiaomi', 'xiaomi'], ['MiLM-6B', 'milm'], ['XiaoAI', 'xiao-ai'], ['Xiao AI', 'xiao-ai'], ['小爱同学', 'xiao-ai']]],
+    // Qwen Chat is the chat app of today's Qwen, not the first generation's chat models.
+    ['Try it on Qwen Chat, or run Qwen-7B-Chat', [['Qwen Chat', 'qwen'], ['Qwen-7B-Chat', 'qwen-1']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
