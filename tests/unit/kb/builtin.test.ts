@@ -116,6 +116,7 @@ describe('names in common phrases', () => {
     ["Xiaomi's MiLM-6B powers XiaoAI and Xiao AI (小爱同学)", [['Xiaomi', 'xiaomi'], ['MiLM-6B', 'milm'], ['XiaoAI', 'xiao-ai'], ['Xiao AI', 'xiao-ai'], ['小爱同学', 'xiao-ai']]],
     // Qwen Chat is the chat app of today's Qwen, not the first generation's chat models.
     ['Try it on Qwen Chat, or run Qwen-7B-Chat', [['Qwen Chat', 'qwen'], ['Qwen-7B-Chat', 'qwen-1']]],
+    ["Zhipu's CogAgent; BAAI released BGE-M3", [['Zhipu', 'zhipu-ai'], ['CogAgent', 'cogagent'], ['BAAI', 'baai'], ['BGE-M3', 'bge']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -146,6 +147,8 @@ describe('names in common phrases', () => {
     ['网易有道。子曰：“学而时习之”', [['网易有道', 'netease-youdao']]],
     // A person named Xiao without Xiaomi on the page.
     ['Professor Xiao AI lab; Li Xiao AI research', []],
+    // BGE is also other abbreviations without BAAI on the page.
+    ['the BGE of the company', []],
     // The science of data is a "fourth paradigm" too, and 出门问问路 is asking the way.
     ['The Fourth Paradigm: data-intensive scientific discovery; 科学研究的第四范式；出门问问路人', []],
     // Names that are also other things: MOSS without Fudan, a Blue Heart that is not vivo's, the
