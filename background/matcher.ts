@@ -2,7 +2,7 @@
  * Compiles the effective knowledge base into matcher data and publishes it to
  * extension storage, where every content script reads it (no per-tab compilation).
  */
-import { compileMatcher, MATCHER_FORMAT, type CompileStats } from '../engine/compile';
+import { compileMatcher, COMPILER_REVISION, MATCHER_FORMAT, type CompilableEntity, type CompileStats } from '../engine/compile';
 import { highlightableEntities, loadEffectiveEntities } from '../storage/knowledge';
 import type { CnaiDatabase } from '../storage/db';
 import type { Entity, EntityKind } from '../kb/schema';
@@ -28,6 +28,15 @@ export function fingerprint(json: string): string {
   return `${json.length.toString(36)}-${(h >>> 0).toString(36)}`;
 }
 
+/**
+ * What a published matcher was made from. The format and the compiler's revision are part
+ * of it: a new engine republishes even for the same entities; so are the names, for the
+ * labels published with it.
+ */
+export function matcherFingerprint(input: readonly CompilableEntity[], names: readonly Entity['name'][], revision = COMPILER_REVISION): string {
+  return fingerprint(JSON.stringify([MATCHER_FORMAT, revision, input, names]));
+}
+
 export async function publishMatcher(
   target: PublishTarget,
   database?: CnaiDatabase,
@@ -36,9 +45,7 @@ export async function publishMatcher(
 ): Promise<{ published: boolean; stats?: CompileStats }> {
   const entities = highlightableEntities(await loadEffectiveEntities(database)).filter((e) => !kinds || kinds[e.kind]);
   const input = entities.map((e) => ({ id: e.id, kind: e.kind, aliases: e.aliases }));
-  // The format is part of the fingerprint: a new engine republishes even for the same
-  // entities; so are the names, for the labels published with it.
-  const fp = fingerprint(JSON.stringify([MATCHER_FORMAT, input, entities.map((e) => e.name)]));
+  const fp = matcherFingerprint(input, entities.map((e) => e.name));
   const current = await target.get();
   if (!force && current?.fingerprint === fp) return { published: false };
   const { data, stats } = compileMatcher(input);

@@ -32,7 +32,7 @@
  */
 import { decodeStoredField, storedCount } from '../engine/automaton';
 import { flagTable, foldTable, foldText, FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, isUpper, isWordChar } from '../engine/chars';
-import { P_CASE_SENSITIVE, P_VERSIONED, P_WORD_END, P_WORD_START, spacingVariants, type CompilableEntity, type MatcherData } from '../engine/compile';
+import { aliasSpellings, P_CASE_SENSITIVE, P_VERSIONED, P_WORD_END, P_WORD_START, type CompilableEntity, type MatcherData } from '../engine/compile';
 import { COMPOUND_WORDS, QUANTITY_WORDS } from '../engine/matcher';
 import { unpackPatterns, type MatcherPattern } from '../engine/patterns';
 
@@ -60,7 +60,7 @@ export function groupTexts(entities: readonly CompilableEntity[], data: MatcherD
     for (const a of e.aliases) {
       const written = foldText(a.text);
       if (!written) continue;
-      for (const f of a.caseSensitive ? [written] : [written, ...spacingVariants(written)]) {
+      for (const f of aliasSpellings(written, a.caseSensitive)) {
         if (seen.has(f)) continue;
         seen.add(f);
         texts.push(f);

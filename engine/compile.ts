@@ -5,6 +5,7 @@
 import { buildAutomaton, serializeAutomaton, type SerializedAutomaton } from './automaton';
 import { casePattern, foldText, hasHan, isAsciiLetter, isDigit, isWordChar } from './chars';
 import type { EntityKind } from '../kb/kinds';
+import { regionalVariants } from './regional';
 import { packPatterns, P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START, type MatcherPattern, type PackedPatterns } from './patterns';
 
 export type { MatcherPattern } from './patterns';
@@ -14,6 +15,13 @@ export type { MatcherPattern } from './patterns';
  * 6: each stored array in the narrowest width that holds it (engine/narrow.ts).
  */
 export const MATCHER_FORMAT = 6;
+
+/**
+ * Bumped whenever the same entities compile to other patterns, so that a published
+ * matcher made by an older compiler is compiled again (background/matcher.ts).
+ * 1: Taiwan's words for mainland terms (engine/regional.ts).
+ */
+export const COMPILER_REVISION = 1;
 
 // The pattern flags live with the pattern table, which indexes some of them.
 export { P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START } from './patterns';
@@ -70,8 +78,7 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
       const c = alias.context?.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
       const nb = foldedWords(alias.notPrecededBy);
       const na = foldedWords(alias.notFollowedBy);
-      // A case-sensitive alias keeps its one spelling: its case pattern is per character.
-      for (const folded of alias.caseSensitive ? [written] : [written, ...spacingVariants(written)]) {
+      for (const folded of aliasSpellings(written, alias.caseSensitive)) {
         let f = flags;
         if (isWordChar(folded.charCodeAt(0))) f |= P_WORD_START;
         if (isWordChar(folded.charCodeAt(folded.length - 1))) f |= P_WORD_END;
@@ -103,6 +110,17 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
     automaton: serializeAutomaton(automaton),
   };
   return { data, stats: { entities: entities.length, aliases: aliasCount, patterns: patterns.length, groups: texts.length } };
+}
+
+/**
+ * The folded texts one alias is compiled to: as written, then its other spacings and its
+ * spellings with Taiwan's words. A case-sensitive alias keeps its one spelling: its case
+ * pattern is per character.
+ */
+export function aliasSpellings(written: string, caseSensitive?: boolean): string[] {
+  if (caseSensitive) return [written];
+  const spaced = [written, ...spacingVariants(written)];
+  return [...spaced, ...spaced.flatMap(regionalVariants)];
 }
 
 const isHan = (c: number) => hasHan(String.fromCharCode(c));

@@ -10,7 +10,7 @@ import { highlightedTexts, launchWithExtension, startServer, waitForHighlights, 
 let server: StaticServer;
 let ext: ExtensionBrowser;
 
-const ARTICLE = '<p id="lead">Zhipu AI released ChatGLM-6B; the Cyberspace Administration of China (CAC) approved ERNIE Bot. 百度的文心一言与通義千問。</p>';
+const ARTICLE = '<p id="lead">Zhipu AI released ChatGLM-6B; the Cyberspace Administration of China (CAC) approved ERNIE Bot. 百度的文心一言与通義千問。臺灣的報導寫作《網際網路資訊服務演算法推薦管理規定》。</p>';
 const page = (meta = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8">${meta}<title>Engine</title></head><body><h1>Models</h1>${ARTICLE}</body></html>`;
 
@@ -63,6 +63,8 @@ const EXPECTED = {
   'cnai-company': ['Zhipu AI', '百度'],
   'cnai-model': ['ChatGLM-6B', 'ERNIE Bot', '文心一言', '通義千問'],
   'cnai-organization': ['Cyberspace Administration of China', 'CAC'],
+  // Taiwan's words for the mainland title (engine/regional.ts), compiled by the background.
+  'cnai-policy': ['網際網路資訊服務演算法推薦管理規定'],
 };
 
 describe('the scan engine a page gets', () => {

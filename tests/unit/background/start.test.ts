@@ -3,7 +3,9 @@ import { fakeBrowser } from 'wxt/testing';
 import { startBackground } from '../../../background/main';
 import { db, resetDbInstance, DB_NAME } from '../../../storage/db';
 import { builtinEntities } from '../../../kb/builtin';
-import { publishMatcher, type EntityLabels } from '../../../background/matcher';
+import { matcherFingerprint, publishMatcher, type EntityLabels } from '../../../background/matcher';
+import { COMPILER_REVISION } from '../../../engine/compile';
+import { highlightableEntities, loadEffectiveEntities } from '../../../storage/knowledge';
 
 describe('background start-up', () => {
   beforeEach(async () => {
@@ -49,5 +51,19 @@ describe('background start-up', () => {
     await db().builtin.put({ ...first, name: { ...first.name, en: `${first.name.en} (renamed)` } });
     expect((await publishMatcher(target, db())).published).toBe(true);
     expect(labels[first.id]!.name.en).toBe(`${first.name.en} (renamed)`);
+    // A matcher published by an older compiler is compiled again for the same entities.
+    const fp = stored!.fingerprint;
+    stored = { fingerprint: fp };
+    expect((await publishMatcher(target, db())).published).toBe(false);
+    const effective = highlightableEntities(await loadEffectiveEntities(db()));
+    stored = {
+      fingerprint: matcherFingerprint(
+        effective.map((e) => ({ id: e.id, kind: e.kind, aliases: e.aliases })),
+        effective.map((e) => e.name),
+        COMPILER_REVISION - 1,
+      ),
+    };
+    expect((await publishMatcher(target, db())).published).toBe(true);
+    expect(stored!.fingerprint).toBe(fp);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, spacingVariants } from '../../../engine/compile';
+import { regionalVariants } from '../../../engine/regional';
 import { Matcher } from '../../../engine/matcher';
 
 describe('spacingVariants', () => {
@@ -39,5 +40,34 @@ describe('compiled spellings', () => {
   it('keeps a case-sensitive alias to its one spelling', () => {
     const m = new Matcher(compileMatcher([entity('a', '字节AI', { caseSensitive: true })]).data);
     expect(m.find('字节AI和字节 AI').map((x) => [x.start, x.end])).toEqual([[0, 4]]);
+  });
+});
+
+describe('regionalVariants', () => {
+  it("spells a name with Taiwan's words, in every mix for up to three of them", () => {
+    expect(regionalVariants('生成式人工智能服务管理暂行办法')).toEqual(['生成式人工智慧服务管理暂行办法']);
+    expect(regionalVariants('互联网信息服务算法推荐管理规定').sort()).toEqual(
+      [
+        '网际网路信息服务算法推荐管理规定',
+        '互联网资讯服务算法推荐管理规定',
+        '网际网路资讯服务算法推荐管理规定',
+        '互联网信息服务演算法推荐管理规定',
+        '网际网路信息服务演算法推荐管理规定',
+        '互联网资讯服务演算法推荐管理规定',
+        '网际网路资讯服务演算法推荐管理规定',
+      ].sort(),
+    );
+    // The longer term first: 互联网络 is one word, not 互联 + 网络.
+    expect(regionalVariants('中国互联网络信息中心')).toContain('中国网际网路资讯中心');
+    expect(regionalVariants('中国互联网络信息中心')).not.toContain('中国互联网路信息中心');
+  });
+
+  it('beyond three such words, gives only the all-Taiwan spelling', () => {
+    expect(regionalVariants('人工智能网络信息数据')).toEqual(['人工智慧网路资讯资料']);
+  });
+
+  it('leaves names without such words, and Latin names, alone', () => {
+    expect(regionalVariants('通义千问')).toEqual([]);
+    expect(regionalVariants('Interim Measures for Generative AI')).toEqual([]);
   });
 });

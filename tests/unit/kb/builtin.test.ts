@@ -285,6 +285,16 @@ describe('names in common phrases', () => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
 
+  // Titles as Taiwanese papers write them: Taiwan's words (人工智慧, 網際網路, 資訊, 演算法, 網路, 資料), alone or mixed with the mainland's.
+  it.each([
+    ['台灣媒體報導，中國《網際網路資訊服務演算法推薦管理規定》已生效。', [['網際網路資訊服務演算法推薦管理規定', 'algorithmic-recommendation-provisions']]],
+    ['《生成式人工智慧服務管理暫行辦法》由國家網信辦等七部門發布', [['生成式人工智慧服務管理暫行辦法', 'interim-measures-generative-ai'], ['國家網信辦', 'cac']]],
+    ['《網路資料安全管理條例》與《網際網路信息服務算法推薦管理規定》', [['網路資料安全管理條例', 'network-data-security-regulations'], ['網際網路信息服務算法推薦管理規定', 'algorithmic-recommendation-provisions']]],
+    ['人工智慧與網路資訊的發展', []],
+  ])('in Taiwan’s words: %s', (text, expected) => {
+    expect(pageMentions(m, text)).toEqual(expected);
+  });
+
   it('lets the product written with its maker vouch for the maker’s ambiguous name elsewhere on the page', () => {
     expect(pageMentions(m, '月之暗面Kimi上线新功能。月之暗面表示')).toEqual([
       ['月之暗面Kimi', 'kimi'],

@@ -1,0 +1,53 @@
+/**
+ * Taiwan's words for terms that mainland titles and names use. The character fold makes
+ * 通義千問 find 通义千问, but Taiwanese pages write some words differently, not just in
+ * other characters: 人工智慧 for 人工智能, 網路 for 网络, 資訊 for 信息 … so
+ * 《生成式人工智慧服務管理暫行辦法》 is the Interim Measures as a Taiwanese paper writes
+ * them. Pairs in folded form (simplified characters), the longer term first where one
+ * contains another.
+ */
+import { hasHan } from './chars';
+
+export const REGIONAL_TERMS: readonly (readonly [mainland: string, taiwan: string])[] = [
+  ['互联网络', '网际网路'],
+  ['互联网', '网际网路'],
+  ['人工智能', '人工智慧'],
+  ['网络', '网路'],
+  ['信息', '资讯'],
+  ['数据', '资料'],
+  ['算法', '演算法'],
+];
+
+/** Beyond this many terms in one alias, only the all-mainland and all-Taiwan spellings. */
+const MAX_MIXED = 3;
+
+/**
+ * The other spellings of a folded alias with Taiwan's words in it: every mix of the two
+ * for up to three such terms (a page may take one word over and keep another), beyond
+ * that only all of them. Compiled as patterns of their own, like the spacing variants.
+ */
+export function regionalVariants(folded: string): string[] {
+  if (!hasHan(folded)) return [];
+  const plain: string[] = [];
+  const sites: (readonly [string, string])[] = [];
+  let start = 0;
+  for (let i = 0; i < folded.length; ) {
+    const term = REGIONAL_TERMS.find(([mainland]) => folded.startsWith(mainland, i));
+    if (!term) {
+      i++;
+      continue;
+    }
+    plain.push(folded.slice(start, i));
+    sites.push(term);
+    i += term[0].length;
+    start = i;
+  }
+  if (!sites.length) return [];
+  plain.push(folded.slice(start));
+  const spell = (taiwan: (site: number) => boolean) => plain.reduce((acc, piece, j) => (j === 0 ? piece : acc + sites[j - 1]![taiwan(j - 1) ? 1 : 0] + piece), '');
+  const forms = new Set<string>();
+  if (sites.length <= MAX_MIXED) for (let mask = 1; mask < 1 << sites.length; mask++) forms.add(spell((s) => ((mask >> s) & 1) === 1));
+  else forms.add(spell(() => true));
+  forms.delete(folded);
+  return [...forms];
+}
