@@ -19,9 +19,9 @@ export const MATCHER_FORMAT = 6;
 /**
  * Bumped whenever the same entities compile to other patterns, so that a published
  * matcher made by an older compiler is compiled again (background/matcher.ts).
- * 1: Taiwan's words for mainland terms (engine/regional.ts).
+ * 1: Taiwan's words for mainland terms (engine/regional.ts). 2: 積體電路.
  */
-export const COMPILER_REVISION = 1;
+export const COMPILER_REVISION = 2;
 
 // The pattern flags live with the pattern table, which indexes some of them.
 export { P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START } from './patterns';

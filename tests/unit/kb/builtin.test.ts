@@ -290,6 +290,7 @@ describe('names in common phrases', () => {
     ['台灣媒體報導，中國《網際網路資訊服務演算法推薦管理規定》已生效。', [['網際網路資訊服務演算法推薦管理規定', 'algorithmic-recommendation-provisions']]],
     ['《生成式人工智慧服務管理暫行辦法》由國家網信辦等七部門發布', [['生成式人工智慧服務管理暫行辦法', 'interim-measures-generative-ai'], ['國家網信辦', 'cac']]],
     ['《網路資料安全管理條例》與《網際網路信息服務算法推薦管理規定》', [['網路資料安全管理條例', 'network-data-security-regulations'], ['網際網路信息服務算法推薦管理規定', 'algorithmic-recommendation-provisions']]],
+    ['中國《國家積體電路產業投資基金》三期', [['國家積體電路產業投資基金', 'big-fund']]],
     ['人工智慧與網路資訊的發展', []],
   ])('in Taiwan’s words: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
