@@ -5,6 +5,7 @@
  */
 import type { z } from '../model/zod';
 import { foldText, hasHan } from '../engine/chars';
+import { aliasSpellings } from '../engine/spellings';
 import { EntitySchema, type Entity } from './schema';
 
 export interface PackProblem {
@@ -76,15 +77,22 @@ export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<s
         problems.push({ entity: e.id, field: field, message: `short alias "${a.text}" must be caseSensitive or have a context requirement` });
       if (hasHan(a.text) && [...folded].length < 2 && !a.context)
         problems.push({ entity: e.id, field: field, message: `one-character Chinese alias "${a.text}" needs a context requirement` });
-      let list = claims.get(folded);
-      if (!list) claims.set(folded, (list = []));
-      if (!list.some((c) => c.entity === e.id)) list.push({ entity: e.id, shared: !!a.shared, field });
+      // Every spelling the alias is compiled to: two entities must not meet in one either
+      // ("ERNIE 4.5" and "ERNIE4.5", a name and its Taiwan spelling).
+      for (const spelling of folded ? aliasSpellings(folded, a.caseSensitive) : []) {
+        let list = claims.get(spelling);
+        if (!list) claims.set(spelling, (list = []));
+        if (!list.some((c) => c.entity === e.id)) list.push({ entity: e.id, shared: !!a.shared, field });
+      }
     });
   }
+  // One problem per alias, however many of its spellings meet another entity's.
+  const reported = new Set<string>();
   for (const [folded, list] of claims) {
     if (list.length < 2) continue;
     for (const c of list) {
-      if (!c.shared) {
+      if (!c.shared && !reported.has(`${c.entity} ${c.field}`)) {
+        reported.add(`${c.entity} ${c.field}`);
         const others = list.filter((o) => o.entity !== c.entity).map((o) => o.entity);
         problems.push({
           entity: c.entity,

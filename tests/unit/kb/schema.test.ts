@@ -68,6 +68,16 @@ describe('pack integrity', () => {
     expect(checkIntegrity([sa, sb])).toEqual([]);
   });
 
+  it('refuses two entities meeting in a compiled spelling: a spacing, or a Taiwan word', () => {
+    const a = parseEntities([{ ...base, id: 'a-co', aliases: [{ text: 'Nova 4.5', lang: 'en' }, { text: '人工智能法', lang: 'zh' }] }]).entities[0]!;
+    const b = parseEntities([{ ...base, id: 'b-co', aliases: [{ text: 'Nova4.5', lang: 'en' }, { text: '人工智慧法', lang: 'zh-Hant' }] }]).entities[0]!;
+    const problems = checkIntegrity([a, b]).map(formatProblem);
+    expect(problems).toContainEqual(expect.stringMatching(/^a-co → aliases\.0: alias "nova ?4\.5" is also claimed by b-co/));
+    expect(problems).toContainEqual(expect.stringMatching(/^a-co → aliases\.1: alias "人工智慧法" is also claimed by b-co/));
+    // One problem per alias, though both of its spellings meet the other's.
+    expect(problems.filter((p) => p.startsWith('a-co → aliases.0:'))).toHaveLength(1);
+  });
+
   it('guards short Latin and one-character Chinese aliases', () => {
     const e = parseEntities([{ ...base, aliases: [{ text: 'Ex', lang: 'en' }, { text: '星', lang: 'zh' }] }]).entities[0]!;
     const problems = checkIntegrity([e]).map(formatProblem);
