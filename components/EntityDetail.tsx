@@ -48,8 +48,8 @@ export function EntityDetail({ card, onSelect, actions, headingId, children }: E
         <h2 id={headingId} class="entity-name">
           <span lang="en">{entity.name.en}</span>
           {zh && (
-            <span class="entity-name-zh" lang="zh">
-              {zh}
+            <span class="entity-name-zh" lang={zh.lang}>
+              {zh.text}
             </span>
           )}
         </h2>

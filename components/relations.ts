@@ -1,6 +1,6 @@
 /** Labels for kinds and relations (both directions), and the key facts shown for an entity. */
 import type { Entity, EntityKind, RelationType } from '../kb/schema';
-import { t, type MessageKey } from '../i18n';
+import { currentChineseScript, t, type ChineseScript, type MessageKey } from '../i18n';
 
 export const kindLabel = (kind: EntityKind) => t(`kind.${kind}` as MessageKey);
 export const kindPlural = (kind: EntityKind) => t(`kinds.${kind}` as MessageKey);
@@ -50,9 +50,16 @@ export function keyFacts(entity: Entity): Fact[] {
   return out;
 }
 
-/** The Chinese name to show next to the English one (simplified, else traditional). */
-export function chineseName(entity: Pick<Entity, 'name'>): string | undefined {
-  return entity.name.zhHans ?? entity.name.zhHant;
+/**
+ * The Chinese name to show next to the English one, in the reader's script
+ * (settings: `chineseScript`) where the entity has it, else in the other.
+ */
+export function chineseName(entity: Pick<Entity, 'name'>, script: ChineseScript = currentChineseScript()): { text: string; lang: ChineseScript } | undefined {
+  const { zhHans, zhHant } = entity.name;
+  const [first, second]: [string | undefined, string | undefined] = script === 'zh-Hant' ? [zhHant, zhHans] : [zhHans, zhHant];
+  if (first) return { text: first, lang: script };
+  if (second) return { text: second, lang: script === 'zh-Hant' ? 'zh-Hans' : 'zh-Hant' };
+  return undefined;
 }
 
 /** Only http(s) links are ever rendered. */

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { resolveLanguage, setLanguage } from '../i18n';
+import { resolveChineseScript, resolveLanguage, setChineseScript, setLanguage } from '../i18n';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { readSettings, watchSettings } from '../storage/settings';
 
@@ -25,6 +25,7 @@ export function useSettings(): Settings | undefined {
     let changed = false;
     const apply = (s: Settings) => {
       setLanguage(resolveLanguage(s.language));
+      setChineseScript(resolveChineseScript(s.chineseScript, [navigator.language]));
       document.documentElement.lang = resolveLanguage(s.language);
       setSettings(s);
     };

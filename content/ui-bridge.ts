@@ -41,7 +41,7 @@ export interface ContentUi {
   remove(): void;
   /** After the scanner processed DOM changes: re-anchor clippings if needed. */
   onFlush(): void;
-  /** Settings changed (the interface language). */
+  /** Settings changed (the interface language, the script of Chinese names). */
   applySettings(settings: Settings): void;
   /** A new page in a single-page app: a new report, and this page's clippings again. */
   onNavigate(): void;

@@ -6,7 +6,7 @@
  * opens IndexedDB.
  */
 import { browser } from 'wxt/browser';
-import { resolveLanguage, setLanguage, t } from '../i18n';
+import { resolveChineseScript, resolveLanguage, setChineseScript, setLanguage, t } from '../i18n';
 import { askBackground } from '../messaging/client';
 import { ContentResponseSchemas, MessageError, parseContentRequest, type ContentRequest } from '../messaging/protocol';
 import { createListener } from '../messaging/server';
@@ -21,11 +21,17 @@ import { SelectionUi } from './clip/selection-ui';
 import { sentenceRange } from './clip/sentence';
 import { isOwnElement } from './own';
 import type { ContentCore, ContentUi } from './ui-bridge';
+import type { Settings } from '../model/settings';
 import { createUiHost, type UiHost } from './ui/host';
 
 export function startUi(core: ContentCore): ContentUi {
   const { doc, highlighter } = core;
-  setLanguage(resolveLanguage(core.settings().language));
+  /** The interface language, and the script of Chinese names: the page's, on its cards, unless the reader chose one. */
+  const applyDisplay = (settings: Settings) => {
+    setLanguage(resolveLanguage(settings.language));
+    setChineseScript(resolveChineseScript(settings.chineseScript, [doc.documentElement.lang, navigator.language]));
+  };
+  applyDisplay(core.settings());
   const shadowRoots = () => core.scanner()?.shadowRoots() ?? [];
   const clippings = new PageClippings(doc, highlighter, shadowRoots);
   let ui: { host: UiHost; card: CardController; selection: SelectionUi } | undefined;
@@ -201,7 +207,7 @@ export function startUi(core: ContentCore): ContentUi {
       if (clippings.stale() && clippings.anchor()) report();
     },
     applySettings(settings) {
-      setLanguage(resolveLanguage(settings.language));
+      applyDisplay(settings);
     },
     onNavigate() {
       lastReport = '';

@@ -18,7 +18,7 @@ import {
 } from '../kb/schema';
 import { ClippingSchema, TimestampSchema, type Clipping } from '../model/clipping';
 import { HistoryEntrySchema, type HistoryEntry } from '../model/history';
-import { SettingsSchema, type Settings } from '../model/settings';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../model/settings';
 import type { EntityPref, UserEntity } from '../storage/db';
 import { zodProblems, type Problem } from './problems';
 
@@ -233,7 +233,10 @@ export function parseBackup(text: string, { mode = 'strict' }: BackupParseOption
   }
 
   if (raw.settings !== undefined) {
-    const r = SettingsSchema.safeParse(raw.settings);
+    // A backup from before a setting existed lacks it: it takes its default (every value
+    // the file has is still checked).
+    const given = raw.settings;
+    const r = SettingsSchema.safeParse(given && typeof given === 'object' && !Array.isArray(given) ? { ...DEFAULT_SETTINGS, ...given } : given);
     if (r.success) out.settings = r.data;
     else {
       const ps = zodProblems('the settings', r.error, raw.settings);

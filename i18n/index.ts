@@ -22,6 +22,35 @@ export function setLanguage(lang: Language): void {
   current = lang;
 }
 
+/** The script Chinese names are shown in, where an entity has both. */
+export type ChineseScript = 'zh-Hans' | 'zh-Hant';
+let script: ChineseScript = 'zh-Hans';
+
+/**
+ * 'auto' follows the first Chinese language tag of `languages` (the page's, then the
+ * browser's): its script if it names one, else traditional for Taiwan, Hong Kong and
+ * Macao and simplified for any other Chinese; simplified when none is Chinese.
+ */
+export function resolveChineseScript(setting: 'auto' | 'simplified' | 'traditional', languages: readonly (string | null | undefined)[]): ChineseScript {
+  if (setting === 'simplified') return 'zh-Hans';
+  if (setting === 'traditional') return 'zh-Hant';
+  for (const tag of languages) {
+    if (!tag || !/^zh\b/i.test(tag)) continue;
+    // An explicit script decides before the region ("zh-Hans-HK" is simplified).
+    if (/\bhans\b/i.test(tag)) return 'zh-Hans';
+    return /\b(hant|tw|hk|mo)\b/i.test(tag) ? 'zh-Hant' : 'zh-Hans';
+  }
+  return 'zh-Hans';
+}
+
+export function setChineseScript(value: ChineseScript): void {
+  script = value;
+}
+
+export function currentChineseScript(): ChineseScript {
+  return script;
+}
+
 export function currentLanguage(): Language {
   return current;
 }

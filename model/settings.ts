@@ -37,6 +37,8 @@ export const SettingsSchema = lazySchema(() =>
     historyEnabled: z.boolean(),
     /** Interface language; 'auto' follows the browser. */
     language: z.enum(['auto', 'en', 'zh-CN']),
+    /** Script of the Chinese names shown; 'auto' follows the page (on its cards), then the browser. */
+    chineseScript: z.enum(['auto', 'simplified', 'traditional']),
   }),
 );
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: 300,
   historyEnabled: true,
   language: 'auto',
+  chineseScript: 'auto',
 };
 
 /** Settings read back from storage: invalid or missing fields fall back to defaults. */

@@ -77,9 +77,9 @@ export function KnowledgeView({ entities }: { entities: EffectiveEntity[] | unde
                 <a class="kb-name" href={`#/entity/${encodeURIComponent(e.entity.id)}`}>
                   {e.entity.name.en}
                   {zh && (
-                    <span class="row-zh" lang="zh">
+                    <span class="row-zh" lang={zh.lang}>
                       {' '}
-                      {zh}
+                      {zh.text}
                     </span>
                   )}
                 </a>

@@ -184,6 +184,19 @@ export function SettingsView({ settings }: { settings: Settings }) {
         </select>
       </section>
 
+      <section class="panel" aria-labelledby="set-chinese-script">
+        <h2 id="set-chinese-script">{t('set.chineseScript')}</h2>
+        <select
+          aria-label={t('set.chineseScript')}
+          value={settings.chineseScript}
+          onChange={(e) => void save({ chineseScript: (e.target as HTMLSelectElement).value as Settings['chineseScript'] })}
+        >
+          <option value="auto">{t('set.scriptAuto')}</option>
+          <option value="simplified">{t('set.scriptSimplified')}</option>
+          <option value="traditional">{t('set.scriptTraditional')}</option>
+        </select>
+      </section>
+
       <section class="panel" aria-labelledby="set-shortcuts">
         <h2 id="set-shortcuts">{t('set.shortcuts')}</h2>
         <dl class="shortcut-list">

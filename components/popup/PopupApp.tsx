@@ -203,7 +203,7 @@ type RowEntity = Pick<Entity, 'id' | 'kind' | 'name'>;
 function EntityRow({ entity, count, seen, onSelect }: { entity: RowEntity; count?: number; seen?: number; onSelect: (id: string) => void }) {
   const zh = chineseName(entity);
   const label = [
-    `${entity.name.en}${zh ? ` (${zh})` : ''}`,
+    `${entity.name.en}${zh ? ` (${zh.text})` : ''}`,
     count !== undefined ? tn('popup.mentionCount', count) : undefined,
     seen ? tn('popup.seenOn', seen) : undefined,
   ]
@@ -215,8 +215,8 @@ function EntityRow({ entity, count, seen, onSelect }: { entity: RowEntity; count
         <span class="row-name">
           {entity.name.en}
           {zh && (
-            <span class="row-zh" lang="zh">
-              {zh}
+            <span class="row-zh" lang={zh.lang}>
+              {zh.text}
             </span>
           )}
           {seen ? <span class="row-seen">{tn('popup.seenOn', seen)}</span> : null}

@@ -106,3 +106,33 @@ describe('hover card', () => {
     await page.keyboard.press('Escape');
   });
 });
+
+describe('Chinese names in the page’s script', () => {
+  const pages: Record<string, string> = {
+    '/script-tw.html': '<!doctype html><html lang="zh-TW"><head><meta charset="utf-8"><title>台灣</title></head><body><p>阿里雲發布通義千問新版本。</p></body></html>',
+    '/script-en.html': '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>English</title></head><body><p>Alibaba Cloud updated 通義千問, its Qwen family.</p></body></html>',
+  };
+  beforeAll(() => {
+    server.route((u) => (pages[u.pathname] ? { body: pages[u.pathname]! } : undefined));
+  });
+
+  async function cardName(path: string): Promise<string> {
+    const p = await browser.context.newPage();
+    try {
+      await p.goto(server.url(path));
+      await waitForHighlights(p, 2);
+      const { x, y } = await highlightCenter(p, 'cnai-model', 0);
+      await p.mouse.move(x, y);
+      return (await axWait(p, 'dialog', /Qwen/, 3000)).name;
+    } finally {
+      await p.close();
+    }
+  }
+
+  it('shows the traditional name on a Taiwanese page, the simplified one elsewhere (setting: auto)', async () => {
+    // The card's heading names the dialog: the English name, then the Chinese one.
+    expect(await cardName('/script-tw.html')).toMatch(/通義千問/);
+    // An English page in a browser set to English: simplified, whatever the page wrote.
+    expect(await cardName('/script-en.html')).toMatch(/通义千问/);
+  });
+});

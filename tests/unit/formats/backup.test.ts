@@ -30,6 +30,17 @@ describe('JSON backup', () => {
     expect(toBackup(r.data, r.data.exportedAt)).toBe(text);
   });
 
+  it('reads a backup written before a setting existed, the setting at its default', () => {
+    const json = JSON.parse(toBackup(SAMPLE_BACKUP, NOW));
+    // chineseScript came after the first backups.
+    delete json.settings.chineseScript;
+    const r = parsedOk(JSON.stringify(json), 'strict');
+    expect(r.data.settings).toEqual({ ...SAMPLE_BACKUP.settings, chineseScript: 'auto' });
+    // A value the file has is still checked.
+    json.settings.language = 'fr';
+    expect(parseBackup(JSON.stringify(json), { mode: 'strict' }).ok).toBe(false);
+  });
+
   it('leaves out settings and history when absent', () => {
     const { settings: _s, history: _h, ...rest } = SAMPLE_BACKUP;
     const text = toBackup(rest, NOW);

@@ -1,0 +1,61 @@
+/**
+ * The script Chinese names are shown in: the reader's choice, or on 'auto' the page's
+ * language (on its cards), then the browser's; an entity without a name in that script
+ * shows the other.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { chineseName } from '../../../components/relations';
+import { resolveChineseScript, setChineseScript } from '../../../i18n';
+import { DEFAULT_SETTINGS, parseSettings } from '../../../model/settings';
+
+describe('resolveChineseScript', () => {
+  it('follows the first Chinese language tag on auto', () => {
+    expect(resolveChineseScript('auto', ['zh-TW', 'en-US'])).toBe('zh-Hant');
+    expect(resolveChineseScript('auto', ['zh-HK'])).toBe('zh-Hant');
+    expect(resolveChineseScript('auto', ['zh-Hant-TW'])).toBe('zh-Hant');
+    expect(resolveChineseScript('auto', ['zh-MO'])).toBe('zh-Hant');
+    expect(resolveChineseScript('auto', ['zh-CN', 'zh-TW'])).toBe('zh-Hans');
+    expect(resolveChineseScript('auto', ['zh'])).toBe('zh-Hans');
+    expect(resolveChineseScript('auto', ['zh-SG'])).toBe('zh-Hans');
+    expect(resolveChineseScript('auto', ['zh-Hans-HK'])).toBe('zh-Hans');
+    // An English page on a browser set to Taiwanese Chinese: the browser decides.
+    expect(resolveChineseScript('auto', ['en', 'zh-TW'])).toBe('zh-Hant');
+    expect(resolveChineseScript('auto', ['', undefined, 'en-GB'])).toBe('zh-Hans');
+  });
+
+  it('keeps the reader’s choice whatever the page', () => {
+    expect(resolveChineseScript('simplified', ['zh-TW'])).toBe('zh-Hans');
+    expect(resolveChineseScript('traditional', ['zh-CN'])).toBe('zh-Hant');
+  });
+});
+
+describe('chineseName', () => {
+  afterEach(() => setChineseScript('zh-Hans'));
+  const both = { name: { en: 'Qwen', zhHans: '通义千问', zhHant: '通義千問' } };
+  const simplifiedOnly = { name: { en: 'Baidu', zhHans: '百度' } };
+  const traditionalOnly = { name: { en: 'Example', zhHant: '範例' } };
+
+  it('shows the name in the current script, with its language tag', () => {
+    expect(chineseName(both)).toEqual({ text: '通义千问', lang: 'zh-Hans' });
+    setChineseScript('zh-Hant');
+    expect(chineseName(both)).toEqual({ text: '通義千問', lang: 'zh-Hant' });
+  });
+
+  it('falls back to the other script, tagged as such', () => {
+    setChineseScript('zh-Hant');
+    expect(chineseName(simplifiedOnly)).toEqual({ text: '百度', lang: 'zh-Hans' });
+    setChineseScript('zh-Hans');
+    expect(chineseName(traditionalOnly)).toEqual({ text: '範例', lang: 'zh-Hant' });
+    expect(chineseName({ name: { en: 'Only English' } })).toBeUndefined();
+  });
+});
+
+describe('the chineseScript setting', () => {
+  it('defaults to auto, also for settings stored before it existed', () => {
+    expect(DEFAULT_SETTINGS.chineseScript).toBe('auto');
+    const { chineseScript: _omitted, ...older } = DEFAULT_SETTINGS;
+    expect(parseSettings({ ...older, paused: true }).chineseScript).toBe('auto');
+    expect(parseSettings({ ...DEFAULT_SETTINGS, chineseScript: 'traditional' }).chineseScript).toBe('traditional');
+    expect(parseSettings({ ...DEFAULT_SETTINGS, chineseScript: 'cyrillic' }).chineseScript).toBe('auto');
+  });
+});
