@@ -77,14 +77,17 @@ export function EntityDetail({ card, onSelect, actions, headingId, children }: E
                 <dt>{row.label}</dt>
                 <dd>
                   <ul class="related-list">
-                    {row.items.map((r) => (
-                      <li key={r.id}>
-                        <button type="button" class={`related-link kind-${r.kind}`} onClick={() => onSelect?.(r.id)} title={kindLabel(r.kind)}>
-                          {r.name}
-                          {r.nameZh && <span lang="zh"> {r.nameZh}</span>}
-                        </button>
-                      </li>
-                    ))}
+                    {row.items.map((r) => {
+                      const rz = chineseName({ name: { en: r.name, zhHans: r.zhHans, zhHant: r.zhHant } });
+                      return (
+                        <li key={r.id}>
+                          <button type="button" class={`related-link kind-${r.kind}`} onClick={() => onSelect?.(r.id)} title={kindLabel(r.kind)}>
+                            {r.name}
+                            {rz && <span lang={rz.lang}> {rz.text}</span>}
+                          </button>
+                        </li>
+                      );
+                    })}
                   </ul>
                 </dd>
               </div>

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { resolveChineseScript, resolveLanguage, setChineseScript, setLanguage } from '../i18n';
+import { browserLanguages, resolveChineseScript, resolveLanguage, setChineseScript, setLanguage } from '../i18n';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { readSettings, watchSettings } from '../storage/settings';
 
@@ -25,7 +25,8 @@ export function useSettings(): Settings | undefined {
     let changed = false;
     const apply = (s: Settings) => {
       setLanguage(resolveLanguage(s.language));
-      setChineseScript(resolveChineseScript(s.chineseScript, [navigator.language]));
+      // No page here (popup, library): the browser's languages decide 'auto'.
+      setChineseScript(resolveChineseScript(s.chineseScript, browserLanguages()));
       document.documentElement.lang = resolveLanguage(s.language);
       setSettings(s);
     };

@@ -6,7 +6,7 @@
  * opens IndexedDB.
  */
 import { browser } from 'wxt/browser';
-import { resolveChineseScript, resolveLanguage, setChineseScript, setLanguage, t } from '../i18n';
+import { browserLanguages, resolveChineseScript, resolveLanguage, setChineseScript, setLanguage, t } from '../i18n';
 import { askBackground } from '../messaging/client';
 import { ContentResponseSchemas, MessageError, parseContentRequest, type ContentRequest } from '../messaging/protocol';
 import { createListener } from '../messaging/server';
@@ -29,7 +29,7 @@ export function startUi(core: ContentCore): ContentUi {
   /** The interface language, and the script of Chinese names: the page's, on its cards, unless the reader chose one. */
   const applyDisplay = (settings: Settings) => {
     setLanguage(resolveLanguage(settings.language));
-    setChineseScript(resolveChineseScript(settings.chineseScript, [doc.documentElement.lang, navigator.language]));
+    setChineseScript(resolveChineseScript(settings.chineseScript, [doc.documentElement.lang, ...browserLanguages()]));
   };
   applyDisplay(core.settings());
   const shadowRoots = () => core.scanner()?.shadowRoots() ?? [];

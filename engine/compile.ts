@@ -5,6 +5,7 @@
 import { buildAutomaton, serializeAutomaton, type SerializedAutomaton } from './automaton';
 import { casePattern, foldText, isWordChar } from './chars';
 import type { EntityKind } from '../kb/kinds';
+import { regionalVariants } from './regional';
 import { aliasSpellings } from './spellings';
 import { packPatterns, P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START, type MatcherPattern, type PackedPatterns } from './patterns';
 
@@ -20,9 +21,10 @@ export const MATCHER_FORMAT = 6;
 /**
  * Bumped whenever the same entities compile to other patterns, so that a published
  * matcher made by an older compiler is compiled again (background/matcher.ts).
- * 1: Taiwan's words for mainland terms (engine/regional.ts). 2: 積體電路.
+ * 1: Taiwan's words for mainland terms (engine/regional.ts). 2: 積體電路. 3: 數位, and
+ * Taiwan's words in neighbour words too.
  */
-export const COMPILER_REVISION = 2;
+export const COMPILER_REVISION = 3;
 
 // The pattern flags live with the pattern table, which indexes some of them.
 export { P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START } from './patterns';
@@ -114,9 +116,11 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
 }
 
 /**
- * Neighbour words as the matcher compares them: folded, each once (a traditional and a
- * simplified spelling of one word fold to the same text, and each word is a check per hit).
+ * Neighbour words as the matcher compares them: folded, with Taiwan's spellings (a name
+ * compiled with them meets its neighbours written the same way), each once (a traditional
+ * and a simplified spelling of one word fold to the same text, and each word is a check
+ * per hit).
  */
 function foldedWords(words: readonly string[] | undefined): string[] | undefined {
-  return words && [...new Set(words.map(foldText).filter(Boolean))];
+  return words && [...new Set(words.map(foldText).filter(Boolean).flatMap((w) => [w, ...regionalVariants(w)]))];
 }

@@ -1,7 +1,7 @@
 /**
  * Taiwan's words for terms that mainland titles and names use. The character fold makes
  * 通義千問 find 通义千问, but Taiwanese pages write some words differently, not just in
- * other characters: 人工智慧 for 人工智能, 網路 for 网络, 資訊 for 信息, 積體電路 for 集成电路 … so
+ * other characters: 人工智慧 for 人工智能, 網路 for 网络, 資訊 for 信息, 積體電路 for 集成电路, 數位 for 数字 (digital) … so
  * 《生成式人工智慧服務管理暫行辦法》 is the Interim Measures as a Taiwanese paper writes
  * them. Pairs in folded form (simplified characters), the longer term first where one
  * contains another.
@@ -17,6 +17,8 @@ export const REGIONAL_TERMS: readonly (readonly [mainland: string, taiwan: strin
   ['数据', '资料'],
   ['算法', '演算法'],
   ['集成电路', '积体电路'],
+  ['数字化', '数位化'],
+  ['数字', '数位'],
 ];
 
 /** Beyond this many terms in one alias, only the all-mainland and all-Taiwan spellings. */

@@ -18,7 +18,7 @@ import {
 } from '../kb/schema';
 import { ClippingSchema, TimestampSchema, type Clipping } from '../model/clipping';
 import { HistoryEntrySchema, type HistoryEntry } from '../model/history';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../model/settings';
+import { SETTINGS_ADDED_LATER, SettingsSchema, type Settings } from '../model/settings';
 import type { EntityPref, UserEntity } from '../storage/db';
 import { zodProblems, type Problem } from './problems';
 
@@ -233,10 +233,10 @@ export function parseBackup(text: string, { mode = 'strict' }: BackupParseOption
   }
 
   if (raw.settings !== undefined) {
-    // A backup from before a setting existed lacks it: it takes its default (every value
-    // the file has is still checked).
+    // A backup from before a setting existed lacks it: it takes its default. Every value the
+    // file has is still checked, and any other missing setting still refuses it.
     const given = raw.settings;
-    const r = SettingsSchema.safeParse(given && typeof given === 'object' && !Array.isArray(given) ? { ...DEFAULT_SETTINGS, ...given } : given);
+    const r = SettingsSchema.safeParse(given && typeof given === 'object' && !Array.isArray(given) ? { ...SETTINGS_ADDED_LATER, ...given } : given);
     if (r.success) out.settings = r.data;
     else {
       const ps = zodProblems('the settings', r.error, raw.settings);

@@ -230,7 +230,7 @@ export const en = {
   'set.language': 'Interface language',
   'set.langAuto': 'Same as the browser',
   'set.chineseScript': 'Chinese names',
-  'set.scriptAuto': 'Follow the page, then the browser',
+  'set.scriptAuto': 'The page’s on cards, else the browser’s',
   'set.scriptSimplified': 'Simplified (简体)',
   'set.scriptTraditional': 'Traditional (繁體)',
   'set.shortcuts': 'Keyboard shortcuts',

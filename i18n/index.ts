@@ -28,19 +28,28 @@ let script: ChineseScript = 'zh-Hans';
 
 /**
  * 'auto' follows the first Chinese language tag of `languages` (the page's, then the
- * browser's): its script if it names one, else traditional for Taiwan, Hong Kong and
- * Macao and simplified for any other Chinese; simplified when none is Chinese.
+ * browser's, in order): its script if it names one, else traditional for Taiwan, Hong
+ * Kong and Macao and for Cantonese, simplified for any other Chinese; simplified when
+ * none is Chinese. Tags are read as pages write them, with "-" or "_".
  */
 export function resolveChineseScript(setting: 'auto' | 'simplified' | 'traditional', languages: readonly (string | null | undefined)[]): ChineseScript {
   if (setting === 'simplified') return 'zh-Hans';
   if (setting === 'traditional') return 'zh-Hant';
   for (const tag of languages) {
-    if (!tag || !/^zh\b/i.test(tag)) continue;
+    const parts = tag?.toLowerCase().split(/[-_]/) ?? [];
+    if (parts[0] !== 'zh' && parts[0] !== 'yue') continue;
     // An explicit script decides before the region ("zh-Hans-HK" is simplified).
-    if (/\bhans\b/i.test(tag)) return 'zh-Hans';
-    return /\b(hant|tw|hk|mo)\b/i.test(tag) ? 'zh-Hant' : 'zh-Hans';
+    if (parts.includes('hans')) return 'zh-Hans';
+    if (parts.includes('hant')) return 'zh-Hant';
+    return parts[0] === 'yue' || parts.some((p) => p === 'tw' || p === 'hk' || p === 'mo' || p === 'yue') ? 'zh-Hant' : 'zh-Hans';
   }
   return 'zh-Hans';
+}
+
+/** The browser's languages, in the reader's order. */
+export function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
 export function setChineseScript(value: ChineseScript): void {

@@ -232,7 +232,7 @@ export const zhCN: Record<MessageKey, string> = {
   'set.language': '界面语言',
   'set.langAuto': '跟随浏览器',
   'set.chineseScript': '中文名称',
-  'set.scriptAuto': '跟随网页，其次浏览器',
+  'set.scriptAuto': '卡片跟随网页，其余跟随浏览器',
   'set.scriptSimplified': '简体',
   'set.scriptTraditional': '繁體',
   'set.shortcuts': '键盘快捷键',

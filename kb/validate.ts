@@ -79,21 +79,23 @@ export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<s
         problems.push({ entity: e.id, field: field, message: `one-character Chinese alias "${a.text}" needs a context requirement` });
       // Every spelling the alias is compiled to: two entities must not meet in one either
       // ("ERNIE 4.5" and "ERNIE4.5", a name and its Taiwan spelling).
+      // A claim per alias, not per entity: a shared alias must not hide another alias of
+      // the same entity, not shared, that meets the other entity in a spelling.
       for (const spelling of folded ? aliasSpellings(folded, a.caseSensitive) : []) {
         let list = claims.get(spelling);
         if (!list) claims.set(spelling, (list = []));
-        if (!list.some((c) => c.entity === e.id)) list.push({ entity: e.id, shared: !!a.shared, field });
+        if (!list.some((c) => c.entity === e.id && c.field === field)) list.push({ entity: e.id, shared: !!a.shared, field });
       }
     });
   }
   // One problem per alias, however many of its spellings meet another entity's.
   const reported = new Set<string>();
   for (const [folded, list] of claims) {
-    if (list.length < 2) continue;
+    if (new Set(list.map((c) => c.entity)).size < 2) continue;
     for (const c of list) {
       if (!c.shared && !reported.has(`${c.entity} ${c.field}`)) {
         reported.add(`${c.entity} ${c.field}`);
-        const others = list.filter((o) => o.entity !== c.entity).map((o) => o.entity);
+        const others = [...new Set(list.filter((o) => o.entity !== c.entity).map((o) => o.entity))];
         problems.push({
           entity: c.entity,
           field: c.field,

@@ -64,7 +64,9 @@ export const RelatedSchema = lazySchema(() =>
   z.strictObject({
     id: SlugSchema,
     name: z.string(),
-    nameZh: z.string().optional(),
+    /** Its Chinese names; the card shows the one in the reader's script (components/relations.ts chineseName). */
+    zhHans: z.string().optional(),
+    zhHant: z.string().optional(),
     kind: EntityKindSchema,
   }),
 );

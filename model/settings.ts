@@ -54,6 +54,13 @@ export const DEFAULT_SETTINGS: Settings = {
   chineseScript: 'auto',
 };
 
+/**
+ * Settings added after the first backups (schemaVersion 1), with their defaults: a backup
+ * written before one existed lacks it and is still whole (formats/backup.ts). A setting
+ * added later goes here too.
+ */
+export const SETTINGS_ADDED_LATER: Partial<Settings> = { chineseScript: DEFAULT_SETTINGS.chineseScript };
+
 /** Settings read back from storage: invalid or missing fields fall back to defaults. */
 export function parseSettings(raw: unknown): Settings {
   const r = SettingsSchema.safeParse(raw);

@@ -8,7 +8,10 @@ import type { CnaiDatabase } from './db';
 import { getEffectiveEntity, loadEffectiveEntities } from './knowledge';
 
 function relatedOf(e: Entity): Related {
-  return { id: e.id, name: e.name.en, nameZh: e.name.zhHans ?? e.name.zhHant, kind: e.kind };
+  const out: Related = { id: e.id, name: e.name.en, kind: e.kind };
+  if (e.name.zhHans) out.zhHans = e.name.zhHans;
+  if (e.name.zhHant) out.zhHant = e.name.zhHant;
+  return out;
 }
 
 export async function entityCard(id: string, database?: CnaiDatabase): Promise<EntityCard | null> {

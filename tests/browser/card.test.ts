@@ -116,23 +116,29 @@ describe('Chinese names in the page’s script', () => {
     server.route((u) => (pages[u.pathname] ? { body: pages[u.pathname]! } : undefined));
   });
 
-  async function cardName(path: string): Promise<string> {
+  /** The card's name (its heading: the English name, then the Chinese one) and its related entity's button. */
+  async function cardNames(path: string): Promise<{ heading: string; related: string }> {
     const p = await browser.context.newPage();
     try {
       await p.goto(server.url(path));
       await waitForHighlights(p, 2);
       const { x, y } = await highlightCenter(p, 'cnai-model', 0);
       await p.mouse.move(x, y);
-      return (await axWait(p, 'dialog', /Qwen/, 3000)).name;
+      const heading = (await axWait(p, 'dialog', /Qwen/, 3000)).name;
+      const related = (await axWait(p, 'button', /^Alibaba Cloud/, 3000)).name;
+      return { heading, related };
     } finally {
       await p.close();
     }
   }
 
-  it('shows the traditional name on a Taiwanese page, the simplified one elsewhere (setting: auto)', async () => {
-    // The card's heading names the dialog: the English name, then the Chinese one.
-    expect(await cardName('/script-tw.html')).toMatch(/通義千問/);
+  it('shows the traditional names on a Taiwanese page, the simplified ones elsewhere (setting: auto)', async () => {
+    const tw = await cardNames('/script-tw.html');
+    expect(tw.heading).toMatch(/通義千問/);
+    expect(tw.related).toMatch(/阿里雲/);
     // An English page in a browser set to English: simplified, whatever the page wrote.
-    expect(await cardName('/script-en.html')).toMatch(/通义千问/);
+    const en = await cardNames('/script-en.html');
+    expect(en.heading).toMatch(/通义千问/);
+    expect(en.related).toMatch(/阿里云/);
   });
 });

@@ -21,6 +21,14 @@ describe('resolveChineseScript', () => {
     // An English page on a browser set to Taiwanese Chinese: the browser decides.
     expect(resolveChineseScript('auto', ['en', 'zh-TW'])).toBe('zh-Hant');
     expect(resolveChineseScript('auto', ['', undefined, 'en-GB'])).toBe('zh-Hans');
+    // As pages write them, and Cantonese.
+    expect(resolveChineseScript('auto', ['zh_TW'])).toBe('zh-Hant');
+    expect(resolveChineseScript('auto', ['ZH-hk'])).toBe('zh-Hant');
+    expect(resolveChineseScript('auto', ['yue'])).toBe('zh-Hant');
+    expect(resolveChineseScript('auto', ['zh-yue'])).toBe('zh-Hant');
+    expect(resolveChineseScript('auto', ['yue-Hans'])).toBe('zh-Hans');
+    // Not Chinese, though it starts with the letters.
+    expect(resolveChineseScript('auto', ['zha', 'zh-TW'])).toBe('zh-Hant');
   });
 
   it('keeps the reader’s choice whatever the page', () => {

@@ -39,6 +39,9 @@ describe('JSON backup', () => {
     // A value the file has is still checked.
     json.settings.language = 'fr';
     expect(parseBackup(JSON.stringify(json), { mode: 'strict' }).ok).toBe(false);
+    // Settings that every backup has are still required: empty settings are no settings.
+    json.settings = {};
+    expect(parseBackup(JSON.stringify(json), { mode: 'strict' }).ok).toBe(false);
   });
 
   it('leaves out settings and history when absent', () => {

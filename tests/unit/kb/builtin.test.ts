@@ -292,6 +292,8 @@ describe('names in common phrases', () => {
     ['《網路資料安全管理條例》與《網際網路信息服務算法推薦管理規定》', [['網路資料安全管理條例', 'network-data-security-regulations'], ['網際網路信息服務算法推薦管理規定', 'algorithmic-recommendation-provisions']]],
     ['中國《國家積體電路產業投資基金》三期', [['國家積體電路產業投資基金', 'big-fund']]],
     ['人工智慧與網路資訊的發展', []],
+    // The neighbour words that make 浪潮 a wave, not Inspur, in Taiwan's words too.
+    ['浪潮資訊推出新伺服器。在人工智慧浪潮下，網路浪潮與數位浪潮', [['浪潮資訊', 'inspur']]],
   ])('in Taiwan’s words: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });

@@ -78,6 +78,14 @@ describe('pack integrity', () => {
     expect(problems.filter((p) => p.startsWith('a-co → aliases.0:'))).toHaveLength(1);
   });
 
+  it('does not let a shared alias hide one of the same entity that is not shared', () => {
+    const a = parseEntities([
+      { ...base, id: 'a-co', aliases: [{ text: 'Nova 4.5', lang: 'en', shared: true, context: [] }, { text: 'Nova4.5', lang: 'en' }] },
+    ]).entities[0]!;
+    const b = parseEntities([{ ...base, id: 'b-co', aliases: [{ text: 'Nova4.5', lang: 'en', shared: true, context: [] }] }]).entities[0]!;
+    expect(checkIntegrity([a, b]).map(formatProblem)).toEqual([expect.stringMatching(/^a-co → aliases\.1: alias "nova ?4\.5" is also claimed by b-co;/)]);
+  });
+
   it('guards short Latin and one-character Chinese aliases', () => {
     const e = parseEntities([{ ...base, aliases: [{ text: 'Ex', lang: 'en' }, { text: '星', lang: 'zh' }] }]).entities[0]!;
     const problems = checkIntegrity([e]).map(formatProblem);
