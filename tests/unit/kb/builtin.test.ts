@@ -121,6 +121,8 @@ describe('names in common phrases', () => {
     ['DeepSeek released R1 in January; DeepSeek的R1模型; Open-R1 and the Rabbit R1', [['DeepSeek', 'deepseek'], ['R1', 'deepseek-r1'], ['DeepSeek', 'deepseek'], ['R1', 'deepseek-r1']]],
     // V3 likewise, but not another product's V3 (Suno, Midjourney), an API's, nor V3.2 (another model).
     ["DeepSeek's V3; Suno V3, Midjourney V3, the V3 API, YOLOv3 and V3.2", [['DeepSeek', 'deepseek'], ['V3', 'deepseek-v3']]],
+    // Moonshot's K2, K2 Thinking and K2.5 written short; not MBZUAI's K2 Think nor the mountain's summit.
+    ["Moonshot AI released K2, then K2 Thinking and K2.5; MBZUAI's K2 Think; the K2 summit", [['Moonshot AI', 'moonshot-ai'], ['K2', 'kimi-k2'], ['K2 Thinking', 'kimi-k2-thinking'], ['K2.5', 'kimi-k2-5']]],
     ['腾讯 AI Lab 与上海 AI 实验室；讯飞星火 X1；混元 T1', [['腾讯 AI Lab', 'tencent-ai-lab'], ['上海 AI 实验室', 'shanghai-ai-lab'], ['讯飞星火 X1', 'iflytek-spark-x1'], ['混元 T1', 'hunyuan-t1']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -153,7 +155,7 @@ describe('names in common phrases', () => {
     ['Professor Xiao AI lab; Li Xiao AI research', []],
     // BGE is also other abbreviations without BAAI on the page.
     ['the BGE of the company', []],
-    ['R1 alone, without its maker on the page; V3 alone', []],
+    ['R1 alone, without its maker on the page; V3 alone; K2, the mountain', []],
     // The science of data is a "fourth paradigm" too, and 出门问问路 is asking the way.
     ['The Fourth Paradigm: data-intensive scientific discovery; 科学研究的第四范式；出门问问路人', []],
     // Names that are also other things: MOSS without Fudan, a Blue Heart that is not vivo's, the
