@@ -68,8 +68,9 @@ export class Matcher {
    * - just past a character that no alias, version suffix or neighbour word contains and
    *   that no boundary rule reads across (in Chinese prose: 。、；：！？);
    * - just past a single space where the automaton is at its root (no occurrence spans
-   *   it), no version suffix starts at the space, and no neighbour word ends before it or
-   *   starts after it, nor a quantity word after it (in any prose);
+   *   it), no version suffix starts at the space, and no neighbour word ends before it (or
+   *   before a period before it) or starts after it, nor a quantity word after it (in any
+   *   prose);
    * - just past a character that no rule reads (Scanner.inert: Han, kana, most
    *   punctuation) where the automaton is at its root (Chinese without split punctuation).
    */
@@ -101,12 +102,18 @@ export class Matcher {
     return -1;
   }
 
-  /** Whether a neighbour word (of any pattern) ends just before `space` or starts just after it. */
+  /**
+   * Whether a neighbour word (of any pattern) ends just before `space`, or before a period
+   * just before it (a word before an alias may have one: "Mr. Yi", wordBefore), or starts
+   * just after it.
+   */
   private neighbourAround(text: string, space: number): boolean {
     const words = this.patterns.neighbourWords;
+    const period = space > 0 && FOLD[text.charCodeAt(space - 1)] === 0x2e;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       if (space - w.length >= 0 && foldedEquals(text, space - w.length, w)) return true;
+      if (period && space - 1 - w.length >= 0 && foldedEquals(text, space - 1 - w.length, w)) return true;
       if (space + 1 + w.length <= text.length && foldedEquals(text, space + 1, w)) return true;
     }
     return false;

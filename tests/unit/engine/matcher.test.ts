@@ -271,6 +271,15 @@ describe('split points (long blocks scanned in parts)', () => {
     })),
   );
 
+  it('does not split between a neighbour word with a period and its alias ("Apache. Spark")', () => {
+    // Found by the property below (seed 433464088): the word before an alias may end with a
+    // period, so a split after ". " would hide "Apache" from "Spark".
+    const text = 'Apache. Spark';
+    expect(m.splitPoint(text, 0, text.length)).not.toBe(8);
+    expect(findInParts(m, text).mentions).toEqual(m.find(text));
+    expect(m.find(text)).toEqual([]);
+  });
+
   it.each([
     ['the knowledge base', m],
     ['aliases without spaces, dashes or dots', bare],
