@@ -7,6 +7,7 @@
  * contains another.
  */
 import { hasHan } from './chars';
+import { mixes } from './mixes';
 
 export const REGIONAL_TERMS: readonly (readonly [mainland: string, taiwan: string])[] = [
   ['互联网络', '网际网路'],
@@ -20,9 +21,6 @@ export const REGIONAL_TERMS: readonly (readonly [mainland: string, taiwan: strin
   ['数字化', '数位化'],
   ['数字', '数位'],
 ];
-
-/** Beyond this many terms in one alias, only the all-mainland and all-Taiwan spellings. */
-const MAX_MIXED = 3;
 
 /**
  * The other spellings of a folded alias with Taiwan's words in it: every mix of the two
@@ -47,10 +45,7 @@ export function regionalVariants(folded: string): string[] {
   }
   if (!sites.length) return [];
   plain.push(folded.slice(start));
-  const spell = (taiwan: (site: number) => boolean) => plain.reduce((acc, piece, j) => (j === 0 ? piece : acc + sites[j - 1]![taiwan(j - 1) ? 1 : 0] + piece), '');
-  const forms = new Set<string>();
-  if (sites.length <= MAX_MIXED) for (let mask = 1; mask < 1 << sites.length; mask++) forms.add(spell((s) => ((mask >> s) & 1) === 1));
-  else forms.add(spell(() => true));
+  const forms = mixes(plain, (j, taiwan) => sites[j]![taiwan ? 1 : 0]);
   forms.delete(folded);
   return [...forms];
 }

@@ -4,6 +4,7 @@
  * the compiler and the knowledge-base checks both use it.
  */
 import { hasHan, isAsciiLetter, isDigit } from './chars';
+import { mixes } from './mixes';
 import { regionalVariants } from './regional';
 
 /**
@@ -17,10 +18,11 @@ export function aliasSpellings(written: string, caseSensitive?: boolean): string
   return [...spaced, ...spaced.flatMap(regionalVariants)];
 }
 
-const isHan = (c: number) => hasHan(String.fromCharCode(c));
+// Han starts at U+2E80: the regular expression only for code units that may be Han (most are ASCII).
+const isHan = (c: number) => c >= 0x2e80 && hasHan(String.fromCharCode(c));
 const isLatinOrDigit = (c: number) => isAsciiLetter(c) || isDigit(c);
-/** Where Chinese meets a Latin letter or a digit, one way or the other. */
-const isHanJoint = (a: number, b: number) => (isHan(a) && isLatinOrDigit(b)) || (isLatinOrDigit(a) && isHan(b));
+/** Where Chinese meets a Latin letter or a digit, one way or the other (the cheap test first). */
+const isHanJoint = (a: number, b: number) => (isLatinOrDigit(b) && isHan(a)) || (isLatinOrDigit(a) && isHan(b));
 
 /**
  * The other spellings of a folded alias that pages use for the same name: a space, or none,
@@ -58,14 +60,7 @@ export function spacingVariants(folded: string): string[] {
   }
   if (!pieces.length) return [];
   pieces.push(folded.slice(start));
-  const joints = pieces.length - 1;
-  const forms = new Set<string>();
-  const join = (spaced: (j: number) => boolean) => pieces.reduce((acc, piece, j) => (j === 0 ? piece : acc + (spaced(j - 1) ? ' ' : '') + piece), '');
-  if (joints <= 3) for (let mask = 0; mask < 1 << joints; mask++) forms.add(join((j) => ((mask >> j) & 1) === 1));
-  else {
-    forms.add(join(() => false));
-    forms.add(join(() => true));
-  }
+  const forms = mixes(pieces, (_, spaced) => (spaced ? ' ' : ''));
   forms.delete(folded);
   return [...forms];
 }

@@ -78,9 +78,8 @@ export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<s
       if (hasHan(a.text) && [...folded].length < 2 && !a.context)
         problems.push({ entity: e.id, field: field, message: `one-character Chinese alias "${a.text}" needs a context requirement` });
       // Every spelling the alias is compiled to: two entities must not meet in one either
-      // ("ERNIE 4.5" and "ERNIE4.5", a name and its Taiwan spelling).
-      // A claim per alias, not per entity: a shared alias must not hide another alias of
-      // the same entity, not shared, that meets the other entity in a spelling.
+      // ("ERNIE 4.5" and "ERNIE4.5", a name and its Taiwan spelling). A claim per alias, not
+      // per entity: a shared alias must not hide a non-shared one of the same entity.
       for (const spelling of folded ? aliasSpellings(folded, a.caseSensitive) : []) {
         let list = claims.get(spelling);
         if (!list) claims.set(spelling, (list = []));
@@ -91,7 +90,7 @@ export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<s
   // One problem per alias, however many of its spellings meet another entity's.
   const reported = new Set<string>();
   for (const [folded, list] of claims) {
-    if (new Set(list.map((c) => c.entity)).size < 2) continue;
+    if (!list.some((c) => c.entity !== list[0]!.entity)) continue;
     for (const c of list) {
       if (!c.shared && !reported.has(`${c.entity} ${c.field}`)) {
         reported.add(`${c.entity} ${c.field}`);
