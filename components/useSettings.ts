@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import { browserLanguages, resolveChineseScript, resolveLanguage, setChineseScript, setLanguage } from '../i18n';
+import { applyDisplaySettings } from '../i18n';
 import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
 import { readSettings, watchSettings } from '../storage/settings';
 
@@ -24,10 +24,8 @@ export function useSettings(): Settings | undefined {
   useLayoutEffect(() => {
     let changed = false;
     const apply = (s: Settings) => {
-      setLanguage(resolveLanguage(s.language));
       // No page here (popup, library): the browser's languages decide 'auto'.
-      setChineseScript(resolveChineseScript(s.chineseScript, browserLanguages()));
-      document.documentElement.lang = resolveLanguage(s.language);
+      document.documentElement.lang = applyDisplaySettings(s);
       setSettings(s);
     };
     const read = early ?? readSettings();

@@ -6,7 +6,7 @@
  * opens IndexedDB.
  */
 import { browser } from 'wxt/browser';
-import { browserLanguages, resolveChineseScript, resolveLanguage, setChineseScript, setLanguage, t } from '../i18n';
+import { applyDisplaySettings, t } from '../i18n';
 import { askBackground } from '../messaging/client';
 import { ContentResponseSchemas, MessageError, parseContentRequest, type ContentRequest } from '../messaging/protocol';
 import { createListener } from '../messaging/server';
@@ -26,11 +26,8 @@ import { createUiHost, type UiHost } from './ui/host';
 
 export function startUi(core: ContentCore): ContentUi {
   const { doc, highlighter } = core;
-  /** The interface language, and the script of Chinese names: the page's, on its cards, unless the reader chose one. */
-  const applyDisplay = (settings: Settings) => {
-    setLanguage(resolveLanguage(settings.language));
-    setChineseScript(resolveChineseScript(settings.chineseScript, [doc.documentElement.lang, ...browserLanguages()]));
-  };
+  // The interface language, and the script of Chinese names: the page's, on its cards, unless the reader chose one.
+  const applyDisplay = (settings: Settings) => applyDisplaySettings(settings, doc.documentElement.lang);
   applyDisplay(core.settings());
   const shadowRoots = () => core.scanner()?.shadowRoots() ?? [];
   const clippings = new PageClippings(doc, highlighter, shadowRoots);

@@ -6,6 +6,7 @@
  */
 import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
+import type { Settings } from '../model/settings';
 
 export type { MessageKey };
 export type Language = 'en' | 'zh-CN';
@@ -32,7 +33,7 @@ let script: ChineseScript = 'zh-Hans';
  * Kong and Macao and for Cantonese, simplified for any other Chinese; simplified when
  * none is Chinese. Tags are read as pages write them, with "-" or "_".
  */
-export function resolveChineseScript(setting: 'auto' | 'simplified' | 'traditional', languages: readonly (string | null | undefined)[]): ChineseScript {
+export function resolveChineseScript(setting: Settings['chineseScript'], languages: readonly (string | null | undefined)[]): ChineseScript {
   if (setting === 'simplified') return 'zh-Hans';
   if (setting === 'traditional') return 'zh-Hant';
   for (const tag of languages) {
@@ -54,6 +55,18 @@ export function browserLanguages(): readonly string[] {
 
 export function setChineseScript(value: ChineseScript): void {
   script = value;
+}
+
+/**
+ * Applies the settings that choose how text is shown: the interface language, and the
+ * script of Chinese names ('auto': `pageLanguage` first, where there is a page, then the
+ * browser's languages). Returns the interface language.
+ */
+export function applyDisplaySettings(settings: Pick<Settings, 'language' | 'chineseScript'>, pageLanguage?: string): Language {
+  const lang = resolveLanguage(settings.language);
+  setLanguage(lang);
+  setChineseScript(resolveChineseScript(settings.chineseScript, [pageLanguage, ...browserLanguages()]));
+  return lang;
 }
 
 export function currentChineseScript(): ChineseScript {
