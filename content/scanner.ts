@@ -121,7 +121,7 @@ export class PageScanner {
     this.counts = new Int32Array(matcher.ids.length);
     // Sized up front: filled at scattered indices, a growing array could turn into a dictionary.
     this.names = new Array<string>(matcher.ids.length);
-    this.gate = new ContextGate(matcher.patterns, matcher.ids.length);
+    this.gate = new ContextGate(matcher);
     this.walkOpts = { exclude: opts.exclude };
   }
 
@@ -291,7 +291,7 @@ export class PageScanner {
     this.records.clear();
     this.nodeIndex = undefined;
     this.counts.fill(0);
-    this.gate = new ContextGate(this.matcher.patterns, this.matcher.ids.length);
+    this.gate = new ContextGate(this.matcher);
   }
 
   /** Active mention counts per entity id. */

@@ -1,9 +1,14 @@
 /**
  * Page-level context requirements. An alias with a `context` counts only while the
  * page also has an unambiguous mention (through an alias without a context
- * requirement) of its own entity or of one of its context entities. Mentions come and
- * go as the page changes, so the gate keeps counts and re-decides dependents when a
- * context entity appears or disappears.
+ * requirement) of its own entity or of one of its context entities, or a mention of a
+ * partner: an alias of an entity of another kind that needs context too, whose entity is
+ * in this alias's context and which lists this alias's entity in its own ("Moonshot's
+ * Kimi", 阿里发布千问, "the CAC's Interim Measures": a company and its model, a regulator
+ * and its rule vouch for each other). Not two of a kind: "Ministry of Education" and
+ * "Ministry of Commerce" name ministries of many governments, together as alone. Mentions
+ * come and go as the page changes, so the gate keeps counts and re-decides dependents
+ * when a context entity or a partner appears or disappears.
  *
  * Dependent mentions are kept per pattern, and each entity knows which patterns it can
  * satisfy, so adding a mention that waits for context costs one set insertion however
@@ -37,6 +42,8 @@ export class ContextGate<M extends GatedMention> {
   private readonly byPattern = new Map<number, Set<M>>();
   /** For each entity, the context-requiring patterns it can satisfy (built once per matcher). */
   private patternsByEntity?: ContextIndex;
+  /** For each context-requiring pattern, its partner patterns (built once per matcher). */
+  private partnersByPattern?: PartnerIndex;
   /** Reused by every call: callers consume a change before the next call (no allocation per mention). */
   private readonly change: GateChange<M> = { activated: [], deactivated: [] };
 
@@ -46,8 +53,14 @@ export class ContextGate<M extends GatedMention> {
     return this.change;
   }
 
-  constructor(private readonly patterns: PatternTable, entityCount: number) {
-    this.presence = new Int32Array(entityCount);
+  private readonly patterns: PatternTable;
+  private readonly kinds: readonly string[];
+
+  /** `matcher`: the patterns to judge, and each entity's kind (partners are of different kinds). */
+  constructor(matcher: { readonly patterns: PatternTable; readonly kinds: readonly string[] }) {
+    this.patterns = matcher.patterns;
+    this.kinds = matcher.kinds;
+    this.presence = new Int32Array(matcher.kinds.length);
   }
 
   isPresent(entity: number): boolean {
@@ -70,8 +83,9 @@ export class ContextGate<M extends GatedMention> {
       if (!set) this.byPattern.set(p, (set = new Set()));
       set.add(m);
     }
-    m.entity = this.resolve(m.patterns);
+    m.entity = this.resolve(m.patterns, m);
     if (m.entity >= 0) change.activated.push(m);
+    this.recheckPartners(m, change);
     return change;
   }
 
@@ -81,10 +95,12 @@ export class ContextGate<M extends GatedMention> {
     if (m.free) {
       m.free = false;
       if (--this.presence[m.entity]! === 0) this.recheck(m.entity, change);
+      m.entity = -1;
     } else {
       for (const p of m.patterns) this.byPattern.get(p)?.delete(m);
+      m.entity = -1;
+      this.recheckPartners(m, change);
     }
-    m.entity = -1;
     return change;
   }
 
@@ -102,15 +118,60 @@ export class ContextGate<M extends GatedMention> {
     return undefined;
   }
 
-  private resolve(patterns: readonly number[]): number {
+  /** The entity of the first pattern whose context is on the page (`self`: the mention asking, which is no partner of its own). */
+  private resolve(patterns: readonly number[], self?: M): number {
     for (let i = 0; i < patterns.length; i++) {
       const p = patterns[i]!;
       const e = this.patterns.entity[p]!;
       if (this.presence[e]! > 0) return e;
       const c = this.patterns.extra(p)?.c;
       if (c) for (let j = 0; j < c.length; j++) if (this.presence[c[j]!]! > 0) return e;
+      if (c && this.hasPartnerMention(p, self)) return e;
     }
     return -1;
+  }
+
+  private partners(): PartnerIndex {
+    return (this.partnersByPattern ??= partnerIndex(this.patterns, this.kinds, (this.patternsByEntity ??= contextIndex(this.patterns))));
+  }
+
+  private hasPartnerMention(p: number, self: M | undefined): boolean {
+    const partners = this.partners().get(p);
+    if (!partners) return false;
+    for (let i = 0; i < partners.length; i++) {
+      const set = this.byPattern.get(partners[i]!);
+      if (set && (set.size > 1 || (set.size === 1 && !set.has(self!)))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * After `m` (waiting for context) came or went: re-decides the mentions of its
+   * patterns' partners. Only when a partner pattern's mentions went between none, one
+   * and more (whether some other mention vouches can change only then), so a page with
+   * many such mentions does not re-decide them all on every one.
+   */
+  private recheckPartners(m: M, change: GateChange<M>): void {
+    const partners = this.partners();
+    for (let i = 0; i < m.patterns.length; i++) {
+      const q = m.patterns[i]!;
+      const mine = partners.get(q);
+      if (!mine) continue;
+      const size = this.byPattern.get(q)?.size ?? 0;
+      if (size > 2) continue;
+      for (let j = 0; j < mine.length; j++) {
+        const set = this.byPattern.get(mine[j]!);
+        if (!set) continue;
+        for (const x of set) {
+          if (x === m) continue;
+          const next = this.resolve(x.patterns, x);
+          if (next === x.entity) continue;
+          if (x.entity >= 0) change.deactivated.push(x);
+          x.entity = next;
+          if (next >= 0) change.activated.push(x);
+        }
+      }
+    }
   }
 
   /** Re-decides the mentions that depend on `entity` after its presence changed. */
@@ -122,7 +183,7 @@ export class ContextGate<M extends GatedMention> {
       const set = this.byPattern.get(p);
       if (!set) continue;
       for (const m of set) {
-        const next = this.resolve(m.patterns);
+        const next = this.resolve(m.patterns, m);
         if (next === m.entity) continue;
         if (m.entity >= 0) change.deactivated.push(m);
         m.entity = next;
@@ -156,5 +217,35 @@ function contextIndex(patterns: PatternTable): ContextIndex {
     for (const e of patterns.extra(p)?.c ?? []) note(e, p);
   }
   contextIndexes.set(patterns, index);
+  return index;
+}
+
+/** Context-requiring pattern → its partners (see the module comment); only patterns that have any. */
+type PartnerIndex = Map<number, number[]>;
+
+const partnerIndexes = new WeakMap<PatternTable, PartnerIndex>();
+
+/**
+ * Partners of p: patterns q of an entity of another kind, needing context, where q's
+ * entity is in p's context and p's entity in q's (symmetric). Read from the context
+ * index, so it costs a few list walks per context pattern.
+ */
+function partnerIndex(patterns: PatternTable, kinds: readonly string[], byEntity: ContextIndex): PartnerIndex {
+  const cached = partnerIndexes.get(patterns);
+  if (cached) return cached;
+  const index: PartnerIndex = new Map();
+  for (const p of patterns.contextPatterns) {
+    const e = patterns.entity[p]!;
+    const list: number[] = [];
+    for (const other of patterns.extra(p)?.c ?? []) {
+      if (other === e || kinds[other] === kinds[e]) continue;
+      // Patterns satisfied by `e` that belong to `other`: their context lists e.
+      for (const q of byEntity.get(e) ?? []) {
+        if (patterns.entity[q] === other && (patterns.extra(q)?.c ?? []).includes(e) && !list.includes(q)) list.push(q);
+      }
+    }
+    if (list.length) index.set(p, list);
+  }
+  partnerIndexes.set(patterns, index);
   return index;
 }

@@ -184,7 +184,8 @@ export class Matcher {
         if (x?.nb && this.anyWordBefore(text, start, from, x.nb)) continue;
         if (f & P_VERSIONED) {
           const ext = versionSuffixEnd(text, end, to, this.flags);
-          if (ext > end && !(ext < to && this.isWordAt(text, ext))) {
+          // A word the alias must not be followed by is no version of it either (Rivian's "R1S").
+          if (ext > end && !(ext < to && this.isWordAt(text, ext)) && !(x?.na && this.anyWordAfter(text, end, to, x.na))) {
             extendedTo = ext;
             extendedPatterns = extendedPatterns ? [...extendedPatterns, p] : this.only(p);
             continue;

@@ -47,6 +47,12 @@ export function parseEntities(raw: unknown[], labelPrefix = ''): { entities: Ent
 const LATIN_SHORT = /^[\p{Script=Latin}\d]{1,3}$/u;
 
 /** Cross-entity checks. `known` lists ids that exist outside these entities (e.g. built-ins for a user pack). */
+/** An alias's matching rules as a comparable string (neighbour words folded, lists as sets). */
+function aliasRules(a: Entity['aliases'][number]): string {
+  const set = (words: readonly string[] | undefined) => (words ? [...new Set(words.map(foldText))].sort().join('|') : '-');
+  return [a.context ? [...a.context].sort().join('|') : '-', set(a.notPrecededBy), set(a.notFollowedBy)].join(' / ');
+}
+
 export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<string> = new Set()): PackProblem[] {
   const problems: PackProblem[] = [];
   const ids = new Set<string>(known);
@@ -63,6 +69,10 @@ export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<s
       if (r.target === e.id) problems.push({ entity: e.id, field: `relations.${i}.target`, message: 'points to the entity itself' });
     });
     const texts = new Set<string>();
+    // Aliases of this entity by folded text: one written in traditional characters (or
+    // another width or case) finds what the other finds, so their rules must agree, or
+    // the one lacking a neighbour word finds what the other's excludes.
+    const rulesByFolded = new Map<string, { text: string; rules: string }>();
     e.aliases.forEach((a, i) => {
       const field = `aliases.${i}`;
       a.context?.forEach((c, j) => {
@@ -72,6 +82,13 @@ export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<s
       texts.add(a.text);
       const folded = foldText(a.text);
       if (!folded) problems.push({ entity: e.id, field: `${field}.text`, message: 'has no matchable characters' });
+      if (folded && !a.caseSensitive) {
+        const rules = aliasRules(a);
+        const other = rulesByFolded.get(folded);
+        if (!other) rulesByFolded.set(folded, { text: a.text, rules });
+        else if (other.rules !== rules)
+          problems.push({ entity: e.id, field, message: `"${a.text}" finds what "${other.text}" finds (the same name folded), but their context or neighbour words differ; give both the same` });
+      }
       if (a.shared && !a.context) problems.push({ entity: e.id, field: `${field}.context`, message: `shared alias "${a.text}" needs a context requirement` });
       if (LATIN_SHORT.test(folded) && !a.caseSensitive && !a.context)
         problems.push({ entity: e.id, field: field, message: `short alias "${a.text}" must be caseSensitive or have a context requirement` });

@@ -1,19 +1,21 @@
 /**
  * ContextGate: mentions of aliases that need context count only while their entity or
- * a context entity has a free mention on the page, as mentions come and go.
+ * a context entity has a free mention on the page, or another mention vouches for them
+ * (a partner: see engine/context.ts), as mentions come and go.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { P_NEEDS_CONTEXT } from '../../../engine/compile';
 import { ContextGate, type GatedMention } from '../../../engine/context';
-import { matcherFor } from '../helpers';
+import { matcherFor, pageMentions } from '../helpers';
+import { loadBuiltinPack } from '../../../kb/builtin';
 
 const m = matcherFor();
 const patternsOf = (text: string) => m.find(text).map((x) => x.patterns);
 
 describe('ContextGate', () => {
   it('activates a waiting mention when its context arrives, and deactivates it when the context goes', () => {
-    const gate = new ContextGate<GatedMention>(m.patterns, m.ids.length);
+    const gate = new ContextGate<GatedMention>(m);
     const [kimi] = patternsOf('Kimi');
     const [moonshot] = patternsOf('Moonshot AI');
     const waiting: GatedMention = { patterns: kimi!, entity: -1 };
@@ -32,42 +34,92 @@ describe('ContextGate', () => {
     expect(gate.add(context).activated).toEqual([context, waiting]);
   });
 
-  it('keeps every mention resolved as a fresh look at the page would (property)', () => {
-    const count = m.patterns.count;
-    const pat = (p: number) => m.patterns.pattern(p);
+  it('lets two names that each need the other vouch for each other, and not a name for itself', () => {
+    const kb = matcherFor(loadBuiltinPack().entities);
+    expect(pageMentions(kb, "Moonshot's Kimi chatbot is popular.")).toEqual([['Moonshot', 'moonshot-ai'], ['Kimi', 'kimi']]);
+    expect(pageMentions(kb, '月之暗面推出Kimi新版本')).toEqual([['月之暗面', 'moonshot-ai'], ['Kimi', 'kimi']]);
+    expect(pageMentions(kb, '阿里发布千问App')).toEqual([['阿里', 'alibaba-group'], ['千问', 'qwen']]);
+    expect(pageMentions(kb, "The CAC's Interim Measures took effect.")).toEqual([['CAC', 'cac'], ['Interim Measures', 'interim-measures-generative-ai']]);
+    // Two of a kind do not vouch for each other (ministries of any government).
+    expect(pageMentions(kb, 'The Ministry of Education and the Ministry of Commerce of India met.')).toEqual([]);
+    // Each needs context, but neither lists the other: still nothing.
+    expect(pageMentions(kb, 'Kimi and Kimi again')).toEqual([]);
+    expect(pageMentions(kb, 'Kimi Antonelli won the race, the team called it a Moonshot.')).toEqual([]);
+  });
+
+  it('deactivates a vouched mention when its partner goes', () => {
+    const kb = matcherFor(loadBuiltinPack().entities);
+    const gate = new ContextGate<GatedMention>(kb);
+    const [kimi] = kb.find('Kimi').map((x) => x.patterns);
+    const [moonshot] = kb.find('Moonshot').map((x) => x.patterns);
+    const a: GatedMention = { patterns: kimi!, entity: -1 };
+    const b: GatedMention = { patterns: moonshot!, entity: -1 };
+    expect(gate.add(a).activated).toEqual([]);
+    expect(gate.add(b).activated).toEqual([b, a]);
+    expect(gate.remove(a).deactivated).toEqual([b]);
+    expect(b.entity).toBe(-1);
+    expect(gate.add(a).activated).toEqual([a, b]);
+  });
+
+  /** What a fresh look at the page decides for every live mention (the reference for the properties). */
+  function reference(kb: typeof m, live: readonly GatedMention[]): number[] {
+    const pat = (p: number) => kb.patterns.pattern(p);
+    const needs = (p: number) => (pat(p).f & P_NEEDS_CONTEXT) !== 0;
+    const present = new Set<number>();
+    for (const x of live) {
+      const free = x.patterns.find((p) => !needs(p));
+      if (free !== undefined) present.add(pat(free).e);
+    }
+    const partners = (p: number, r: number) =>
+      needs(r) && kb.kinds[pat(r).e] !== kb.kinds[pat(p).e] && (pat(p).c ?? []).includes(pat(r).e) && (pat(r).c ?? []).includes(pat(p).e);
+    return live.map((x) => {
+      const free = x.patterns.find((p) => !needs(p));
+      if (free !== undefined) return pat(free).e;
+      const hit = x.patterns.find(
+        (p) =>
+          present.has(pat(p).e) ||
+          (pat(p).c ?? []).some((c) => present.has(c)) ||
+          live.some((y) => y !== x && !y.patterns.some((r) => !needs(r)) && y.patterns.some((r) => partners(p, r))),
+      );
+      return hit === undefined ? -1 : pat(hit).e;
+    });
+  }
+
+  function runOps(kb: typeof m, pool: readonly number[]) {
     const op = fc.oneof(
-      fc.record({ add: fc.uniqueArray(fc.integer({ min: 0, max: count - 1 }), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ add: fc.uniqueArray(fc.constantFrom(...pool), { minLength: 1, maxLength: 3 }) }),
       fc.record({ remove: fc.nat() }),
     );
-    fc.assert(
-      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
-        const gate = new ContextGate<GatedMention>(m.patterns, m.ids.length);
-        const live: GatedMention[] = [];
-        for (const o of ops) {
-          if ('add' in o) {
-            const x: GatedMention = { patterns: [...o.add].sort((a, b) => a - b), entity: -1 };
-            gate.add(x);
-            live.push(x);
-          } else if (live.length) {
-            const [x] = live.splice(o.remove % live.length, 1);
-            gate.remove(x!);
-          }
-          // Reference: which entities have a free mention, then each mention's first satisfied pattern.
-          const present = new Set<number>();
-          for (const x of live) {
-            const free = x.patterns.find((p) => !(pat(p).f & P_NEEDS_CONTEXT));
-            if (free !== undefined) present.add(pat(free).e);
-          }
-          for (const x of live) {
-            const free = x.patterns.find((p) => !(pat(p).f & P_NEEDS_CONTEXT));
-            const want =
-              free !== undefined
-                ? pat(free).e
-                : (x.patterns.map(pat).find((q) => present.has(q.e) || (q.c ?? []).some((c) => present.has(c)))?.e ?? -1);
-            expect(x.entity).toBe(want);
-          }
+    return fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+      const gate = new ContextGate<GatedMention>(kb);
+      const live: GatedMention[] = [];
+      for (const o of ops) {
+        if ('add' in o) {
+          const x: GatedMention = { patterns: [...o.add].sort((a, b) => a - b), entity: -1 };
+          gate.add(x);
+          live.push(x);
+        } else if (live.length) {
+          const [x] = live.splice(o.remove % live.length, 1);
+          gate.remove(x!);
         }
-      }),
-    );
+        expect(live.map((x) => x.entity)).toEqual(reference(kb, live));
+      }
+    });
+  }
+
+  it('keeps every mention resolved as a fresh look at the page would (property)', () => {
+    fc.assert(runOps(m, Array.from({ length: m.patterns.count }, (_, i) => i)));
+  });
+
+  it('keeps partners resolved as a fresh look would, among context names and their partners (property)', () => {
+    const kb = matcherFor(loadBuiltinPack().entities);
+    // Context patterns that have partners, a few free ones, and some without partners: partner pairs come up often.
+    const ctx = [...kb.patterns.contextPatterns];
+    const pat = (p: number) => kb.patterns.pattern(p);
+    const paired = ctx.filter((p) => ctx.some((r) => kb.kinds[pat(r).e] !== kb.kinds[pat(p).e] && (pat(p).c ?? []).includes(pat(r).e) && (pat(r).c ?? []).includes(pat(p).e)));
+    expect(paired.length).toBeGreaterThan(10);
+    const someFree = [0, 1, 2, 3].map((i) => Math.floor((i * kb.patterns.count) / 4)).filter((p) => !(pat(p).f & P_NEEDS_CONTEXT));
+    const pool = [...paired.slice(0, 40), ...ctx.filter((p) => !paired.includes(p)).slice(0, 10), ...someFree];
+    fc.assert(runOps(kb, pool), { numRuns: 300 });
   });
 });

@@ -46,8 +46,9 @@ describe('audited aliases', () => {
     ['阿里通义万相', [['阿里', 'alibaba-group'], ['通义万相', 'wan']]],
     // A product named without guard vouches for the maker's short name written next to it.
     ['阿里通义千问', [['阿里', 'alibaba-group'], ['通义千问', 'qwen']]],
-    // "字节" (also "byte") counts only where ByteDance itself is named.
-    ['腾讯元宝和字节豆包大模型', [['腾讯元宝', 'yuanbao'], ['豆包大模型', 'doubao']]],
+    // "字节" (also "byte") counts only where ByteDance or its Doubao is named.
+    ['腾讯元宝和字节豆包大模型', [['腾讯元宝', 'yuanbao'], ['字节', 'bytedance'], ['豆包大模型', 'doubao']]],
+    ['每个字节有8位，腾讯元宝', [['腾讯元宝', 'yuanbao']]],
     ['字节跳动发布豆包；字节豆包', [['字节跳动', 'bytedance'], ['豆包', 'doubao'], ['字节', 'bytedance'], ['豆包', 'doubao']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);

@@ -166,7 +166,7 @@ describe('names in common phrases', () => {
     ['Seedance 1.0 on Jimeng; Dreamina; 即梦想成真', [['Seedance 1.0', 'seedance']]],
     ["ByteDance's Dreamina, known as 即梦 or Jimeng at home", [['ByteDance', 'bytedance'], ['Dreamina', 'jimeng'], ['即梦', 'jimeng'], ['Jimeng', 'jimeng']]],
     // 商汤 is also King Tang of Shang, whose bath basin bore 苟日新，日日新 (the model's name):
-    // on a history page each of the two short names would vouch for the other.
+    // a maker and its model vouch for each other, so the quotation's 日日新 is not the model.
     ['商汤灭夏，建立商朝。苟日新，日日新，又日新。商湯', []],
     ['商汤发布日日新V6大模型，商汤科技表示', [['商汤', 'sensetime'], ['日日新V6', 'sensenova'], ['商汤科技', 'sensetime']]],
     ['商汤与智谱AI', [['商汤', 'sensetime'], ['智谱AI', 'zhipu-ai']]],
@@ -302,6 +302,58 @@ describe('names in common phrases', () => {
     // The neighbour words that make 浪潮 a wave, not Inspur, in Taiwan's words too.
     ['浪潮資訊推出新伺服器。在人工智慧浪潮下，網路浪潮與數位浪潮', [['浪潮資訊', 'inspur']]],
   ])('in Taiwan’s words: %s', (text, expected) => {
+    expect(pageMentions(m, text)).toEqual(expected);
+  });
+
+  // A maker and its product, a regulator and its rule, each named by a short form that needs
+  // context: each vouches for the other (engine/context.ts, partners).
+  it.each([
+    ["月之暗面推出Kimi新版本", [["月之暗面", "moonshot-ai"], ["Kimi", "kimi"]]],
+    ["Moonshot's Kimi chatbot and Moonshot AI", [["Moonshot", "moonshot-ai"], ["Kimi", "kimi"], ["Moonshot AI", "moonshot-ai"]]],
+    ["阿里发布千问App", [["阿里", "alibaba-group"], ["千问", "qwen"]]],
+    ["字节旗下豆包大模型", [["字节", "bytedance"], ["豆包大模型", "doubao"]]],
+    ["小米发布MiMo推理模型", [["小米", "xiaomi"], ["MiMo", "mimo"]]],
+    ["百川发布Baichuan-M2", [["百川", "baichuan-ai"], ["Baichuan-M2", "baichuan-m2"]]],
+    ["复旦团队发布MOSS", [["复旦", "fudan-university"], ["MOSS", "moss"]]],
+    ["The CAC's Interim Measures took effect.", [["CAC", "cac"], ["Interim Measures", "interim-measures-generative-ai"]]],
+  ])('each vouching for the other: %s', (text, expected) => {
+    expect(pageMentions(m, text)).toEqual(expected);
+  });
+
+  // Found by a review of 300 sentences (2026-12-06): everyday words, other countries' bodies,
+  // other companies' products and people's names that a name was found in, with the name
+  // itself written as the news writes it.
+  it.each([
+    ["商汤灭夏，建立商朝。苟日新，日日新，又日新。", []],
+    ["众里寻他千百度；百度发布", [["百度", "baidu"]]],
+    ["中国电信诈骗案件；中國電信詐騙集團；中国电信发布", [["中国电信", "china-telecom"]]],
+    ["中国移动电话用户总数；中国移动发布", [["中国移动", "china-mobile"]]],
+    ["China Mobile Payments Surge; China Mobile said", [["China Mobile", "china-mobile"]]],
+    ["北京市网信办约谈；国家网信办", [["国家网信办", "cac"]]],
+    ["國立清華大學研究團隊；台湾清华大学；清华大学团队", [["清华大学", "tsinghua-university"]]],
+    ["这个偏方可灵了；快手发布可灵2.1", [["快手", "kuaishou"], ["可灵2.1", "kling"]]],
+    ["京东大鼓是一种传统曲艺；京东发布", [["京东", "jd-com"]]],
+    ["Air China flies to China daily. China Daily reported", [["China Daily", "china-daily"]]],
+    ["a Xinhua Bookstore in Chengdu; Xinhua reported", [["Xinhua", "xinhua"]]],
+    ["Hong Kong university students; Hong Kong University", [["Hong Kong University", "hku"]]],
+    ["researchers used deep synthesis techniques", []],
+    ["These are turbulent, global times; a recurrent AI system; the silicon flow rate; surreal AI art; an ant group; Photos of me in another dimension", []],
+    ["in step 3, users upload step3.png", []],
+    ["Yo vivo en Madrid; vivo X100", [["vivo", "vivo"]]],
+    ["Europe's CAC 40 fell; the CAC fined Didi; CCTV footage; Xinhua", [["Xinhua", "xinhua"]]],
+    ["Apache Spark and DJI Spark; iFlytek", [["iFlytek", "iflytek"]]],
+    ["Lee Yi said; Tsing Yi; 01.AI", [["01.AI", "01-ai"]]],
+    ["Sheung Wan office; Alibaba", [["Alibaba", "alibaba-group"]]],
+    ["Rivian's R1S and R1T; Supercharger V3; DeepSeek", [["DeepSeek", "deepseek"]]],
+    ["Climbers on K2 reached the summit of K2; Moonshot AI", [["Moonshot AI", "moonshot-ai"]]],
+    ["a GLM regression; Janus-faced; Kunlun Mountains; Zhipu, DeepSeek and Baidu", [["Zhipu", "zhipu-ai"], ["DeepSeek", "deepseek"], ["Baidu", "baidu"]]],
+    ["欧盟《人工智能法案》；国务院；国家网信办", [["国家网信办", "cac"]]],
+    ["直通义乌；千问万问；阿里巴巴", [["阿里巴巴", "alibaba-group"]]],
+    ["种植小米；西藏阿里；华为、通义千问", [["华为", "huawei"], ["通义千问", "qwen"]]],
+    ["北大光华为MBA学生；算力浪潮；浪潮信息", [["浪潮信息", "inspur"]]],
+    ["HK$360 and 360 lidar; Tencent", [["Tencent", "tencent"]]],
+    ["China's Big Fund III and SMIC", [["Big Fund", "big-fund"], ["SMIC", "smic"]]],
+  ])('not in everyday words or other names: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
 

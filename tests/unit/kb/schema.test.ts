@@ -86,6 +86,24 @@ describe('pack integrity', () => {
     expect(checkIntegrity([a, b]).map(formatProblem)).toEqual([expect.stringMatching(/^a-co → aliases\.1: alias "nova ?4\.5" is also claimed by b-co;/)]);
   });
 
+  it('refuses two aliases of one entity that are the same name folded but disagree on their rules', () => {
+    const e = (na2: string[]) =>
+      parseEntities([
+        {
+          ...base,
+          aliases: [
+            { text: '中国电信', lang: 'zh-Hans', notFollowedBy: ['诈骗', '业'] },
+            { text: '中國電信', lang: 'zh-Hant', notFollowedBy: na2 },
+          ],
+        },
+      ]).entities[0]!;
+    // The traditional spelling finds 中国电信诈骗 too, unless it has the same neighbour words (in either script).
+    expect(checkIntegrity([e(['业'])]).map(formatProblem)).toEqual([
+      'example-ai → aliases.1: "中國電信" finds what "中国电信" finds (the same name folded), but their context or neighbour words differ; give both the same',
+    ]);
+    expect(checkIntegrity([e(['業', '詐騙'])])).toEqual([]);
+  });
+
   it('guards short Latin and one-character Chinese aliases', () => {
     const e = parseEntities([{ ...base, aliases: [{ text: 'Ex', lang: 'en' }, { text: '星', lang: 'zh' }] }]).entities[0]!;
     const problems = checkIntegrity([e]).map(formatProblem);
