@@ -347,13 +347,32 @@ describe('names in common phrases', () => {
     ["Rivian's R1S and R1T; Supercharger V3; DeepSeek", [["DeepSeek", "deepseek"]]],
     ["Climbers on K2 reached the summit of K2; Moonshot AI", [["Moonshot AI", "moonshot-ai"]]],
     ["a GLM regression; Janus-faced; Kunlun Mountains; Zhipu, DeepSeek and Baidu", [["Zhipu", "zhipu-ai"], ["DeepSeek", "deepseek"], ["Baidu", "baidu"]]],
-    ["欧盟《人工智能法案》；国务院；国家网信办", [["国家网信办", "cac"]]],
+    ["欧盟《人工智能法案》；国务院；国家网信办", [["国务院", "state-council"], ["国家网信办", "cac"]]],
     ["直通义乌；千问万问；阿里巴巴", [["阿里巴巴", "alibaba-group"]]],
     ["种植小米；西藏阿里；华为、通义千问", [["华为", "huawei"], ["通义千问", "qwen"]]],
     ["北大光华为MBA学生；算力浪潮；浪潮信息", [["浪潮信息", "inspur"]]],
     ["HK$360 and 360 lidar; Tencent", [["Tencent", "tencent"]]],
     ["China's Big Fund III and SMIC", [["Big Fund", "big-fund"], ["SMIC", "smic"]]],
   ])('not in everyday words or other names: %s', (text, expected) => {
+    expect(pageMentions(m, text)).toEqual(expected);
+  });
+
+  // Short names the mainland press uses (国务院, 商务部, 发改委, 清华, 智源, 智元), and the renamed
+  // ERNIE Bot app; not the US State Department or Commerce Department (美国国务院, 美国商务部),
+  // nor Taiwan's Tsing Hua (國立清華大學).
+  it.each([
+    ["国务院发布《新一代人工智能发展规划》", [["国务院", "state-council"], ["新一代人工智能发展规划", "new-generation-ai-development-plan"]]],
+    ["美国国务院发言人表示", []],
+    ["美国商务部将智谱列入实体清单；国家网信办", [["智谱", "zhipu-ai"], ["国家网信办", "cac"]]],
+    ["商务部新闻发言人回应；国家网信办", [["商务部", "mofcom"], ["国家网信办", "cac"]]],
+    ["清华团队与智谱；澄清华为传闻", [["清华", "tsinghua-university"], ["智谱", "zhipu-ai"], ["华为", "huawei"]]],
+    ["國立清華大學與清華", []],
+    ["智源研究院发布；智源", [["智源研究院", "baai"], ["智源", "baai"]]],
+    ["上海AI Lab发布书生大模型", [["上海AI Lab", "shanghai-ai-lab"]]],
+    ["智元机器人；智元发布新品", [["智元机器人", "agibot"], ["智元", "agibot"]]],
+    ["国家发改委和发改委", [["国家发改委", "ndrc"], ["发改委", "ndrc"]]],
+    ["百度文小言上线", [["百度", "baidu"], ["文小言", "ernie-bot"]]],
+  ])('short names: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
 
