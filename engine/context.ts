@@ -132,7 +132,7 @@ export class ContextGate<M extends GatedMention> {
   }
 
   private partners(): PartnerIndex {
-    return (this.partnersByPattern ??= partnerIndex(this.patterns, this.kinds, (this.patternsByEntity ??= contextIndex(this.patterns))));
+    return (this.partnersByPattern ??= partnerIndex(this.patterns, this.kinds));
   }
 
   private hasPartnerMention(p: number, self: M | undefined): boolean {
@@ -227,24 +227,31 @@ const partnerIndexes = new WeakMap<PatternTable, PartnerIndex>();
 
 /**
  * Partners of p: patterns q of an entity of another kind, needing context, where q's
- * entity is in p's context and p's entity in q's (symmetric). Read from the context
- * index, so it costs a few list walks per context pattern.
+ * entity is in p's context and p's entity in q's (symmetric). Built from the context
+ * patterns by their own entity (a few per entity), so it costs a short walk per context
+ * entity listed.
  */
-function partnerIndex(patterns: PatternTable, kinds: readonly string[], byEntity: ContextIndex): PartnerIndex {
+function partnerIndex(patterns: PatternTable, kinds: readonly string[]): PartnerIndex {
   const cached = partnerIndexes.get(patterns);
   if (cached) return cached;
+  const owned = new Map<number, number[]>();
+  for (const q of patterns.contextPatterns) {
+    const e = patterns.entity[q]!;
+    const list = owned.get(e);
+    if (list) list.push(q);
+    else owned.set(e, [q]);
+  }
   const index: PartnerIndex = new Map();
   for (const p of patterns.contextPatterns) {
     const e = patterns.entity[p]!;
-    const list: number[] = [];
+    let list: number[] | undefined;
     for (const other of patterns.extra(p)?.c ?? []) {
       if (other === e || kinds[other] === kinds[e]) continue;
-      // Patterns satisfied by `e` that belong to `other`: their context lists e.
-      for (const q of byEntity.get(e) ?? []) {
-        if (patterns.entity[q] === other && (patterns.extra(q)?.c ?? []).includes(e) && !list.includes(q)) list.push(q);
+      for (const q of owned.get(other) ?? []) {
+        if ((patterns.extra(q)?.c ?? []).includes(e) && !list?.includes(q)) (list ??= []).push(q);
       }
     }
-    if (list.length) index.set(p, list);
+    if (list) index.set(p, list);
   }
   partnerIndexes.set(patterns, index);
   return index;
