@@ -337,7 +337,7 @@ export class PageScanner {
   entitiesIn(text: string): string[] {
     const out = new Set<string>();
     for (const m of this.matcher.find(text)) {
-      const e = this.gate.resolveAgainstPage(m.patterns);
+      const e = this.gate.resolveAgainstPage(m.patterns, m.extended);
       if (e >= 0) out.add(this.matcher.ids[e]!);
     }
     return [...out];
@@ -424,6 +424,7 @@ export class PageScanner {
         si === ei ? null : batch.nodes.slice(si + 1, ei + 1),
         m.start - batch.starts[si]!,
         m.end - batch.starts[ei]!,
+        m.extended,
       );
       this.records.add(rec);
       if (this.nodeIndex) indexRecord(this.nodeIndex, rec);

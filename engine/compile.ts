@@ -7,7 +7,7 @@ import { casePattern, foldText, isWordChar } from './chars';
 import type { EntityKind } from '../kb/kinds';
 import { regionalVariants } from './regional';
 import { aliasSpellings } from './spellings';
-import { packPatterns, P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START, type MatcherPattern, type PackedPatterns } from './patterns';
+import { packPatterns, P_CASE_SENSITIVE, P_FREE_WITH_VERSION, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START, type MatcherPattern, type PackedPatterns } from './patterns';
 
 export type { MatcherPattern } from './patterns';
 export { aliasSpellings, spacingVariants } from './spellings';
@@ -24,10 +24,10 @@ export const MATCHER_FORMAT = 6;
  * 1: Taiwan's words for mainland terms (engine/regional.ts). 2: 積體電路. 3: 數位, and
  * Taiwan's words in neighbour words too.
  */
-export const COMPILER_REVISION = 3;
+export const COMPILER_REVISION = 4;
 
 // The pattern flags live with the pattern table, which indexes some of them.
-export { P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START } from './patterns';
+export { P_CASE_SENSITIVE, P_FREE_WITH_VERSION, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START } from './patterns';
 
 /** What the compiler needs of an entity. */
 export interface CompilableEntity {
@@ -38,6 +38,7 @@ export interface CompilableEntity {
     caseSensitive?: boolean;
     context?: readonly string[];
     versioned?: boolean;
+    freeWithVersion?: boolean;
     notPrecededBy?: readonly string[];
     notFollowedBy?: readonly string[];
   }[];
@@ -77,6 +78,7 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
       if (alias.caseSensitive) flags |= P_CASE_SENSITIVE;
       if (alias.versioned || entity.kind === 'model') flags |= P_VERSIONED;
       if (alias.context) flags |= P_NEEDS_CONTEXT;
+      if (alias.context && alias.freeWithVersion) flags |= P_FREE_WITH_VERSION;
       const k = alias.caseSensitive ? casePattern(alias.text) : undefined;
       const c = alias.context?.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
       const nb = foldedWords(alias.notPrecededBy);

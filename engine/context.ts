@@ -14,7 +14,7 @@
  * satisfy, so adding a mention that waits for context costs one set insertion however
  * many context entities its alias lists.
  */
-import { P_NEEDS_CONTEXT } from './compile';
+import { P_FREE_WITH_VERSION, P_NEEDS_CONTEXT } from './compile';
 import type { PatternTable } from './patterns';
 import { emptyKeepingStore } from './reuse';
 
@@ -23,6 +23,8 @@ export interface GatedMention {
   readonly patterns: readonly number[];
   /** Resolved entity index, or -1 while waiting for context. */
   entity: number;
+  /** A version suffix followed the alias (the matcher's `extended`): `freeWithVersion` aliases need no context then. */
+  readonly extended?: boolean;
   /**
    * Set by the gate: the mention came through an alias without a context requirement
    * (it counts towards its entity's presence). A field, not a WeakSet: a dense page
@@ -70,7 +72,7 @@ export class ContextGate<M extends GatedMention> {
   /** Adds a mention; the returned change is valid until the next add or remove. */
   add(m: M): GateChange<M> {
     const change = this.fresh();
-    const free = this.freePattern(m.patterns);
+    const free = this.freePattern(m.patterns, m.extended);
     if (free !== undefined) {
       m.entity = this.patterns.entity[free]!;
       m.free = true;
@@ -105,16 +107,19 @@ export class ContextGate<M extends GatedMention> {
   }
 
   /** The entity a mention with these candidate patterns would resolve to on this page now, or -1. */
-  resolveAgainstPage(patterns: readonly number[]): number {
-    const free = this.freePattern(patterns);
+  resolveAgainstPage(patterns: readonly number[], extended?: boolean): number {
+    const free = this.freePattern(patterns, extended);
     return free !== undefined ? this.patterns.entity[free]! : this.resolve(patterns);
   }
 
-  private freePattern(patterns: readonly number[]): number | undefined {
+  private freePattern(patterns: readonly number[], extended: boolean | undefined): number | undefined {
     const flags = this.patterns.flags;
     // Indexed loops here and below: they run per mention, often before V8 optimizes them,
     // and an unoptimized for-of allocates an iterator each time.
-    for (let i = 0; i < patterns.length; i++) if (!(flags[patterns[i]!]! & P_NEEDS_CONTEXT)) return patterns[i];
+    for (let i = 0; i < patterns.length; i++) {
+      const f = flags[patterns[i]!]!;
+      if (!(f & P_NEEDS_CONTEXT) || (extended && f & P_FREE_WITH_VERSION)) return patterns[i];
+    }
     return undefined;
   }
 

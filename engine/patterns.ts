@@ -19,6 +19,8 @@ export const P_WORD_START = 8;
 export const P_WORD_END = 16;
 /** The pattern has words that must not precede or follow it (nb/na in its extras). */
 export const P_NEIGHBOURS = 32;
+/** With a version suffix after it, the pattern needs no context (alias `freeWithVersion`). */
+export const P_FREE_WITH_VERSION = 64;
 
 /** The rare parts of a pattern, present only for some aliases. */
 export interface PatternExtras {

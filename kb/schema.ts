@@ -25,6 +25,10 @@
  *   which resolves to this entity unless a more specific alias matches (the longer
  *   alias wins a tie). Every alias of a model is versioned; set it on other kinds
  *   only where versions follow the name.
+ * - `freeWithVersion: true` — with a version after it ("Kling 2.1", "豆包1.6", "Vidu Q1")
+ *   the alias needs no context: a name with a version number is the model, whatever
+ *   else the page names. For versioned aliases with a context whose other meanings never
+ *   take a version (not "Spark": Apache Spark 3.5).
  * - `notPrecededBy` / `notFollowedBy` — words that, directly before or after the alias,
  *   show it means something else ("Apache" Spark, "Mr" Wan, Yi "Jianlian"). Compared
  *   after normalization, whole words only (a word that ends or starts with punctuation
@@ -85,6 +89,7 @@ export const AliasSchema = lazySchema(() =>
     context: z.array(SlugSchema).optional(),
     shared: z.boolean().optional(),
     versioned: z.boolean().optional(),
+    freeWithVersion: z.boolean().optional(),
     notPrecededBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
     notFollowedBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
   }),

@@ -50,7 +50,7 @@ const LATIN_SHORT = /^[\p{Script=Latin}\d]{1,3}$/u;
 /** An alias's matching rules as a comparable string (neighbour words folded, lists as sets). */
 function aliasRules(a: Entity['aliases'][number]): string {
   const set = (words: readonly string[] | undefined) => (words ? [...new Set(words.map(foldText))].sort().join('|') : '-');
-  return [a.context ? [...a.context].sort().join('|') : '-', set(a.notPrecededBy), set(a.notFollowedBy)].join(' / ');
+  return [a.context ? [...a.context].sort().join('|') : '-', a.freeWithVersion ? 'v' : '-', set(a.notPrecededBy), set(a.notFollowedBy)].join(' / ');
 }
 
 export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<string> = new Set()): PackProblem[] {
@@ -89,6 +89,8 @@ export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<s
         else if (other.rules !== rules)
           problems.push({ entity: e.id, field, message: `"${a.text}" finds what "${other.text}" finds (the same name folded), but their context or neighbour words differ; give both the same` });
       }
+      if (a.freeWithVersion && !(a.context && (a.versioned || e.kind === 'model')))
+        problems.push({ entity: e.id, field: `${field}.freeWithVersion`, message: `"${a.text}": freeWithVersion applies to a versioned alias with a context` });
       if (a.shared && !a.context) problems.push({ entity: e.id, field: `${field}.context`, message: `shared alias "${a.text}" needs a context requirement` });
       if (LATIN_SHORT.test(folded) && !a.caseSensitive && !a.context)
         problems.push({ entity: e.id, field: field, message: `short alias "${a.text}" must be caseSensitive or have a context requirement` });

@@ -27,7 +27,7 @@ type Draft = {
   id: string;
   kind: EntityKind;
   name: { en: string; zhHans: string; zhHant: string };
-  aliases: { text: string; lang: (typeof ALIAS_LANGS)[number]; caseSensitive: boolean; versioned: boolean; shared: boolean; context: string; notPrecededBy?: string[]; notFollowedBy?: string[] }[];
+  aliases: { text: string; lang: (typeof ALIAS_LANGS)[number]; caseSensitive: boolean; versioned: boolean; shared: boolean; context: string; freeWithVersion?: boolean; notPrecededBy?: string[]; notFollowedBy?: string[] }[];
   summary: string;
   facts: Record<string, string | boolean | string[]>;
   relations: { type: (typeof RELATION_TYPES)[number]; target: string; note?: string }[];
@@ -60,6 +60,8 @@ function toDraft(e?: Entity): Draft {
       versioned: !!a.versioned,
       shared: !!a.shared,
       context: a.context ? (a.context.length ? a.context.join(', ') : 'self') : '',
+      // Kept as the pack has it (not edited here), like the neighbour words.
+      freeWithVersion: a.freeWithVersion,
       notPrecededBy: a.notPrecededBy,
       notFollowedBy: a.notFollowedBy,
     })),
@@ -97,6 +99,8 @@ function fromDraft(d: Draft): unknown {
                 .filter((x) => x && x !== 'self'),
             }
           : {}),
+        // Only where it still applies: the reader may have removed the context or the version.
+        ...(a.freeWithVersion && a.context.trim() && (a.versioned || d.kind === 'model') ? { freeWithVersion: true } : {}),
         ...(a.notPrecededBy ? { notPrecededBy: a.notPrecededBy } : {}),
         ...(a.notFollowedBy ? { notFollowedBy: a.notFollowedBy } : {}),
       })),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { P_NEEDS_CONTEXT } from '../../../engine/compile';
+import { P_FREE_WITH_VERSION, P_NEEDS_CONTEXT } from '../../../engine/compile';
 import { ContextGate, type GatedMention } from '../../../engine/context';
 import { matcherFor, pageMentions } from '../helpers';
 import { loadBuiltinPack } from '../../../kb/builtin';
@@ -47,6 +47,18 @@ describe('ContextGate', () => {
     expect(pageMentions(kb, 'Kimi Antonelli won the race, the team called it a Moonshot.')).toEqual([]);
   });
 
+  it('counts a freeWithVersion alias without context only when a version follows it', () => {
+    const kb = matcherFor(loadBuiltinPack().entities);
+    const gate = new ContextGate<GatedMention>(kb);
+    const [kling] = kb.find('Kling').map((x) => x.patterns);
+    const plain: GatedMention = { patterns: kling!, entity: -1 };
+    const versioned: GatedMention = { patterns: kling!, entity: -1, extended: true };
+    expect(gate.add(plain).activated).toEqual([]);
+    // The versioned one counts, and as a free mention it vouches for the plain one.
+    expect(gate.add(versioned).activated).toEqual([versioned, plain]);
+    expect(kb.ids[plain.entity]).toBe('kling');
+  });
+
   it('deactivates a vouched mention when its partner goes', () => {
     const kb = matcherFor(loadBuiltinPack().entities);
     const gate = new ContextGate<GatedMention>(kb);
@@ -65,21 +77,22 @@ describe('ContextGate', () => {
   function reference(kb: typeof m, live: readonly GatedMention[]): number[] {
     const pat = (p: number) => kb.patterns.pattern(p);
     const needs = (p: number) => (pat(p).f & P_NEEDS_CONTEXT) !== 0;
+    const freeIn = (x: GatedMention) => x.patterns.find((p) => !needs(p) || (!!x.extended && (pat(p).f & P_FREE_WITH_VERSION) !== 0));
     const present = new Set<number>();
     for (const x of live) {
-      const free = x.patterns.find((p) => !needs(p));
+      const free = freeIn(x);
       if (free !== undefined) present.add(pat(free).e);
     }
     const partners = (p: number, r: number) =>
       needs(r) && kb.kinds[pat(r).e] !== kb.kinds[pat(p).e] && (pat(p).c ?? []).includes(pat(r).e) && (pat(r).c ?? []).includes(pat(p).e);
     return live.map((x) => {
-      const free = x.patterns.find((p) => !needs(p));
+      const free = freeIn(x);
       if (free !== undefined) return pat(free).e;
       const hit = x.patterns.find(
         (p) =>
           present.has(pat(p).e) ||
           (pat(p).c ?? []).some((c) => present.has(c)) ||
-          live.some((y) => y !== x && !y.patterns.some((r) => !needs(r)) && y.patterns.some((r) => partners(p, r))),
+          live.some((y) => y !== x && freeIn(y) === undefined && y.patterns.some((r) => partners(p, r))),
       );
       return hit === undefined ? -1 : pat(hit).e;
     });
@@ -87,7 +100,7 @@ describe('ContextGate', () => {
 
   function runOps(kb: typeof m, pool: readonly number[]) {
     const op = fc.oneof(
-      fc.record({ add: fc.uniqueArray(fc.constantFrom(...pool), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ add: fc.uniqueArray(fc.constantFrom(...pool), { minLength: 1, maxLength: 3 }), extended: fc.boolean() }),
       fc.record({ remove: fc.nat() }),
     );
     return fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
@@ -95,7 +108,7 @@ describe('ContextGate', () => {
       const live: GatedMention[] = [];
       for (const o of ops) {
         if ('add' in o) {
-          const x: GatedMention = { patterns: [...o.add].sort((a, b) => a - b), entity: -1 };
+          const x: GatedMention = { patterns: [...o.add].sort((a, b) => a - b), entity: -1, extended: o.extended };
           gate.add(x);
           live.push(x);
         } else if (live.length) {
@@ -119,7 +132,9 @@ describe('ContextGate', () => {
     const paired = ctx.filter((p) => ctx.some((r) => kb.kinds[pat(r).e] !== kb.kinds[pat(p).e] && (pat(p).c ?? []).includes(pat(r).e) && (pat(r).c ?? []).includes(pat(p).e)));
     expect(paired.length).toBeGreaterThan(10);
     const someFree = [0, 1, 2, 3].map((i) => Math.floor((i * kb.patterns.count) / 4)).filter((p) => !(pat(p).f & P_NEEDS_CONTEXT));
-    const pool = [...paired.slice(0, 40), ...ctx.filter((p) => !paired.includes(p)).slice(0, 10), ...someFree];
+    const withVersion = ctx.filter((p) => pat(p).f & P_FREE_WITH_VERSION).slice(0, 8);
+    expect(withVersion.length).toBeGreaterThan(3);
+    const pool = [...new Set([...paired.slice(0, 40), ...ctx.filter((p) => !paired.includes(p)).slice(0, 10), ...withVersion, ...someFree])];
     fc.assert(runOps(kb, pool), { numRuns: 300 });
   });
 });

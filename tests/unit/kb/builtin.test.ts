@@ -376,6 +376,20 @@ describe('names in common phrases', () => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
 
+  // A name with a version after it is the model, whatever else the page names (aliases
+  // marked freeWithVersion); not Apache Spark's versions, nor a count ("Yi 2 million"), nor
+  // statistics' GLM, which is not so marked.
+  it.each([
+    ["Vidu Q1 and Kling 2.1 lead the video rankings", [["Vidu Q1", "vidu"], ["Kling 2.1", "kling"]]],
+    ["Yi-1.5-34B-Chat and Wan2.5-Preview are open", [["Yi-1.5-34B-Chat", "yi"], ["Wan2.5-Preview", "wan"]]],
+    ["文心4.5 Turbo、豆包1.6深度思考模型和悟道3.0", [["文心4.5", "ernie"], ["豆包1.6", "doubao"], ["悟道3.0", "wudao"]]],
+    ["Hailuo 02 and 海螺02; MiMo-7B; BGE-M3 embeddings", [["Hailuo 02", "hailuo-02"], ["海螺02", "hailuo-ai"], ["MiMo-7B", "mimo"], ["BGE-M3", "bge"]]],
+    ["Apache Spark 3.5 released; Kling is great; 吃了3个豆包", []],
+    ["a GLM regression with GLM 2 terms; Yi 2 million users", []],
+  ])('with a version: %s', (text, expected) => {
+    expect(pageMentions(m, text)).toEqual(expected);
+  });
+
   it('lets the product written with its maker vouch for the maker’s ambiguous name elsewhere on the page', () => {
     expect(pageMentions(m, '月之暗面Kimi上线新功能。月之暗面表示')).toEqual([
       ['月之暗面Kimi', 'kimi'],

@@ -104,6 +104,13 @@ describe('pack integrity', () => {
     expect(checkIntegrity([e(['業', '詐騙'])])).toEqual([]);
   });
 
+  it('accepts freeWithVersion only on a versioned alias with a context', () => {
+    const e = parseEntities([
+      { ...base, aliases: [{ text: 'Example AI', lang: 'en' }, { text: 'Exa', lang: 'en', caseSensitive: true, freeWithVersion: true }, { text: 'Exo', lang: 'en', caseSensitive: true, context: [], versioned: true, freeWithVersion: true }] },
+    ]).entities[0]!;
+    expect(checkIntegrity([e]).map(formatProblem)).toEqual(['example-ai → aliases.1.freeWithVersion: "Exa": freeWithVersion applies to a versioned alias with a context']);
+  });
+
   it('guards short Latin and one-character Chinese aliases', () => {
     const e = parseEntities([{ ...base, aliases: [{ text: 'Ex', lang: 'en' }, { text: '星', lang: 'zh' }] }]).entities[0]!;
     const problems = checkIntegrity([e]).map(formatProblem);
