@@ -333,10 +333,13 @@ export class PageScanner {
     return undefined;
   }
 
-  /** Entity ids mentioned in a piece of this page's text (context rules judged against the page). */
-  entitiesIn(text: string): string[] {
+  /**
+   * Entity ids mentioned in a piece of this page's text (context rules judged against the
+   * page). `cuts` (ascending) are where blocks start in it: no mention spans one.
+   */
+  entitiesIn(text: string, cuts?: readonly number[]): string[] {
     const out = new Set<string>();
-    for (const m of this.matcher.find(text)) {
+    for (const m of this.matcher.find(text, 0, text.length, cuts)) {
       const e = this.gate.resolveAgainstPage(m.patterns, m.extended);
       if (e >= 0) out.add(this.matcher.ids[e]!);
     }

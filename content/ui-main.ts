@@ -70,7 +70,7 @@ export function startUi(core: ContentCore): ContentUi {
     const clipping = clippingFromRange(range, {
       href: location.href,
       title: doc.title,
-      entitiesIn: (text) => core.scanner()?.entitiesIn(text) ?? [],
+      entitiesIn: (text, cuts) => core.scanner()?.entitiesIn(text, cuts) ?? [],
     });
     const r = await askBackground({ type: 'clip/save', clipping });
     clippings.add(r.clipping, range);

@@ -69,7 +69,13 @@ export const ClippingSchema = lazySchema(() =>
     title: z.string().max(2000),
     /** Host name of the page, e.g. "www.example.com". */
     site: z.string().max(300),
-    /** The exact clipped text. */
+    /**
+     * The clipped text as the page showed it: blocks on their own lines, table cells
+     * separated by " | ", white space collapsed (content/clip/readable.ts). What the library
+     * shows and searches and the exports write. It may differ from `quote.exact`, the text
+     * the selectors count (the page's Text nodes joined as they are); clippings saved
+     * before it did, and imported ones, have that text here.
+     */
     text: z.string().min(1, 'must not be empty').max(MAX_CLIPPING_TEXT),
     quote: TextQuoteSelectorSchema,
     position: TextPositionSelectorSchema.optional(),

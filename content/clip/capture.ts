@@ -1,11 +1,12 @@
 /**
- * Turning a selection into a clipping: W3C selectors, the exact text, the entities it
- * mentions, and the page it came from.
+ * Turning a selection into a clipping: W3C selectors (the page's text as anchoring counts
+ * it), the text as the page shows it, the entities it mentions, and the page it came from.
  */
 import { describeRange } from '../../anchoring';
-import { ClippingSchema, type Clipping } from '../../model/clipping';
+import { ClippingSchema, MAX_CLIPPING_TEXT, type Clipping } from '../../model/clipping';
 import { normalizePageUrl, siteOf } from '../../model/url';
 import { isInsideSkipped } from '../walker';
+import { readableText } from './readable';
 
 /** Why a selection cannot be clipped, or undefined when it can. */
 export function selectionProblem(range: Range | null | undefined, isOwn: (el: Element) => boolean): string | undefined {
@@ -31,13 +32,25 @@ export function anchorRoot(range: Range): Node {
 export interface CaptureContext {
   href: string;
   title: string;
-  entitiesIn: (text: string) => string[];
+  /** Entity ids mentioned in `text`; `cuts` are where blocks start in it (no mention spans one). */
+  entitiesIn: (text: string, cuts: readonly number[]) => string[];
   now?: Date;
   id?: string;
 }
 
+/**
+ * The clipping of a selection. Its selectors hold the text of the page's Text nodes joined
+ * as they are (re-anchoring finds them there); its `text`, shown, searched and exported, is
+ * the selection as the page shows it (./readable.ts: blocks on their own lines, table cells
+ * apart, white space collapsed), and its entities are those of that text, block by block.
+ */
 export function clippingFromRange(range: Range, ctx: CaptureContext): Clipping {
   const { quote, position } = describeRange(anchorRoot(range), range);
+  const readable = readableText(range);
+  // Nothing shown (only hidden text selected): the quote is all there is.
+  const shown = readable.text ? clipText(readable.text) : '';
+  const text = shown || quote.exact;
+  const cuts = shown ? readable.cuts.filter((c) => c < text.length) : [];
   const url = normalizePageUrl(ctx.href);
   const now = (ctx.now ?? new Date()).toISOString();
   return ClippingSchema.parse({
@@ -45,13 +58,22 @@ export function clippingFromRange(range: Range, ctx: CaptureContext): Clipping {
     url,
     title: ctx.title.slice(0, 2000),
     site: siteOf(url),
-    text: quote.exact,
+    text,
     quote,
     position,
-    entities: ctx.entitiesIn(quote.exact).slice(0, 500),
+    entities: ctx.entitiesIn(text, cuts).slice(0, 500),
     note: '',
     tags: [],
     created: now,
     updated: now,
   });
+}
+
+/** At most MAX_CLIPPING_TEXT characters (separators make the shown text longer than the quote), not ending inside a surrogate pair. */
+function clipText(text: string): string {
+  if (text.length <= MAX_CLIPPING_TEXT) return text;
+  let end = MAX_CLIPPING_TEXT;
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return text.slice(0, end);
 }
