@@ -239,7 +239,7 @@ export const en = {
   'set.shortcut.next-mention': 'Next mention',
   'set.shortcut.previous-mention': 'Previous mention',
   'set.shortcut.save-clipping': 'Save selection as clipping',
-  'set.unassigned': 'not set',
+  'set.unassigned': 'not set: choose one in the shortcut settings',
   'set.saved': 'Saved. Open tabs update now.',
   'data.title': 'Import & export',
   'data.export': 'Export',

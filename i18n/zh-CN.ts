@@ -241,7 +241,7 @@ export const zhCN: Record<MessageKey, string> = {
   'set.shortcut.next-mention': '下一处提及',
   'set.shortcut.previous-mention': '上一处提及',
   'set.shortcut.save-clipping': '将所选文字保存为摘录',
-  'set.unassigned': '未设置',
+  'set.unassigned': '未设置：请在快捷键设置中选择',
   'set.saved': '已保存。打开的标签页会立即更新。',
   'data.title': '导入与导出',
   'data.export': '导出',

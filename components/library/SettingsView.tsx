@@ -205,9 +205,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
             .map((c) => (
               <div key={c.name}>
                 <dt>{t(`set.shortcut.${c.name}` as MessageKey)}</dt>
-                <dd>
-                  <kbd>{c.shortcut || t('set.unassigned')}</kbd>
-                </dd>
+                <dd>{c.shortcut ? <kbd>{c.shortcut}</kbd> : <span class="warn">{t('set.unassigned')}</span>}</dd>
               </div>
             ))}
         </dl>
