@@ -14,7 +14,7 @@ import { askContent } from '../messaging/client';
 import { BackgroundResponseSchemas, parseBackgroundRequest } from '../messaging/protocol';
 import { createListener } from '../messaging/server';
 import { isSiteEnabled, parseSettings } from '../model/settings';
-import { siteOf } from '../model/url';
+import { hostOf } from '../model/url';
 import { db } from '../storage/db';
 import { ENTITY_LABELS_KEY, MATCHER_STORAGE_KEY, SETTINGS_KEY, STATUS_KEY, TAB_REPORTS_KEY } from '../storage/keys';
 import { seedBuiltin } from '../storage/seed';
@@ -97,7 +97,7 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
     jump: async (tabId, frameId, entityId) => (await askContent(tabId, { type: 'content/jump', entityId }, frameId)).found,
     mayRecordHistory: async (url) => {
       const s = await settings();
-      return s.historyEnabled && isSiteEnabled(s, siteOf(url));
+      return s.historyEnabled && isSiteEnabled(s, hostOf(url));
     },
     openPage: async (path) => {
       await browser.tabs.create({ url: browser.runtime.getURL(path as '/library.html') });

@@ -8,6 +8,7 @@
 import { z } from './zod-mini';
 import { lazySchema } from './lazy-schema';
 import { ENTITY_KINDS, type EntityKind } from '../kb/kinds';
+import { coveringSite, normalizeSiteList } from './sites';
 
 const HexColorSchema = lazySchema(() => z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #2563eb')));
 
@@ -25,7 +26,10 @@ export const SettingsSchema = lazySchema(() =>
   z.strictObject({
     /** Global pause: no highlights anywhere. */
     paused: z.boolean(),
-    /** Host names where the extension does nothing (no highlights, no history). */
+    /**
+     * Host names where the extension does nothing (no highlights, no history), each with
+     * its subdomains; as model/sites.ts normalizes them (parseSettings does on reading).
+     */
     disabledSites: z.array(z.string().check(z.minLength(1), z.maxLength(300))).check(z.maxLength(10_000)),
     /** Which kinds are highlighted. */
     kinds: kindRecord(z.boolean()),
@@ -63,6 +67,12 @@ export const SETTINGS_ADDED_LATER: Partial<Settings> = { chineseScript: DEFAULT_
 
 /** Settings read back from storage: invalid or missing fields fall back to defaults. */
 export function parseSettings(raw: unknown): Settings {
+  const s = readSettingsFields(raw);
+  // Entries stored by an older version may have a port or a leading "*." (never matched).
+  return { ...s, disabledSites: normalizeSiteList(s.disabledSites) };
+}
+
+function readSettingsFields(raw: unknown): Settings {
   const r = SettingsSchema.safeParse(raw);
   if (r.success) return r.data;
   const merged = { ...DEFAULT_SETTINGS, ...(raw && typeof raw === 'object' ? raw : {}) } as Record<string, unknown>;
@@ -75,9 +85,8 @@ export function parseSettings(raw: unknown): Settings {
   return out as Settings;
 }
 
-/** Whether the extension should act on a page of this host. */
+/** Whether the extension should act on a page of this host (a URL's hostname). */
 export function isSiteEnabled(settings: Settings, host: string): boolean {
   if (settings.paused) return false;
-  const h = host.toLowerCase().replace(/^www\./, '');
-  return !settings.disabledSites.some((s) => h === s || h.endsWith(`.${s}`));
+  return coveringSite(settings.disabledSites, host) === undefined;
 }

@@ -36,3 +36,12 @@ export function siteOf(href: string): string {
     return '';
   }
 }
+
+/** The host name of a page's address (as the content script's location.hostname), or ''. */
+export function hostOf(href: string): string {
+  try {
+    return new URL(href).hostname;
+  } catch {
+    return '';
+  }
+}

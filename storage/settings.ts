@@ -8,9 +8,12 @@ export async function readSettings(): Promise<Settings> {
   return parseSettings(raw);
 }
 
-/** Validates and stores a change; every open tab and page sees it through storage.onChanged. */
+/**
+ * Validates and stores a change; every open tab and page sees it through storage.onChanged.
+ * Stored as read back (the list of sites normalized: model/sites.ts).
+ */
 export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = SettingsSchema.parse({ ...(await readSettings()), ...patch });
+  const next = parseSettings(SettingsSchema.parse({ ...(await readSettings()), ...patch }));
   await browser.storage.local.set({ [SETTINGS_KEY]: next });
   return next;
 }

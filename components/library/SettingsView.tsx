@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { t, tn, type MessageKey } from '../../i18n';
 import { ENTITY_KINDS, type EntityKind } from '../../kb/schema';
 import { DEFAULT_COLORS, type Settings } from '../../model/settings';
+import { coveringSite, normalizeSite } from '../../model/sites';
 import { db } from '../../storage/db';
 import { clearHistory } from '../../storage/history';
 import { updateSettings } from '../../storage/settings';
@@ -26,6 +27,7 @@ export function contrast(a: string, b: string): number {
 export function SettingsView({ settings }: { settings: Settings }) {
   const [status, setStatus] = useState('');
   const [site, setSite] = useState('');
+  const [siteError, setSiteError] = useState('');
   const [historyCount, setHistoryCount] = useState<number>();
   const [historySites, setHistorySites] = useState<string[]>([]);
   const [clearSite, setClearSite] = useState('');
@@ -47,10 +49,21 @@ export function SettingsView({ settings }: { settings: Settings }) {
     void browser.commands?.getAll().then(setCommands, () => setCommands([]));
   }, []);
 
+  /** Adds what the reader typed as the host name pages are compared by (model/sites.ts), or says why not. */
   const addSite = () => {
-    const host = site.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/^www\./, '');
-    if (!host) return;
-    void save({ disabledSites: [...new Set([...settings.disabledSites, host])].sort() });
+    if (!site.trim()) return;
+    const entry = normalizeSite(site);
+    if (!entry.ok) {
+      setSiteError(entry.reason === 'scheme' ? t('set.siteScheme') : entry.reason === 'wildcard' ? t('set.siteWildcard') : t('set.siteInvalid', { input: site.trim() }));
+      return;
+    }
+    const covered = coveringSite(settings.disabledSites, entry.host);
+    if (covered) {
+      setSiteError(t('set.siteCovered', { site: covered }));
+      return;
+    }
+    setSiteError('');
+    void save({ disabledSites: [...settings.disabledSites, entry.host].sort() });
     setSite('');
   };
 
@@ -110,6 +123,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
             {settings.disabledSites.map((s) => (
               <li key={s}>
                 <span>{s}</span>
+                {!normalizeSite(s).ok && <span class="warn">⚠ {t('set.siteNeverMatches')}</span>}
                 <button type="button" class="link-button" onClick={() => void save({ disabledSites: settings.disabledSites.filter((x) => x !== s) })}>
                   {t('set.removeSite', { site: s })}
                 </button>
@@ -124,11 +138,27 @@ export function SettingsView({ settings }: { settings: Settings }) {
             addSite();
           }}
         >
-          <input type="text" aria-label={t('set.addSite')} placeholder={t('set.sitePlaceholder')} value={site} onInput={(e) => setSite((e.target as HTMLInputElement).value)} />
+          <input
+            type="text"
+            aria-label={t('set.addSite')}
+            placeholder={t('set.sitePlaceholder')}
+            value={site}
+            aria-invalid={siteError ? true : undefined}
+            aria-describedby={siteError ? 'site-error' : undefined}
+            onInput={(e) => {
+              setSite((e.target as HTMLInputElement).value);
+              setSiteError('');
+            }}
+          />
           <button type="submit" class="secondary">
             {t('set.addSite')}
           </button>
         </form>
+        {siteError && (
+          <p id="site-error" class="warn" role="alert">
+            {siteError}
+          </p>
+        )}
       </section>
 
       <section class="panel" aria-labelledby="set-history">
@@ -205,9 +235,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
             .map((c) => (
               <div key={c.name}>
                 <dt>{t(`set.shortcut.${c.name}` as MessageKey)}</dt>
-                <dd>
-                  <kbd>{c.shortcut || t('set.unassigned')}</kbd>
-                </dd>
+                <dd>{c.shortcut ? <kbd>{c.shortcut}</kbd> : <span class="warn">{t('set.unassigned')}</span>}</dd>
               </div>
             ))}
         </dl>

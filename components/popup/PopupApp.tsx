@@ -11,7 +11,7 @@ import type { Entity } from '../../kb/schema';
 import type { EntityCard, TabSummary } from '../../messaging/protocol';
 import type { Clipping } from '../../model/clipping';
 import { isSiteEnabled } from '../../model/settings';
-import { siteOf } from '../../model/url';
+import { hostOf } from '../../model/url';
 import { ENTITY_LABELS_KEY, TAB_REPORTS_KEY } from '../../storage/keys';
 import { TabReports } from '../../background/tab-reports';
 import type { EntityLabels } from '../../background/matcher';
@@ -135,8 +135,8 @@ export function PopupApp() {
   const index = useMemo(() => search?.m.buildSearchIndex(search.entities), [search]);
   const selected = stack[stack.length - 1];
   if (!settings) return null;
-  const site = state.status === 'ready' && state.url ? siteOf(state.url) : '';
-  const off = settings.paused || (site !== '' && !isSiteEnabled(settings, site));
+  const host = state.status === 'ready' && state.url ? hostOf(state.url) : '';
+  const off = settings.paused || (host !== '' && !isSiteEnabled(settings, host));
   const results = search && index && query.trim() ? search.m.searchEntities(index, query, 30) : undefined;
   return (
     <div class="popup">

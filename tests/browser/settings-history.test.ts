@@ -72,6 +72,60 @@ describe('settings, applied live', () => {
     await off.close();
   });
 
+  it('a page’s full address turns its site off: after a reload the page has no highlights', async () => {
+    // What a reader pastes: the address with its port and path (the site is compared by host name).
+    const url = server.url('/article.html?full-address');
+    const p = await browser.context.newPage();
+    const marks = await watchStartupMarks(p);
+    await p.goto(url);
+    await waitForHighlights(p, 5);
+    await lib.getByLabel('Add site').fill(url);
+    await lib.getByRole('button', { name: 'Add site' }).click();
+    await lib.locator('.site-list li').first().waitFor();
+    await p.reload();
+    await p.waitForTimeout(1000);
+    // The content script ran on the reloaded page and read the settings, then stopped.
+    expect((await marks())?.stored).toBeGreaterThan(0);
+    expect(await count(p)).toBe(0);
+    // Stored as the content script compares it: the host name, no port.
+    expect(await lib.locator('.site-list li > span:first-child').allTextContents()).toEqual(['127.0.0.1']);
+    await lib.getByRole('button', { name: 'Turn back on for 127.0.0.1' }).click();
+    await waitForHighlights(p, 5);
+    await p.close();
+  });
+
+  it('refuses what can never be a site, saying why, and reads "*." as the domain', async () => {
+    const input = lib.getByLabel('Add site');
+    const error = lib.locator('#site-error[role="alert"]');
+    for (const [typed, says] of [
+      ['not a site', '“not a site” is not a site’s name'],
+      ['news.*.example.org', 'A “*” can only come first'],
+      ['file:///home/reader/a.html', 'Only web sites (http:// and https://)'],
+    ] as const) {
+      await input.fill(typed);
+      await lib.getByRole('button', { name: 'Add site' }).click();
+      await error.waitFor();
+      expect(await error.textContent()).toContain(says);
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      expect(await input.getAttribute('aria-describedby')).toBe('site-error');
+      expect(await input.inputValue()).toBe(typed);
+      expect(await lib.locator('.site-list li').count()).toBe(0);
+    }
+    // Typing again clears the message.
+    await input.fill('*.Example.org');
+    expect(await error.count()).toBe(0);
+    await lib.getByRole('button', { name: 'Add site' }).click();
+    await lib.getByRole('button', { name: 'Turn back on for example.org' }).waitFor();
+    // A subdomain of a listed site is off already.
+    await input.fill('https://news.example.org/a');
+    await lib.getByRole('button', { name: 'Add site' }).click();
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Already off: example.org');
+    expect(await lib.locator('.site-list li').count()).toBe(1);
+    await lib.getByRole('button', { name: 'Turn back on for example.org' }).click();
+    await lib.locator('.site-list').waitFor({ state: 'detached' });
+  });
+
   it('the global pause does the same', async () => {
     await lib.getByLabel('Pause everywhere').check();
     await page.waitForFunction(() => [...CSS.highlights].filter(([n]) => n.startsWith('cnai-')).every(([, h]) => h.size === 0));
