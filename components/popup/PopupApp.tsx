@@ -11,6 +11,8 @@ import type { Entity } from '../../kb/schema';
 import type { EntityCard, TabSummary } from '../../messaging/protocol';
 import type { Clipping } from '../../model/clipping';
 import { isSiteEnabled } from '../../model/settings';
+import { coveringSite, siteHost } from '../../model/sites';
+import { updateSettings } from '../../storage/settings';
 import { hostOf } from '../../model/url';
 import { ENTITY_LABELS_KEY, TAB_REPORTS_KEY } from '../../storage/keys';
 import { TabReports } from '../../background/tab-reports';
@@ -192,8 +194,33 @@ export function PopupApp() {
         <button type="button" class="link-button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}>
           {t('popup.openLibrary')}
         </button>
+        {host !== '' && /^https?:/i.test(state.status === 'ready' ? (state.url ?? '') : '') && !settings.paused && <SiteSwitch host={host} disabledSites={settings.disabledSites} />}
       </footer>
     </div>
+  );
+}
+
+/**
+ * Turns the extension off on the tab's site, or back on (removing the entry that covers
+ * it, which may be a parent domain). The content script follows the setting live.
+ */
+function SiteSwitch({ host, disabledSites }: { host: string; disabledSites: readonly string[] }) {
+  const covering = coveringSite(disabledSites, siteHost(host));
+  const [failed, setFailed] = useState(false);
+  const save = (next: string[]) => void updateSettings({ disabledSites: next }).then(() => setFailed(false), () => setFailed(true));
+  return (
+    <>
+      {covering === undefined ? (
+        <button type="button" class="link-button" onClick={() => save([...disabledSites, siteHost(host)].sort())}>
+          {t('popup.turnOffHere', { site: siteHost(host) })}
+        </button>
+      ) : (
+        <button type="button" class="link-button" onClick={() => save(disabledSites.filter((s) => s !== covering))}>
+          {t('popup.turnOnHere', { site: covering })}
+        </button>
+      )}
+      {failed && <span role="alert">{t('popup.couldNotSave')}</span>}
+    </>
   );
 }
 

@@ -36,6 +36,16 @@ describe('settings, applied live', () => {
     await waitForHighlights(page, 5);
   });
 
+  it('the popup turns the tab’s site off and on again', async () => {
+    const popup = await browser.openExtensionPage('popup.html', `?tabId=${await browser.tabIdOf(page)}`);
+    await popup.getByRole('button', { name: 'Turn off on 127.0.0.1' }).click();
+    await page.waitForFunction(() => ![...CSS.highlights.keys()].some((n) => n.startsWith('cnai-')));
+    await popup.getByText('Highlighting is off on this site.').waitFor();
+    await popup.getByRole('button', { name: 'Turn on again on 127.0.0.1' }).click();
+    await waitForHighlights(page, 5);
+    await popup.close();
+  });
+
   it('a page opened on a site that is off loads only the core: the rest arrives when the site is turned on', async () => {
     await lib.getByLabel('Add site').fill('127.0.0.1');
     await lib.getByRole('button', { name: 'Add site' }).click();
