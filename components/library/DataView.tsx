@@ -72,7 +72,7 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
       if (r.ok && r.settings) await updateSettings(r.settings);
       setReport(r);
     } catch (e) {
-      setReport({ ok: false, added: 0, merged: 0, problems: [], error: e instanceof Error ? e.message : String(e) });
+      setReport({ ok: false, added: 0, merged: 0, unchanged: 0, problems: [], error: e instanceof Error ? e.message : String(e) });
     } finally {
       setBusy('');
     }
@@ -164,7 +164,10 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
         </label>
         {report && (
           <div class={`report ${report.ok ? 'ok' : 'error'}`} role="alert">
-            <p>{report.ok ? t('data.imported', { added: report.added, merged: report.merged }) : (report.error ?? t('data.failed'))}</p>
+            <p>
+              {report.ok ? t('data.imported', { added: report.added, merged: report.merged }) : (report.error ?? t('data.failed'))}
+              {report.ok && report.unchanged > 0 && ` ${t('data.unchanged', { n: report.unchanged })}`}
+            </p>
             {report.problems.length > 0 && (
               <>
                 <p>{report.ok ? t('data.skipped') : t('data.failed')}</p>
