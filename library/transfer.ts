@@ -211,6 +211,8 @@ function failed(error: string, problems: string[] = [], format?: ImportFormat): 
   return { ok: false, ...(format ? { format } : {}), added: 0, merged: 0, unchanged: 0, problems, error };
 }
 
+const FORMAT_WORDS: Record<ImportFormat, string> = { backup: 'a backup', w3c: 'Web Annotations', csv: 'a CSV file' };
+
 export async function importData(req: ImportRequest, database: CnaiDatabase = db(), progress?: Progress): Promise<ImportReport> {
   const refused = checkFile(req.name, req.bytes);
   if (refused) return failed(refused);
@@ -242,7 +244,11 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
     const r = format === 'w3c' ? fromW3C(text, opts) : fromReadwiseCsv(text, opts);
     clippings = r.clippings;
     problems = r.problems;
+    // A problem of the whole file (no "Highlight" column, no annotations…) fails the import in either mode.
+    if (r.unreadable) return failed(`Nothing was imported: “${req.name}” cannot be read as ${FORMAT_WORDS[format]}.`, problems.map(formatProblem), format);
     if (req.mode === 'all' && r.skipped > 0) return failed(`Nothing was imported: ${r.skipped} record(s) could not be read.`, problems.map(formatProblem), format);
+    // Importing "the valid records" of a file that has none is no success either.
+    if (!clippings.length) return failed(`Nothing was imported: none of the ${r.skipped} record(s) could be read.`, problems.map(formatProblem), format);
   }
 
   // Entities for clippings that came without them, from other tools (CSV, W3C). A backup's

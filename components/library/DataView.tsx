@@ -170,7 +170,8 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
             </p>
             {report.problems.length > 0 && (
               <>
-                <p>{report.ok ? t('data.skipped') : t('data.failed')}</p>
+                {/* A failed import's message already says that nothing was imported. */}
+                <p>{report.ok ? t('data.skipped') : report.error ? t('data.problems') : t('data.failed')}</p>
                 <ul>
                   {report.problems.slice(0, 500).map((p, i) => (
                     <li key={i}>{p}</li>

@@ -67,7 +67,8 @@ describe('Readwise CSV import', () => {
 
   it('round-trips every field the format carries (property)', () => {
     fc.assert(
-      fc.property(fc.array(clippingArb, { maxLength: 5 }), fc.boolean(), (clippings, bom) => {
+      // At least one: a file without rows cannot be imported (below).
+      fc.property(fc.array(clippingArb, { minLength: 1, maxLength: 5 }), fc.boolean(), (clippings, bom) => {
         const r = fromReadwiseCsv(toReadwiseCsv(clippings, { bom }), { newId: sequentialIds(), now: NOW });
         expect(r.problems).toEqual([]);
         expect(r.clippings.map(carried)).toEqual(clippings.map(carried));
@@ -130,10 +131,15 @@ describe('Readwise CSV import', () => {
     expect(r2.problems[0]!.record).toBe('row 3 (line 4)');
   });
 
-  it('refuses a file without a Highlight column', () => {
+  it('refuses a file without a Highlight column, or without rows, as unreadable', () => {
     const r = fromReadwiseCsv('Title,URL\r\nx,https://example.com/\r\n');
-    expect(r.clippings).toEqual([]);
+    expect(r).toMatchObject({ clippings: [], unreadable: true });
     expect(formatProblems(r.problems)).toContain('has no “Highlight” column');
+    expect(fromReadwiseCsv('')).toMatchObject({ unreadable: true });
     expect(formatProblems(fromReadwiseCsv('').problems)).toBe('The file: is empty.');
+    const headerOnly = fromReadwiseCsv(toReadwiseCsv([]));
+    expect(headerOnly).toMatchObject({ clippings: [], skipped: 0, unreadable: true });
+    expect(formatProblems(headerOnly.problems)).toBe('The file: names its columns but has no rows under them.');
+    expect(fromReadwiseCsv('Highlight,URL\r\nx,https://example.com/\r\n').unreadable).toBeUndefined();
   });
 });

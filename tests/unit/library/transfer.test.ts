@@ -171,6 +171,29 @@ describe('import', () => {
     );
   });
 
+  it('fails, in both modes, on a file that cannot be read as a whole, changing nothing', async () => {
+    const [a] = generateClippings(1);
+    await db.clippings.put(a!);
+    const files: [string, string, RegExp][] = [
+      ['no-highlight.csv', 'Title,URL,Note\r\nx,https://example.com/,n\r\n', /has no “Highlight” column/],
+      ['header-only.csv', 'Highlight,Title,Author,URL,Note,Location,Date,Tags\r\n', /has no rows/],
+      ['other.json', '{"format":"something-else","items":[]}', /holds no annotations/],
+      ['settings.json', '{"theme":"dark"}', /neither a CNAI backup nor W3C Web Annotations/],
+      ['empty.jsonld', JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [] } }), /holds no annotations/],
+      ['hollow.json', '{"format":"cnai-backup","schemaVersion":1}', /clippings: is missing|holds no list of records/],
+      ['nothing-valid.csv', 'Highlight,URL\r\nx,\r\ny,ftp://nope\r\n', /URL/],
+    ];
+    for (const mode of ['all', 'valid'] as const) {
+      for (const [name, text, problem] of files) {
+        const r = await importData({ name, bytes: enc(text), mode, matcher }, db);
+        expect(r, `${name} (${mode})`).toMatchObject({ ok: false, added: 0, merged: 0, unchanged: 0 });
+        expect(r.error, name).toMatch(/^Nothing was imported/);
+        expect(r.problems.join('\n'), name).toMatch(problem);
+      }
+    }
+    expect(await db.clippings.toArray()).toEqual([a]);
+  });
+
   it('finds the entities of imported clippings that carry none', async () => {
     const csv = 'Highlight,URL\r\n"Zhipu AI released a GLM model; the CAC took note.",https://n.example/a\r\n';
     const r = await importData({ name: 'r.csv', bytes: enc(csv), mode: 'all' }, db);
