@@ -142,4 +142,19 @@ describe('Readwise CSV import', () => {
     expect(formatProblems(headerOnly.problems)).toBe('The file: names its columns but has no rows under them.');
     expect(fromReadwiseCsv('Highlight,URL\r\nx,https://example.com/\r\n').unreadable).toBeUndefined();
   });
+
+  it('reports an unclosed quote alone, with the row, column and line where it starts', () => {
+    const csv = 'Highlight,URL,Note\r\nFine,https://example.com/a,\r\nBroken,https://example.com/b,"never closed\r\nNext,https://example.com/c,\r\n';
+    const r = fromReadwiseCsv(csv, { newId: sequentialIds(), now: NOW });
+    expect(r.clippings.map((c) => c.text)).toEqual(['Fine']);
+    expect(r.skipped).toBe(1);
+    expect(r.unreadable).toBeUndefined();
+    expect(formatProblems(r.problems)).toBe(
+      'Row 3, Note: the quote that opens this field on line 3 is never closed, so the rest of the file cannot be read; this row and any after it were skipped.',
+    );
+    // In the header, it leaves nothing to read.
+    const header = fromReadwiseCsv('"Highlight,URL\r\nx,https://example.com/\r\n');
+    expect(header.unreadable).toBe(true);
+    expect(formatProblems(header.problems)).toBe('The header (line 1): the quote on line 1 is never closed, so the column names and everything after them cannot be read.');
+  });
 });

@@ -194,6 +194,13 @@ describe('import', () => {
     expect(await db.clippings.toArray()).toEqual([a]);
   });
 
+  it('reports an unclosed CSV quote alone, where it starts', async () => {
+    const csv = 'Highlight,Title,Author,URL,Note\r\n"Zhipu AI, again",T,,https://n.example/a,"never closed\r\nmore,,,https://n.example/b,\r\n';
+    const strict = await importData({ name: 'q.csv', bytes: enc(csv), mode: 'all', matcher }, db);
+    expect(strict).toMatchObject({ ok: false, problems: ['Row 2, Note: the quote that opens this field on line 2 is never closed, so the rest of the file cannot be read; this row and any after it were skipped.'] });
+    expect(await db.clippings.count()).toBe(0);
+  });
+
   it('finds the entities of imported clippings that carry none', async () => {
     const csv = 'Highlight,URL\r\n"Zhipu AI released a GLM model; the CAC took note.",https://n.example/a\r\n';
     const r = await importData({ name: 'r.csv', bytes: enc(csv), mode: 'all' }, db);
