@@ -203,6 +203,9 @@ export function parseBackup(text: string, { mode = 'strict' }: BackupParseOption
     // Lenient mode reads on: unknown fields are ignored, a missing or malformed
     // collection counts as empty, an unreadable export time becomes the epoch.
     if (mode === 'strict') return { ok: false, problems: envProblems };
+    // With not one collection, nor settings, there is nothing to salvage: the file is not readable as a backup.
+    if (!COLLECTIONS.some((c) => Array.isArray(raw[c])) && raw.settings === undefined)
+      return { ok: false, problems: [...envProblems, { record: FILE, field: '', message: 'holds no list of records (clippings, userEntities, entityPrefs, history) and no settings: there is nothing to import' }] };
     problems.push(...envProblems.map((p) => ({ ...p, message: `${p.message} (ignored)` })));
   }
 

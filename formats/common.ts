@@ -22,6 +22,11 @@ export interface ImportResult {
   problems: Problem[];
   /** How many records were skipped entirely (each has at least one problem). */
   skipped: number;
+  /**
+   * The file as a whole cannot be read (not JSON, no “Highlight” column, no records at
+   * all…): nothing may be imported from it, whatever the import mode.
+   */
+  unreadable?: boolean;
 }
 
 /** Key under which the storage layer considers two clippings the same: page URL and exact text. */

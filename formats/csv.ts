@@ -54,9 +54,15 @@ export interface ParsedCsv {
   lines: number[];
   /** Deviations from RFC 4180 that were tolerated. */
   problems: Problem[];
+  /**
+   * A quoted field that is never closed: the line its quote is on, the line its record
+   * starts on, and its place in the record (0-based). That record and the rest of the
+   * file are not in `rows`: past an unclosed quote nothing can be split into records.
+   */
+  unclosed?: { line: number; recordLine: number; field: number };
 }
 
-/** Reads CSV text (RFC 4180, tolerant of LF or CR line ends and of stray quotes). */
+/** Reads CSV text (RFC 4180, tolerant of LF or CR line ends and of stray quotes; an unclosed quote ends it). */
 export function parseCsv(text: string): ParsedCsv {
   const rows: string[][] = [];
   const lines: number[] = [];
@@ -69,6 +75,7 @@ export function parseCsv(text: string): ParsedCsv {
   let field = '';
   /** A record has been started and not yet ended. */
   let pending = false;
+  let unclosed: ParsedCsv['unclosed'];
 
   const endRow = () => {
     pending = false;
@@ -110,11 +117,8 @@ export function parseCsv(text: string): ParsedCsv {
         break;
       }
       if (!closed) {
-        problems.push({
-          record: `line ${quoteLine}`,
-          field: '',
-          message: 'a quoted field is never closed; everything up to the end of the file was read into it',
-        });
+        unclosed = { line: quoteLine, recordLine: rowLine, field: row.length };
+        pending = false;
         break;
       }
       // After the closing quote: a separator, a line end or the end of the file.
@@ -150,5 +154,5 @@ export function parseCsv(text: string): ParsedCsv {
   }
   // The last record, unless the text ended with a line break.
   if (pending) endRow();
-  return { rows, lines, problems };
+  return unclosed ? { rows, lines, problems, unclosed } : { rows, lines, problems };
 }

@@ -80,11 +80,18 @@ export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new 
   const problems: Problem[] = [...parsed.problems];
   const clippings: Clipping[] = [];
   let skipped = 0;
+  // Problems of the whole file: nothing in it can be imported, in either mode.
+  const unreadable = (record: string, message: string): ImportResult => {
+    problems.push({ record, field: '', message });
+    return { clippings, problems, skipped, unreadable: true };
+  };
+  const { unclosed } = parsed;
 
   const headerIndex = parsed.rows.findIndex((r) => r.some((f) => f.trim() !== ''));
   if (headerIndex < 0) {
-    problems.push({ record: 'the file', field: '', message: 'is empty' });
-    return { clippings, problems, skipped };
+    // Only blank lines before an unclosed quote: it opened in the header.
+    if (unclosed) return unreadable(`the header (line ${unclosed.recordLine})`, `the quote on line ${unclosed.line} is never closed, so the column names and everything after them cannot be read`);
+    return unreadable('the file', 'is empty');
   }
   const header = parsed.rows[headerIndex]!.map((h) => restoreFormula(h));
   const col: Partial<Record<Column, number>> = {};
@@ -92,14 +99,8 @@ export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new 
     const key = HEADER_NAMES[h.trim().toLowerCase().replace(/\s+/g, ' ')];
     if (key && col[key] === undefined) col[key] = i;
   });
-  if (col.highlight === undefined) {
-    problems.push({
-      record: 'the file',
-      field: '',
-      message: `has no “Highlight” column; its first line must name the columns, e.g. ${READWISE_COLUMNS.join(',')}`,
-    });
-    return { clippings, problems, skipped };
-  }
+  if (col.highlight === undefined)
+    return unreadable('the file', `has no “Highlight” column; its first line must name the columns, e.g. ${READWISE_COLUMNS.join(',')}`);
   const label = (c: Column, fallback: string) => columnLabel(header, col[c], fallback);
 
   for (let r = headerIndex + 1; r < parsed.rows.length; r++) {
@@ -197,5 +198,14 @@ export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new 
     problems.push(...rowProblems);
     clippings.push(checked.data);
   }
+  if (unclosed) {
+    // The unread record is reported alone: its fields were never split, so checking them would only confuse.
+    const r = parsed.rows.length;
+    const record = unclosed.recordLine === r + 1 ? `row ${r + 1}` : `row ${r + 1} (line ${unclosed.recordLine})`;
+    const field = columnLabel(header, unclosed.field < header.length ? unclosed.field : undefined, `field ${unclosed.field + 1}`);
+    problems.push({ record, field, message: `the quote that opens this field on line ${unclosed.line} is never closed, so the rest of the file cannot be read; this row and any after it were skipped` });
+    skipped++;
+  }
+  if (!clippings.length && !skipped) return unreadable('the file', 'names its columns but has no rows under them');
   return { clippings, problems, skipped };
 }

@@ -104,7 +104,7 @@ function typesOf(node: Json): string[] {
 const hasType = (node: Json, t: string) => typesOf(node).includes(t);
 const idOf = (node: Json): string | undefined => str(node.id) ?? str(node['@id']);
 
-/** The annotations in whatever shape the file has, or a problem saying why there are none. */
+/** The annotations in whatever shape the file has, or none and a problem saying why. */
 function annotationsIn(root: unknown, problems: Problem[]): unknown[] {
   if (Array.isArray(root)) return root;
   if (!isObj(root)) {
@@ -130,7 +130,10 @@ function annotationsIn(root: unknown, problems: Problem[]): unknown[] {
   if (Array.isArray(root.rows)) return root.rows; // Hypothesis API search result
   if (Array.isArray(root.items)) return root.items;
   if (Array.isArray(root['@graph'])) return root['@graph'];
-  return [root];
+  // A lone annotation; any other object (a settings file, another tool's JSON) is not one.
+  if (hasType(root, 'Annotation') || root.target !== undefined || typeof root.uri === 'string') return [root];
+  problems.push({ record: 'the file', field: '', message: 'is neither a CNAI backup nor W3C Web Annotations (nor a Hypothesis export): it holds no annotations' });
+  return [];
 }
 
 interface Target {
@@ -238,10 +241,15 @@ export function fromW3C(input: string | unknown, { newId = defaultNewId, now = n
       root = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (e) {
       problems.push({ record: 'the file', field: '', message: `is not valid JSON (${(e as Error).message})` });
-      return { clippings, problems, skipped };
+      return { clippings, problems, skipped, unreadable: true };
     }
   }
   const annotations = annotationsIn(root, problems);
+  // No annotations at all is a problem of the file, not of a record: nothing can be imported.
+  if (!annotations.length) {
+    if (!problems.length) problems.push({ record: 'the file', field: '', message: 'holds no annotations (its list or collection is empty)' });
+    return { clippings, problems, skipped, unreadable: true };
+  }
 
   annotations.forEach((a, index) => {
     const foreignId = isObj(a) ? idOf(a) : undefined;

@@ -272,6 +272,8 @@ export const en = {
   'data.chooseFile': 'Choose a file to import',
   'data.importing': 'Importing {name}…',
   'data.imported': 'Imported {added} new and merged {merged} duplicate clipping(s).',
+  'data.unchanged': '{n} already present, unchanged.',
+  'data.problems': 'What was wrong:',
   'data.skipped': 'Skipped or changed:',
   'data.failed': 'Nothing was imported.',
   'data.progress': '{phase}: {done} of {total}',

@@ -274,6 +274,8 @@ export const zhCN: Record<MessageKey, string> = {
   'data.chooseFile': '选择要导入的文件',
   'data.importing': '正在导入 {name}…',
   'data.imported': '已导入 {added} 条新摘录，合并了 {merged} 条重复摘录。',
+  'data.unchanged': '{n} 条已存在，未作更改。',
+  'data.problems': '问题如下：',
   'data.skipped': '已跳过或修改：',
   'data.failed': '未导入任何内容。',
   'data.progress': '{phase}：{done} / {total}',

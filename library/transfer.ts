@@ -6,7 +6,8 @@
  * Imports are all-or-nothing by default: everything is validated first, then written
  * in one Dexie transaction, so an invalid file — or a failure halfway (an exception,
  * a full disk, a closed tab) — leaves the database as it was. Duplicates (same id, or
- * same page and text) are merged, not doubled.
+ * same page and text) are merged, not doubled, and merging is idempotent: importing a
+ * file again changes nothing (library/merge.ts).
  */
 import Dexie from 'dexie';
 import { strToU8, zipSync, type Zippable } from 'fflate';
@@ -28,12 +29,13 @@ import {
   type ExportScope,
   type Problem,
 } from '../formats';
-import type { Clipping } from '../model/clipping';
+import { MAX_NOTE, type Clipping } from '../model/clipping';
 import type { HistoryEntry } from '../model/history';
 import type { Settings } from '../model/settings';
 import { db, type CnaiDatabase, type EntityPref, type UserEntity } from '../storage/db';
 import { highlightableEntities, loadEffectiveEntities } from '../storage/knowledge';
 import { applyFilters, type ClippingFilters } from './filters';
+import { mergeClipping } from './merge';
 
 export type ExportFormat = 'markdown' | 'markdown-pages' | 'csv' | 'w3c' | 'backup';
 export type Progress = (done: number, total: number, phase: string) => void;
@@ -155,9 +157,12 @@ export interface ImportRequest {
 export interface ImportReport {
   ok: boolean;
   format?: ImportFormat;
-  /** Records written (new and merged). */
+  /** New clippings written. */
   added: number;
+  /** Duplicates of stored clippings that brought something new (a note, tags, entities). */
   merged: number;
+  /** Duplicates of stored clippings that brought nothing new: left as they were. */
+  unchanged: number;
   /** Records left out, with why, in plain words. */
   problems: string[];
   /** Settings from a backup, for the caller to store (they live outside the database). */
@@ -199,28 +204,26 @@ async function entityFinder(published: unknown, database: CnaiDatabase): Promise
   };
 }
 
-function merge(existing: Clipping, incoming: Clipping): Clipping {
-  const notes = [existing.note, incoming.note].filter((n, i, a) => n && a.indexOf(n) === i);
-  return {
-    ...existing,
-    note: notes.join('\n\n'),
-    tags: [...new Set([...existing.tags, ...incoming.tags])].slice(0, 100),
-    entities: [...new Set([...existing.entities, ...incoming.entities])].slice(0, 500),
-    updated: existing.updated > incoming.updated ? existing.updated : incoming.updated,
-  };
+const shorten = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/** A report of an import that changed nothing. */
+function failed(error: string, problems: string[] = [], format?: ImportFormat): ImportReport {
+  return { ok: false, ...(format ? { format } : {}), added: 0, merged: 0, unchanged: 0, problems, error };
 }
+
+const FORMAT_WORDS: Record<ImportFormat, string> = { backup: 'a backup', w3c: 'Web Annotations', csv: 'a CSV file' };
 
 export async function importData(req: ImportRequest, database: CnaiDatabase = db(), progress?: Progress): Promise<ImportReport> {
   const refused = checkFile(req.name, req.bytes);
-  if (refused) return { ok: false, added: 0, merged: 0, problems: [], error: refused };
+  if (refused) return failed(refused);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(req.bytes);
   } catch {
-    return { ok: false, added: 0, merged: 0, problems: [], error: `“${req.name}” is not UTF-8 text. Export it again as UTF-8 (CSV files from Excel: “CSV UTF-8”).` };
+    return failed(`“${req.name}” is not UTF-8 text. Export it again as UTF-8 (CSV files from Excel: “CSV UTF-8”).`);
   }
   const format = detectFormat(req.name, text);
-  if (!format) return { ok: false, added: 0, merged: 0, problems: [], error: `“${req.name}” is not a backup, a W3C Web Annotation file or a Readwise-style CSV.` };
+  if (!format) return failed(`“${req.name}” is not a backup, a W3C Web Annotation file or a Readwise-style CSV.`);
   progress?.(0, 1, 'parsing');
 
   const opts = { now: req.now, newId: req.newId };
@@ -232,7 +235,7 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
   let problems: Problem[] = [];
   if (format === 'backup') {
     const r = parseBackup(text, { mode: req.mode === 'all' ? 'strict' : 'lenient' });
-    if (!r.ok) return { ok: false, format, added: 0, merged: 0, problems: r.problems.map(formatProblem), error: 'Nothing was imported: the backup has problems.' };
+    if (!r.ok) return failed('Nothing was imported: the backup has problems.', r.problems.map(formatProblem), format);
     ({ clippings, userEntities, entityPrefs } = r.data);
     history = r.data.history ?? [];
     settings = r.data.settings;
@@ -241,9 +244,11 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
     const r = format === 'w3c' ? fromW3C(text, opts) : fromReadwiseCsv(text, opts);
     clippings = r.clippings;
     problems = r.problems;
-    if (req.mode === 'all' && r.skipped > 0) {
-      return { ok: false, format, added: 0, merged: 0, problems: problems.map(formatProblem), error: `Nothing was imported: ${r.skipped} record(s) could not be read.` };
-    }
+    // A problem of the whole file (no "Highlight" column, no annotations…) fails the import in either mode.
+    if (r.unreadable) return failed(`Nothing was imported: “${req.name}” cannot be read as ${FORMAT_WORDS[format]}.`, problems.map(formatProblem), format);
+    if (req.mode === 'all' && r.skipped > 0) return failed(`Nothing was imported: ${r.skipped} record(s) could not be read.`, problems.map(formatProblem), format);
+    // Importing "the valid records" of a file that has none is no success either.
+    if (!clippings.length) return failed(`Nothing was imported: none of the ${r.skipped} record(s) could be read.`, problems.map(formatProblem), format);
   }
 
   // Entities for clippings that came without them, from other tools (CSV, W3C). A backup's
@@ -257,6 +262,7 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
   progress?.(0, clippings.length, 'writing');
   let added = 0;
   let merged = 0;
+  let unchanged = 0;
   await database.transaction('rw', [database.clippings, database.userEntities, database.entityPrefs, database.history], async () => {
     const existing = await database.clippings.toArray();
     const byId = new Map(existing.map((c) => [c.id, c]));
@@ -265,9 +271,15 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
     for (const c of clippings) {
       const same = byId.get(c.id) ?? byKey.get(dedupeKey(c)) ?? out.get(c.id);
       if (same) {
-        const m = merge(out.get(same.id) ?? same, c);
-        out.set(same.id, m);
-        byKey.set(dedupeKey(m), m);
+        const m = mergeClipping(out.get(same.id) ?? same, c);
+        if (m.noteLeftOut)
+          problems.push({ record: `the clipping “${shorten(same.text)}”`, field: 'note', message: `the imported note was not added: together they would be longer than ${MAX_NOTE} characters` });
+        if (!m.changed) {
+          unchanged++;
+          continue;
+        }
+        out.set(same.id, m.clipping);
+        byKey.set(dedupeKey(m.clipping), m.clipping);
         merged++;
       } else {
         out.set(c.id, c);
@@ -282,7 +294,7 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
     if (entityPrefs.length) await database.entityPrefs.bulkPut(entityPrefs);
     if (history.length) await putAll(database, 'history', history);
   });
-  return { ok: true, format, added, merged, problems: problems.map(formatProblem), settings };
+  return { ok: true, format, added, merged, unchanged, problems: problems.map(formatProblem), settings };
 }
 
 /**

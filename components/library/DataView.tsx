@@ -72,7 +72,7 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
       if (r.ok && r.settings) await updateSettings(r.settings);
       setReport(r);
     } catch (e) {
-      setReport({ ok: false, added: 0, merged: 0, problems: [], error: e instanceof Error ? e.message : String(e) });
+      setReport({ ok: false, added: 0, merged: 0, unchanged: 0, problems: [], error: e instanceof Error ? e.message : String(e) });
     } finally {
       setBusy('');
     }
@@ -164,10 +164,14 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
         </label>
         {report && (
           <div class={`report ${report.ok ? 'ok' : 'error'}`} role="alert">
-            <p>{report.ok ? t('data.imported', { added: report.added, merged: report.merged }) : (report.error ?? t('data.failed'))}</p>
+            <p>
+              {report.ok ? t('data.imported', { added: report.added, merged: report.merged }) : (report.error ?? t('data.failed'))}
+              {report.ok && report.unchanged > 0 && ` ${t('data.unchanged', { n: report.unchanged })}`}
+            </p>
             {report.problems.length > 0 && (
               <>
-                <p>{report.ok ? t('data.skipped') : t('data.failed')}</p>
+                {/* A failed import's message already says that nothing was imported. */}
+                <p>{report.ok ? t('data.skipped') : report.error ? t('data.problems') : t('data.failed')}</p>
                 <ul>
                   {report.problems.slice(0, 500).map((p, i) => (
                     <li key={i}>{p}</li>

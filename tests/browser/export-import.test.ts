@@ -2,7 +2,7 @@
  * Export from the library (the downloaded file is checked) and import of a backup
  * into a fresh profile, in the browser.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,8 +45,10 @@ describe('export from the library', () => {
     expect(text).toContain('[[Cyberspace Administration of China]]');
   });
 
+  let csvFile = '';
   it('downloads a Readwise CSV with formula cells neutralized', async () => {
-    const { text } = await exportAs('CSV (Readwise import)');
+    const { text, file } = await exportAs('CSV (Readwise import)');
+    csvFile = file;
     expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Highlight,Title,Author,URL,Note,Location,Date,Tags');
     expect(text.split('\r\n').length).toBeGreaterThan(120);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"") says DeepSeek"`);
@@ -83,9 +85,68 @@ describe('export from the library', () => {
     }
   });
 
+  it('imports the same backup again after an edit without adding its note twice, and says nothing changed', async () => {
+    const fresh = await launchWithExtension();
+    const importFile = async (page: Page, file: string, report: string) => {
+      // The previous report, which may say the same, is marked so that only the new one is waited for.
+      await page.evaluate(() => document.querySelector('.report')?.setAttribute('data-old', ''));
+      await page.locator('input[type=file]').setInputFiles(file);
+      await page.locator('.report.ok:not([data-old])', { hasText: report }).waitFor({ timeout: 20_000 });
+    };
+    try {
+      const page = await fresh.openExtensionPage('library.html', '#/data');
+      await page.waitForSelector('.data-view');
+      await importFile(page, backupFile, 'Imported 120 new and merged 0 duplicate clipping(s).');
+      // Edit the first clipping's note in the library, as a reader would.
+      const edited = clippings[0]!;
+      expect(edited.note).not.toBe('');
+      await page.goto(page.url().split('#')[0] + '#/clippings');
+      await page.getByLabel('Search clippings').fill('HYPERLINK');
+      await page.locator('.result-line', { hasText: '1 of 120' }).waitFor();
+      await page.locator('.clip-item').first().click();
+      await page.getByLabel('Note').fill('My edited note');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.locator('.clip-edit [role=status]', { hasText: 'Saved.' }).waitFor();
+
+      await page.goto(page.url().split('#')[0] + '#/data');
+      await page.waitForSelector('.data-view');
+      // The first import after the edit brings the file's note back beside the edit; later ones change nothing.
+      await importFile(page, backupFile, 'Imported 0 new and merged 1 duplicate clipping(s). 119 already present, unchanged.');
+      await importFile(page, backupFile, 'Imported 0 new and merged 0 duplicate clipping(s). 120 already present, unchanged.');
+      await importFile(page, backupFile, 'Imported 0 new and merged 0 duplicate clipping(s). 120 already present, unchanged.');
+      await importFile(page, csvFile, 'Imported 0 new and merged');
+      const stored = await getRecords<{ id: string; note: string }>(page, 'clippings');
+      expect(stored).toHaveLength(120);
+      expect(stored.find((c) => c.id === edited.id)!.note).toBe(`My edited note\n\n${edited.note}`);
+      // Every other note is as it was: none was doubled.
+      const notes = new Map(clippings.map((c) => [c.id, c.note]));
+      expect(stored.filter((c) => c.id !== edited.id && c.note !== notes.get(c.id))).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('fails the import of a CSV without a Highlight column in both modes, with an error report', async () => {
+    for (const [mode, label] of [
+      ['all', 'All or nothing: import only if every record is valid'],
+      ['valid', 'Import the valid records and list the skipped ones'],
+    ]) {
+      // One file per mode: its name in the report tells the two reports apart.
+      const bad = path.join(dir, `wrong-header-${mode}.csv`);
+      writeFileSync(bad, 'Title,URL,Note\r\nA page,https://example.com/a,A note\r\n');
+      await lib.getByLabel(label!).check();
+      await lib.locator('input[type=file]').setInputFiles(bad);
+      const report = lib.locator('.report.error', { hasText: `“wrong-header-${mode}.csv” cannot be read as a CSV file` });
+      await report.waitFor();
+      expect(await report.innerText()).toContain('The file: has no “Highlight” column');
+      expect(await lib.locator('.report.ok').count()).toBe(0);
+    }
+    await lib.getByLabel('All or nothing: import only if every record is valid').check();
+    expect(await getRecords(lib, 'clippings')).toHaveLength(120);
+  });
+
   it('refuses a file that is not an export, changing nothing', async () => {
     const bad = path.join(dir, 'photo.png');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(bad, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
     await lib.locator('input[type=file]').setInputFiles(bad);
     await lib.locator('.report.error', { hasText: 'is not a text file' }).waitFor();

@@ -128,6 +128,14 @@ describe('JSON backup', () => {
     expect(parseBackup(JSON.stringify({ format: 'cnai-backup', schemaVersion: 1, exportedAt: NOW.toISOString(), clippings: [] })).ok).toBe(false);
   });
 
+  it('refuses, in lenient mode too, a backup with no collection and no settings: nothing in it can be read', () => {
+    for (const json of [{ format: 'cnai-backup' }, { format: 'cnai-backup', schemaVersion: 1, clippings: { a: 1 } }]) {
+      const r = parseBackup(JSON.stringify(json), { mode: 'lenient' });
+      expect(r.ok).toBe(false);
+      expect(formatProblems(r.problems)).toContain('The backup file: holds no list of records');
+    }
+  });
+
   it('accepts a byte order mark', () => {
     expect(parseBackup(`\uFEFF${toBackup(SAMPLE_BACKUP, NOW)}`).ok).toBe(true);
   });

@@ -55,14 +55,17 @@ describe('RFC 4180 reading', () => {
 
   it('tolerates stray quotes and reports an unclosed one', () => {
     const r = parseCsv('a"b,"c"d,e\r\n"open,f\r\n');
-    expect(r.rows).toEqual([
-      ['a"b', 'cd', 'e'],
-      ['open,f\r\n'],
-    ]);
-    expect(r.problems.map((p) => p.message)).toEqual([
-      'text after a closing quote ("d") was kept as part of the field',
-      'a quoted field is never closed; everything up to the end of the file was read into it',
-    ]);
+    expect(r.rows).toEqual([['a"b', 'cd', 'e']]);
+    expect(r.problems.map((p) => p.message)).toEqual(['text after a closing quote ("d") was kept as part of the field']);
+    expect(r.unclosed).toEqual({ line: 2, recordLine: 2, field: 0 });
+  });
+
+  it('leaves out the record an unclosed quote opens, and says where it starts', () => {
+    // The third record starts on line 4 (the one before spans two lines); its third field's quote, on line 5, never closes.
+    const r = parseCsv('h1,h2,h3\r\n"x\r\ny",z,\r\nok,"two\r\nlines","never\r\nclosed\r\n');
+    expect(r.rows).toEqual([['h1', 'h2', 'h3'], ['x\r\ny', 'z', '']]);
+    expect(r.unclosed).toEqual({ line: 5, recordLine: 4, field: 2 });
+    expect(parseCsv('a,b\r\n').unclosed).toBeUndefined();
   });
 
   it('reads back whatever it writes (property)', () => {

@@ -67,7 +67,8 @@ describe('Readwise CSV import', () => {
 
   it('round-trips every field the format carries (property)', () => {
     fc.assert(
-      fc.property(fc.array(clippingArb, { maxLength: 5 }), fc.boolean(), (clippings, bom) => {
+      // At least one: a file without rows cannot be imported (below).
+      fc.property(fc.array(clippingArb, { minLength: 1, maxLength: 5 }), fc.boolean(), (clippings, bom) => {
         const r = fromReadwiseCsv(toReadwiseCsv(clippings, { bom }), { newId: sequentialIds(), now: NOW });
         expect(r.problems).toEqual([]);
         expect(r.clippings.map(carried)).toEqual(clippings.map(carried));
@@ -130,10 +131,30 @@ describe('Readwise CSV import', () => {
     expect(r2.problems[0]!.record).toBe('row 3 (line 4)');
   });
 
-  it('refuses a file without a Highlight column', () => {
+  it('refuses a file without a Highlight column, or without rows, as unreadable', () => {
     const r = fromReadwiseCsv('Title,URL\r\nx,https://example.com/\r\n');
-    expect(r.clippings).toEqual([]);
+    expect(r).toMatchObject({ clippings: [], unreadable: true });
     expect(formatProblems(r.problems)).toContain('has no “Highlight” column');
+    expect(fromReadwiseCsv('')).toMatchObject({ unreadable: true });
     expect(formatProblems(fromReadwiseCsv('').problems)).toBe('The file: is empty.');
+    const headerOnly = fromReadwiseCsv(toReadwiseCsv([]));
+    expect(headerOnly).toMatchObject({ clippings: [], skipped: 0, unreadable: true });
+    expect(formatProblems(headerOnly.problems)).toBe('The file: names its columns but has no rows under them.');
+    expect(fromReadwiseCsv('Highlight,URL\r\nx,https://example.com/\r\n').unreadable).toBeUndefined();
+  });
+
+  it('reports an unclosed quote alone, with the row, column and line where it starts', () => {
+    const csv = 'Highlight,URL,Note\r\nFine,https://example.com/a,\r\nBroken,https://example.com/b,"never closed\r\nNext,https://example.com/c,\r\n';
+    const r = fromReadwiseCsv(csv, { newId: sequentialIds(), now: NOW });
+    expect(r.clippings.map((c) => c.text)).toEqual(['Fine']);
+    expect(r.skipped).toBe(1);
+    expect(r.unreadable).toBeUndefined();
+    expect(formatProblems(r.problems)).toBe(
+      'Row 3, Note: the quote that opens this field on line 3 is never closed, so the rest of the file cannot be read; this row and any after it were skipped.',
+    );
+    // In the header, it leaves nothing to read.
+    const header = fromReadwiseCsv('"Highlight,URL\r\nx,https://example.com/\r\n');
+    expect(header.unreadable).toBe(true);
+    expect(formatProblems(header.problems)).toBe('The header (line 1): the quote on line 1 is never closed, so the column names and everything after them cannot be read.');
   });
 });

@@ -62,7 +62,8 @@ describe('W3C Web Annotation import', () => {
 
   it('round-trips every field it carries (property)', () => {
     fc.assert(
-      fc.property(fc.array(clippingArb, { maxLength: 5 }), (clippings) => {
+      // At least one: a collection without annotations cannot be imported (below).
+      fc.property(fc.array(clippingArb, { minLength: 1, maxLength: 5 }), (clippings) => {
         const r = fromW3C(toW3C(clippings, w3cCtx), opts());
         expect(r.problems).toEqual([]);
         expect(r.clippings).toStrictEqual(clippings);
@@ -158,6 +159,26 @@ describe('W3C Web Annotation import', () => {
     }
     const linked = fromW3C({ type: 'AnnotationCollection', first: 'https://example.com/page1' }, opts());
     expect(formatProblems(linked.problems)).toContain('is a link (https://example.com/page1) to the annotations');
+    expect(linked.unreadable).toBe(true);
+  });
+
+  it('calls a file without annotations unreadable, saying why once', () => {
+    const cases: [unknown, string][] = [
+      ['{"not json', 'The file: is not valid JSON'],
+      [42, 'The file: does not hold annotations'],
+      [toAnnotationCollection([], w3cCtx), 'The file: holds no annotations (its list or collection is empty).'],
+      [[], 'The file: holds no annotations'],
+      [{ type: 'AnnotationPage', items: [] }, 'The file: holds no annotations'],
+      [{ format: 'cnai-backup-2', clippings: [] }, 'The file: is neither a CNAI backup nor W3C Web Annotations'],
+    ];
+    for (const [input, message] of cases) {
+      const r = fromW3C(input, opts());
+      expect(r).toMatchObject({ clippings: [], skipped: 0, unreadable: true });
+      expect(r.problems).toHaveLength(1);
+      expect(formatProblems(r.problems)).toContain(message);
+    }
+    // A lone Hypothesis API object is an annotation.
+    expect(fromW3C({ uri: 'https://example.com/', target: [{ selector: [{ type: 'TextQuoteSelector', exact: 'x' }] }] }, opts()).unreadable).toBeUndefined();
   });
 
   it('accepts bodies and selectors in their other forms', () => {

@@ -7,7 +7,9 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../engine/compile';
 import { strFromU8, unzipSync } from 'fflate';
+import { toBackup, toReadwiseCsv, toW3C } from '../../../formats';
 import { exportData, importData, zipFiles } from '../../../library/transfer';
+import { updateClipping } from '../../../storage/clippings';
 import { CnaiDatabase } from '../../../storage/db';
 import { seedBuiltin } from '../../../storage/seed';
 import { generateClippings } from '../../fixtures/generate-clippings';
@@ -16,6 +18,9 @@ import { clippingArb } from '../formats/samples';
 
 let db: CnaiDatabase;
 const enc = (s: string | Uint8Array) => (typeof s === 'string' ? new TextEncoder().encode(s) : s);
+// Compiled once: imports from other tools find entities with it.
+const matcher = compileMatcher(smallEntities()).data;
+const snapshot = async () => (await db.clippings.toArray()).sort((a, b) => a.id.localeCompare(b.id));
 
 beforeEach(async () => {
   await Dexie.delete('transfer-test');
@@ -83,6 +88,117 @@ describe('import', () => {
     const stored = await db.clippings.toArray();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ note: 'mine\n\ntheirs', tags: ['x', 'y'] });
+  });
+
+  it('imports the same file again without changing anything: the tester’s case (backup three more times, then the CSV)', async () => {
+    const clippings = generateClippings(6).map((c) => ({ ...c, note: 'A note from the file.' }));
+    await db.clippings.bulkPut(clippings);
+    const now = new Date('2026-11-22T00:00:00Z');
+    const backup = enc((await exportData({ format: 'backup', scope: { kind: 'all' }, now }, db)).data);
+    const csv = enc((await exportData({ format: 'csv', scope: { kind: 'all' }, now }, db)).data);
+    await wipe();
+    expect(await importData({ name: 'b.json', bytes: backup, mode: 'all', matcher }, db)).toMatchObject({ ok: true, added: 6, merged: 0, unchanged: 0 });
+    const edited = await updateClipping(clippings[0]!.id, { note: 'My edited note' }, new Date('2026-12-01T00:00:00Z'), db);
+    // The first import after the edit brings the file's note back beside it …
+    expect(await importData({ name: 'b.json', bytes: backup, mode: 'all', matcher }, db)).toMatchObject({ ok: true, added: 0, merged: 1, unchanged: 5 });
+    const merged = await db.clippings.toArray();
+    expect(merged.find((c) => c.id === edited.id)).toMatchObject({ note: 'My edited note\n\nA note from the file.', updated: edited.updated });
+    // … and every later one, of any format, changes nothing and says so.
+    for (const [name, bytes] of [['b.json', backup], ['b.json', backup], ['r.csv', csv]] as const) {
+      const r = await importData({ name, bytes, mode: 'all', matcher }, db);
+      expect(r).toMatchObject({ ok: true, added: 0 });
+      // The CSV carries no entities: those its text names may be new to a stored clipping (once).
+      if (name === 'b.json') expect(r).toMatchObject({ merged: 0, unchanged: 6 });
+      else expect(r.merged + r.unchanged).toBe(6);
+    }
+    const after = await db.clippings.toArray();
+    expect(after.find((c) => c.id === edited.id)!.note).toBe('My edited note\n\nA note from the file.');
+    expect(after).toHaveLength(6);
+    expect(await importData({ name: 'r.csv', bytes: csv, mode: 'all', matcher }, db)).toMatchObject({ ok: true, added: 0, merged: 0, unchanged: 6 });
+    expect(await db.clippings.toArray()).toEqual(after);
+  });
+
+  it('imports a Hypothesis export again without changing anything', async () => {
+    const anno = {
+      id: 'Xyz1',
+      uri: 'https://news.example.cn/a.html',
+      text: '我的笔记\n\nSecond paragraph',
+      tags: ['AI', 'ai', '开源'],
+      target: [{ source: 'https://news.example.cn/a.html', selector: [{ type: 'TextQuoteSelector', exact: '智谱开源了权重' }] }],
+      created: '2024-01-02T03:04:05.678+00:00',
+    };
+    const file = enc(JSON.stringify({ total: 1, rows: [anno] }));
+    expect(await importData({ name: 'h.json', bytes: file, mode: 'all', matcher }, db)).toMatchObject({ ok: true, added: 1 });
+    const once = await db.clippings.toArray();
+    expect(await importData({ name: 'h.json', bytes: file, mode: 'all', matcher }, db)).toMatchObject({ ok: true, added: 0, merged: 0, unchanged: 1 });
+    expect(await db.clippings.toArray()).toEqual(once);
+  });
+
+  it('importing a file twice leaves the library as importing it once, in every format (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('backup', 'csv', 'w3c'),
+        fc.array(clippingArb, { minLength: 1, maxLength: 5 }),
+        fc.array(clippingArb, { maxLength: 4 }),
+        fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 4 }),
+        async (format, inFile, before, links) => {
+          await wipe();
+          // Some stored clippings are a file clipping's duplicates: the same id, or the same page and text.
+          const stored = before.map((c, i) => {
+            const link = links[i];
+            if (!link) return c;
+            const f = inFile[link[0] % inFile.length]!;
+            return link[1] ? { ...c, id: f.id } : { ...c, url: f.url, site: f.site, text: f.text, quote: { ...c.quote, exact: f.text } };
+          });
+          await db.clippings.bulkPut(stored);
+          const now = new Date('2026-11-22T00:00:00Z');
+          const text =
+            format === 'backup'
+              ? toBackup({ clippings: inFile, userEntities: [], entityPrefs: [] }, now)
+              : format === 'csv'
+                ? toReadwiseCsv(inFile)
+                : toW3C(inFile, { entityName: () => undefined, now });
+          const name = format === 'csv' ? 'f.csv' : 'f.json';
+          const first = await importData({ name, bytes: enc(text), mode: 'valid', matcher }, db);
+          expect(first.ok).toBe(true);
+          const once = await snapshot();
+          const second = await importData({ name, bytes: enc(text), mode: 'valid', matcher }, db);
+          expect(second).toMatchObject({ ok: true, added: 0, merged: 0, unchanged: inFile.length });
+          expect(await snapshot()).toEqual(once);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('fails, in both modes, on a file that cannot be read as a whole, changing nothing', async () => {
+    const [a] = generateClippings(1);
+    await db.clippings.put(a!);
+    const files: [string, string, RegExp][] = [
+      ['no-highlight.csv', 'Title,URL,Note\r\nx,https://example.com/,n\r\n', /has no “Highlight” column/],
+      ['header-only.csv', 'Highlight,Title,Author,URL,Note,Location,Date,Tags\r\n', /has no rows/],
+      ['other.json', '{"format":"something-else","items":[]}', /holds no annotations/],
+      ['settings.json', '{"theme":"dark"}', /neither a CNAI backup nor W3C Web Annotations/],
+      ['empty.jsonld', JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [] } }), /holds no annotations/],
+      ['hollow.json', '{"format":"cnai-backup","schemaVersion":1}', /clippings: is missing|holds no list of records/],
+      ['nothing-valid.csv', 'Highlight,URL\r\nx,\r\ny,ftp://nope\r\n', /URL/],
+    ];
+    for (const mode of ['all', 'valid'] as const) {
+      for (const [name, text, problem] of files) {
+        const r = await importData({ name, bytes: enc(text), mode, matcher }, db);
+        expect(r, `${name} (${mode})`).toMatchObject({ ok: false, added: 0, merged: 0, unchanged: 0 });
+        expect(r.error, name).toMatch(/^Nothing was imported/);
+        expect(r.problems.join('\n'), name).toMatch(problem);
+      }
+    }
+    expect(await db.clippings.toArray()).toEqual([a]);
+  });
+
+  it('reports an unclosed CSV quote alone, where it starts', async () => {
+    const csv = 'Highlight,Title,Author,URL,Note\r\n"Zhipu AI, again",T,,https://n.example/a,"never closed\r\nmore,,,https://n.example/b,\r\n';
+    const strict = await importData({ name: 'q.csv', bytes: enc(csv), mode: 'all', matcher }, db);
+    expect(strict).toMatchObject({ ok: false, problems: ['Row 2, Note: the quote that opens this field on line 2 is never closed, so the rest of the file cannot be read; this row and any after it were skipped.'] });
+    expect(await db.clippings.count()).toBe(0);
   });
 
   it('finds the entities of imported clippings that carry none', async () => {
