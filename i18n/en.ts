@@ -94,6 +94,7 @@ export const en = {
   'clip.done': 'Done',
   'clip.updated': 'Note and tags saved.',
   'clip.failed': 'Could not save: {error}',
+  'clip.tooLong': 'This selection is too long to save ({count} characters; the limit is {limit}).',
   'clip.noSelection': 'Select some text on the page first.',
   'clip.editable': 'Text you are editing cannot be clipped.',
   'clip.entities': 'Mentions: {names}',

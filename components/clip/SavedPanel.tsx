@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import type { Clipping } from '../../model/clipping';
+import { describeSaveError } from './save-error';
 
 export interface SavedPanelProps {
   clipping: Clipping;
@@ -31,7 +32,7 @@ export function SavedPanel({ clipping, duplicate, onUndo, onSave, onClose, onAct
         await onSave(note, parseTags(tags));
         setStatus(t('clip.updated'));
       } catch (e) {
-        setStatus(t('clip.failed', { error: e instanceof Error ? e.message : String(e) }));
+        setStatus(describeSaveError(e));
         return;
       }
     }

@@ -3,7 +3,8 @@
  * mentions, and the page it came from.
  */
 import { describeRange } from '../../anchoring';
-import { ClippingSchema, type Clipping } from '../../model/clipping';
+import { describeIssues } from '../../formats/problems';
+import { ClippingSchema, ClipTooLongError, MAX_CLIPPING_TEXT, type Clipping } from '../../model/clipping';
 import { normalizePageUrl, siteOf } from '../../model/url';
 import { isInsideSkipped } from '../walker';
 
@@ -38,9 +39,11 @@ export interface CaptureContext {
 
 export function clippingFromRange(range: Range, ctx: CaptureContext): Clipping {
   const { quote, position } = describeRange(anchorRoot(range), range);
+  // Zod's own error would reach the reader as a JSON dump of issues.
+  if (quote.exact.length > MAX_CLIPPING_TEXT) throw new ClipTooLongError(quote.exact.length);
   const url = normalizePageUrl(ctx.href);
   const now = (ctx.now ?? new Date()).toISOString();
-  return ClippingSchema.parse({
+  const input = {
     id: ctx.id ?? crypto.randomUUID(),
     url,
     title: ctx.title.slice(0, 2000),
@@ -53,5 +56,8 @@ export function clippingFromRange(range: Range, ctx: CaptureContext): Clipping {
     tags: [],
     created: now,
     updated: now,
-  });
+  };
+  const r = ClippingSchema.safeParse(input);
+  if (!r.success) throw new Error(`This selection cannot be saved: ${describeIssues(r.error, input, 'clipping')}`);
+  return r.data;
 }

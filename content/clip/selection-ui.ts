@@ -5,9 +5,9 @@
 import { computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { SavedPanel } from '../../components/clip/SavedPanel';
+import { describeSaveError } from '../../components/clip/save-error';
 import { t } from '../../i18n';
 import type { Clipping } from '../../model/clipping';
-import { describeStorageError } from '../../storage/errors';
 import { selectionProblem } from './capture';
 
 export interface SaveOutcome {
@@ -116,7 +116,7 @@ export class SelectionUi {
     try {
       outcome = await this.deps.save(range);
     } catch (e) {
-      const reason = t('clip.failed', { error: describeStorageError(e) });
+      const reason = describeSaveError(e);
       this.showError(reason, range);
       return { saved: false, reason };
     }
@@ -128,7 +128,8 @@ export class SelectionUi {
   showError(message: string, range: Range): void {
     this.deps.ensureHost();
     this.hideButton();
-    render(h('div', { class: 'saved-panel', role: 'alert' }, message), this.layer);
+    // An alert takes no name from its text: the label lets every screen reader (and the tests) find it.
+    render(h('div', { class: 'saved-panel clip-error', role: 'alert', 'aria-label': message }, message), this.layer);
     this.place(range);
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => render(null, this.layer), 8000);
