@@ -2,12 +2,13 @@
  * The in-page "Save clipping" button next to a selection, and the panel shown after
  * saving (undo, note, tags). Both live in the extension's closed shadow root.
  */
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { SavedPanel } from '../../components/clip/SavedPanel';
 import { describeSaveError } from '../../components/clip/save-error';
 import { t } from '../../i18n';
 import type { Clipping } from '../../model/clipping';
+import { visibleAnchor } from './anchor-rect';
 import { selectionProblem } from './capture';
 
 export interface SaveOutcome {
@@ -70,6 +71,8 @@ export class SelectionUi {
   /** The selection changed since the panel opened (key and mouse events alone do not replace it). */
   private panelReselected = false;
   private closePanel?: () => void;
+  /** Stops following the selection as the page scrolls or resizes. */
+  private unplace?: () => void;
   private readonly off: (() => void)[] = [];
 
   constructor(private readonly deps: SelectionUiDeps) {
@@ -103,8 +106,16 @@ export class SelectionUi {
     this.off.length = 0;
     clearTimeout(this.timer);
     clearTimeout(this.idleTimer);
-    render(null, this.layer);
+    this.clear();
     this.layer.remove();
+  }
+
+  /** Empties the layer and stops placing it. */
+  private clear(): void {
+    this.unplace?.();
+    this.unplace = undefined;
+    render(null, this.layer);
+    this.layer.replaceChildren();
   }
 
   /** Saves the current selection (button, context menu or keyboard shortcut). */
@@ -132,7 +143,7 @@ export class SelectionUi {
     render(h('div', { class: 'saved-panel clip-error', role: 'alert', 'aria-label': message }, message), this.layer);
     this.place(range);
     clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => render(null, this.layer), 8000);
+    this.idleTimer = setTimeout(() => this.clear(), 8000);
   }
 
   /** Shows the saved panel next to a range (also used by the card's "Save sentence"). */
@@ -149,7 +160,7 @@ export class SelectionUi {
       this.panelOpen = false;
       this.closePanel = undefined;
       clearTimeout(this.idleTimer);
-      render(null, this.layer);
+      this.clear();
     };
     this.closePanel = close;
     const bump = () => {
@@ -194,6 +205,8 @@ export class SelectionUi {
 
   private showButton(range: Range): void {
     this.deps.ensureHost();
+    // An earlier error's timer would empty the layer under the button.
+    clearTimeout(this.idleTimer);
     if (!this.button) {
       const b = this.deps.doc.createElement('button');
       b.type = 'button';
@@ -216,20 +229,34 @@ export class SelectionUi {
   }
 
   private hideButton(): void {
-    if (this.button?.parentNode === this.layer) this.button.remove();
+    if (this.button?.parentNode !== this.layer) return;
+    this.button.remove();
+    this.unplace?.();
+    this.unplace = undefined;
   }
 
+  /** Keeps the layer next to the visible part of `range`, inside the window, as the page scrolls. */
   private place(range: Range, placement: 'bottom-end' | 'bottom-start' = 'bottom-start'): void {
-    const rects = range.getClientRects();
-    const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-    const reference = { getBoundingClientRect: () => last };
-    void computePosition(reference, this.layer, {
-      strategy: 'fixed',
-      placement,
-      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
-    }).then(({ x, y }) => {
-      this.layer.style.left = `${x}px`;
-      this.layer.style.top = `${y}px`;
-    });
+    this.unplace?.();
+    const { doc } = this.deps;
+    // The element whose client size is the window less its scroll bars (the body in quirks mode).
+    const view = doc.compatMode === 'BackCompat' && doc.body ? doc.body : doc.documentElement;
+    const common = range.commonAncestorContainer;
+    const reference = {
+      getBoundingClientRect: () => visibleAnchor(range.getClientRects(), range.getBoundingClientRect(), { width: view.clientWidth, height: view.clientHeight }),
+      // The scroll containers to follow are those around the selection.
+      contextElement: common.nodeType === 1 ? (common as Element) : (common.parentElement ?? undefined),
+    };
+    const update = () => {
+      void computePosition(reference, this.layer, {
+        strategy: 'fixed',
+        placement,
+        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8, crossAxis: true })],
+      }).then(({ x, y }) => {
+        this.layer.style.left = `${x}px`;
+        this.layer.style.top = `${y}px`;
+      });
+    };
+    this.unplace = autoUpdate(reference, this.layer, update);
   }
 }
