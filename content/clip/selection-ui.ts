@@ -138,6 +138,8 @@ export class SelectionUi {
   /** A short, announced error next to the selection (nothing was saved). */
   showError(message: string, range: Range): void {
     this.deps.ensureHost();
+    // As for the panel: the check of the save click's own mouseup would put the button back over the message.
+    clearTimeout(this.timer);
     this.hideButton();
     // An alert takes no name from its text: the label lets every screen reader (and the tests) find it.
     render(h('div', { class: 'saved-panel clip-error', role: 'alert', 'aria-label': message }, message), this.layer);
