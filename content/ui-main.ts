@@ -208,6 +208,8 @@ export function startUi(core: ContentCore): ContentUi {
       applyDisplay(settings);
     },
     onNavigate() {
+      // The panel belongs to the page it was saved on; closing it saves its note and tags.
+      ui?.selection.closePanel();
       lastReport = '';
       clippingsLoading = loadClippings();
     },

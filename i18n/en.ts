@@ -92,7 +92,6 @@ export const en = {
   'clip.note': 'Note',
   'clip.tags': 'Tags (comma-separated)',
   'clip.done': 'Done',
-  'clip.updated': 'Note and tags saved.',
   'clip.failed': 'Could not save: {error}',
   'clip.tooLong': 'This selection is too long to save ({count} characters; the limit is {limit}).',
   'clip.noSelection': 'Select some text on the page first.',

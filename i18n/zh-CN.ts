@@ -94,7 +94,6 @@ export const zhCN: Record<MessageKey, string> = {
   'clip.note': '笔记',
   'clip.tags': '标签（用逗号分隔）',
   'clip.done': '完成',
-  'clip.updated': '笔记和标签已保存。',
   'clip.failed': '无法保存：{error}',
   'clip.tooLong': '选中的文字太长，无法保存（{count} 个字符，上限为 {limit} 个）。',
   'clip.noSelection': '请先在页面上选择文字。',

@@ -10,6 +10,7 @@ import { t } from '../../i18n';
 import type { Clipping } from '../../model/clipping';
 import { visibleAnchor } from './anchor-rect';
 import { selectionProblem } from './capture';
+import { NoteDraft } from './note-draft';
 
 export interface SaveOutcome {
   clipping: Clipping;
@@ -29,9 +30,17 @@ export interface SelectionUiDeps {
   enabled: () => boolean;
   /** Puts the UI host back if the page removed it. */
   ensureHost: () => void;
+  /** How long the saved panel stays without the reader's attention (tests shorten it). */
+  panelIdleMs?: number;
 }
 
 const PANEL_IDLE_MS = 10_000;
+const ERROR_MS = 8000;
+
+/** The saved panel on screen: closing it saves what the reader typed, unless they undid the save. */
+interface OpenPanel {
+  close(how: 'save' | 'discard'): void;
+}
 
 /** The current selection as a Range, piercing open shadow roots where the browser allows it. */
 export function currentSelectionRange(doc: Document, shadowRoots: ShadowRoot[]): Range | null {
@@ -65,12 +74,12 @@ export class SelectionUi {
   private button?: HTMLButtonElement;
   private timer?: ReturnType<typeof setTimeout>;
   private idleTimer?: ReturnType<typeof setTimeout>;
-  private panelOpen = false;
-  /** The reader typed in the open panel: keep it until they close it. */
+  private panel?: OpenPanel;
+  /** The reader worked in the open panel: a new selection does not replace it, nor does the timeout close it while it has focus. */
   private panelTouched = false;
   /** The selection changed since the panel opened (key and mouse events alone do not replace it). */
   private panelReselected = false;
-  private closePanel?: () => void;
+  private detached = false;
   /** Stops following the selection as the page scrolls or resizes. */
   private unplace?: () => void;
   private readonly off: (() => void)[] = [];
@@ -78,6 +87,10 @@ export class SelectionUi {
   constructor(private readonly deps: SelectionUiDeps) {
     this.layer = deps.doc.createElement('div');
     this.layer.className = 'clip-layer';
+    // The panel's timeout counts from when focus left it.
+    this.layer.addEventListener('focusout', () => {
+      if (this.panel) this.armIdle();
+    });
     deps.uiRoot.appendChild(this.layer);
   }
 
@@ -86,7 +99,7 @@ export class SelectionUi {
     const schedule = (e: Event) => {
       // Only the reader's own actions: synthetic events from the page are ignored.
       if (!e.isTrusted) return;
-      if (e.type === 'selectionchange' && this.panelOpen) this.panelReselected = true;
+      if (e.type === 'selectionchange' && this.panel) this.panelReselected = true;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.refresh(), 150);
     };
@@ -97,17 +110,35 @@ export class SelectionUi {
     listen('selectionchange', schedule);
     listen('mouseup', schedule);
     listen('keyup', schedule);
+    // A press anywhere else closes the panel (saving its note and tags); ours are inside the host.
+    const outside = (e: Event) => {
+      if (e.isTrusted && this.panel && !e.composedPath().includes(this.deps.uiRoot.host)) this.panel.close('save');
+    };
+    doc.addEventListener('pointerdown', outside, { capture: true, passive: true });
+    this.off.push(() => doc.removeEventListener('pointerdown', outside, { capture: true }));
+    // Leaving the page: the message still goes out.
+    const win = doc.defaultView;
+    const leave = () => this.closePanel();
+    win?.addEventListener('pagehide', leave);
+    this.off.push(() => win?.removeEventListener('pagehide', leave));
     // A selection made before the UI was loaded (it loads after the first highlights).
     if (doc.getSelection()?.isCollapsed === false) this.timer = setTimeout(() => this.refresh(), 150);
   }
 
   detach(): void {
+    this.detached = true;
+    this.closePanel();
     for (const f of this.off) f();
     this.off.length = 0;
     clearTimeout(this.timer);
     clearTimeout(this.idleTimer);
     this.clear();
     this.layer.remove();
+  }
+
+  /** Closes the saved panel, saving what was typed in it (the page navigated, or the UI goes away). */
+  closePanel(): void {
+    this.panel?.close('save');
   }
 
   /** Empties the layer and stops placing it. */
@@ -140,63 +171,91 @@ export class SelectionUi {
     this.deps.ensureHost();
     // As for the panel: the check of the save click's own mouseup would put the button back over the message.
     clearTimeout(this.timer);
+    this.closePanel();
     this.hideButton();
     // An alert takes no name from its text: the label lets every screen reader (and the tests) find it.
     render(h('div', { class: 'saved-panel clip-error', role: 'alert', 'aria-label': message }, message), this.layer);
     this.place(range);
     clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => this.clear(), 8000);
+    this.idleTimer = setTimeout(() => this.clear(), ERROR_MS);
   }
 
-  /** Shows the saved panel next to a range (also used by the card's "Save sentence"). */
-  showPanel(outcome: SaveOutcome): void {
+  /**
+   * Shows the saved panel next to a range (also used by the card's "Save sentence").
+   * `resume`: the panel again, with what the reader typed and why saving it failed.
+   */
+  showPanel(outcome: SaveOutcome, resume?: { draft: NoteDraft; error: string }): void {
     this.deps.ensureHost();
     // A selection check still pending from the save's own click (its mouseup) would see
     // the same selection and replace this panel with the button again.
     clearTimeout(this.timer);
+    this.closePanel();
     this.hideButton();
-    this.panelOpen = true;
-    this.panelTouched = false;
+    this.panelTouched = !!resume;
     this.panelReselected = false;
-    const close = () => {
-      this.panelOpen = false;
-      this.closePanel = undefined;
-      clearTimeout(this.idleTimer);
-      this.clear();
+    const { clipping } = outcome;
+    const draft = resume?.draft ?? new NoteDraft(clipping, (note, tags) => this.deps.update(clipping.id, note, tags));
+    let undoing = false;
+    const panel: OpenPanel = {
+      close: (how) => {
+        if (this.panel !== panel) return;
+        this.panel = undefined;
+        clearTimeout(this.idleTimer);
+        this.clear();
+        if (how === 'discard' || undoing || !draft.changed) return;
+        // Saved after the panel went: on failure it comes back with the text and the reason.
+        draft.save().catch((e: unknown) => {
+          if (!this.detached && !this.panel) this.showPanel(outcome, { draft, error: describeSaveError(e) });
+        });
+      },
     };
-    this.closePanel = close;
-    const bump = () => {
-      clearTimeout(this.idleTimer);
-      this.idleTimer = setTimeout(close, PANEL_IDLE_MS);
-    };
+    this.panel = panel;
     render(
       h(SavedPanel, {
-        clipping: outcome.clipping,
+        clipping,
         duplicate: outcome.duplicate,
+        initial: resume && draft.typed,
+        error: resume?.error,
         onUndo: () => {
-          void this.deps.undo(outcome.clipping.id).then(close);
+          undoing = true;
+          this.deps.undo(clipping.id).then(
+            () => panel.close('discard'),
+            () => (undoing = false),
+          );
         },
-        onSave: (note: string, tags: string[]) => this.deps.update(outcome.clipping.id, note, tags),
-        onClose: close,
+        onDraft: (edit) => draft.set(edit),
+        onClose: () => panel.close('save'),
         onActivity: () => {
           this.panelTouched = true;
-          bump();
+          this.armIdle();
         },
       }),
       this.layer,
     );
-    bump();
+    this.armIdle();
     this.place(outcome.range);
   }
 
+  /** Closes the panel after a while without the reader, but not while they work in it. */
+  private armIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (!this.panel) return;
+      // Our own focus on the note field when the panel opens does not count.
+      const focused = this.deps.uiRoot.activeElement;
+      if (this.panelTouched && focused && this.layer.contains(focused)) this.armIdle();
+      else this.panel.close('save');
+    }, this.deps.panelIdleMs ?? PANEL_IDLE_MS);
+  }
+
   private refresh(): void {
-    if (!this.deps.enabled() || (this.panelOpen && this.panelTouched)) return;
+    if (!this.deps.enabled() || (this.panel && this.panelTouched)) return;
     const range = currentSelectionRange(this.deps.doc, this.deps.shadowRoots());
-    if (this.panelOpen) {
+    if (this.panel) {
       // A new selection on the page replaces an untouched panel. The keys of the save
       // shortcut, or the click on the save button, are not a new selection.
       if (!this.panelReselected || !range || selectionProblem(range, this.deps.isOwn)) return;
-      this.closePanel?.();
+      this.closePanel();
     }
     if (selectionProblem(range, this.deps.isOwn) || !range) {
       this.hideButton();

@@ -155,6 +155,97 @@ async function shoot(page: Page, name: string) {
   if (process.env.CNAI_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.CNAI_SCREENSHOTS, `${name}.png`) });
 }
 
+const dialogOpen = async (page: Page) => (await axNodes(page)).some((n) => !n.ignored && n.role === 'dialog' && /Saved to your clippings/.test(n.name));
+
+describe('the saved panel keeps the note and tags', () => {
+  const PARAS = [
+    'The U.S. Commerce Department added Zhipu AI to the Entity List in January 2025.',
+    'Moonshot AI released Kimi K2 as an open-weight model later that year.',
+    'Alibaba answered DeepSeek-R1 with Qwen2.5-Max a few days after its release.',
+    'Baidu said Ernie would be open-sourced, and Tencent kept shipping Hunyuan models.',
+    'The Cyberspace Administration of China published draft rules for labelling AI content.',
+    'ByteDance released Doubao 1.5 Pro, priced well below its rivals.',
+  ];
+  beforeAll(() => {
+    server.route((url) => (url.pathname === '/panel.html' ? { body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Panel</title></head><body><article>${PARAS.map((p, i) => `<p id="q${i}">${p}</p>`).join('')}</article></body></html>` } : undefined));
+  });
+
+  /** Saves a paragraph with the in-page button and types a note and tags in the panel. */
+  async function saveAndType(page: Page, i: number, note: string, tags: string) {
+    await page.goto(server.url(`/panel.html?t=${i}`));
+    await waitForHighlights(page, 1);
+    await selectText(page, `#q${i}`, PARAS[i]!);
+    await axClick(page, 'button', 'Save clipping');
+    await axWait(page, 'dialog', /Saved to your clippings/);
+    await axClick(page, 'textbox', 'Note');
+    await page.keyboard.type(note);
+    await axClick(page, 'textbox', 'Tags (comma-separated)');
+    await page.keyboard.type(tags);
+  }
+
+  it('stays open while the reader works in it, and saves when it closes by itself (the real 10 s)', async () => {
+    const page = await browser.context.newPage();
+    await saveAndType(page, 0, 'Check the Federal Register notice.', 'export controls, 2025');
+    // Past the timeout with focus in the panel: still open, nothing lost.
+    await page.waitForTimeout(11_000);
+    expect(await dialogOpen(page)).toBe(true);
+    // Focus leaves it (Tab past Done): it closes 10 s later, saving what was typed.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(8000);
+    expect(await dialogOpen(page)).toBe(true);
+    await expect.poll(() => dialogOpen(page), { timeout: 6000, interval: 250 }).toBe(false);
+    await expect.poll(() => storedClipping(PARAS[0]!), { timeout: 5000 }).toMatchObject({ note: 'Check the Federal Register notice.', tags: ['export controls', '2025'] });
+    await page.close();
+  }, 60_000);
+
+  it('saves them on Esc', async () => {
+    const page = await browser.context.newPage();
+    await saveAndType(page, 1, 'Open weights.', 'moonshot');
+    await shoot(page, 'panel');
+    await page.keyboard.press('Escape');
+    expect(await dialogOpen(page)).toBe(false);
+    await expect.poll(() => storedClipping(PARAS[1]!), { timeout: 5000 }).toMatchObject({ note: 'Open weights.', tags: ['moonshot'] });
+    await page.close();
+  });
+
+  it('saves them on a click elsewhere on the page', async () => {
+    const page = await browser.context.newPage();
+    await saveAndType(page, 2, 'A quick answer.', 'alibaba, deepseek');
+    await page.mouse.click(5, 5);
+    await expect.poll(() => dialogOpen(page), { timeout: 2000 }).toBe(false);
+    await expect.poll(() => storedClipping(PARAS[2]!), { timeout: 5000 }).toMatchObject({ note: 'A quick answer.', tags: ['alibaba', 'deepseek'] });
+    await page.close();
+  });
+
+  it('saves them when the page navigates on its own (history.pushState)', async () => {
+    const page = await browser.context.newPage();
+    await saveAndType(page, 3, 'Ernie goes open.', 'baidu');
+    await page.evaluate(() => history.pushState({}, '', '/panel.html?t=elsewhere'));
+    await expect.poll(() => dialogOpen(page), { timeout: 5000 }).toBe(false);
+    await expect.poll(() => storedClipping(PARAS[3]!), { timeout: 5000 }).toMatchObject({ note: 'Ernie goes open.', tags: ['baidu'] });
+    await page.close();
+  });
+
+  it('saves them when the reader leaves the page', async () => {
+    const page = await browser.context.newPage();
+    await saveAndType(page, 5, 'Cheap tokens.', 'bytedance');
+    await page.goto(server.url('/article.html'));
+    await expect.poll(() => storedClipping(PARAS[5]!), { timeout: 5000 }).toMatchObject({ note: 'Cheap tokens.', tags: ['bytedance'] });
+    await page.close();
+  });
+
+  it('keeps Undo: the clipping and what was typed are gone', async () => {
+    const page = await browser.context.newPage();
+    await saveAndType(page, 4, 'Never mind.', 'cac');
+    await axClick(page, 'button', 'Undo');
+    await expect.poll(() => dialogOpen(page), { timeout: 5000 }).toBe(false);
+    await page.waitForTimeout(500);
+    expect(await storedClipping(PARAS[4]!)).toBeUndefined();
+    await page.close();
+  });
+});
+
 describe('the button and messages stay in the window', () => {
   const VIEW = { width: 1200, height: 900 };
   const FILLER = 'Readers kept reading long plain sentences about the river and the town, and nothing else happened. ';
