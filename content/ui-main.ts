@@ -14,6 +14,7 @@ import themeCss from '../components/theme.css?inline';
 import entityCss from '../components/entity.css?inline';
 import cardCss from '../components/card/card.css?inline';
 import clipCss from '../components/clip/clip.css?inline';
+import { describeSaveError } from '../components/clip/save-error';
 import { CardController } from './card/controller';
 import { clippingFromRange } from './clip/capture';
 import { PageClippings } from './clip/page-clippings';
@@ -122,7 +123,7 @@ export function startUi(core: ContentCore): ContentUi {
           const outcome = await saveRange(range);
           return t(outcome.duplicate ? 'card.alreadySaved' : 'card.saved');
         } catch (e) {
-          return t('clip.failed', { error: e instanceof Error ? e.message : String(e) });
+          return describeSaveError(e);
         }
       },
       shadowRoots,
@@ -207,6 +208,8 @@ export function startUi(core: ContentCore): ContentUi {
       applyDisplay(settings);
     },
     onNavigate() {
+      // The panel belongs to the page it was saved on; closing it saves its note and tags.
+      ui?.selection.closePanel();
       lastReport = '';
       clippingsLoading = loadClippings();
     },

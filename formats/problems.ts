@@ -100,6 +100,11 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** Every issue of a failed parse on one line, e.g. "id: must be a UUID; tags › item 1: must not be empty". */
+export function describeIssues(error: z.core.$ZodError, input?: unknown, whole = 'value'): string {
+  return error.issues.map((i) => `${fieldPath(i.path) || whole}: ${describeIssue(i, input)}`).join('; ');
+}
+
 /** Problems for every issue of a failed Zod parse of one record (`input` is the value that was parsed). */
 export function zodProblems(record: string, error: z.core.$ZodError, input?: unknown, fieldPrefix: readonly PropertyKey[] = []): Problem[] {
   return error.issues.map((issue) => ({

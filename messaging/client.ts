@@ -8,6 +8,7 @@ import {
   BackgroundResponseSchemas,
   ContentRequestSchemas,
   ContentResponseSchemas,
+  describeZodError,
   MessageError,
   parseResponse,
   type BackgroundRequest,
@@ -26,10 +27,13 @@ function isTransportError(e: unknown): boolean {
   return /Could not establish connection|message port closed|Receiving end does not exist|No SW|service worker/i.test(m);
 }
 
-function requestSchema<M extends Record<string, z.ZodType>>(schemas: M, type: string): z.ZodType {
-  const s = Object.hasOwn(schemas, type) ? schemas[type] : undefined;
-  if (!s) throw new MessageError(`Unknown message type: ${type}`);
-  return s;
+/** The request, checked by its type's schema; a failure says which field and why in words (Zod's own message is a JSON dump). */
+function checkRequest<M extends Record<string, z.ZodType>>(schemas: M, request: { type: string }): unknown {
+  const s = Object.hasOwn(schemas, request.type) ? schemas[request.type] : undefined;
+  if (!s) throw new MessageError(`Unknown message type: ${request.type}`);
+  const r = s.safeParse(request);
+  if (!r.success) throw new MessageError(describeZodError(r.error, request));
+  return r.data;
 }
 
 export async function askBackground<T extends BackgroundRequest['type']>(
@@ -37,7 +41,7 @@ export async function askBackground<T extends BackgroundRequest['type']>(
   attempts = 3,
 ): Promise<BackgroundResponse<T>> {
   // The request's own schema, not the union: a content script builds only what it sends.
-  const msg = requestSchema(BackgroundRequestSchemas, request.type).parse(request);
+  const msg = checkRequest(BackgroundRequestSchemas, request);
   for (let i = 1; ; i++) {
     let raw: unknown;
     try {
@@ -66,7 +70,7 @@ export async function askContent<T extends ContentRequest['type']>(
   request: Extract<ContentRequest, { type: T }>,
   frameId?: number,
 ): Promise<ContentResponse<T>> {
-  const msg = requestSchema(ContentRequestSchemas, request.type).parse(request);
+  const msg = checkRequest(ContentRequestSchemas, request);
   const raw = await browser.tabs.sendMessage(tabId, msg, frameId === undefined ? undefined : { frameId });
   return parseResponse(raw, ContentResponseSchemas[request.type as T], request.type) as ContentResponse<T>;
 }

@@ -10,6 +10,7 @@ import { lazySchema } from '../model/lazy-schema';
 import { EntityKindSchema, EntitySchema, NamesSchema, SlugSchema } from '../kb/schema';
 import { ClippingSchema, TagSchema } from '../model/clipping';
 import { HistoryEntrySchema } from '../model/history';
+import { describeIssues } from '../formats/problems';
 
 const TabId = lazySchema(() => z.number().int().nonnegative());
 const PageUrl = lazySchema(() => z.string().max(8192));
@@ -170,11 +171,9 @@ export const EnvelopeSchema = lazySchema(() =>
 );
 export type Envelope = z.infer<typeof EnvelopeSchema>;
 
-/** A readable one-line description of why a message was rejected. */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${i.path.length ? i.path.join('.') : 'message'}: ${i.message}`)
-    .join('; ');
+/** A readable one-line description of why a message was rejected (`input`: what was parsed, for plainer words). */
+export function describeZodError(error: z.ZodError, input?: unknown): string {
+  return describeIssues(error, input, 'message');
 }
 
 export class MessageError extends Error {
@@ -186,13 +185,13 @@ export class MessageError extends Error {
 /** Validates an incoming request; throws MessageError with a clear reason. */
 export function parseBackgroundRequest(raw: unknown): BackgroundRequest {
   const r = BackgroundRequestSchema.safeParse(raw);
-  if (!r.success) throw new MessageError(`Rejected message: ${describeZodError(r.error)}`);
+  if (!r.success) throw new MessageError(`Rejected message: ${describeZodError(r.error, raw)}`);
   return r.data;
 }
 
 export function parseContentRequest(raw: unknown): ContentRequest {
   const r = ContentRequestSchema.safeParse(raw);
-  if (!r.success) throw new MessageError(`Rejected message: ${describeZodError(r.error)}`);
+  if (!r.success) throw new MessageError(`Rejected message: ${describeZodError(r.error, raw)}`);
   return r.data;
 }
 
@@ -207,6 +206,6 @@ export function parseResponse<S extends z.ZodType>(raw: unknown, schema: S, what
     throw err;
   }
   const data = schema.safeParse(env.data.data);
-  if (!data.success) throw new MessageError(`Invalid response to ${what}: ${describeZodError(data.error)}`);
+  if (!data.success) throw new MessageError(`Invalid response to ${what}: ${describeZodError(data.error, env.data.data)}`);
   return data.data;
 }

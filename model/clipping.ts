@@ -15,6 +15,14 @@ export const QUOTE_CONTEXT_LENGTH = 32;
 export const MAX_CLIPPING_TEXT = 100_000;
 export const MAX_NOTE = 50_000;
 
+/** A selection longer than a clipping may be; the UI words it in the reader's language. */
+export class ClipTooLongError extends Error {
+  override name = 'ClipTooLongError';
+  constructor(readonly length: number, readonly limit = MAX_CLIPPING_TEXT) {
+    super(`This selection is too long to save (${length.toLocaleString('en-US')} characters; the limit is ${limit.toLocaleString('en-US')}).`);
+  }
+}
+
 export const TextQuoteSelectorSchema = lazySchema(() =>
   z.strictObject({
     type: z.literal('TextQuoteSelector'),

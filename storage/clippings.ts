@@ -2,7 +2,8 @@
  * Clippings in the database. Every write is validated with the Zod schema first;
  * a clipping of the same text on the same page is not stored twice.
  */
-import { ClippingSchema, type Clipping } from '../model/clipping';
+import { describeIssues } from '../formats/problems';
+import { ClippingSchema, ClipTooLongError, MAX_CLIPPING_TEXT, type Clipping } from '../model/clipping';
 import { db, type CnaiDatabase } from './db';
 
 export class ValidationError extends Error {
@@ -12,13 +13,15 @@ export class ValidationError extends Error {
 function validate(c: unknown): Clipping {
   const r = ClippingSchema.safeParse(c);
   if (!r.success) {
-    throw new ValidationError(`Invalid clipping: ${r.error.issues.map((i) => `${i.path.join('.') || 'clipping'}: ${i.message}`).join('; ')}`);
+    throw new ValidationError(`Invalid clipping: ${describeIssues(r.error, c, 'clipping')}`);
   }
   return r.data;
 }
 
 /** Stores a new clipping; returns the existing one when the same text of the same page is already saved. */
 export async function saveClipping(input: unknown, database: CnaiDatabase = db()): Promise<{ clipping: Clipping; duplicate: boolean }> {
+  const text = (input as { text?: unknown } | null)?.text;
+  if (typeof text === 'string' && text.length > MAX_CLIPPING_TEXT) throw new ValidationError(new ClipTooLongError(text.length).message);
   const clipping = validate(input);
   return database.transaction('rw', database.clippings, async () => {
     const same = await database.clippings.where('url').equals(clipping.url).filter((c) => c.text === clipping.text).first();

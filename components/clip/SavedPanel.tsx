@@ -1,42 +1,35 @@
 /** Shown after a clipping is saved: undo, and an optional note and tags right there. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import type { Clipping } from '../../model/clipping';
+import { MAX_NOTE, type Clipping } from '../../model/clipping';
 
 export interface SavedPanelProps {
   clipping: Clipping;
   duplicate: boolean;
   onUndo(): void;
-  onSave(note: string, tags: string[]): Promise<void>;
+  /** Every edit (tags as typed): the owner saves them however the panel closes. */
+  onDraft(edit: { note?: string; tags?: string }): void;
+  /** Done or Esc. */
   onClose(): void;
   /** Keep the panel open while the reader works in it. */
   onActivity(): void;
+  /** What the fields start with, when not the clipping's (the panel shown again after a failed save). */
+  initial?: { note: string; tags: string };
+  /** Why the note and tags could not be saved. */
+  error?: string;
 }
 
 export function parseTags(input: string): string[] {
   return [...new Set(input.split(/[,，\n]/).map((s) => s.trim().replace(/^#/, '')).filter(Boolean))].slice(0, 100);
 }
 
-export function SavedPanel({ clipping, duplicate, onUndo, onSave, onClose, onActivity }: SavedPanelProps) {
-  const [note, setNote] = useState(clipping.note);
-  const [tags, setTags] = useState(clipping.tags.join(', '));
-  const [status, setStatus] = useState('');
+export function SavedPanel({ clipping, duplicate, onUndo, onDraft, onClose, onActivity, initial, error }: SavedPanelProps) {
+  const [note, setNote] = useState(initial?.note ?? clipping.note);
+  const [tags, setTags] = useState(initial?.tags ?? clipping.tags.join(', '));
   const noteRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (!duplicate) noteRef.current?.focus({ preventScroll: true });
   }, []);
-  const done = async () => {
-    if (note !== clipping.note || tags !== clipping.tags.join(', ')) {
-      try {
-        await onSave(note, parseTags(tags));
-        setStatus(t('clip.updated'));
-      } catch (e) {
-        setStatus(t('clip.failed', { error: e instanceof Error ? e.message : String(e) }));
-        return;
-      }
-    }
-    onClose();
-  };
   return (
     <div
       class="saved-panel"
@@ -50,7 +43,7 @@ export function SavedPanel({ clipping, duplicate, onUndo, onSave, onClose, onAct
           e.stopPropagation();
           onClose();
         }
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void done();
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onClose();
       }}
     >
       <p id="cnai-saved-title" class="saved-title">
@@ -63,19 +56,37 @@ export function SavedPanel({ clipping, duplicate, onUndo, onSave, onClose, onAct
       </p>
       <label class="field">
         <span>{t('clip.note')}</span>
-        <textarea ref={noteRef} rows={2} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+        <textarea
+          ref={noteRef}
+          rows={2}
+          maxLength={MAX_NOTE}
+          value={note}
+          onInput={(e) => {
+            const v = (e.target as HTMLTextAreaElement).value;
+            setNote(v);
+            onDraft({ note: v });
+          }}
+        />
       </label>
       <label class="field">
         <span>{t('clip.tags')}</span>
-        <input type="text" value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
+        <input
+          type="text"
+          value={tags}
+          onInput={(e) => {
+            const v = (e.target as HTMLInputElement).value;
+            setTags(v);
+            onDraft({ tags: v });
+          }}
+        />
       </label>
       <div class="saved-actions">
-        <button type="button" class="primary" onClick={() => void done()}>
+        <button type="button" class="primary" onClick={onClose}>
           {t('clip.done')}
         </button>
       </div>
       <p class="card-status" role="status" aria-live="polite">
-        {status}
+        {error ?? ''}
       </p>
     </div>
   );

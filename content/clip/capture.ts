@@ -3,7 +3,8 @@
  * it), the text as the page shows it, the entities it mentions, and the page it came from.
  */
 import { describeRange } from '../../anchoring';
-import { ClippingSchema, MAX_CLIPPING_TEXT, type Clipping } from '../../model/clipping';
+import { describeIssues } from '../../formats/problems';
+import { ClippingSchema, ClipTooLongError, MAX_CLIPPING_TEXT, type Clipping } from '../../model/clipping';
 import { normalizePageUrl, siteOf } from '../../model/url';
 import { isInsideSkipped } from '../walker';
 import { readableText } from './readable';
@@ -46,6 +47,8 @@ export interface CaptureContext {
  */
 export function clippingFromRange(range: Range, ctx: CaptureContext): Clipping {
   const { quote, position } = describeRange(anchorRoot(range), range);
+  // Zod's own error would reach the reader as a JSON dump of issues.
+  if (quote.exact.length > MAX_CLIPPING_TEXT) throw new ClipTooLongError(quote.exact.length);
   const readable = readableText(range);
   // Nothing shown (only hidden text selected): the quote is all there is.
   const shown = readable.text ? clipText(readable.text) : '';
@@ -53,7 +56,7 @@ export function clippingFromRange(range: Range, ctx: CaptureContext): Clipping {
   const cuts = shown ? readable.cuts.filter((c) => c < text.length) : [];
   const url = normalizePageUrl(ctx.href);
   const now = (ctx.now ?? new Date()).toISOString();
-  return ClippingSchema.parse({
+  const input = {
     id: ctx.id ?? crypto.randomUUID(),
     url,
     title: ctx.title.slice(0, 2000),
@@ -66,7 +69,10 @@ export function clippingFromRange(range: Range, ctx: CaptureContext): Clipping {
     tags: [],
     created: now,
     updated: now,
-  });
+  };
+  const r = ClippingSchema.safeParse(input);
+  if (!r.success) throw new Error(`This selection cannot be saved: ${describeIssues(r.error, input, 'clipping')}`);
+  return r.data;
 }
 
 /** At most MAX_CLIPPING_TEXT characters (separators make the shown text longer than the quote), not ending inside a surrogate pair. */

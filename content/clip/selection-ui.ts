@@ -2,13 +2,15 @@
  * The in-page "Save clipping" button next to a selection, and the panel shown after
  * saving (undo, note, tags). Both live in the extension's closed shadow root.
  */
-import { computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { SavedPanel } from '../../components/clip/SavedPanel';
+import { describeSaveError } from '../../components/clip/save-error';
 import { t } from '../../i18n';
 import type { Clipping } from '../../model/clipping';
-import { describeStorageError } from '../../storage/errors';
+import { visibleAnchor } from './anchor-rect';
 import { selectionProblem } from './capture';
+import { NoteDraft } from './note-draft';
 
 export interface SaveOutcome {
   clipping: Clipping;
@@ -28,9 +30,17 @@ export interface SelectionUiDeps {
   enabled: () => boolean;
   /** Puts the UI host back if the page removed it. */
   ensureHost: () => void;
+  /** How long the saved panel stays without the reader's attention (tests shorten it). */
+  panelIdleMs?: number;
 }
 
 const PANEL_IDLE_MS = 10_000;
+const ERROR_MS = 8000;
+
+/** The saved panel on screen: closing it saves what the reader typed, unless they undid the save. */
+interface OpenPanel {
+  close(how: 'save' | 'discard'): void;
+}
 
 /** The current selection as a Range, piercing open shadow roots where the browser allows it. */
 export function currentSelectionRange(doc: Document, shadowRoots: ShadowRoot[]): Range | null {
@@ -64,17 +74,23 @@ export class SelectionUi {
   private button?: HTMLButtonElement;
   private timer?: ReturnType<typeof setTimeout>;
   private idleTimer?: ReturnType<typeof setTimeout>;
-  private panelOpen = false;
-  /** The reader typed in the open panel: keep it until they close it. */
+  private panel?: OpenPanel;
+  /** The reader worked in the open panel: a new selection does not replace it, nor does the timeout close it while it has focus. */
   private panelTouched = false;
   /** The selection changed since the panel opened (key and mouse events alone do not replace it). */
   private panelReselected = false;
-  private closePanel?: () => void;
+  private detached = false;
+  /** Stops following the selection as the page scrolls or resizes. */
+  private unplace?: () => void;
   private readonly off: (() => void)[] = [];
 
   constructor(private readonly deps: SelectionUiDeps) {
     this.layer = deps.doc.createElement('div');
     this.layer.className = 'clip-layer';
+    // The panel's timeout counts from when focus left it.
+    this.layer.addEventListener('focusout', () => {
+      if (this.panel) this.armIdle();
+    });
     deps.uiRoot.appendChild(this.layer);
   }
 
@@ -83,7 +99,7 @@ export class SelectionUi {
     const schedule = (e: Event) => {
       // Only the reader's own actions: synthetic events from the page are ignored.
       if (!e.isTrusted) return;
-      if (e.type === 'selectionchange' && this.panelOpen) this.panelReselected = true;
+      if (e.type === 'selectionchange' && this.panel) this.panelReselected = true;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.refresh(), 150);
     };
@@ -94,17 +110,43 @@ export class SelectionUi {
     listen('selectionchange', schedule);
     listen('mouseup', schedule);
     listen('keyup', schedule);
+    // A press anywhere else closes the panel (saving its note and tags); ours are inside the host.
+    const outside = (e: Event) => {
+      if (e.isTrusted && this.panel && !e.composedPath().includes(this.deps.uiRoot.host)) this.panel.close('save');
+    };
+    doc.addEventListener('pointerdown', outside, { capture: true, passive: true });
+    this.off.push(() => doc.removeEventListener('pointerdown', outside, { capture: true }));
+    // Leaving the page: the message still goes out.
+    const win = doc.defaultView;
+    const leave = () => this.closePanel();
+    win?.addEventListener('pagehide', leave);
+    this.off.push(() => win?.removeEventListener('pagehide', leave));
     // A selection made before the UI was loaded (it loads after the first highlights).
     if (doc.getSelection()?.isCollapsed === false) this.timer = setTimeout(() => this.refresh(), 150);
   }
 
   detach(): void {
+    this.detached = true;
+    this.closePanel();
     for (const f of this.off) f();
     this.off.length = 0;
     clearTimeout(this.timer);
     clearTimeout(this.idleTimer);
-    render(null, this.layer);
+    this.clear();
     this.layer.remove();
+  }
+
+  /** Closes the saved panel, saving what was typed in it (the page navigated, or the UI goes away). */
+  closePanel(): void {
+    this.panel?.close('save');
+  }
+
+  /** Empties the layer and stops placing it. */
+  private clear(): void {
+    this.unplace?.();
+    this.unplace = undefined;
+    render(null, this.layer);
+    this.layer.replaceChildren();
   }
 
   /** Saves the current selection (button, context menu or keyboard shortcut). */
@@ -116,7 +158,7 @@ export class SelectionUi {
     try {
       outcome = await this.deps.save(range);
     } catch (e) {
-      const reason = t('clip.failed', { error: describeStorageError(e) });
+      const reason = describeSaveError(e);
       this.showError(reason, range);
       return { saved: false, reason };
     }
@@ -127,62 +169,93 @@ export class SelectionUi {
   /** A short, announced error next to the selection (nothing was saved). */
   showError(message: string, range: Range): void {
     this.deps.ensureHost();
+    // As for the panel: the check of the save click's own mouseup would put the button back over the message.
+    clearTimeout(this.timer);
+    this.closePanel();
     this.hideButton();
-    render(h('div', { class: 'saved-panel', role: 'alert' }, message), this.layer);
+    // An alert takes no name from its text: the label lets every screen reader (and the tests) find it.
+    render(h('div', { class: 'saved-panel clip-error', role: 'alert', 'aria-label': message }, message), this.layer);
     this.place(range);
     clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => render(null, this.layer), 8000);
+    this.idleTimer = setTimeout(() => this.clear(), ERROR_MS);
   }
 
-  /** Shows the saved panel next to a range (also used by the card's "Save sentence"). */
-  showPanel(outcome: SaveOutcome): void {
+  /**
+   * Shows the saved panel next to a range (also used by the card's "Save sentence").
+   * `resume`: the panel again, with what the reader typed and why saving it failed.
+   */
+  showPanel(outcome: SaveOutcome, resume?: { draft: NoteDraft; error: string }): void {
     this.deps.ensureHost();
     // A selection check still pending from the save's own click (its mouseup) would see
     // the same selection and replace this panel with the button again.
     clearTimeout(this.timer);
+    this.closePanel();
     this.hideButton();
-    this.panelOpen = true;
-    this.panelTouched = false;
+    this.panelTouched = !!resume;
     this.panelReselected = false;
-    const close = () => {
-      this.panelOpen = false;
-      this.closePanel = undefined;
-      clearTimeout(this.idleTimer);
-      render(null, this.layer);
+    const { clipping } = outcome;
+    const draft = resume?.draft ?? new NoteDraft(clipping, (note, tags) => this.deps.update(clipping.id, note, tags));
+    let undoing = false;
+    const panel: OpenPanel = {
+      close: (how) => {
+        if (this.panel !== panel) return;
+        this.panel = undefined;
+        clearTimeout(this.idleTimer);
+        this.clear();
+        if (how === 'discard' || undoing || !draft.changed) return;
+        // Saved after the panel went: on failure it comes back with the text and the reason.
+        draft.save().catch((e: unknown) => {
+          if (!this.detached && !this.panel) this.showPanel(outcome, { draft, error: describeSaveError(e) });
+        });
+      },
     };
-    this.closePanel = close;
-    const bump = () => {
-      clearTimeout(this.idleTimer);
-      this.idleTimer = setTimeout(close, PANEL_IDLE_MS);
-    };
+    this.panel = panel;
     render(
       h(SavedPanel, {
-        clipping: outcome.clipping,
+        clipping,
         duplicate: outcome.duplicate,
+        initial: resume && draft.typed,
+        error: resume?.error,
         onUndo: () => {
-          void this.deps.undo(outcome.clipping.id).then(close);
+          undoing = true;
+          this.deps.undo(clipping.id).then(
+            () => panel.close('discard'),
+            () => (undoing = false),
+          );
         },
-        onSave: (note: string, tags: string[]) => this.deps.update(outcome.clipping.id, note, tags),
-        onClose: close,
+        onDraft: (edit) => draft.set(edit),
+        onClose: () => panel.close('save'),
         onActivity: () => {
           this.panelTouched = true;
-          bump();
+          this.armIdle();
         },
       }),
       this.layer,
     );
-    bump();
+    this.armIdle();
     this.place(outcome.range);
   }
 
+  /** Closes the panel after a while without the reader, but not while they work in it. */
+  private armIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (!this.panel) return;
+      // Our own focus on the note field when the panel opens does not count.
+      const focused = this.deps.uiRoot.activeElement;
+      if (this.panelTouched && focused && this.layer.contains(focused)) this.armIdle();
+      else this.panel.close('save');
+    }, this.deps.panelIdleMs ?? PANEL_IDLE_MS);
+  }
+
   private refresh(): void {
-    if (!this.deps.enabled() || (this.panelOpen && this.panelTouched)) return;
+    if (!this.deps.enabled() || (this.panel && this.panelTouched)) return;
     const range = currentSelectionRange(this.deps.doc, this.deps.shadowRoots());
-    if (this.panelOpen) {
+    if (this.panel) {
       // A new selection on the page replaces an untouched panel. The keys of the save
       // shortcut, or the click on the save button, are not a new selection.
       if (!this.panelReselected || !range || selectionProblem(range, this.deps.isOwn)) return;
-      this.closePanel?.();
+      this.closePanel();
     }
     if (selectionProblem(range, this.deps.isOwn) || !range) {
       this.hideButton();
@@ -193,6 +266,8 @@ export class SelectionUi {
 
   private showButton(range: Range): void {
     this.deps.ensureHost();
+    // An earlier error's timer would empty the layer under the button.
+    clearTimeout(this.idleTimer);
     if (!this.button) {
       const b = this.deps.doc.createElement('button');
       b.type = 'button';
@@ -215,20 +290,34 @@ export class SelectionUi {
   }
 
   private hideButton(): void {
-    if (this.button?.parentNode === this.layer) this.button.remove();
+    if (this.button?.parentNode !== this.layer) return;
+    this.button.remove();
+    this.unplace?.();
+    this.unplace = undefined;
   }
 
+  /** Keeps the layer next to the visible part of `range`, inside the window, as the page scrolls. */
   private place(range: Range, placement: 'bottom-end' | 'bottom-start' = 'bottom-start'): void {
-    const rects = range.getClientRects();
-    const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-    const reference = { getBoundingClientRect: () => last };
-    void computePosition(reference, this.layer, {
-      strategy: 'fixed',
-      placement,
-      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
-    }).then(({ x, y }) => {
-      this.layer.style.left = `${x}px`;
-      this.layer.style.top = `${y}px`;
-    });
+    this.unplace?.();
+    const { doc } = this.deps;
+    // The element whose client size is the window less its scroll bars (the body in quirks mode).
+    const view = doc.compatMode === 'BackCompat' && doc.body ? doc.body : doc.documentElement;
+    const common = range.commonAncestorContainer;
+    const reference = {
+      getBoundingClientRect: () => visibleAnchor(range.getClientRects(), range.getBoundingClientRect(), { width: view.clientWidth, height: view.clientHeight }),
+      // The scroll containers to follow are those around the selection.
+      contextElement: common.nodeType === 1 ? (common as Element) : (common.parentElement ?? undefined),
+    };
+    const update = () => {
+      void computePosition(reference, this.layer, {
+        strategy: 'fixed',
+        placement,
+        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8, crossAxis: true })],
+      }).then(({ x, y }) => {
+        this.layer.style.left = `${x}px`;
+        this.layer.style.top = `${y}px`;
+      });
+    };
+    this.unplace = autoUpdate(reference, this.layer, update);
   }
 }

@@ -1,7 +1,6 @@
 /** The sentence around a mention, as a DOM range (for "Save sentence" in the card). */
 import { isBlock, nodeIndexAt, TextWalker } from '../walker';
-
-const SENTENCE_END = /[.!?。！？；;]/;
+import { sentenceEnds } from './sentence-ends';
 
 export function sentenceRange(doc: Document, range: AbstractRange): Range | null {
   let block: Element | null = range.startContainer.parentElement;
@@ -13,24 +12,21 @@ export function sentenceRange(doc: Document, range: AbstractRange): Range | null
   const ei = batch.nodes.indexOf(range.endContainer as Text);
   if (si < 0 || ei < 0) return null;
   const text = batch.text;
-  // Where blocks start inside this one (nested blocks): a sentence never runs across one.
-  const cuts = new Set(batch.cuts);
   const mStart = batch.starts[si]! + range.startOffset;
   const mEnd = batch.starts[ei]! + range.endOffset;
-  let start = mStart;
-  while (start > 0) {
-    if (cuts.has(start)) break;
-    const ch = text[start - 1]!;
-    // A full stop followed by a space (or a CJK full stop) ends the previous sentence.
-    if (SENTENCE_END.test(ch) && (ch.charCodeAt(0) > 0x2000 || /\s/.test(text[start] ?? ' '))) break;
-    start--;
+  // The last sentence end or block start at or before the mention, and the first after it.
+  let start = 0;
+  let end = text.length;
+  for (const c of batch.cuts) {
+    if (c <= mStart) start = Math.max(start, c);
+    if (c >= mEnd) end = Math.min(end, c);
   }
-  let end = mEnd;
-  while (end < text.length) {
-    if (cuts.has(end)) break;
-    const ch = text[end]!;
-    end++;
-    if (SENTENCE_END.test(ch) && (ch.charCodeAt(0) > 0x2000 || end >= text.length || /\s/.test(text[end]!))) break;
+  for (const e of sentenceEnds(text)) {
+    if (e <= mStart) start = Math.max(start, e);
+    else if (e >= mEnd) {
+      end = Math.min(end, e);
+      break;
+    }
   }
   while (start < mStart && /\s/.test(text[start]!)) start++;
   while (end > mEnd && /\s/.test(text[end - 1]!)) end--;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BackgroundResponseSchemas, MessageError, parseBackgroundRequest, parseResponse } from '../../../messaging/protocol';
 import { handle } from '../../../messaging/server';
+import { askBackground } from '../../../messaging/client';
 import { backgroundHandlers, classifySender } from '../../../background/service';
 import { TabReports } from '../../../background/tab-reports';
+import { generateClippings } from '../../fixtures/generate-clippings';
 
 describe('message validation', () => {
   it('accepts well-formed requests', () => {
@@ -14,8 +16,20 @@ describe('message validation', () => {
     expect(() => parseBackgroundRequest({ type: 'kb/drop-tables' })).toThrow(MessageError);
     expect(() => parseBackgroundRequest(null)).toThrow(/Rejected message/);
     expect(() => parseBackgroundRequest({ type: 'kb/entity', id: '../etc/passwd' })).toThrow(/id: must be a lowercase slug/);
-    expect(() => parseBackgroundRequest({ type: 'page/report', url: 'u', title: 't', counts: { cac: -1 } })).toThrow(/counts\.cac/);
-    expect(() => parseBackgroundRequest({ type: 'kb/entity', id: 'cac', extra: 1 })).toThrow(/Unrecognized key/);
+    expect(() => parseBackgroundRequest({ type: 'page/report', url: 'u', title: 't', counts: { cac: -1 } })).toThrow(/counts › cac: must be at least 0/);
+    expect(() => parseBackgroundRequest({ type: 'kb/entity', id: 'cac', extra: 1 })).toThrow('has an unknown field: “extra”');
+  });
+
+  it('words a too-long clipping plainly, not as a dump of Zod issues', () => {
+    const [c] = generateClippings(1);
+    const text = 'x'.repeat(100_001);
+    const send = () => parseBackgroundRequest({ type: 'clip/save', clipping: { ...c, text, quote: { ...c!.quote, exact: text } } });
+    expect(send).toThrow('Rejected message: clipping › text: must be at most 100000 characters long; clipping › quote › exact: must be at most 100000 characters long');
+  });
+
+  it('checks a request before sending it and says why in words', async () => {
+    const tags = ['x'.repeat(65)];
+    await expect(askBackground({ type: 'clip/update', id: crypto.randomUUID(), tags })).rejects.toThrow(new MessageError('tags › item 1: must be at most 64 characters'));
   });
 
   it('validates responses too', () => {

@@ -18,6 +18,9 @@ describe('clippings', () => {
     await expect(saveClipping({ ...a, url: 'javascript:alert(1)' }, db)).rejects.toThrow(ValidationError);
     await expect(saveClipping({ ...a, id: 'not-a-uuid' }, db)).rejects.toThrow(/id: must be a UUID/);
     await expect(saveClipping({ ...a, text: '' }, db)).rejects.toThrow(/text/);
+    // Said in words a reader can act on (it reaches the page's "Could not save" message).
+    await expect(saveClipping({ ...a, text: 'x'.repeat(171_000) }, db)).rejects.toThrow('This selection is too long to save (171,000 characters; the limit is 100,000).');
+    await expect(saveClipping({ ...a, note: 'x'.repeat(50_001) }, db)).rejects.toThrow('Invalid clipping: note: must be at most 50000 characters long');
     expect(await db.clippings.count()).toBe(0);
   });
 

@@ -1,0 +1,148 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SelectionUi, type SaveOutcome } from '../../../content/clip/selection-ui';
+import type { Clipping } from '../../../model/clipping';
+import { generateClippings } from '../../fixtures/generate-clippings';
+
+const IDLE = 150;
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function setup(opts: { update?: (id: string, note: string, tags: string[]) => Promise<void> } = {}) {
+  document.body.innerHTML = '<p id="p">Zhipu AI released GLM-4.5 today.</p><input id="elsewhere">';
+  const host = document.createElement('div');
+  document.documentElement.appendChild(host);
+  const uiRoot = host.attachShadow({ mode: 'open' });
+  const update = vi.fn(opts.update ?? (async () => {}));
+  const undo = vi.fn(async () => {});
+  const ui = new SelectionUi({
+    doc: document,
+    uiRoot,
+    isOwn: () => false,
+    shadowRoots: () => [],
+    save: async () => {
+      throw new Error('not used');
+    },
+    update,
+    undo,
+    enabled: () => true,
+    ensureHost: () => {},
+    panelIdleMs: IDLE,
+  });
+  ui.attach();
+  const range = document.createRange();
+  range.selectNodeContents(document.getElementById('p')!);
+  const clipping: Clipping = { ...generateClippings(1)[0]!, note: '', tags: [] };
+  const outcome: SaveOutcome = { clipping, duplicate: false, range };
+  const panel = () => uiRoot.querySelector('[role="dialog"]');
+  const field = <T extends HTMLElement>(sel: string) => uiRoot.querySelector(sel) as T;
+  /** Types into a field of the panel as a reader would (focus, keys, input). */
+  const type = (sel: string, value: string) => {
+    const el = field<HTMLInputElement>(sel);
+    el.focus();
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    el.value = value;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  };
+  /** Shows the panel and waits for it to put focus in the note field, as it does when it opens. */
+  const open = async () => {
+    ui.showPanel(outcome);
+    await vi.waitFor(() => expect(uiRoot.activeElement?.tagName).toBe('TEXTAREA'), { timeout: IDLE / 2, interval: 5 });
+  };
+  const cleanup = () => {
+    ui.detach();
+    host.remove();
+  };
+  return { ui, uiRoot, update, undo, outcome, clipping, panel, field, type, open, cleanup };
+}
+
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  cleanup = undefined;
+});
+
+describe('the saved panel keeps what the reader typed', () => {
+  it('closes by itself when left alone, and then saves the note and tags', async () => {
+    const t = setup();
+    cleanup = t.cleanup;
+    await t.open();
+    t.type('textarea', 'Entity List, January 2025');
+    t.type('input', 'policy, export controls');
+    // Focus leaves the panel (the reader tabbed out): the timeout starts counting.
+    (document.getElementById('elsewhere') as HTMLInputElement).focus();
+    await wait(IDLE * 3);
+    expect(t.panel()).toBeNull();
+    expect(t.update).toHaveBeenCalledTimes(1);
+    expect(t.update).toHaveBeenCalledWith(t.clipping.id, 'Entity List, January 2025', ['policy', 'export controls']);
+  });
+
+  it('does not close by itself while the reader works in it', async () => {
+    const t = setup();
+    cleanup = t.cleanup;
+    await t.open();
+    t.type('textarea', 'half a thought');
+    await wait(IDLE * 4);
+    expect(t.panel()).not.toBeNull();
+    expect(t.update).not.toHaveBeenCalled();
+  });
+
+  it('closes an untouched panel by itself, with nothing to save', async () => {
+    const t = setup();
+    cleanup = t.cleanup;
+    await t.open();
+    await wait(IDLE * 3);
+    expect(t.panel()).toBeNull();
+    expect(t.update).not.toHaveBeenCalled();
+  });
+
+  it('saves on Esc, on Done and when the page navigates, each once', async () => {
+    for (const close of [
+      (t: ReturnType<typeof setup>) => t.field('textarea').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })),
+      (t: ReturnType<typeof setup>) => t.field<HTMLButtonElement>('.primary').click(),
+      (t: ReturnType<typeof setup>) => t.ui.closePanel(),
+    ]) {
+      const t = setup();
+      await t.open();
+      t.type('textarea', 'a note');
+      close(t);
+      expect(t.panel()).toBeNull();
+      await wait(IDLE * 2);
+      expect(t.update.mock.calls).toEqual([[t.clipping.id, 'a note', []]]);
+      t.cleanup();
+    }
+  });
+
+  it('saves nothing after Undo', async () => {
+    const t = setup();
+    cleanup = t.cleanup;
+    await t.open();
+    t.type('textarea', 'never mind');
+    t.field<HTMLButtonElement>('.undo').click();
+    await wait(IDLE * 3);
+    expect(t.undo).toHaveBeenCalledWith(t.clipping.id);
+    expect(t.panel()).toBeNull();
+    expect(t.update).not.toHaveBeenCalled();
+  });
+
+  it('comes back with the text and the reason when saving fails', async () => {
+    let fail = true;
+    const t = setup({
+      update: async () => {
+        if (fail) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+      },
+    });
+    cleanup = t.cleanup;
+    await t.open();
+    t.type('textarea', 'keep me');
+    t.ui.closePanel();
+    await wait(0);
+    expect(t.panel()).not.toBeNull();
+    expect(t.field<HTMLTextAreaElement>('textarea').value).toBe('keep me');
+    expect(t.uiRoot.querySelector('[role="status"]')!.textContent).toMatch(/^Could not save: Your disk or browser storage is full/);
+    fail = false;
+    t.ui.closePanel();
+    await wait(0);
+    expect(t.panel()).toBeNull();
+    expect(t.update).toHaveBeenLastCalledWith(t.clipping.id, 'keep me', []);
+  });
+});
