@@ -36,8 +36,8 @@ export class MentionRecord implements GatedMention, WindowEntry {
     /** Offsets in the first and the last node. */
     readonly so: number,
     readonly eo: number,
-    /** A version suffix followed the alias (see GatedMention). */
-    readonly extended: boolean,
+    /** A version named unmistakably follows the alias (see GatedMention). */
+    readonly version: boolean,
   ) {}
 
   get endNode(): Text {

@@ -10,7 +10,7 @@
  *   ranges in those blocks and rescans only them.
  */
 import type { EntityKind } from '../kb/kinds';
-import type { Matcher } from '../engine/matcher';
+import { namesVersion, type Matcher } from '../engine/matcher';
 import { ContextGate, type GateChange } from '../engine/context';
 import { MentionRecord } from './mention-record';
 import { Highlighter, kindHighlightName } from './highlighter';
@@ -340,7 +340,7 @@ export class PageScanner {
   entitiesIn(text: string, cuts?: readonly number[]): string[] {
     const out = new Set<string>();
     for (const m of this.matcher.find(text, 0, text.length, cuts)) {
-      const e = this.gate.resolveAgainstPage(m.patterns, m.extended);
+      const e = this.gate.resolveAgainstPage(m.patterns, m.extended && namesVersion(text, m.aliasEnd, m.end));
       if (e >= 0) out.add(this.matcher.ids[e]!);
     }
     return [...out];
@@ -427,7 +427,7 @@ export class PageScanner {
         si === ei ? null : batch.nodes.slice(si + 1, ei + 1),
         m.start - batch.starts[si]!,
         m.end - batch.starts[ei]!,
-        m.extended,
+        m.extended && namesVersion(batch.text, m.aliasEnd, m.end),
       );
       this.records.add(rec);
       if (this.nodeIndex) indexRecord(this.nodeIndex, rec);

@@ -23,8 +23,8 @@ export interface GatedMention {
   readonly patterns: readonly number[];
   /** Resolved entity index, or -1 while waiting for context. */
   entity: number;
-  /** A version suffix followed the alias (the matcher's `extended`): `freeWithVersion` aliases need no context then. */
-  readonly extended?: boolean;
+  /** A version named unmistakably follows the alias (matcher `namesVersion`): `freeWithVersion` aliases need no context then. */
+  readonly version?: boolean;
   /**
    * Set by the gate: the mention came through an alias without a context requirement
    * (it counts towards its entity's presence). A field, not a WeakSet: a dense page
@@ -72,7 +72,7 @@ export class ContextGate<M extends GatedMention> {
   /** Adds a mention; the returned change is valid until the next add or remove. */
   add(m: M): GateChange<M> {
     const change = this.fresh();
-    const free = this.freePattern(m.patterns, m.extended);
+    const free = this.freePattern(m.patterns, m.version);
     if (free !== undefined) {
       m.entity = this.patterns.entity[free]!;
       m.free = true;
@@ -107,18 +107,18 @@ export class ContextGate<M extends GatedMention> {
   }
 
   /** The entity a mention with these candidate patterns would resolve to on this page now, or -1. */
-  resolveAgainstPage(patterns: readonly number[], extended?: boolean): number {
-    const free = this.freePattern(patterns, extended);
+  resolveAgainstPage(patterns: readonly number[], version?: boolean): number {
+    const free = this.freePattern(patterns, version);
     return free !== undefined ? this.patterns.entity[free]! : this.resolve(patterns);
   }
 
-  private freePattern(patterns: readonly number[], extended: boolean | undefined): number | undefined {
+  private freePattern(patterns: readonly number[], version: boolean | undefined): number | undefined {
     const flags = this.patterns.flags;
     // Indexed loops here and below: they run per mention, often before V8 optimizes them,
     // and an unoptimized for-of allocates an iterator each time.
     for (let i = 0; i < patterns.length; i++) {
       const f = flags[patterns[i]!]!;
-      if (!(f & P_NEEDS_CONTEXT) || (extended && f & P_FREE_WITH_VERSION)) return patterns[i];
+      if (!(f & P_NEEDS_CONTEXT) || (version && f & P_FREE_WITH_VERSION)) return patterns[i];
     }
     return undefined;
   }
@@ -232,9 +232,10 @@ const partnerIndexes = new WeakMap<PatternTable, PartnerIndex>();
 
 /**
  * Partners of p: patterns q of an entity of another kind, needing context, where q's
- * entity is in p's context and p's entity in q's (symmetric). Built from the context
- * patterns by their own entity (a few per entity), so it costs a short walk per context
- * entity listed.
+ * entity is in p's context and p's entity in q's (symmetric), and q is another name: not
+ * in p's group (a name two entities share would otherwise vouch for itself wherever it is
+ * written twice). Built from the context patterns by their own entity (a few per entity),
+ * so it costs a short walk per context entity listed.
  */
 function partnerIndex(patterns: PatternTable, kinds: readonly string[]): PartnerIndex {
   const cached = partnerIndexes.get(patterns);
@@ -246,6 +247,9 @@ function partnerIndex(patterns: PatternTable, kinds: readonly string[]): Partner
     if (list) list.push(q);
     else owned.set(e, [q]);
   }
+  const groupOf = new Map<number, number>();
+  for (let g = 0; g < patterns.groupCount; g++)
+    for (let i = patterns.groupStart[g]!; i < patterns.groupStart[g + 1]!; i++) groupOf.set(patterns.groupItems[i]!, g);
   const index: PartnerIndex = new Map();
   for (const p of patterns.contextPatterns) {
     const e = patterns.entity[p]!;
@@ -253,7 +257,7 @@ function partnerIndex(patterns: PatternTable, kinds: readonly string[]): Partner
     for (const other of patterns.extra(p)?.c ?? []) {
       if (other === e || kinds[other] === kinds[e]) continue;
       for (const q of owned.get(other) ?? []) {
-        if ((patterns.extra(q)?.c ?? []).includes(e) && !list?.includes(q)) (list ??= []).push(q);
+        if (groupOf.get(q) !== groupOf.get(p) && (patterns.extra(q)?.c ?? []).includes(e) && !list?.includes(q)) (list ??= []).push(q);
       }
     }
     if (list) index.set(p, list);

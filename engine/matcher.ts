@@ -488,6 +488,18 @@ const isAlnum = (c: number) => isDigit(c) || isAsciiLetter(c);
  * not an English compound word ("-based", "-powered": COMPOUND_WORDS). After an alias
  * that ends in a number, letters written straight on are a token too ("GLM-4.5V").
  */
+/**
+ * Whether the version suffix text[aliasEnd, end) names a version unmistakably, as a
+ * `freeWithVersion` alias needs: a decimal ("Kling 2.1", 豆包1.6, "Yi-1.5-34B"), letters then
+ * digits ("Vidu Q1", "BGE-M3"), a leading zero ("Hailuo 02") or a parameter count
+ * ("MiMo-7B"). Not a bare number, which may be a score, a count or a part of something
+ * else ("Yi 6-2", "Wan 2 goals", 星火1号, 豆包2个, "Wan 5G").
+ */
+export function namesVersion(text: string, aliasEnd: number, end: number): boolean {
+  return STRONG_VERSION.test(text.slice(aliasEnd, end));
+}
+const STRONG_VERSION = /^[\s\u00a0\-\u2010-\u2015]?(?:\d+\.\d|[A-Za-z]{1,2}\d|0\d|\d+[Bb](?![A-Za-z]))/;
+
 export function versionSuffixEnd(text: string, i: number, to: number, flags: Uint8Array): number {
   let j = i;
   const spaced = j < to && (flags[text.charCodeAt(j)]! & FLAG_SPACE) !== 0;

@@ -128,6 +128,8 @@ function annotationsIn(root: unknown, problems: Problem[]): unknown[] {
   }
   if (hasType(root, 'AnnotationPage')) return asList(root.items);
   if (Array.isArray(root.rows)) return root.rows; // Hypothesis API search result
+  // The Hypothesis client's export ({export_date, export_userid, client_version, annotations}), and hypexport's.
+  if (Array.isArray(root.annotations)) return root.annotations;
   if (Array.isArray(root.items)) return root.items;
   if (Array.isArray(root['@graph'])) return root['@graph'];
   // A lone annotation; any other object (a settings file, another tool's JSON) is not one.

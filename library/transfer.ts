@@ -13,7 +13,7 @@ import Dexie from 'dexie';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { compileMatcher } from '../engine/compile';
 import { ContextGate, type GatedMention } from '../engine/context';
-import { Matcher } from '../engine/matcher';
+import { Matcher, namesVersion } from '../engine/matcher';
 import { parseMatcherData } from '../engine/matcher-schema';
 import {
   dedupeKey,
@@ -198,7 +198,7 @@ async function entityFinder(published: unknown, database: CnaiDatabase): Promise
   const matcher = new Matcher(data);
   return (text) => {
     const gate = new ContextGate<GatedMention>(matcher);
-    const recs = matcher.find(text).map((m) => ({ patterns: m.patterns, entity: -1, extended: m.extended }));
+    const recs = matcher.find(text).map((m) => ({ patterns: m.patterns, entity: -1, version: m.extended && namesVersion(text, m.aliasEnd, m.end) }));
     for (const r of recs) gate.add(r);
     return [...new Set(recs.filter((r) => r.entity >= 0).map((r) => matcher.ids[r.entity]!))];
   };

@@ -215,7 +215,8 @@ function SiteSwitch({ host, disabledSites }: { host: string; disabledSites: read
           {t('popup.turnOffHere', { site: siteHost(host) })}
         </button>
       ) : (
-        <button type="button" class="link-button" onClick={() => save(disabledSites.filter((s) => s !== covering))}>
+        // Every entry that covers the site ("example.com" and "news.example.com" may both be listed).
+        <button type="button" class="link-button" onClick={() => save(disabledSites.filter((s) => coveringSite([s], siteHost(host)) === undefined))}>
           {t('popup.turnOnHere', { site: covering })}
         </button>
       )}

@@ -50,8 +50,10 @@ export function clippingFromRange(range: Range, ctx: CaptureContext): Clipping {
   // Zod's own error would reach the reader as a JSON dump of issues.
   if (quote.exact.length > MAX_CLIPPING_TEXT) throw new ClipTooLongError(quote.exact.length);
   const readable = readableText(range);
+  // The shown text has separators the quote lacks: refused too rather than cut short.
+  if (readable.text.length > MAX_CLIPPING_TEXT) throw new ClipTooLongError(readable.text.length);
   // Nothing shown (only hidden text selected): the quote is all there is.
-  const shown = readable.text ? clipText(readable.text) : '';
+  const shown = readable.text;
   const text = shown || quote.exact;
   const cuts = shown ? readable.cuts.filter((c) => c < text.length) : [];
   const url = normalizePageUrl(ctx.href);
@@ -73,13 +75,4 @@ export function clippingFromRange(range: Range, ctx: CaptureContext): Clipping {
   const r = ClippingSchema.safeParse(input);
   if (!r.success) throw new Error(`This selection cannot be saved: ${describeIssues(r.error, input, 'clipping')}`);
   return r.data;
-}
-
-/** At most MAX_CLIPPING_TEXT characters (separators make the shown text longer than the quote), not ending inside a surrogate pair. */
-function clipText(text: string): string {
-  if (text.length <= MAX_CLIPPING_TEXT) return text;
-  let end = MAX_CLIPPING_TEXT;
-  const c = text.charCodeAt(end - 1);
-  if (c >= 0xd800 && c <= 0xdbff) end--;
-  return text.slice(0, end);
 }

@@ -191,7 +191,8 @@ export class SelectionUi {
     clearTimeout(this.timer);
     this.closePanel();
     this.hideButton();
-    this.panelTouched = !!resume;
+    // Also for a panel back after a failure: its own focus on the note does not hold it open.
+    this.panelTouched = false;
     this.panelReselected = false;
     const { clipping } = outcome;
     const draft = resume?.draft ?? new NoteDraft(clipping, (note, tags) => this.deps.update(clipping.id, note, tags));
@@ -203,9 +204,13 @@ export class SelectionUi {
         clearTimeout(this.idleTimer);
         this.clear();
         if (how === 'discard' || undoing || !draft.changed) return;
-        // Saved after the panel went: on failure it comes back with the text and the reason.
+        // Saved after the panel went: on failure it comes back with the text and the reason,
+        // once. A failure that lasts (the clipping deleted meanwhile, the extension gone)
+        // must not bring it back again and again: then only the reason is shown.
         draft.save().catch((e: unknown) => {
-          if (!this.detached && !this.panel) this.showPanel(outcome, { draft, error: describeSaveError(e) });
+          if (this.detached || this.panel) return;
+          if (resume) this.showError(t('clip.noteNotSaved', { reason: describeSaveError(e) }), outcome.range);
+          else this.showPanel(outcome, { draft, error: describeSaveError(e) });
         });
       },
     };

@@ -37,6 +37,16 @@ describe('capturing a selection', () => {
     expect(describeSaveError(error)).toBe('选中的文字太长，无法保存（171,000 个字符，上限为 100,000 个）。');
   });
 
+  it('refuses a table whose shown text, with its separators, is over the limit though its quote is not', () => {
+    // Five rows of two 9,999-character cells: a 99,990-character quote, shown as 100,009 with " | " and line breaks.
+    const cell = `<td>${'a'.repeat(9_999)}</td>`;
+    document.body.innerHTML = `<table>${`<tr>${cell}${cell}</tr>`.repeat(5)}</table>`;
+    const r = document.createRange();
+    r.selectNodeContents(document.querySelector('table')!);
+    expect(r.toString().length).toBeLessThan(100_000);
+    expect(() => clippingFromRange(r, ctx)).toThrow(ClipTooLongError);
+  });
+
   it('explains other failures as storage errors', () => {
     expect(describeSaveError(Object.assign(new Error('x'), { name: 'QuotaExceededError' }))).toMatch(/^Could not save: Your disk or browser storage is full/);
   });

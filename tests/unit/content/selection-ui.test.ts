@@ -145,4 +145,25 @@ describe('the saved panel keeps what the reader typed', () => {
     expect(t.panel()).toBeNull();
     expect(t.update).toHaveBeenLastCalledWith(t.clipping.id, 'keep me', []);
   });
+
+  it('comes back once: a failure that lasts ends in a message, not a panel that keeps returning', async () => {
+    const t = setup({
+      update: async () => {
+        throw new Error('This clipping no longer exists.');
+      },
+    });
+    cleanup = t.cleanup;
+    await t.open();
+    t.type('textarea', 'keep me');
+    t.ui.closePanel();
+    await wait(0);
+    expect(t.panel()).not.toBeNull();
+    // Focus elsewhere on the page: the idle time closes the panel again, and saving fails again.
+    (document.getElementById('elsewhere') as HTMLInputElement).focus();
+    await wait(IDLE * 4);
+    expect(t.panel()).toBeNull();
+    expect(t.uiRoot.querySelector('[role="alert"]')?.getAttribute('aria-label')).toMatch(/^Your note and tags could not be saved: /);
+    await wait(IDLE * 4);
+    expect(t.update).toHaveBeenCalledTimes(2);
+  });
 });

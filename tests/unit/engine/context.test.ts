@@ -9,6 +9,7 @@ import { P_FREE_WITH_VERSION, P_NEEDS_CONTEXT } from '../../../engine/compile';
 import { ContextGate, type GatedMention } from '../../../engine/context';
 import { matcherFor, pageMentions } from '../helpers';
 import { loadBuiltinPack } from '../../../kb/builtin';
+import { parseEntities } from '../../../kb/validate';
 
 const m = matcherFor();
 const patternsOf = (text: string) => m.find(text).map((x) => x.patterns);
@@ -52,11 +53,29 @@ describe('ContextGate', () => {
     const gate = new ContextGate<GatedMention>(kb);
     const [kling] = kb.find('Kling').map((x) => x.patterns);
     const plain: GatedMention = { patterns: kling!, entity: -1 };
-    const versioned: GatedMention = { patterns: kling!, entity: -1, extended: true };
+    const versioned: GatedMention = { patterns: kling!, entity: -1, version: true };
     expect(gate.add(plain).activated).toEqual([]);
     // The versioned one counts, and as a free mention it vouches for the plain one.
     expect(gate.add(versioned).activated).toEqual([versioned, plain]);
     expect(kb.ids[plain.entity]).toBe('kling');
+  });
+
+  it('does not let a name two entities share vouch for itself where it is written twice', () => {
+    const entity = (id: string, kind: string, other: string) => ({
+      id,
+      kind,
+      name: { en: id },
+      aliases: [{ text: 'Nova', lang: 'en', caseSensitive: true, shared: true, context: [other] }],
+      summary: 'A fictional entity.',
+      facts: {},
+      relations: [],
+      sources: [{ title: 'Test', publisher: 'Tests' }],
+      updated: '2026-12-06',
+    });
+    const { entities } = parseEntities([entity('nova-co', 'company', 'nova-model'), entity('nova-model', 'model', 'nova-co')]);
+    const nova = matcherFor(entities);
+    expect(pageMentions(nova, 'Nova')).toEqual([]);
+    expect(pageMentions(nova, 'Bossa Nova and Nova Scotia')).toEqual([]);
   });
 
   it('deactivates a vouched mention when its partner goes', () => {
@@ -77,14 +96,16 @@ describe('ContextGate', () => {
   function reference(kb: typeof m, live: readonly GatedMention[]): number[] {
     const pat = (p: number) => kb.patterns.pattern(p);
     const needs = (p: number) => (pat(p).f & P_NEEDS_CONTEXT) !== 0;
-    const freeIn = (x: GatedMention) => x.patterns.find((p) => !needs(p) || (!!x.extended && (pat(p).f & P_FREE_WITH_VERSION) !== 0));
+    const freeIn = (x: GatedMention) => x.patterns.find((p) => !needs(p) || (!!x.version && (pat(p).f & P_FREE_WITH_VERSION) !== 0));
     const present = new Set<number>();
     for (const x of live) {
       const free = freeIn(x);
       if (free !== undefined) present.add(pat(free).e);
     }
+    const groupOf = new Map<number, number>();
+    for (let g = 0; g < kb.patterns.groupCount; g++) for (const q of kb.patterns.group(g)) groupOf.set(q, g);
     const partners = (p: number, r: number) =>
-      needs(r) && kb.kinds[pat(r).e] !== kb.kinds[pat(p).e] && (pat(p).c ?? []).includes(pat(r).e) && (pat(r).c ?? []).includes(pat(p).e);
+      needs(r) && groupOf.get(r) !== groupOf.get(p) && kb.kinds[pat(r).e] !== kb.kinds[pat(p).e] && (pat(p).c ?? []).includes(pat(r).e) && (pat(r).c ?? []).includes(pat(p).e);
     return live.map((x) => {
       const free = freeIn(x);
       if (free !== undefined) return pat(free).e;
@@ -108,7 +129,7 @@ describe('ContextGate', () => {
       const live: GatedMention[] = [];
       for (const o of ops) {
         if ('add' in o) {
-          const x: GatedMention = { patterns: [...o.add].sort((a, b) => a - b), entity: -1, extended: o.extended };
+          const x: GatedMention = { patterns: [...o.add].sort((a, b) => a - b), entity: -1, version: o.extended };
           gate.add(x);
           live.push(x);
         } else if (live.length) {

@@ -135,6 +135,9 @@ describe('W3C Web Annotation import', () => {
     };
     const reply = { ...apiRow, id: 'Reply1', text: 'I agree', target: [{ source: 'https://news.example.cn/a.html' }], references: ['Xyz987'] };
     const pageNote = { ...apiRow, id: 'Note1', target: [{ source: 'https://news.example.cn/a.html' }] };
+    // The client's own export holds the same API objects under `annotations`.
+    const exported = fromW3C({ export_date: '2024-02-01T00:00:00.000Z', export_userid: 'acct:bob@hypothes.is', client_version: '1.1400.0', annotations: [apiRow] }, opts());
+    expect(exported.clippings).toMatchObject([{ text: '开源了权重', note: '我的笔记' }]);
     const r = fromW3C({ total: 3, rows: [apiRow, reply, pageNote] }, opts());
     expect(r.clippings).toHaveLength(1);
     expect(r.clippings[0]).toMatchObject({ title: '智谱发布 GLM', text: '开源了权重', note: '我的笔记', tags: ['模型', '开源'], created: '2024-01-02T03:04:05.678Z' });

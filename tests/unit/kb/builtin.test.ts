@@ -386,6 +386,10 @@ describe('names in common phrases', () => {
     ["Hailuo 02 and 海螺02; MiMo-7B; BGE-M3 embeddings", [["Hailuo 02", "hailuo-02"], ["海螺02", "hailuo-ai"], ["MiMo-7B", "mimo"], ["BGE-M3", "bge"]]],
     ["Apache Spark 3.5 released; Kling is great; 吃了3个豆包", []],
     ["a GLM regression with GLM 2 terms; Yi 2 million users", []],
+    // A bare number is no version: scores, counts, parts of other things (found by review).
+    ["Ding Junhui beat Yi 6-2; Wan 1-0; Wan 2 goals; Wan 5G network; Yi 4K", []],
+    ["海螺2只；星火1号卫星；豆包2个；悟道2年", []],
+    ["Yi-34B; Hailuo 02 and Vidu Q1", [["Yi-34B", "yi"], ["Hailuo 02", "hailuo-02"], ["Vidu Q1", "vidu"]]],
   ])('with a version: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
