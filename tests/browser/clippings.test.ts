@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axClick, axNodes, axWait, FIXTURES_DIR, getRecords, highlightedTexts, launchWithExtension, selectText, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { axClick, axNodes, axWait, FIXTURES_DIR, getRecords, highlightedTexts, launchWithExtension, selectText, settledQuad, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -135,15 +135,7 @@ async function axBox(page: Page, role: string, name: string | RegExp) {
   const node = await axWait(page, role, name);
   const cdp = await page.context().newCDPSession(page);
   try {
-    // Floating UI places asynchronously: wait for two equal readings.
-    const read = async () => ((await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId })) as { model: { border: number[] } }).model.border;
-    let q = await read();
-    for (let i = 0; i < 20; i++) {
-      await page.waitForTimeout(50);
-      const next = await read();
-      if (next.every((v, k) => v === q[k])) break;
-      q = next;
-    }
+    const q = await settledQuad(page, cdp, node.backendDOMNodeId!, 'border');
     return { left: q[0]!, top: q[1]!, right: q[4]!, bottom: q[5]! };
   } finally {
     await cdp.detach();

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 
 // Evaluated inside the extension's service worker.
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -268,6 +268,22 @@ export async function axNodes(page: Page): Promise<AxNode[]> {
   }
 }
 
+/**
+ * A node's box (a CDP quad: x1, y1 … x4, y4) once it stopped moving: Floating UI places
+ * our elements asynchronously, so two equal readings 50 ms apart.
+ */
+export async function settledQuad(page: Page, cdp: CDPSession, backendNodeId: number, box: 'content' | 'border'): Promise<number[]> {
+  const read = async () => ((await cdp.send('DOM.getBoxModel', { backendNodeId })) as { model: Record<'content' | 'border', number[]> }).model[box];
+  let q = await read();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(50);
+    const next = await read();
+    if (next.every((v, k) => v === q[k])) break;
+    q = next;
+  }
+  return q;
+}
+
 /** Clicks the element with this accessible role and name (closed shadow roots included). */
 export async function axClick(page: Page, role: string, name: string | RegExp, timeout = 5000): Promise<void> {
   const deadline = Date.now() + timeout;
@@ -277,16 +293,8 @@ export async function axClick(page: Page, role: string, name: string | RegExp, t
       const cdp = await page.context().newCDPSession(page);
       try {
         await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendDOMNodeId }).catch(() => {});
-        // Floating UI places its elements asynchronously: click only once the box stopped
-        // moving, or the click can land where the element was a frame ago.
-        const box = async () => ((await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId })) as { model: { content: number[] } }).model.content;
-        let q = await box();
-        for (let i = 0; i < 20; i++) {
-          await page.waitForTimeout(50);
-          const next = await box();
-          if (next.every((v, k) => v === q[k])) break;
-          q = next;
-        }
+        // Click only once the box stopped moving, or the click can land where the element was a frame ago.
+        const q = await settledQuad(page, cdp, node.backendDOMNodeId, 'content');
         await page.mouse.click((q[0]! + q[4]!) / 2, (q[1]! + q[5]!) / 2);
         return;
       } finally {
