@@ -340,7 +340,7 @@ export class PageScanner {
   entitiesIn(text: string, cuts?: readonly number[]): string[] {
     const out = new Set<string>();
     for (const m of this.matcher.find(text, 0, text.length, cuts)) {
-      const e = this.gate.resolveAgainstPage(m.patterns, m.extended && namesVersion(text, m.aliasEnd, m.end));
+      const e = this.gate.resolveAgainstPage(m.patterns, namesVersion(text, m));
       if (e >= 0) out.add(this.matcher.ids[e]!);
     }
     return [...out];
@@ -427,7 +427,7 @@ export class PageScanner {
         si === ei ? null : batch.nodes.slice(si + 1, ei + 1),
         m.start - batch.starts[si]!,
         m.end - batch.starts[ei]!,
-        m.extended && namesVersion(batch.text, m.aliasEnd, m.end),
+        namesVersion(batch.text, m),
       );
       this.records.add(rec);
       if (this.nodeIndex) indexRecord(this.nodeIndex, rec);

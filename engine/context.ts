@@ -167,14 +167,7 @@ export class ContextGate<M extends GatedMention> {
       for (let j = 0; j < mine.length; j++) {
         const set = this.byPattern.get(mine[j]!);
         if (!set) continue;
-        for (const x of set) {
-          if (x === m) continue;
-          const next = this.resolve(x.patterns, x);
-          if (next === x.entity) continue;
-          if (x.entity >= 0) change.deactivated.push(x);
-          x.entity = next;
-          if (next >= 0) change.activated.push(x);
-        }
+        for (const x of set) if (x !== m) this.redecide(x, change);
       }
     }
   }
@@ -187,14 +180,17 @@ export class ContextGate<M extends GatedMention> {
     for (const p of index.get(entity) ?? []) {
       const set = this.byPattern.get(p);
       if (!set) continue;
-      for (const m of set) {
-        const next = this.resolve(m.patterns, m);
-        if (next === m.entity) continue;
-        if (m.entity >= 0) change.deactivated.push(m);
-        m.entity = next;
-        if (next >= 0) change.activated.push(m);
-      }
+      for (const m of set) this.redecide(m, change);
     }
+  }
+
+  /** Resolves a waiting or vouched mention again, noting in `change` if its entity moved. */
+  private redecide(m: M, change: GateChange<M>): void {
+    const next = this.resolve(m.patterns, m);
+    if (next === m.entity) return;
+    if (m.entity >= 0) change.deactivated.push(m);
+    m.entity = next;
+    if (next >= 0) change.activated.push(m);
   }
 }
 

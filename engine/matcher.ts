@@ -481,6 +481,18 @@ function isCompoundWord(text: string, from: number, to: number): boolean {
 const isAlnum = (c: number) => isDigit(c) || isAsciiLetter(c);
 
 /**
+ * Whether a mention of `text` ends in a version suffix that names a version unmistakably,
+ * as a `freeWithVersion` alias needs: a decimal ("Kling 2.1", 豆包1.6, "Yi-1.5-34B"), letters then
+ * digits ("Vidu Q1", "BGE-M3"), a leading zero ("Hailuo 02") or a parameter count
+ * ("MiMo-7B"). Not a bare number, which may be a score, a count or a part of something
+ * else ("Yi 6-2", "Wan 2 goals", 星火1号, 豆包2个, "Wan 5G").
+ */
+export function namesVersion(text: string, m: Pick<Mention, 'extended' | 'aliasEnd' | 'end'>): boolean {
+  return m.extended && STRONG_VERSION.test(text.slice(m.aliasEnd, m.end));
+}
+const STRONG_VERSION = /^[\s\u00a0\-\u2010-\u2015]?(?:\d+\.\d|[A-Za-z]{1,2}\d|0\d|\d+[Bb](?![A-Za-z]))/;
+
+/**
  * The end of a version suffix directly after a family alias ending at `i`, or `i`
  * when there is none. A suffix is an optional space or hyphen, then a version token
  * ("2", "2.5", "3.1", "4o", "V3", "R1", "K2"), then any hyphen-joined tokens
@@ -488,18 +500,6 @@ const isAlnum = (c: number) => isDigit(c) || isAsciiLetter(c);
  * not an English compound word ("-based", "-powered": COMPOUND_WORDS). After an alias
  * that ends in a number, letters written straight on are a token too ("GLM-4.5V").
  */
-/**
- * Whether the version suffix text[aliasEnd, end) names a version unmistakably, as a
- * `freeWithVersion` alias needs: a decimal ("Kling 2.1", 豆包1.6, "Yi-1.5-34B"), letters then
- * digits ("Vidu Q1", "BGE-M3"), a leading zero ("Hailuo 02") or a parameter count
- * ("MiMo-7B"). Not a bare number, which may be a score, a count or a part of something
- * else ("Yi 6-2", "Wan 2 goals", 星火1号, 豆包2个, "Wan 5G").
- */
-export function namesVersion(text: string, aliasEnd: number, end: number): boolean {
-  return STRONG_VERSION.test(text.slice(aliasEnd, end));
-}
-const STRONG_VERSION = /^[\s\u00a0\-\u2010-\u2015]?(?:\d+\.\d|[A-Za-z]{1,2}\d|0\d|\d+[Bb](?![A-Za-z]))/;
-
 export function versionSuffixEnd(text: string, i: number, to: number, flags: Uint8Array): number {
   let j = i;
   const spaced = j < to && (flags[text.charCodeAt(j)]! & FLAG_SPACE) !== 0;

@@ -46,13 +46,13 @@ export function parseEntities(raw: unknown[], labelPrefix = ''): { entities: Ent
 
 const LATIN_SHORT = /^[\p{Script=Latin}\d]{1,3}$/u;
 
-/** Cross-entity checks. `known` lists ids that exist outside these entities (e.g. built-ins for a user pack). */
 /** An alias's matching rules as a comparable string (neighbour words folded, lists as sets). */
 function aliasRules(a: Entity['aliases'][number]): string {
   const set = (words: readonly string[] | undefined) => (words ? [...new Set(words.map(foldText))].sort().join('|') : '-');
   return [a.context ? [...a.context].sort().join('|') : '-', a.freeWithVersion ? 'v' : '-', set(a.notPrecededBy), set(a.notFollowedBy)].join(' / ');
 }
 
+/** Cross-entity checks. `known` lists ids that exist outside these entities (e.g. built-ins for a user pack). */
 export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<string> = new Set()): PackProblem[] {
   const problems: PackProblem[] = [];
   const ids = new Set<string>(known);

@@ -198,7 +198,7 @@ async function entityFinder(published: unknown, database: CnaiDatabase): Promise
   const matcher = new Matcher(data);
   return (text) => {
     const gate = new ContextGate<GatedMention>(matcher);
-    const recs = matcher.find(text).map((m) => ({ patterns: m.patterns, entity: -1, version: m.extended && namesVersion(text, m.aliasEnd, m.end) }));
+    const recs = matcher.find(text).map((m) => ({ patterns: m.patterns, entity: -1, version: namesVersion(text, m) }));
     for (const r of recs) gate.add(r);
     return [...new Set(recs.filter((r) => r.entity >= 0).map((r) => matcher.ids[r.entity]!))];
   };

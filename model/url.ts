@@ -30,11 +30,7 @@ export function normalizePageUrl(href: string): string {
 
 /** The site of a page: its host name without "www.". */
 export function siteOf(href: string): string {
-  try {
-    return new URL(href).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
+  return hostOf(href).replace(/^www\./, '');
 }
 
 /** The host name of a page's address (as the content script's location.hostname), or ''. */

@@ -205,18 +205,19 @@ export function PopupApp() {
  * it, which may be a parent domain). The content script follows the setting live.
  */
 function SiteSwitch({ host, disabledSites }: { host: string; disabledSites: readonly string[] }) {
-  const covering = coveringSite(disabledSites, siteHost(host));
+  const site = siteHost(host);
+  const covering = coveringSite(disabledSites, site);
   const [failed, setFailed] = useState(false);
   const save = (next: string[]) => void updateSettings({ disabledSites: next }).then(() => setFailed(false), () => setFailed(true));
   return (
     <>
       {covering === undefined ? (
-        <button type="button" class="link-button" onClick={() => save([...disabledSites, siteHost(host)].sort())}>
-          {t('popup.turnOffHere', { site: siteHost(host) })}
+        <button type="button" class="link-button" onClick={() => save([...disabledSites, site].sort())}>
+          {t('popup.turnOffHere', { site })}
         </button>
       ) : (
         // Every entry that covers the site ("example.com" and "news.example.com" may both be listed).
-        <button type="button" class="link-button" onClick={() => save(disabledSites.filter((s) => coveringSite([s], siteHost(host)) === undefined))}>
+        <button type="button" class="link-button" onClick={() => save(disabledSites.filter((s) => coveringSite([s], site) === undefined))}>
           {t('popup.turnOnHere', { site: covering })}
         </button>
       )}

@@ -141,6 +141,19 @@ export class SelectionUi {
     this.panel?.close('save');
   }
 
+  /**
+   * Before the panel or an error takes the layer: the host back in place, whatever was
+   * there closed (a panel saving its note), and no button. A selection check still pending
+   * from the save's own click (its mouseup) would see the same selection and put the
+   * button back over it.
+   */
+  private takeLayer(): void {
+    this.deps.ensureHost();
+    clearTimeout(this.timer);
+    this.closePanel();
+    this.hideButton();
+  }
+
   /** Empties the layer and stops placing it. */
   private clear(): void {
     this.unplace?.();
@@ -168,11 +181,7 @@ export class SelectionUi {
 
   /** A short, announced error next to the selection (nothing was saved). */
   showError(message: string, range: Range): void {
-    this.deps.ensureHost();
-    // As for the panel: the check of the save click's own mouseup would put the button back over the message.
-    clearTimeout(this.timer);
-    this.closePanel();
-    this.hideButton();
+    this.takeLayer();
     // An alert takes no name from its text: the label lets every screen reader (and the tests) find it.
     render(h('div', { class: 'saved-panel clip-error', role: 'alert', 'aria-label': message }, message), this.layer);
     this.place(range);
@@ -185,12 +194,7 @@ export class SelectionUi {
    * `resume`: the panel again, with what the reader typed and why saving it failed.
    */
   showPanel(outcome: SaveOutcome, resume?: { draft: NoteDraft; error: string }): void {
-    this.deps.ensureHost();
-    // A selection check still pending from the save's own click (its mouseup) would see
-    // the same selection and replace this panel with the button again.
-    clearTimeout(this.timer);
-    this.closePanel();
-    this.hideButton();
+    this.takeLayer();
     // Also for a panel back after a failure: its own focus on the note does not hold it open.
     this.panelTouched = false;
     this.panelReselected = false;

@@ -36,7 +36,7 @@ export function findInParts(m: Matcher, text: string): { mentions: ReturnType<Ma
 /** Mentions that count on a page whose whole text is `text` (context requirements applied). */
 export function pageMentions(m: Matcher, text: string): [string, string][] {
   const gate = new ContextGate<GatedMention & { start: number; end: number }>(m);
-  const recs = m.find(text).map((x) => ({ patterns: x.patterns, entity: -1, version: x.extended && namesVersion(text, x.aliasEnd, x.end), start: x.start, end: x.end }));
+  const recs = m.find(text).map((x) => ({ patterns: x.patterns, entity: -1, version: namesVersion(text, x), start: x.start, end: x.end }));
   for (const r of recs) gate.add(r);
   return recs.filter((r) => r.entity >= 0).map((r) => [text.slice(r.start, r.end), m.ids[r.entity]!]);
 }
