@@ -76,7 +76,14 @@ export function groupTexts(entities: readonly CompilableEntity[], data: MatcherD
   return texts;
 }
 
-const VERSION_TOKEN = '(?:[0-9]+(?:\\.[0-9]+)*[A-Za-z]*|[A-Za-z]{1,2}[0-9]+(?:\\.[0-9]+)*)';
+// What a version suffix is read on: ASCII, or its full-width form (engine/matcher narrowAt).
+const D = '[0-9\\uff10-\\uff19]';
+const L = '[A-Za-z\\uff21-\\uff3a\\uff41-\\uff5a]';
+const AN = '[0-9A-Za-z\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a]';
+const DOT = '[.\\uff0e]';
+const X = '[xX\\uff38\\uff58]';
+const NUMBER = `${D}+(?:${DOT}${D}+)*`;
+const VERSION_TOKEN = `(?:${NUMBER}${L}*|${L}{1,2}${NUMBER})`;
 
 export class RuleRegexes {
   readonly fold = foldTable();
@@ -143,6 +150,8 @@ export class RuleRegexes {
     for (let c = 0x30; c <= 0x39; c++) for (const u of this.pre(c)) kept[u] = 1;
     for (const u of this.pre(0x2e)) kept[u] = 1;
     for (let c = 0x41; c <= 0x5a; c++) kept[c] = kept[c + 0x20] = 1;
+    // Full-width letters: a version suffix reads them as ASCII.
+    for (let c = 0xff21; c <= 0xff3a; c++) kept[c] = kept[c + 0x20] = 1;
     const keepFolded = (t: string) => {
       for (let i = 0; i < t.length; i++) for (const u of this.pre(t.charCodeAt(i))) kept[u] = 1;
     };
@@ -173,8 +182,9 @@ export class RuleRegexes {
     this.DOT = classOf(this.pre(0x2e));
     this.DIGIT = classOf(digits);
     this.DOT_DIGIT = `${this.DOT}${this.DIGIT}`;
-    const anyCase = (w: string) => [...w].map((ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}]`).join('');
-    this.COMPOUND = `(?!(?:${[...COMPOUND_WORDS].map(anyCase).join('|')})(?![A-Za-z0-9]|\\.[A-Za-z0-9]))`;
+    const wide = (ch: string) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0);
+    const anyCase = (w: string) => [...w].map((ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}${wide(ch.toLowerCase())}${wide(ch.toUpperCase())}]`).join('');
+    this.COMPOUND = `(?!(?:${[...COMPOUND_WORDS].map(anyCase).join('|')})(?!${AN}|${DOT}${AN}))`;
 
     this.groupOf = new Int32Array(this.patterns.length).fill(-1);
     this.groups.forEach((g, gi) => g.forEach((p) => (this.groupOf[p] = gi)));
@@ -238,12 +248,12 @@ export class RuleRegexes {
     for (const w of pat.na ?? []) post += `(?!${gap}${wordPart(w)}${wordy(w[w.length - 1]) ? `(?!${W})` : ''})`;
     // After an alias ending in a number, letters written straight on (then digits) come first;
     // not a lone "x" (a multiplier).
-    const letterToken = endsInDigit ? '(?![xX](?![A-Za-z0-9]))[A-Za-z]+(?:[0-9]+(?:\\.[0-9]+)*)?|' : '';
+    const letterToken = endsInDigit ? `(?!${X}(?!${AN}))${L}+(?:${NUMBER})?|` : '';
     // Digits straight after an alias ending in one are another number ("Qwen2" in "Qwen20").
-    const separator = `(?:${SPACE}(?![0-9]{3})(?![0-9]{2}(?![0-9]|\\.[0-9]|[A-Za-z]))(?![0-9]+(?:\\.[0-9]+)*[xX](?![A-Za-z]))(?![0-9]+(?:\\.[0-9]+)*${quantity})|${DASH})`;
+    const separator = `(?:${SPACE}(?!${D}{3})(?!${D}{2}(?!${D}|${DOT}${D}|${L}))(?!${NUMBER}${X}(?!${L}))(?!${NUMBER}${quantity})|${DASH})`;
     // A number with a lone "x" written straight on is a multiplier ("Qwen2.5x the speed").
-    const multiplier = '(?![0-9]+(?:\\.[0-9]+)*[xX](?![A-Za-z0-9]))';
-    const version = `(?:${letterToken}${endsInDigit ? `(?:${separator}|(?![0-9]))` : `${separator}?${multiplier}`}${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}[A-Za-z0-9](?:[A-Za-z0-9]|\\.(?=[A-Za-z0-9]))*)*`;
+    const multiplier = `(?!${NUMBER}${X}(?!${AN}))`;
+    const version = `(?:${letterToken}${endsInDigit ? `(?:${separator}|(?!${D}))` : `${separator}?${multiplier}`}${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}${AN}(?:${AN}|${DOT}(?=${AN}))*)*`;
     const tail = pat.f & P_VERSIONED ? `(?:(?=(${version}))\\2(?!${W})|${post})` : post;
     return `${prefix}(${alias})${tail}`;
   }

@@ -371,16 +371,33 @@ function foldedEquals(text: string, i: number, w: string): boolean {
 }
 
 
-/** The end of the ASCII digits from k on. */
+/**
+ * The code unit at i, a full-width form read as its ASCII one ("２．５" is "2.5"): what a
+ * version suffix is read on. Only those: a superscript or circled number folds to a digit
+ * too, but after a name it is a footnote mark ("Qwen¹"), not a version.
+ */
+function narrowAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+}
+
+/** The end of the digits from k on. */
 function digitsEnd(text: string, k: number, to: number): number {
-  while (k < to && isDigit(text.charCodeAt(k))) k++;
+  while (k < to && isDigit(narrowAt(text, k))) k++;
   return k;
 }
 
 /** The end of any ".digits" parts from k on ("2" + ".5.1"). */
 function decimalsEnd(text: string, k: number, to: number): number {
-  while (k + 1 < to && text.charCodeAt(k) === 0x2e && isDigit(text.charCodeAt(k + 1))) k = digitsEnd(text, k + 1, to);
+  while (k + 1 < to && narrowAt(text, k) === 0x2e && isDigit(narrowAt(text, k + 1))) k = digitsEnd(text, k + 1, to);
   return k;
+}
+
+/** text[from, to) with full-width forms read as ASCII (short stretches: a version, a word after a hyphen). */
+function narrowSlice(text: string, from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i++) s += String.fromCharCode(narrowAt(text, i));
+  return s;
 }
 
 /** Characters that can be part of a web address written out in text (printable ASCII but space and "<>\\^`{|}). */
@@ -474,9 +491,9 @@ export const COMPOUND_WORDS: ReadonlySet<string> = new Set([
 
 const COMPOUND_WORD_MAX = Math.max(...[...COMPOUND_WORDS].map((w) => w.length));
 
-/** Whether text[from, to) is one of COMPOUND_WORDS (any letter case; no string made for a longer token). */
+/** Whether text[from, to) is one of COMPOUND_WORDS (any letter case or width; no string made for a longer token). */
 function isCompoundWord(text: string, from: number, to: number): boolean {
-  return to - from <= COMPOUND_WORD_MAX && COMPOUND_WORDS.has(text.slice(from, to).toLowerCase());
+  return to - from <= COMPOUND_WORD_MAX && COMPOUND_WORDS.has(narrowSlice(text, from, to).toLowerCase());
 }
 const isAlnum = (c: number) => isDigit(c) || isAsciiLetter(c);
 
@@ -488,7 +505,7 @@ const isAlnum = (c: number) => isDigit(c) || isAsciiLetter(c);
  * else ("Yi 6-2", "Wan 2 goals", 星火1号, 豆包2个, "Wan 5G").
  */
 export function namesVersion(text: string, m: Pick<Mention, 'extended' | 'aliasEnd' | 'end'>): boolean {
-  return m.extended && STRONG_VERSION.test(text.slice(m.aliasEnd, m.end));
+  return m.extended && STRONG_VERSION.test(narrowSlice(text, m.aliasEnd, m.end));
 }
 const STRONG_VERSION = /^[\s\u00a0\-\u2010-\u2015]?(?:\d+\.\d|[A-Za-z]{1,2}\d|0\d|\d+[Bb](?![A-Za-z]))/;
 
@@ -509,7 +526,7 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
   let k = j;
   // Written straight on (no space or hyphen) after a name that ends in a number.
   const onNumber = j === i && i > 0 && isDigit(FOLD[text.charCodeAt(i - 1)]!);
-  if (k < to && isDigit(text.charCodeAt(k))) {
+  if (k < to && isDigit(narrowAt(text, k))) {
     // Digits there are another number ("Qwen2" in "Qwen20").
     if (onNumber) return i;
     k = digitsEnd(text, k, to);
@@ -520,35 +537,35 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
     const bareTwo = spaced && k - tokenStart === 2;
     k = decimalsEnd(text, k, to);
     const letters = k;
-    while (k < to && isAsciiLetter(text.charCodeAt(k))) k++;
+    while (k < to && isAsciiLetter(narrowAt(text, k))) k++;
     if (bareTwo && k === tokenStart + 2) return i;
     // A bare number after a space and before "million" is a count ("Baichuan 2 million users").
     if (spaced && k === letters && quantityFollows(text, k, to, flags)) return i;
     // Nor is a multiplier: a lone "x" after a space ("ERNIE 10x faster"), or written straight
     // on with no digit after it ("Qwen2.5x the speed").
-    if (k === letters + 1 && (text.charCodeAt(letters) | 0x20) === 0x78 && (spaced || !(k < to && isDigit(text.charCodeAt(k))))) return i;
-  } else if (onNumber && k < to && isAsciiLetter(text.charCodeAt(k))) {
+    if (k === letters + 1 && (narrowAt(text, letters) | 0x20) === 0x78 && (spaced || !(k < to && isDigit(narrowAt(text, k))))) return i;
+  } else if (onNumber && k < to && isAsciiLetter(narrowAt(text, k))) {
     // Letters written straight after a name that ends in a number: a variant of that
     // version ("GLM-4.5V", "Qwen2.5VL", "DeepSeek-R1T"), then digits if any; but a lone
     // "x" is a multiplier ("ERNIE 4.5x cheaper"), and the name no mention there.
-    while (k < to && isAsciiLetter(text.charCodeAt(k))) k++;
-    if (k === j + 1 && (text.charCodeAt(j) | 0x20) === 0x78 && !(k < to && isDigit(text.charCodeAt(k)))) return i;
+    while (k < to && isAsciiLetter(narrowAt(text, k))) k++;
+    if (k === j + 1 && (narrowAt(text, j) | 0x20) === 0x78 && !(k < to && isDigit(narrowAt(text, k)))) return i;
     k = decimalsEnd(text, digitsEnd(text, k, to), to);
   } else {
     let letters = 0;
-    while (k < to && letters < 2 && isAsciiLetter(text.charCodeAt(k))) {
+    while (k < to && letters < 2 && isAsciiLetter(narrowAt(text, k))) {
       k++;
       letters++;
     }
-    if (letters === 0 || !(k < to && isDigit(text.charCodeAt(k)))) return i;
+    if (letters === 0 || !(k < to && isDigit(narrowAt(text, k)))) return i;
     k = decimalsEnd(text, digitsEnd(text, k, to), to);
   }
   if (k === tokenStart) return i;
   // Hyphen-joined tokens.
   for (;;) {
-    if (!(k + 1 < to && flags[text.charCodeAt(k)]! & FLAG_DASH && isAlnum(text.charCodeAt(k + 1)))) break;
+    if (!(k + 1 < to && flags[text.charCodeAt(k)]! & FLAG_DASH && isAlnum(narrowAt(text, k + 1)))) break;
     let m = k + 1;
-    while (m < to && (isAlnum(text.charCodeAt(m)) || (text.charCodeAt(m) === 0x2e && m + 1 < to && isAlnum(text.charCodeAt(m + 1))))) m++;
+    while (m < to && (isAlnum(narrowAt(text, m)) || (narrowAt(text, m) === 0x2e && m + 1 < to && isAlnum(narrowAt(text, m + 1))))) m++;
     if (isCompoundWord(text, k + 1, m)) break;
     k = m;
   }

@@ -30,6 +30,8 @@ const SENTENCES = [
   'GLM-4 million, Qwen-2.5 billion, ChatGLM2-6B million.',
   'Addresses: https://www.baidu.com/s?wd=qwen, someone@deepseek.com, github.com/QwenLM/Qwen2.5; but Qwen2.5/Qwen3 and Baidu.com.',
   'ChatGLM2–6B with an en dash, ＣｈａｔＧＬＭ full width, 通義千問 and 通义千问.',
+  // A version suffix in full-width forms reads as its ASCII one; a superscript is a footnote mark.
+  'Ｑｗｅｎ２．５－７２Ｂ, 通义千问２．５, Ｑｗｅｎ２．５－ｂａｓｅｄ, ERNIE ４．５ｘ cheaper, Qwen　２０ languages, GLM-４Ｖ, Qwen２．５ｘ, Qwen¹ said.',
   'Qwen2.5VL, Qwen2.5V2.1-7B, DeepSeek-R1T2, two DeepSeek-R1s, ＤｅｅｐＳｅｅｋ-Ｒ１ｓ, Qwen2.5-VL; but Qwen2.5ß and QwenVL.',
   'Mr\n      Yi and Li  Yi, as page sources break lines; but Mrs\n Yi and 01.AI.',
   'Mr. Yi and Mr Yi, Mr.Yi and Ｍｒ．Yi, Li-Yi, Li. Yi; but Mrs. Yi and 01.AI Yi and Yi.',

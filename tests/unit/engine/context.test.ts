@@ -60,6 +60,13 @@ describe('ContextGate', () => {
     expect(kb.ids[plain.entity]).toBe('kling');
   });
 
+  it('takes a version written in full-width forms as one for freeWithVersion', () => {
+    const kb = matcherFor(loadBuiltinPack().entities);
+    expect(pageMentions(kb, 'Kling２．１ is out; 可灵２．１上线')).toEqual([['Kling２．１', 'kling'], ['可灵２．１', 'kling']]);
+    // A bare number is no version in any width.
+    expect(pageMentions(kb, 'Kling２ is out')).toEqual([]);
+  });
+
   it('does not let a name two entities share vouch for itself where it is written twice', () => {
     const entity = (id: string, kind: string, other: string) => ({
       id,

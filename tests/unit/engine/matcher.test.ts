@@ -73,6 +73,19 @@ describe('normalization', () => {
     expect(findAll(m, 'ＣＡＣ')).toEqual([['ＣＡＣ', 'cac']]);
   });
 
+  it('reads a version suffix written in full-width forms as its ASCII one', () => {
+    expect(findAll(m, 'Ｑｗｅｎ２．５－７２Ｂ发布，通义千问２．５和Ｑｗｅｎ３')).toEqual([
+      ['Ｑｗｅｎ２．５－７２Ｂ', 'qwen2-5'],
+      ['通义千问２．５', 'qwen'],
+      ['Ｑｗｅｎ３', 'qwen'],
+    ]);
+    // The same rules as in ASCII: a compound word, a multiplier and a count are no version.
+    expect(findAll(m, 'Ｑｗｅｎ２．５－ｂａｓｅｄ')).toEqual([['Ｑｗｅｎ２．５', 'qwen2-5']]);
+    expect(findAll(m, 'ERNIE ４．５ｘ cheaper; Qwen　２０ languages')).toEqual([['Qwen', 'qwen']]);
+    // A superscript after a name is a footnote mark, not a version.
+    expect(findAll(m, 'Qwen¹ said')).toEqual([['Qwen', 'qwen']]);
+  });
+
   it('skips zero-width characters and soft hyphens inside a name', () => {
     expect(findAll(m, 'Zhi\u200bpu AI and Deep\u00adSeek')).toEqual([
       ['Zhi\u200bpu AI', 'zhipu-ai'],
