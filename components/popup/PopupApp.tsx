@@ -80,6 +80,11 @@ async function load(): Promise<Extract<State, { status: 'ready' }>> {
     .catch(() => undefined);
   const tabId = await targetTabId();
   if (tabId === undefined) throw new Error('No tab to describe.');
+  return describe(tabId);
+}
+
+/** The tab's report and the labels of what it counted (clippings and "seen on" come after the first paint). */
+async function describe(tabId: number): Promise<Extract<State, { status: 'ready' }>> {
   const summary = await tabSummary(tabId).catch(async () => (await afterPaint()).askBackground({ type: 'tab/summary', tabId }));
   const ids = Object.keys(summary?.counts ?? {});
   const entities = new Map<string, RowEntity>();
@@ -112,20 +117,42 @@ export function PopupApp() {
 
   useEffect(() => {
     let cancelled = false;
+    let tabId: number | undefined;
+    /** After the first paint: this page's clippings and the "seen on" counts. */
+    const fillIn = (s: Extract<State, { status: 'ready' }>) => {
+      const url = s.url;
+      void afterPaint()
+        .then((m) => Promise.all([url ? m.clippingsForPage(url) : [], m.seenCounts(Object.keys(s.summary?.counts ?? {}), undefined, url)]))
+        .then(([clippings, seen]) => !cancelled && setState((prev) => (prev.status === 'ready' && prev.tabId === s.tabId ? { ...prev, clippings, seen } : prev)));
+    };
+    // The page reports again when its mentions change: the site turned off (nothing
+    // highlighted any more) or on (scanned), a dynamic page, another page in the tab.
+    let latest = 0;
+    const onSession = (changes: Record<string, unknown>) => {
+      if (tabId === undefined || !(TAB_REPORTS_KEY in changes)) return;
+      const asked = ++latest;
+      void describe(tabId).then(
+        (next) => {
+          if (cancelled || asked !== latest) return;
+          setState((prev) => (prev.status === 'ready' ? { ...next, clippings: prev.clippings, seen: prev.seen } : next));
+          fillIn(next);
+        },
+        () => {},
+      );
+    };
+    browser.storage.session.onChanged.addListener(onSession);
     startLoading().then(
       (s) => {
         if (cancelled) return;
+        tabId = s.tabId;
         setState(s);
-        // After the first paint: this page's clippings and the "seen on" counts.
-        const url = s.url;
-        void afterPaint()
-          .then((m) => Promise.all([url ? m.clippingsForPage(url) : [], m.seenCounts(Object.keys(s.summary?.counts ?? {}), undefined, url)]))
-          .then(([clippings, seen]) => !cancelled && setState((prev) => (prev.status === 'ready' ? { ...prev, clippings, seen } : prev)));
+        fillIn(s);
       },
       (e) => !cancelled && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       cancelled = true;
+      browser.storage.session.onChanged.removeListener(onSession);
     };
   }, []);
   // The whole knowledge base and its search are loaded only when the reader searches.
@@ -184,8 +211,8 @@ export function PopupApp() {
             <SearchResults query={query} results={results} onSelect={(id) => setStack([id])} />
           ) : (
             <>
-              {/* Where the extension is off nothing is scanned: the notice above says so. */}
-              {!(off && !state.summary) && <EntityList summary={state.summary} entities={state.entities} seen={state.seen} onSelect={(id) => setStack([id])} />}
+              {/* Where the extension is off nothing is highlighted (a report from before would be stale): the notice above says so. */}
+              {!off && <EntityList summary={state.summary} entities={state.entities} seen={state.seen} onSelect={(id) => setStack([id])} />}
               <PageClippings tabId={state.tabId} clippings={state.clippings} summary={state.summary} />
             </>
           ))}

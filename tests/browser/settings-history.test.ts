@@ -38,11 +38,17 @@ describe('settings, applied live', () => {
 
   it('the popup turns the tab’s site off and on again', async () => {
     const popup = await browser.openExtensionPage('popup.html', `?tabId=${await browser.tabIdOf(page)}`);
+    const rows = popup.locator('.entity-row[data-entity="zhipu-ai"]');
+    await rows.waitFor();
     await popup.getByRole('button', { name: 'Turn off on 127.0.0.1' }).click();
     await page.waitForFunction(() => ![...CSS.highlights.keys()].some((n) => n.startsWith('cnai-')));
     await popup.getByText('Highlighting is off on this site.').waitFor();
+    // Nothing is highlighted any more: the popup no longer lists what the page had.
+    await rows.waitFor({ state: 'detached' });
     await popup.getByRole('button', { name: 'Turn on again on 127.0.0.1' }).click();
     await waitForHighlights(page, 5);
+    // The page scanned again and reported: the list comes back while the popup is open.
+    await rows.waitFor();
     await popup.close();
   });
 
@@ -73,9 +79,11 @@ describe('settings, applied live', () => {
     const popup = await browser.openExtensionPage('popup.html', `?tabId=${offTab}`);
     await popup.locator('.notice', { hasText: 'Highlighting is off on this site.' }).waitFor();
     expect(await popup.locator('text=Nothing found yet').count()).toBe(0);
-    await popup.close();
     await lib.getByRole('button', { name: 'Turn back on for 127.0.0.1' }).click();
     await waitForHighlights(off, 5);
+    // The open popup follows: the page's first report lists what it found.
+    await popup.locator('.entity-row[data-entity="zhipu-ai"]').waitFor();
+    await popup.close();
     // The second part (hover card) is there now.
     await off.waitForFunction(() => document.querySelector('[data-cnai-ui]') !== null);
     expect(uiRequests.length).toBeGreaterThan(0);
