@@ -157,7 +157,7 @@ export class RuleRegexes {
     };
     texts.forEach(keepFolded);
     QUANTITY_WORDS.forEach(keepFolded);
-    for (const p of this.patterns) [...(p.nb ?? []), ...(p.na ?? [])].forEach(keepFolded);
+    for (const p of this.patterns) [...(p.nb ?? []), ...(p.na ?? []), ...(p.xb ?? []), ...(p.xa ?? [])].forEach(keepFolded);
     const isWord = (u: number) => (flags[u]! & FLAG_WORD) !== 0;
     let repWord = -1;
     let repOther = -1;
@@ -235,7 +235,11 @@ export class RuleRegexes {
     const gap = `(?:${SPACE}+|${DASH})?`;
     // A neighbour word that starts (ends) with a non-word character needs no boundary there.
     const wordy = (ch: string | undefined) => ch !== undefined && isWordChar(ch.charCodeAt(0));
-    for (const w of pat.nb ?? []) prefix += `(?<!${wordy(w[0]) ? `(?<!${W})` : ''}${wordPart(w)}${this.DOT}?${gap})`;
+    // A word before: ends there (a period and a gap may follow it).
+    const before = (w: string) => `${wordy(w[0]) ? `(?<!${W})` : ''}${wordPart(w)}${this.DOT}?${gap}`;
+    // Blocked by a notPrecededBy word unless an exceptPrecededBy word (which holds it) is there.
+    const notBefore = (pat.nb ?? []).map((w) => `(?<!${before(w)})`).join('');
+    prefix += pat.xb?.length && notBefore ? `(?:${pat.xb.map((x) => `(?<=${before(x)})`).join('|')}|${notBefore})` : notBefore;
     const endsInDigit = /[0-9]$/.test(text);
     let post = pat.f & P_WORD_END ? `(?!${W})` : '';
     if (pat.f & P_WORD_END && endsInDigit) post += `(?!${this.DOT_DIGIT})`;
@@ -245,7 +249,11 @@ export class RuleRegexes {
     const quantity = `${SPACE}+(?:${QUANTITY_WORDS.map(wordPart).join('|')})(?!${W})`;
     if (pat.f & P_WORD_END && /^[0-9.]*[0-9]$/.test(text)) post += `(?!${quantity})`;
     else if (pat.f & P_WORD_END && / [0-9.]*[0-9]$/.test(text)) post += `(?:(?<!${SPACE}(?:${this.DIGIT}|${this.DOT}|${IGN})*)|(?!${quantity}))`;
-    for (const w of pat.na ?? []) post += `(?!${gap}${wordPart(w)}${wordy(w[w.length - 1]) ? `(?!${W})` : ''})`;
+    const after = (w: string) => `${gap}${wordPart(w)}${wordy(w[w.length - 1]) ? `(?!${W})` : ''}`;
+    const notAfter = (pat.na ?? []).map((w) => `(?!${after(w)})`).join('');
+    // Blocked by a notFollowedBy word unless an exceptFollowedBy word (which holds it) is there.
+    const naRule = pat.xa?.length && notAfter ? `(?:${pat.xa.map((x) => `(?=${after(x)})`).join('|')}|${notAfter})` : notAfter;
+    post += naRule;
     // After an alias ending in a number, letters written straight on (then digits) come first;
     // not a lone "x" (a multiplier).
     const letterToken = endsInDigit ? `(?!${X}(?!${AN}))${L}+(?:${NUMBER})?|` : '';
@@ -254,7 +262,8 @@ export class RuleRegexes {
     // A number with a lone "x" written straight on is a multiplier ("Qwen2.5x the speed").
     const multiplier = `(?!${NUMBER}${X}(?!${AN}))`;
     const version = `(?:${letterToken}${endsInDigit ? `(?:${separator}|(?!${D}))` : `${separator}?${multiplier}`}${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}${AN}(?:${AN}|${DOT}(?=${AN}))*)*`;
-    const tail = pat.f & P_VERSIONED ? `(?:(?=(${version}))\\2(?!${W})|${post})` : post;
+    // A version suffix is taken only where no notFollowedBy word blocks the alias (Rivian's "R1S").
+    const tail = pat.f & P_VERSIONED ? `(?:${naRule}(?=(${version}))\\2(?!${W})|${post})` : post;
     return `${prefix}(${alias})${tail}`;
   }
 }

@@ -24,7 +24,7 @@ export const MATCHER_FORMAT = 6;
  * 1: Taiwan's words for mainland terms (engine/regional.ts). 2: 積體電路. 3: 數位, and
  * Taiwan's words in neighbour words too.
  */
-export const COMPILER_REVISION = 4;
+export const COMPILER_REVISION = 5;
 
 // The pattern flags live with the pattern table, which indexes some of them.
 export { P_CASE_SENSITIVE, P_FREE_WITH_VERSION, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START } from './patterns';
@@ -41,6 +41,8 @@ export interface CompilableEntity {
     freeWithVersion?: boolean;
     notPrecededBy?: readonly string[];
     notFollowedBy?: readonly string[];
+    exceptPrecededBy?: readonly string[];
+    exceptFollowedBy?: readonly string[];
   }[];
 }
 
@@ -83,12 +85,14 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
       const c = alias.context?.map((id) => index.get(id)).filter((i): i is number => i !== undefined);
       const nb = foldedWords(alias.notPrecededBy);
       const na = foldedWords(alias.notFollowedBy);
+      const xb = nb ? foldedWords(alias.exceptPrecededBy) : undefined;
+      const xa = na ? foldedWords(alias.exceptFollowedBy) : undefined;
       for (const folded of aliasSpellings(written, alias.caseSensitive)) {
         let f = flags;
         if (isWordChar(folded.charCodeAt(0))) f |= P_WORD_START;
         if (isWordChar(folded.charCodeAt(folded.length - 1))) f |= P_WORD_END;
         // The same alias written twice for one entity (e.g. in two languages) is one pattern.
-        const key = JSON.stringify([ei, folded, f, k, c, nb, na]);
+        const key = JSON.stringify([ei, folded, f, k, c, nb, na, xb, xa]);
         if (seen.has(key)) continue;
         seen.add(key);
         const p: MatcherPattern = { e: ei, f };
@@ -96,6 +100,8 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
         if (k) p.k = k;
         if (nb?.length) p.nb = nb;
         if (na?.length) p.na = na;
+        if (p.nb && xb?.length) p.xb = xb;
+        if (p.na && xa?.length) p.xa = xa;
         if (p.nb || p.na) p.f |= P_NEIGHBOURS;
         let group = groupsByText.get(folded);
         if (!group) groupsByText.set(folded, (group = []));

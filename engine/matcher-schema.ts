@@ -20,8 +20,8 @@ const isBase64 = (x: unknown): x is string => typeof x === 'string' && x.length 
 
 function isExtrasEntry(x: unknown): boolean {
   if (!Array.isArray(x) || x.length !== 2 || !isInt(x[0]) || !x[1] || typeof x[1] !== 'object') return false;
-  const { c, k, nb, na } = x[1] as Record<string, unknown>;
-  return (c === undefined || (Array.isArray(c) && c.every(isInt))) && (k === undefined || typeof k === 'string') && isStrings(nb) && isStrings(na);
+  const { c, k, nb, na, xb, xa } = x[1] as Record<string, unknown>;
+  return (c === undefined || (Array.isArray(c) && c.every(isInt))) && (k === undefined || typeof k === 'string') && isStrings(nb) && isStrings(na) && isStrings(xb) && isStrings(xa);
 }
 
 /** The packed patterns' types and lengths (index ranges are checked by PatternTable). */

@@ -9,7 +9,7 @@
 import { Scanner, type ScanEngine } from './automaton';
 import { FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, flagTable, foldTable, isAsciiLetter, isDigit, isUpperAt } from './chars';
 import { P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START, type MatcherData } from './compile';
-import { PatternTable } from './patterns';
+import { PatternTable, type PatternExtras } from './patterns';
 import type { EntityKind } from '../kb/kinds';
 import { emptyKeepingStore } from './reuse';
 
@@ -181,18 +181,18 @@ export class Matcher {
         if (f & P_WORD_START && start > from && this.isWordAt(text, start - 1)) continue;
         const x = f & (P_CASE_SENSITIVE | P_NEIGHBOURS) ? this.patterns.extra(p) : undefined;
         if (f & P_CASE_SENSITIVE && !this.caseMatches(text, start, end, x?.k ?? '')) continue;
-        if (x?.nb && this.anyWordBefore(text, start, from, x.nb)) continue;
+        if (x?.nb && this.anyWordBefore(text, start, from, x.nb) && !(x.xb && this.anyWordBefore(text, start, from, x.xb))) continue;
         if (f & P_VERSIONED) {
           const ext = versionSuffixEnd(text, end, to, this.flags);
           // A word the alias must not be followed by is no version of it either (Rivian's "R1S").
-          if (ext > end && !(ext < to && this.isWordAt(text, ext)) && !(x?.na && this.anyWordAfter(text, end, to, x.na))) {
+          if (ext > end && !(ext < to && this.isWordAt(text, ext)) && !(x && this.blockedAfter(text, end, to, x))) {
             extendedTo = ext;
             extendedPatterns = extendedPatterns ? [...extendedPatterns, p] : this.only(p);
             continue;
           }
         }
         if (f & P_WORD_END && end < to && (this.isWordAt(text, end) || continuesNumber(text, end, to) || this.countBefore(text, start, end, to))) continue;
-        if (x?.na && this.anyWordAfter(text, end, to, x.na)) continue;
+        if (x?.na && this.blockedAfter(text, end, to, x)) continue;
         if (plain) plain.patterns = [...plain.patterns, p];
         else plain = { start, end, patterns: this.only(p), extended: false, aliasEnd: end };
       }
@@ -220,6 +220,11 @@ export class Matcher {
   private anyWordAfter(text: string, end: number, to: number, words: readonly string[]): boolean {
     for (let i = 0; i < words.length; i++) if (this.wordAfter(text, end, to, words[i]!)) return true;
     return false;
+  }
+
+  /** Whether a notFollowedBy word follows the alias, and no exceptFollowedBy word that holds it. */
+  private blockedAfter(text: string, end: number, to: number, x: PatternExtras): boolean {
+    return x.na !== undefined && this.anyWordAfter(text, end, to, x.na) && !(x.xa && this.anyWordAfter(text, end, to, x.xa));
   }
 
   /**

@@ -31,6 +31,9 @@ export interface PatternExtras {
   /** Folded words that must not directly precede / follow the alias. */
   nb?: string[];
   na?: string[];
+  /** Folded longer words that end (start) with an nb (na) word and do not block the alias there. */
+  xb?: string[];
+  xa?: string[];
 }
 
 /** One pattern, unpacked (the compiler's and the tests' view). */
@@ -74,6 +77,8 @@ export function packPatterns(patterns: readonly MatcherPattern[], groups: readon
     if (p.k !== undefined) x.k = p.k;
     if (p.nb) x.nb = p.nb;
     if (p.na) x.na = p.na;
+    if (p.xb) x.xb = p.xb;
+    if (p.xa) x.xa = p.xa;
     if (Object.keys(x).length) extras.push([i, x]);
   });
   const start = new Int32Array(groups.length + 1);
@@ -134,8 +139,8 @@ export class PatternTable {
       if (x.c?.some((e) => !(e >= 0 && e < entityCount))) throw new Error(`matcher data: pattern ${p} has an unknown context entity`);
       // One shape for every pattern's extras: the rules read them per pattern hit, and a
       // shape their optimized code has not seen yet throws that code away ("wrong map").
-      this.extras.set(p, { c: x.c, k: x.k, nb: x.nb, na: x.na });
-      for (const w of [...(x.nb ?? []), ...(x.na ?? [])]) {
+      this.extras.set(p, { c: x.c, k: x.k, nb: x.nb, na: x.na, xb: x.xb, xa: x.xa });
+      for (const w of [...(x.nb ?? []), ...(x.na ?? []), ...(x.xb ?? []), ...(x.xa ?? [])]) {
         this.neighbourWords.push(w);
         for (let i = 0; i < w.length; i++) this.neighbourChars.add(w.charCodeAt(i));
       }
@@ -159,6 +164,8 @@ export class PatternTable {
     if (x?.k !== undefined) out.k = x.k;
     if (x?.nb) out.nb = x.nb;
     if (x?.na) out.na = x.na;
+    if (x?.xb) out.xb = x.xb;
+    if (x?.xa) out.xa = x.xa;
     return out;
   }
 

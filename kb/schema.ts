@@ -34,6 +34,10 @@
  *   after normalization, whole words only (a word that ends or starts with punctuation
  *   needs no boundary on that side), with spaces or one dash between at most (and, before
  *   the alias, a period: "Mr. Wan").
+ * - `exceptPrecededBy` / `exceptFollowedBy` — longer words that contain a notPrecededBy
+ *   (notFollowedBy) word at their end (start) and leave the alias its meaning: 华为 is not
+ *   preceded by 清 (清华为: Tsinghua, then 为) except in 澄清 (澄清华为: Huawei); 北京大学 is
+ *   not followed by 生 (北京大学生: college students in Beijing) except in 生命 or 生成式.
  */
 import { z } from '../model/zod';
 import { lazySchema } from '../model/lazy-schema';
@@ -92,6 +96,8 @@ export const AliasSchema = lazySchema(() =>
     freeWithVersion: z.boolean().optional(),
     notPrecededBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
     notFollowedBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
+    exceptPrecededBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
+    exceptFollowedBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
   }),
 );
 export type Alias = z.infer<typeof AliasSchema>;

@@ -49,7 +49,31 @@ const LATIN_SHORT = /^[\p{Script=Latin}\d]{1,3}$/u;
 /** An alias's matching rules as a comparable string (neighbour words folded, lists as sets). */
 function aliasRules(a: Entity['aliases'][number]): string {
   const set = (words: readonly string[] | undefined) => (words ? [...new Set(words.map(foldText))].sort().join('|') : '-');
-  return [a.context ? [...a.context].sort().join('|') : '-', a.freeWithVersion ? 'v' : '-', set(a.notPrecededBy), set(a.notFollowedBy)].join(' / ');
+  return [a.context ? [...a.context].sort().join('|') : '-', a.freeWithVersion ? 'v' : '-', set(a.notPrecededBy), set(a.notFollowedBy), set(a.exceptPrecededBy), set(a.exceptFollowedBy)].join(' / ');
+}
+
+/**
+ * Problems with an alias's exception words: each must be longer than a neighbour word it
+ * holds at the side next to the alias (its end before the alias, its start after it), or
+ * it never applies.
+ */
+function exceptionProblems(a: Entity['aliases'][number]): { side: 'exceptPrecededBy' | 'exceptFollowedBy'; message: string }[] {
+  const out: { side: 'exceptPrecededBy' | 'exceptFollowedBy'; message: string }[] = [];
+  const check = (side: 'exceptPrecededBy' | 'exceptFollowedBy', exceptions: readonly string[] | undefined, words: readonly string[] | undefined) => {
+    const folded = (words ?? []).map(foldText);
+    for (const x of exceptions ?? []) {
+      const fx = foldText(x);
+      const holds = folded.some((w) => fx.length > w.length && (side === 'exceptPrecededBy' ? fx.endsWith(w) : fx.startsWith(w)));
+      if (!holds)
+        out.push({
+          side,
+          message: `"${a.text}": the exception "${x}" must ${side === 'exceptPrecededBy' ? 'end' : 'start'} with one of its ${side === 'exceptPrecededBy' ? 'notPrecededBy' : 'notFollowedBy'} words and be longer`,
+        });
+    }
+  };
+  check('exceptPrecededBy', a.exceptPrecededBy, a.notPrecededBy);
+  check('exceptFollowedBy', a.exceptFollowedBy, a.notFollowedBy);
+  return out;
 }
 
 /** Cross-entity checks. `known` lists ids that exist outside these entities (e.g. built-ins for a user pack). */
@@ -89,6 +113,7 @@ export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<s
         else if (other.rules !== rules)
           problems.push({ entity: e.id, field, message: `"${a.text}" finds what "${other.text}" finds (the same name folded), but their context or neighbour words differ; give both the same` });
       }
+      for (const p of exceptionProblems(a)) problems.push({ entity: e.id, field: `${field}.${p.side}`, message: p.message });
       if (a.freeWithVersion && !(a.context && (a.versioned || e.kind === 'model')))
         problems.push({ entity: e.id, field: `${field}.freeWithVersion`, message: `"${a.text}": freeWithVersion applies to a versioned alias with a context` });
       if (a.shared && !a.context) problems.push({ entity: e.id, field: `${field}.context`, message: `shared alias "${a.text}" needs a context requirement` });

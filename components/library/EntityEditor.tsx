@@ -27,7 +27,7 @@ type Draft = {
   id: string;
   kind: EntityKind;
   name: { en: string; zhHans: string; zhHant: string };
-  aliases: { text: string; lang: (typeof ALIAS_LANGS)[number]; caseSensitive: boolean; versioned: boolean; shared: boolean; context: string; freeWithVersion?: boolean; notPrecededBy?: string[]; notFollowedBy?: string[] }[];
+  aliases: { text: string; lang: (typeof ALIAS_LANGS)[number]; caseSensitive: boolean; versioned: boolean; shared: boolean; context: string; freeWithVersion?: boolean; notPrecededBy?: string[]; notFollowedBy?: string[]; exceptPrecededBy?: string[]; exceptFollowedBy?: string[] }[];
   summary: string;
   facts: Record<string, string | boolean | string[]>;
   relations: { type: (typeof RELATION_TYPES)[number]; target: string; note?: string }[];
@@ -64,6 +64,8 @@ function toDraft(e?: Entity): Draft {
       freeWithVersion: a.freeWithVersion,
       notPrecededBy: a.notPrecededBy,
       notFollowedBy: a.notFollowedBy,
+      exceptPrecededBy: a.exceptPrecededBy,
+      exceptFollowedBy: a.exceptFollowedBy,
     })),
     summary: e.summary,
     facts: Object.fromEntries(Object.entries(e.facts).map(([k, v]) => [k, typeof v === 'number' ? String(v) : (v as string | boolean | string[])])),
@@ -103,6 +105,8 @@ function fromDraft(d: Draft): unknown {
         ...(a.freeWithVersion && a.context.trim() && (a.versioned || d.kind === 'model') ? { freeWithVersion: true } : {}),
         ...(a.notPrecededBy ? { notPrecededBy: a.notPrecededBy } : {}),
         ...(a.notFollowedBy ? { notFollowedBy: a.notFollowedBy } : {}),
+        ...(a.exceptPrecededBy ? { exceptPrecededBy: a.exceptPrecededBy } : {}),
+        ...(a.exceptFollowedBy ? { exceptFollowedBy: a.exceptFollowedBy } : {}),
       })),
     summary: d.summary.trim(),
     facts,

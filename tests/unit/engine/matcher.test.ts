@@ -19,6 +19,18 @@ describe('word boundaries', () => {
     expect(findAll(m, 'snake_case_Baidu')).toEqual([]);
   });
 
+  it('does not let a neighbour word block the alias where a longer exception word holds it', () => {
+    // Fixture: 百度 notFollowedBy 一下 except 一下子; Yi notPrecededBy Li except "Bruce Li".
+    expect(findAll(m, '百度一下；百度一下子就火了；百度 一下子')).toEqual([
+      ['百度', 'baidu'],
+      ['百度', 'baidu'],
+    ]);
+    expect(findAll(m, 'Li Yi, Bruce Li Yi, Bruce Li-Yi')).toEqual([
+      ['Yi', 'yi'],
+      ['Yi', 'yi'],
+    ]);
+  });
+
   it('matches Chinese aliases inside running text, and Latin aliases touching Chinese', () => {
     expect(findAll(m, '据报道，智谱AI发布了新模型')).toEqual([['智谱AI', 'zhipu-ai']]);
     expect(findAll(m, '百度发布DeepSeek-R1对比')).toEqual([

@@ -40,11 +40,11 @@ describe('packed patterns', () => {
   it('gives the extras of every pattern the same shape, whichever fields it has', () => {
     // The rules read extras per pattern hit; optimized code that meets a shape it has not
     // seen is thrown away (a "wrong map" deoptimization, bench/jit-trace.ts).
-    const patterns: MatcherPattern[] = [{ e: 0, f: 0, k: 'Ul' }, { e: 0, f: 0, nb: ['x'] }, { e: 1, f: 0, c: [0], na: ['y'] }, { e: 1, f: 0 }];
+    const patterns: MatcherPattern[] = [{ e: 0, f: 0, k: 'Ul' }, { e: 0, f: 0, nb: ['x'], xb: ['wx'] }, { e: 1, f: 0, c: [0], na: ['y'] }, { e: 1, f: 0 }];
     const table = new PatternTable(JSON.parse(JSON.stringify(packPatterns(patterns, [[0, 1, 2, 3]]))), 2);
-    expect([0, 1, 2].map((p) => Object.keys(table.extra(p)!))).toEqual([0, 1, 2].map(() => ['c', 'k', 'nb', 'na']));
+    expect([0, 1, 2].map((p) => Object.keys(table.extra(p)!))).toEqual([0, 1, 2].map(() => ['c', 'k', 'nb', 'na', 'xb', 'xa']));
     expect(table.extra(3)).toBeUndefined();
-    expect(table.pattern(1)).toStrictEqual({ e: 0, f: 0, nb: ['x'] });
+    expect(table.pattern(1)).toStrictEqual({ e: 0, f: 0, nb: ['x'], xb: ['wx'] });
   });
 
   it('keeps objects only for the patterns with extras, and flags the ones with neighbour words', () => {

@@ -187,6 +187,19 @@ describe('names in common phrases', () => {
     // whose School of Life Sciences (生命科学学院) still is.
     ['北京大学生电影节开幕；北京大学生们；北京大學生運動會', []],
     ['北京大学生命科学学院；北京大学生物系', [['北京大学', 'peking-university'], ['北京大学', 'peking-university']]],
+    // Any 大学生 after the place name (exceptFollowedBy keeps the university's own 生 words).
+    ['北京大学生就业率；浙江大学生创业；香港大学生示威；香港大學生；浙江大学生的课堂', []],
+    ['北京大学生成式人工智能研究；浙江大学生物系；香港大学生物医学学院；浙江大學生態研究', [
+      ['北京大学', 'peking-university'],
+      ['浙江大学', 'zhejiang-university'],
+      ['香港大学', 'hku'],
+      ['浙江大學', 'zhejiang-university'],
+    ]],
+    // 清华为: Tsinghua, then 为 ("for"), never Huawei; but a verb ending in 清 before 华为
+    // (看清, 澄清, 认清) is Huawei, and Tsinghua is not there.
+    ['國立清華為學生；新竹清华为例', []],
+    ['看清华为的实力；認清華為；理清华为与苹果', [['华为', 'huawei'], ['華為', 'huawei'], ['华为', 'huawei']]],
+    ['智谱AI与部分清华学生；据说清华', [['智谱AI', 'zhipu-ai'], ['清华', 'tsinghua-university'], ['清华', 'tsinghua-university']]],
     // Another country's ministry in a story about a Chinese company: a company is no
     // context for the English ministry names (a Chinese body or policy is).
     ["India's Ministry of Commerce said TikTok, owned by ByteDance, must comply.", [['ByteDance', 'bytedance']]],

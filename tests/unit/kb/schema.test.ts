@@ -111,6 +111,25 @@ describe('pack integrity', () => {
     expect(checkIntegrity([e]).map(formatProblem)).toEqual(['example-ai → aliases.1.freeWithVersion: "Exa": freeWithVersion applies to a versioned alias with a context']);
   });
 
+  it('refuses an exception word that holds none of the alias\'s neighbour words', () => {
+    const e = parseEntities([
+      {
+        ...base,
+        aliases: [
+          { text: 'Example AI', lang: 'en', notPrecededBy: ['清'], exceptPrecededBy: ['澄清', '清华', '清'] },
+          { text: '例子', lang: 'zh', notFollowedBy: ['生'], exceptFollowedBy: ['生命', '学生'] },
+          { text: '样例', lang: 'zh', exceptFollowedBy: ['生命'] },
+        ],
+      },
+    ]).entities[0]!;
+    expect(checkIntegrity([e]).map(formatProblem)).toEqual([
+      'example-ai → aliases.0.exceptPrecededBy: "Example AI": the exception "清华" must end with one of its notPrecededBy words and be longer',
+      'example-ai → aliases.0.exceptPrecededBy: "Example AI": the exception "清" must end with one of its notPrecededBy words and be longer',
+      'example-ai → aliases.1.exceptFollowedBy: "例子": the exception "学生" must start with one of its notFollowedBy words and be longer',
+      'example-ai → aliases.2.exceptFollowedBy: "样例": the exception "生命" must start with one of its notFollowedBy words and be longer',
+    ]);
+  });
+
   it('guards short Latin and one-character Chinese aliases', () => {
     const e = parseEntities([{ ...base, aliases: [{ text: 'Ex', lang: 'en' }, { text: '星', lang: 'zh' }] }]).entities[0]!;
     const problems = checkIntegrity([e]).map(formatProblem);
