@@ -12,8 +12,8 @@
 import Dexie from 'dexie';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { compileMatcher } from '../engine/compile';
-import { ContextGate, type GatedMention } from '../engine/context';
-import { Matcher, namesVersion } from '../engine/matcher';
+import { textMentions } from '../engine/text-mentions';
+import { Matcher } from '../engine/matcher';
 import { parseMatcherData } from '../engine/matcher-schema';
 import {
   dedupeKey,
@@ -196,12 +196,7 @@ async function entityFinder(published: unknown, database: CnaiDatabase): Promise
   // The published matcher is what the content scripts use when a clipping is saved on a page.
   const data = parseMatcherData(published) ?? compileMatcher(highlightableEntities(await loadEffectiveEntities(database))).data;
   const matcher = new Matcher(data);
-  return (text) => {
-    const gate = new ContextGate<GatedMention>(matcher);
-    const recs = matcher.find(text).map((m) => ({ patterns: m.patterns, entity: -1, version: namesVersion(text, m) }));
-    for (const r of recs) gate.add(r);
-    return [...new Set(recs.filter((r) => r.entity >= 0).map((r) => matcher.ids[r.entity]!))];
-  };
+  return (text) => [...new Set(textMentions(matcher, text).map((r) => matcher.ids[r.entity]!))];
 }
 
 const shorten = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);

@@ -1,6 +1,6 @@
 import { compileMatcher } from '../../engine/compile';
-import { ContextGate, type GatedMention } from '../../engine/context';
-import { Matcher, namesVersion } from '../../engine/matcher';
+import { textMentions } from '../../engine/text-mentions';
+import { Matcher } from '../../engine/matcher';
 import type { Entity } from '../../kb/schema';
 import { parseEntities } from '../../kb/validate';
 import small from '../fixtures/kb/small.json';
@@ -35,8 +35,5 @@ export function findInParts(m: Matcher, text: string): { mentions: ReturnType<Ma
 
 /** Mentions that count on a page whose whole text is `text` (context requirements applied). */
 export function pageMentions(m: Matcher, text: string): [string, string][] {
-  const gate = new ContextGate<GatedMention & { start: number; end: number }>(m);
-  const recs = m.find(text).map((x) => ({ patterns: x.patterns, entity: -1, version: namesVersion(text, x), start: x.start, end: x.end }));
-  for (const r of recs) gate.add(r);
-  return recs.filter((r) => r.entity >= 0).map((r) => [text.slice(r.start, r.end), m.ids[r.entity]!]);
+  return textMentions(m, text).map((r) => [text.slice(r.start, r.end), m.ids[r.entity]!]);
 }
