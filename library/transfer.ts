@@ -36,6 +36,7 @@ import { db, type CnaiDatabase, type EntityPref, type UserEntity } from '../stor
 import { highlightableEntities, loadEffectiveEntities } from '../storage/knowledge';
 import { applyFilters, type ClippingFilters } from './filters';
 import { mergeClipping } from './merge';
+import { restoreEntityPrefs, restoreHistory, restoreUserEntities } from './restore';
 
 export type ExportFormat = 'markdown' | 'markdown-pages' | 'csv' | 'w3c' | 'backup';
 export type Progress = (done: number, total: number, phase: string) => void;
@@ -167,6 +168,8 @@ export interface ImportReport {
   problems: string[];
   /** Settings from a backup, for the caller to store (they live outside the database). */
   settings?: Settings;
+  /** A backup's records not restored because the stored copy is newer (library/restore.ts): entities, entity choices. */
+  kept?: { entities: number; prefs: number };
   /** A message for the reader when nothing could be read at all. */
   error?: string;
 }
@@ -258,6 +261,7 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
   let added = 0;
   let merged = 0;
   let unchanged = 0;
+  const kept = { entities: 0, prefs: 0 };
   await database.transaction('rw', [database.clippings, database.userEntities, database.entityPrefs, database.history], async () => {
     const existing = await database.clippings.toArray();
     const byId = new Map(existing.map((c) => [c.id, c]));
@@ -285,11 +289,23 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
     }
     const rows = [...out.values()];
     await putAll(database, 'clippings', rows, (done) => progress?.(done, rows.length, 'writing'));
-    if (userEntities.length) await database.userEntities.bulkPut(userEntities);
-    if (entityPrefs.length) await database.entityPrefs.bulkPut(entityPrefs);
-    if (history.length) await putAll(database, 'history', history);
+    // The backup's other parts: the newer of each record wins (library/restore.ts).
+    if (userEntities.length) {
+      const r = restoreUserEntities(await database.userEntities.toArray(), userEntities);
+      if (r.put.length) await database.userEntities.bulkPut(r.put);
+      kept.entities = r.kept;
+    }
+    if (entityPrefs.length) {
+      const r = restoreEntityPrefs(await database.entityPrefs.toArray(), entityPrefs);
+      if (r.put.length) await database.entityPrefs.bulkPut(r.put);
+      kept.prefs = r.kept;
+    }
+    if (history.length) {
+      const put = restoreHistory(await database.history.toArray(), history);
+      if (put.length) await putAll(database, 'history', put);
+    }
   });
-  return { ok: true, format, added, merged, unchanged, problems: problems.map(formatProblem), settings };
+  return { ok: true, format, added, merged, unchanged, problems: problems.map(formatProblem), settings, ...(kept.entities || kept.prefs ? { kept } : {}) };
 }
 
 /**

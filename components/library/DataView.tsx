@@ -8,6 +8,8 @@ import { runExport, runImport } from '../../library/transfer-client';
 import type { ExportFormat, ImportReport } from '../../library/transfer';
 import { MATCHER_STORAGE_KEY } from '../../storage/keys';
 import { readSettings, updateSettings } from '../../storage/settings';
+import { DEFAULT_SETTINGS } from '../../model/settings';
+import { sameJson } from '../../model/same-json';
 import { downloadBlob } from './download';
 
 const FORMATS: ExportFormat[] = ['markdown', 'markdown-pages', 'csv', 'w3c', 'backup'];
@@ -21,7 +23,7 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
   const [mode, setMode] = useState<'all' | 'valid'>('all');
   const [busy, setBusy] = useState('');
   const [exportStatus, setExportStatus] = useState('');
-  const [report, setReport] = useState<ImportReport>();
+  const [report, setReport] = useState<ImportReport & { settingsKept?: boolean }>();
   // The published matcher (about 1 MB) is read while the reader picks a file, not after.
   const matcher = useRef<Promise<unknown>>();
   const readMatcher = () =>
@@ -69,8 +71,14 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
       // Read afresh next time: the knowledge base may change while this view stays open.
       matcher.current = readMatcher();
       const r = await runImport({ name: file.name, bytes, mode, matcher: published }, progress);
-      if (r.ok && r.settings) await updateSettings(r.settings);
-      setReport(r);
+      // A backup's settings replace only the defaults: settings the reader has changed are newer.
+      let settingsKept = false;
+      if (r.ok && r.settings) {
+        const current = await readSettings();
+        if (sameJson(current, DEFAULT_SETTINGS)) await updateSettings(r.settings);
+        else settingsKept = !sameJson(current, r.settings);
+      }
+      setReport({ ...r, settingsKept });
     } catch (e) {
       setReport({ ok: false, added: 0, merged: 0, unchanged: 0, problems: [], error: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -168,6 +176,9 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
               {report.ok ? t('data.imported', { added: report.added, merged: report.merged }) : (report.error ?? t('data.failed'))}
               {report.ok && report.unchanged > 0 && ` ${t('data.unchanged', { n: report.unchanged })}`}
             </p>
+            {report.kept?.entities ? <p>{t('data.keptEntities', { n: report.kept.entities })}</p> : null}
+            {report.kept?.prefs ? <p>{t('data.keptPrefs', { n: report.kept.prefs })}</p> : null}
+            {report.settingsKept && <p>{t('data.settingsKept')}</p>}
             {report.problems.length > 0 && (
               <>
                 {/* A failed import's message already says that nothing was imported. */}

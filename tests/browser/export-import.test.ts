@@ -85,6 +85,36 @@ describe('export from the library', () => {
     }
   });
 
+  it('restores a backup’s settings into a profile still on the defaults, and keeps settings the reader has changed', async () => {
+    type Chrome = { chrome: { storage: { local: { get(k: string): Promise<Record<string, { hoverDelayMs: number; disabledSites: string[] }>>; set(v: object): Promise<void> } } } };
+    const settingsOf = (p: Page) => p.evaluate(async () => (await (globalThis as unknown as Chrome).chrome.storage.local.get('settings')).settings);
+    const change = (p: Page, patch: object) =>
+      p.evaluate(async (patch) => {
+        const { chrome } = globalThis as unknown as Chrome;
+        const current = (await chrome.storage.local.get('settings')).settings ?? {};
+        await chrome.storage.local.set({ settings: { ...current, ...patch } });
+      }, patch);
+    await change(lib, { hoverDelayMs: 800, disabledSites: ['example.org'] });
+    const { file } = await exportAs('JSON backup (everything you own)');
+    const fresh = await launchWithExtension();
+    try {
+      const page = await fresh.openExtensionPage('library.html', '#/data');
+      await page.waitForSelector('.data-view');
+      await page.locator('input[type=file]').setInputFiles(file);
+      await page.locator('.report.ok', { hasText: 'Imported 120 new' }).waitFor({ timeout: 20_000 });
+      expect(await settingsOf(page)).toMatchObject({ hoverDelayMs: 800, disabledSites: ['example.org'] });
+      // The reader changes a setting; the same backup imported again does not undo it, and says so.
+      await change(page, { hoverDelayMs: 500 });
+      await page.evaluate(() => document.querySelector('.report')?.setAttribute('data-old', ''));
+      await page.locator('input[type=file]').setInputFiles(file);
+      await page.locator('.report.ok:not([data-old])', { hasText: 'Your settings kept as they are' }).waitFor({ timeout: 20_000 });
+      expect(await settingsOf(page)).toMatchObject({ hoverDelayMs: 500, disabledSites: ['example.org'] });
+    } finally {
+      await fresh.close();
+      await change(lib, { hoverDelayMs: 300, disabledSites: [] });
+    }
+  });
+
   it('imports the same backup again after an edit without adding its note twice, and says nothing changed', async () => {
     const fresh = await launchWithExtension();
     const importFile = async (page: Page, file: string, report: string) => {

@@ -239,6 +239,23 @@ describe('import', () => {
     expect(c!.entities.sort()).toEqual(['cac', 'glm', 'zhipu-ai']);
   });
 
+  it('does not undo later work when an older backup is imported: the newer entity, choice and visit stay', async () => {
+    const base = smallEntities()[0]!;
+    await db.userEntities.put({ ...base, origin: 'edited', updated: '2026-11-01', summary: 'Edited before the backup.' });
+    await db.entityPrefs.put({ id: 'kimi', muted: true });
+    await db.history.put({ key: 'cac https://a.example/', entityId: 'cac', url: 'https://a.example/', title: 'A', site: 'a.example', firstSeen: '2026-01-01T00:00:00.000Z', lastSeen: '2026-01-01T00:00:00.000Z', count: 1 });
+    const old = (await exportData({ format: 'backup', scope: { kind: 'all' }, includeHistory: true, now: new Date('2026-11-01T00:00:00Z') }, db)).data as string;
+    // Later: the entity edited again, kimi unmuted, the page visited again.
+    await db.userEntities.put({ ...base, origin: 'edited', updated: '2026-11-20', summary: 'Edited after the backup.' });
+    await db.entityPrefs.put({ id: 'kimi', muted: false });
+    await db.history.put({ key: 'cac https://a.example/', entityId: 'cac', url: 'https://a.example/', title: 'A again', site: 'a.example', firstSeen: '2026-01-01T00:00:00.000Z', lastSeen: '2026-11-20T00:00:00.000Z', count: 3 });
+    const r = await importData({ name: 'old.json', bytes: enc(old), mode: 'all' }, db);
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true, kept: { entities: 1, prefs: 1 } });
+    expect((await db.userEntities.get(base.id))?.summary).toBe('Edited after the backup.');
+    expect(await db.entityPrefs.get('kimi')).toEqual({ id: 'kimi', muted: false });
+    expect((await db.history.get('cac https://a.example/'))?.title).toBe('A again');
+  });
+
   it('leaves the database as it was when writing fails halfway', async () => {
     const existing = generateClippings(3);
     await db.clippings.bulkPut(existing);
