@@ -1,6 +1,7 @@
 /** Filtering clippings in the library (pure). */
 import type { EntityKind } from '../kb/schema';
 import type { Clipping } from '../model/clipping';
+import { tagKey } from '../model/tags';
 
 export interface ClippingFilters {
   q?: string;
@@ -36,13 +37,15 @@ export function filtersToQuery(f: ClippingFilters): string {
 /** Applies every filter but the text query (which MiniSearch answers). Newest first. */
 export function applyFilters(list: readonly Clipping[], f: ClippingFilters, kindOf: (entityId: string) => EntityKind | undefined): Clipping[] {
   const toEnd = f.to ? `${f.to}T23:59:59.999Z` : undefined;
+  // "AI" and "ai" are one tag.
+  const tag = f.tag ? tagKey(f.tag) : undefined;
   return list.filter(
     (c) =>
       (!f.site || c.site === f.site) &&
       (!f.url || c.url === f.url) &&
       (!f.entity || c.entities.includes(f.entity)) &&
       (!f.kind || c.entities.some((e) => kindOf(e) === f.kind)) &&
-      (!f.tag || c.tags.includes(f.tag)) &&
+      (!tag || c.tags.some((t) => tagKey(t) === tag)) &&
       (!f.from || c.created >= f.from) &&
       (!toEnd || c.created <= toEnd),
   );

@@ -4,6 +4,7 @@
  * importing a file twice leaves the library as importing it once did. Pure.
  */
 import { MAX_NOTE, type Clipping } from '../model/clipping';
+import { tagKey } from '../model/tags';
 
 const MAX_TAGS = 100;
 const MAX_ENTITIES = 500;
@@ -21,13 +22,8 @@ export function paragraphsOf(note: string): string[] {
   return note.split(/\n\s*\n/).filter((p) => paragraphKey(p) !== '');
 }
 
-/**
- * Tags compared without letter case: a file's "ai" adds nothing to a clipping tagged
- * "AI"; the stored spelling is kept.
- */
-export function tagKey(tag: string): string {
-  return tag.normalize('NFC').trim().toLowerCase();
-}
+// Tags compared without letter case (model/tags.ts): a file's "ai" adds nothing to a
+// clipping tagged "AI"; the stored spelling is kept.
 
 export interface MergeResult {
   clipping: Clipping;

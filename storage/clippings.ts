@@ -4,6 +4,7 @@
  */
 import { describeIssues } from '../formats/problems';
 import { ClippingSchema, ClipTooLongError, MAX_CLIPPING_TEXT, type Clipping } from '../model/clipping';
+import { uniqueTags, tagKey } from '../model/tags';
 import { db, type CnaiDatabase } from './db';
 
 export class ValidationError extends Error {
@@ -40,11 +41,34 @@ export async function updateClipping(
   return database.transaction('rw', database.clippings, async () => {
     const current = await database.clippings.get(id);
     if (!current) throw new ValidationError('This clipping no longer exists.');
-    const tags = patch.tags ? [...new Set(patch.tags.map((t) => t.trim()).filter(Boolean))] : current.tags;
+    const tags = patch.tags ? uniqueTags(patch.tags, await spellingsInUse(patch.tags, current, database)) : current.tags;
     const next = validate({ ...current, ...patch, tags, updated: now.toISOString() });
     await database.clippings.put(next);
     return next;
   });
+}
+
+/**
+ * The spelling other clippings already use for each tag typed differently from this
+ * clipping's own (letter case aside): a tag typed "ai" joins the library's "AI". Tags
+ * left as they were need no look; only the others cost a pass over the library (tags
+ * are not indexed: every index slows imports). Read inside the caller's transaction.
+ */
+async function spellingsInUse(tags: readonly string[], current: Clipping, database: CnaiDatabase): Promise<(key: string) => string | undefined> {
+  const own = new Set(current.tags);
+  const wanted = new Set(tags.filter((t) => !own.has(t.trim())).map(tagKey).filter(Boolean));
+  const spelling = new Map<string, { tag: string; created: string }>();
+  if (wanted.size)
+    await database.clippings.each((c) => {
+      if (c.id === current.id) return;
+      for (const t of c.tags) {
+        const k = tagKey(t);
+        // The spelling used first is the library's.
+        const seen = spelling.get(k);
+        if (wanted.has(k) && (!seen || c.created < seen.created)) spelling.set(k, { tag: t, created: c.created });
+      }
+    });
+  return (key) => spelling.get(key)?.tag;
 }
 
 /** Deletes and returns the clipping, so the caller can offer undo. */

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { MAX_NOTE, type Clipping } from '../../model/clipping';
+import { uniqueTags } from '../../model/tags';
 
 export interface SavedPanelProps {
   clipping: Clipping;
@@ -20,7 +21,7 @@ export interface SavedPanelProps {
 }
 
 export function parseTags(input: string): string[] {
-  return [...new Set(input.split(/[,，\n]/).map((s) => s.trim().replace(/^#/, '')).filter(Boolean))].slice(0, 100);
+  return uniqueTags(input.split(/[,，\n]/).map((s) => s.trim().replace(/^#/, ''))).slice(0, 100);
 }
 
 export function SavedPanel({ clipping, duplicate, onUndo, onDraft, onClose, onActivity, initial, error }: SavedPanelProps) {

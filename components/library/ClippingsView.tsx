@@ -15,6 +15,7 @@ import type { ClippingsState } from './useLibraryData';
 import { navigate, parseHash } from './useRoute';
 import { VirtualList } from './VirtualList';
 import type { ToastState } from './Toast';
+import { tagKey } from '../../model/tags';
 
 export interface ClippingsViewProps {
   query: string;
@@ -80,16 +81,17 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
 
   const options = useMemo(() => {
     const sites = new Set<string>();
-    const tags = new Set<string>();
+    // One entry per tag, letter case aside ("AI" and "ai" are one tag): the first spelling met.
+    const tags = new Map<string, string>();
     const ents = new Set<string>();
     for (const c of all) {
       sites.add(c.site);
-      c.tags.forEach((x) => tags.add(x));
+      c.tags.forEach((x) => tags.has(tagKey(x)) || tags.set(tagKey(x), x));
       c.entities.forEach((x) => ents.add(x));
     }
     return {
       sites: [...sites].filter(Boolean).sort(),
-      tags: [...tags].sort((a, b) => a.localeCompare(b)),
+      tags: [...tags.values()].sort((a, b) => a.localeCompare(b)),
       entities: [...ents].map((id) => entities.get(id)).filter((e): e is Entity => !!e).sort((a, b) => a.name.en.localeCompare(b.name.en)),
     };
   }, [all, entities]);
@@ -139,7 +141,7 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
           options={[...(filters.entity && !options.entities.some((e) => e.id === filters.entity) ? [[filters.entity, entities.get(filters.entity)?.name.en ?? filters.entity] as [string, string]] : []), ...options.entities.map((e) => [e.id, e.name.en] as [string, string])]}
         />
         <Select label={t('lib.filterKind')} value={filters.kind} onChange={(kind) => setFilters({ ...filters, kind: kind as EntityKind | undefined })} options={ENTITY_KINDS.map((k) => [k, kindLabel(k)])} />
-        <Select label={t('lib.filterTag')} value={filters.tag} onChange={(tag) => setFilters({ ...filters, tag })} options={options.tags.map((x) => [x, x])} />
+        <Select label={t('lib.filterTag')} value={filters.tag && (options.tags.find((x) => tagKey(x) === tagKey(filters.tag!)) ?? filters.tag)} onChange={(tag) => setFilters({ ...filters, tag })} options={options.tags.map((x) => [x, x])} />
         <label class="date-filter">
           <span>{t('lib.filterFrom')}</span>
           <input type="date" value={filters.from ?? ''} onInput={(e) => setFilters({ ...filters, from: (e.target as HTMLInputElement).value || undefined })} />

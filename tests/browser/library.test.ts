@@ -41,12 +41,17 @@ describe('clippings in the library', () => {
 
   it('edits note and tags inline', async () => {
     await lib.getByLabel('Note').fill('Remember the xylophone argument, and the cello');
-    await lib.getByLabel('Tags').fill('music, policy');
+    // Typed in other letter cases: the library's spelling ("policy"), once.
+    await lib.getByLabel('Tags').fill('music, Policy, POLICY');
     await lib.getByRole('button', { name: 'Save', exact: true }).click();
     await lib.locator('.clip-edit [role=status]', { hasText: 'Saved.' }).waitFor();
     await lib.getByLabel('Search clippings').fill('cello');
     await lib.locator('.result-line', { hasText: '1 of 300' }).waitFor();
     expect(await lib.locator('.clip-item').first().innerText()).toContain('#music #policy');
+    // The tag filter lists each tag once.
+    const tagOptions = await lib.locator('label.select-filter').filter({ has: lib.locator('span', { hasText: /^Tag$/ }) }).locator('option').allTextContents();
+    expect(tagOptions).toEqual(expect.arrayContaining(['music', 'policy']));
+    expect(tagOptions.filter((o) => /^policy$/i.test(o))).toHaveLength(1);
   });
 
   it('deletes with undo', async () => {

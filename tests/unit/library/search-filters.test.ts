@@ -53,6 +53,9 @@ describe('filters', () => {
     expect(applyFilters(list, { entity: 'cac' }, kindOf)).toHaveLength(20);
     expect(applyFilters(list, { kind: 'organization' }, kindOf)).toHaveLength(20);
     expect(applyFilters(list, { tag: 'policy' }, kindOf).every((c) => c.tags.includes('policy'))).toBe(true);
+    // "AI" and "ai" are one tag.
+    const mixed = [{ ...list[0]!, tags: ['AI'] }, { ...list[1]!, tags: ['ai'] }, { ...list[2]!, tags: ['aid'] }];
+    expect(applyFilters(mixed, { tag: 'Ai' }, kindOf).map((c) => c.tags)).toEqual([['AI'], ['ai']]);
     const day = applyFilters(list, { from: '2025-01-02', to: '2025-01-02' }, kindOf);
     expect(day).toHaveLength(24);
   });

@@ -42,6 +42,16 @@ describe('clippings', () => {
     expect(await db.clippings.get(a!.id)).toEqual(edited);
   });
 
+  it('keeps one spelling per tag across the library, letter case aside', async () => {
+    await saveClipping({ ...a!, tags: ['AI', 'Policy'] }, db);
+    await saveClipping(b!, db);
+    // Typed in another case, or twice: the library's spelling, once.
+    const edited = await updateClipping(b!.id, { tags: ['ai', 'AI', 'policy', 'New'] }, new Date('2026-11-22T10:00:00Z'), db);
+    expect(edited.tags).toEqual(['AI', 'Policy', 'New']);
+    // A clipping's own tag may change case when no other clipping has it.
+    expect((await updateClipping(b!.id, { tags: ['new'] }, new Date('2026-11-22T10:00:00Z'), db)).tags).toEqual(['new']);
+  });
+
   it('finds clippings by page and by entity', async () => {
     for (const c of generateClippings(30)) await saveClipping(c, db);
     expect((await clippingsForPage('https://www.example-news.com/articles/0', db)).length).toBeGreaterThan(0);

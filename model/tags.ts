@@ -1,0 +1,27 @@
+/**
+ * Tags are compared without letter case ("AI" and "ai" are one tag), and the library
+ * keeps one spelling of each: the one already in use. Pure.
+ */
+
+/** What two tags are compared by. */
+export function tagKey(tag: string): string {
+  return tag.normalize('NFC').trim().toLowerCase();
+}
+
+/**
+ * The tags trimmed, without empty ones or repeats (letter case aside), each written as
+ * `spellingOf` gives it (a spelling already in use), else as typed.
+ */
+export function uniqueTags(tags: readonly string[], spellingOf: (key: string) => string | undefined = () => undefined): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const t = raw.trim();
+    if (!t) continue;
+    const key = tagKey(t);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(spellingOf(key) ?? t);
+  }
+  return out;
+}
