@@ -201,7 +201,7 @@ describe('reading history', () => {
     await lib.locator('text=/\\d+ records?/').waitFor();
     await lib.getByLabel('Clear history for a site').selectOption('127.0.0.1');
     await lib.getByRole('button', { name: 'Clear history for a site' }).click();
-    await lib.locator('text=0 records').waitFor();
+    await lib.getByText('0 records', { exact: true }).waitFor();
     expect(await count(page)).toBeGreaterThan(0);
   });
 });
