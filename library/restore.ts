@@ -20,26 +20,25 @@ export interface Restored<T> {
   kept: number;
 }
 
+/** Your entities: the backup's copy wins only with a later `updated` day. */
 export function restoreUserEntities(stored: readonly UserEntity[], backup: readonly UserEntity[]): Restored<UserEntity> {
-  const byId = new Map(stored.map((e) => [e.id, e]));
-  const put: UserEntity[] = [];
-  let kept = 0;
-  for (const e of backup) {
-    const s = byId.get(e.id);
-    if (!s || e.updated > s.updated) put.push(e);
-    else if (!sameJson(s, e)) kept++;
-  }
-  return { put, kept };
+  return restoreById(stored, backup, (b, s) => b.updated > s.updated);
 }
 
+/** Entity choices carry no date: the stored one stays. */
 export function restoreEntityPrefs(stored: readonly EntityPref[], backup: readonly EntityPref[]): Restored<EntityPref> {
-  const byId = new Map(stored.map((p) => [p.id, p]));
-  const put: EntityPref[] = [];
+  return restoreById(stored, backup, () => false);
+}
+
+/** Records by id: the backup's is written where none is stored, or where `newer` says it is. */
+function restoreById<T extends { id: string }>(stored: readonly T[], backup: readonly T[], newer: (b: T, s: T) => boolean): Restored<T> {
+  const byId = new Map(stored.map((r) => [r.id, r]));
+  const put: T[] = [];
   let kept = 0;
-  for (const p of backup) {
-    const s = byId.get(p.id);
-    if (!s) put.push(p);
-    else if (!sameJson(s, p)) kept++;
+  for (const r of backup) {
+    const s = byId.get(r.id);
+    if (!s || newer(r, s)) put.push(r);
+    else if (!sameJson(s, r)) kept++;
   }
   return { put, kept };
 }
