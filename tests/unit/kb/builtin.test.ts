@@ -372,6 +372,13 @@ describe('names in common phrases', () => {
     ["京东言犀利用大模型；旷视发布；宇树发布G1；智谱发布GLM-4.5，清华与智谱；奇虎360", [["京东", "jd-com"], ["言犀", "yanxi"], ["旷视", "megvii"], ["宇树", "unitree"], ["智谱", "zhipu-ai"], ["GLM-4.5", "glm-4-5"], ["清华", "tsinghua-university"], ["智谱", "zhipu-ai"], ["奇虎360", "360-security"]]],
     ["01.AI released Yi-Lightning. Yi Zeng of CASIA and Yi Ma of HKU spoke.", [["01.AI", "01-ai"], ["Yi-Lightning", "yi-lightning"], ["CASIA", "casia"]]],
     ["01.AI's Yi model; Zeng Yi said", [["01.AI", "01-ai"], ["Yi", "yi"]]],
+    // On the maker's page: the orchid (文心兰), the bun (吃豆包, 黏豆包, 豆包馅), a dream (即梦见), a saying
+    // (子曰诗云), the technology rather than the rule (深度合成技术, 深度合成服务), science's fourth paradigm.
+    ["百度发布文心。文心兰花盛开", [["百度", "baidu"], ["文心", "ernie"]]],
+    ["字节跳动的豆包。早餐吃豆包，黏豆包，豆包馅；豆包发布；即梦见一个人；即梦发布", [["字节跳动", "bytedance"], ["豆包", "doubao"], ["豆包", "doubao"], ["即梦", "jimeng"]]],
+    ["网易有道子曰。子曰诗云；子曰3", [["网易有道", "netease-youdao"], ["子曰", "youdao-ziyue"], ["子曰3", "youdao-ziyue"]]],
+    ["国家网信办发布深度合成规定。深度合成技术被用于诈骗，深度合成服务提供者", [["国家网信办", "cac"], ["深度合成", "deep-synthesis-provisions"]]],
+    ["商汤科技上市。科学的第四范式，科研第四范式，科學研究的第四範式；第四范式发布", [["商汤科技", "sensetime"], ["第四范式", "4paradigm"]]],
     ["China's Big Fund III and SMIC", [["Big Fund", "big-fund"], ["SMIC", "smic"]]],
   ])('not in everyday words or other names: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
