@@ -350,6 +350,9 @@ describe('names in common phrases', () => {
     ["a Xinhua Bookstore in Chengdu; Xinhua reported", [["Xinhua", "xinhua"]]],
     ["Hong Kong university students; Hong Kong University", [["Hong Kong University", "hku"]]],
     ["researchers used deep synthesis techniques", []],
+    // A city's or province's cyberspace office is not the CAC; deep synthesis services and technology are not the rule (found by review).
+    ["the Beijing Municipal Cyberspace Administration; Shanghai Cyberspace Administration; deep synthesis services and deep synthesis technology", []],
+    ["the Cyberspace Administration said; China's Deep Synthesis Provisions", [["Cyberspace Administration", "cac"], ["Deep Synthesis Provisions", "deep-synthesis-provisions"]]],
     ["These are turbulent, global times; a recurrent AI system; the silicon flow rate; surreal AI art; an ant group; Photos of me in another dimension", []],
     ["in step 3, users upload step3.png", []],
     ["Yo vivo en Madrid; vivo X100", [["vivo", "vivo"]]],
