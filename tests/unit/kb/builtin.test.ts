@@ -239,6 +239,8 @@ describe('names in common phrases', () => {
     // in Chinese), 有利可图 (profitable), 落到地平线上 (the horizon), 乌云从… (dark clouds from…),
     // 胜利的曙光 (the dawn of victory).
     ['阿里巴巴发布通义千问；普通义务教育；通义发布', [['阿里巴巴', 'alibaba-group'], ['通义千问', 'qwen'], ['通义', 'qwen']]],
+    // Alibaba's Tongyi Lab (通义实验室) is not the Qwen model family (found by review).
+    ['阿里通义实验室发布Qwen3-Coder；通義實驗室；通义发布', [['阿里', 'alibaba-group'], ['Qwen3-Coder', 'qwen3-coder'], ['通义', 'qwen']]],
     ['百度文心一言；中文心得，英文心理；文心大模型', [['百度文心一言', 'ernie-bot'], ['文心大模型', 'ernie']]],
     ['快手可灵，可图大模型；这生意有利可图，有机可图', [['快手', 'kuaishou'], ['可灵', 'kling'], ['可图', 'kolors']]],
     ['地平线机器人发布芯片；太阳落到地平线上；地平线上市', [['地平线机器人', 'horizon-robotics'], ['地平线', 'horizon-robotics']]],
