@@ -239,6 +239,8 @@ describe('names in common phrases', () => {
     // in Chinese), 有利可图 (profitable), 落到地平线上 (the horizon), 乌云从… (dark clouds from…),
     // 胜利的曙光 (the dawn of victory).
     ['阿里巴巴发布通义千问；普通义务教育；通义发布', [['阿里巴巴', 'alibaba-group'], ['通义千问', 'qwen'], ['通义', 'qwen']]],
+    // Alibaba's Tongyi Lab (通义实验室) is not the Qwen model family (found by review).
+    ['阿里通义实验室发布Qwen3-Coder；通義實驗室；通义发布', [['阿里', 'alibaba-group'], ['Qwen3-Coder', 'qwen3-coder'], ['通义', 'qwen']]],
     ['百度文心一言；中文心得，英文心理；文心大模型', [['百度文心一言', 'ernie-bot'], ['文心大模型', 'ernie']]],
     ['快手可灵，可图大模型；这生意有利可图，有机可图', [['快手', 'kuaishou'], ['可灵', 'kling'], ['可图', 'kolors']]],
     ['地平线机器人发布芯片；太阳落到地平线上；地平线上市', [['地平线机器人', 'horizon-robotics'], ['地平线', 'horizon-robotics']]],
@@ -350,6 +352,9 @@ describe('names in common phrases', () => {
     ["a Xinhua Bookstore in Chengdu; Xinhua reported", [["Xinhua", "xinhua"]]],
     ["Hong Kong university students; Hong Kong University", [["Hong Kong University", "hku"]]],
     ["researchers used deep synthesis techniques", []],
+    // A city's or province's cyberspace office is not the CAC; deep synthesis services and technology are not the rule (found by review).
+    ["the Beijing Municipal Cyberspace Administration; Shanghai Cyberspace Administration; deep synthesis services and deep synthesis technology", []],
+    ["the Cyberspace Administration said; China's Deep Synthesis Provisions", [["Cyberspace Administration", "cac"], ["Deep Synthesis Provisions", "deep-synthesis-provisions"]]],
     ["These are turbulent, global times; a recurrent AI system; the silicon flow rate; surreal AI art; an ant group; Photos of me in another dimension", []],
     ["in step 3, users upload step3.png", []],
     ["Yo vivo en Madrid; vivo X100", [["vivo", "vivo"]]],
@@ -365,6 +370,20 @@ describe('names in common phrases', () => {
     ["种植小米；西藏阿里；华为、通义千问", [["华为", "huawei"], ["通义千问", "qwen"]]],
     ["北大光华为MBA学生；算力浪潮；浪潮信息", [["浪潮信息", "inspur"]]],
     ["HK$360 and 360 lidar; Tencent", [["Tencent", "tencent"]]],
+    // Found by a second review (2026-12-06): 犀利 (sharp), 空旷视野 (a wide view), 庙宇树木 (temple trees),
+    // 凝心聚智谱写 (to compose with pooled wisdom), 好奇虎头鲨 (curious about a hornshark), and
+    // Yi Zeng and Yi Ma, researchers named in Western order, on a page about 01.AI.
+    ["他的语言犀利，發言犀利；空旷视野，空曠視野；庙宇树木，廟宇樹木；凝心聚智谱写新篇章，用心智谱写华章；好奇虎头鲨", []],
+    ["京东言犀利用大模型；旷视发布；宇树发布G1；智谱发布GLM-4.5，清华与智谱；奇虎360", [["京东", "jd-com"], ["言犀", "yanxi"], ["旷视", "megvii"], ["宇树", "unitree"], ["智谱", "zhipu-ai"], ["GLM-4.5", "glm-4-5"], ["清华", "tsinghua-university"], ["智谱", "zhipu-ai"], ["奇虎360", "360-security"]]],
+    ["01.AI released Yi-Lightning. Yi Zeng of CASIA and Yi Ma of HKU spoke.", [["01.AI", "01-ai"], ["Yi-Lightning", "yi-lightning"], ["CASIA", "casia"]]],
+    ["01.AI's Yi model; Zeng Yi said", [["01.AI", "01-ai"], ["Yi", "yi"]]],
+    // On the maker's page: the orchid (文心兰), the bun (吃豆包, 黏豆包, 豆包馅), a dream (即梦见), a saying
+    // (子曰诗云), the technology rather than the rule (深度合成技术, 深度合成服务), science's fourth paradigm.
+    ["百度发布文心。文心兰花盛开", [["百度", "baidu"], ["文心", "ernie"]]],
+    ["字节跳动的豆包。早餐吃豆包，黏豆包，豆包馅；豆包发布；即梦见一个人；即梦发布", [["字节跳动", "bytedance"], ["豆包", "doubao"], ["豆包", "doubao"], ["即梦", "jimeng"]]],
+    ["网易有道子曰。子曰诗云；子曰3", [["网易有道", "netease-youdao"], ["子曰", "youdao-ziyue"], ["子曰3", "youdao-ziyue"]]],
+    ["国家网信办发布深度合成规定。深度合成技术被用于诈骗，深度合成服务提供者", [["国家网信办", "cac"], ["深度合成", "deep-synthesis-provisions"]]],
+    ["商汤科技上市。科学的第四范式，科研第四范式，科學研究的第四範式；第四范式发布", [["商汤科技", "sensetime"], ["第四范式", "4paradigm"]]],
     ["China's Big Fund III and SMIC", [["Big Fund", "big-fund"], ["SMIC", "smic"]]],
   ])('not in everyday words or other names: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
@@ -385,6 +404,10 @@ describe('names in common phrases', () => {
     ["智元机器人；智元发布新品", [["智元机器人", "agibot"], ["智元", "agibot"]]],
     ["国家发改委和发改委", [["国家发改委", "ndrc"], ["发改委", "ndrc"]]],
     ["百度文小言上线", [["百度", "baidu"], ["文小言", "ernie-bot"]]],
+    // 字节 and 阿里 with the maker's other products on the page, not only Doubao and Qwen; AgiBot's English name.
+    ["字节发布Seedance 1.0；字节旗下的Trae", [["字节", "bytedance"], ["Seedance 1.0", "seedance"], ["字节", "bytedance"], ["Trae", "trae"]]],
+    ["阿里发布Qwen3；阿里云", [["阿里", "alibaba-group"], ["Qwen3", "qwen3"], ["阿里云", "alibaba-cloud"]]],
+    ["Agibot, also known as Zhiyuan Robotics", [["Agibot", "agibot"], ["Zhiyuan Robotics", "agibot"]]],
   ])('short names: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
@@ -395,7 +418,10 @@ describe('names in common phrases', () => {
   it.each([
     ["Vidu Q1 and Kling 2.1 lead the video rankings", [["Vidu Q1", "vidu"], ["Kling 2.1", "kling"]]],
     ["Yi-1.5-34B-Chat and Wan2.5-Preview are open", [["Yi-1.5-34B-Chat", "yi"], ["Wan2.5-Preview", "wan"]]],
-    ["文心4.5 Turbo、豆包1.6深度思考模型和悟道3.0", [["文心4.5", "ernie"], ["豆包1.6", "doubao"], ["悟道3.0", "wudao"]]],
+    // The versions by their Chinese short names are those models (found by review): 文心4.5, 豆包1.6 (Doubao-Seed-1.6).
+    ["文心4.5 Turbo、豆包1.6深度思考模型和悟道3.0", [["文心4.5", "ernie-4-5"], ["豆包1.6", "doubao-seed-1-6"], ["悟道3.0", "wudao"]]],
+    ["字节跳动发布豆包1.5 Pro；豆包大模型1.5；豆包大模型1.6", [["字节跳动", "bytedance"], ["豆包1.5", "doubao-1-5"], ["豆包大模型1.5", "doubao-1-5"], ["豆包大模型1.6", "doubao-seed-1-6"]]],
+    ["阿里巴巴开源新一代通义千问模型Qwen3（以下简称“千问3”）；千問3；千问3.5", [["阿里巴巴", "alibaba-group"], ["通义千问", "qwen"], ["Qwen3", "qwen3"], ["千问3", "qwen3"], ["千問3", "qwen3"], ["千问3.5", "qwen"]]],
     ["Hailuo 02 and 海螺02; MiMo-7B; BGE-M3 embeddings", [["Hailuo 02", "hailuo-02"], ["海螺02", "hailuo-ai"], ["MiMo-7B", "mimo"], ["BGE-M3", "bge"]]],
     ["Apache Spark 3.5 released; Kling is great; 吃了3个豆包", []],
     ["a GLM regression with GLM 2 terms; Yi 2 million users", []],
