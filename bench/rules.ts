@@ -33,7 +33,7 @@
 import { decodeStoredField, storedCount } from '../engine/automaton';
 import { flagTable, foldTable, foldText, FLAG_DASH, FLAG_IGNORABLE, FLAG_SPACE, FLAG_WORD, isUpper, isWordChar } from '../engine/chars';
 import { aliasSpellings, P_CASE_SENSITIVE, P_VERSIONED, P_WORD_END, P_WORD_START, type CompilableEntity, type MatcherData } from '../engine/compile';
-import { COMPOUND_WORDS, QUANTITY_WORDS } from '../engine/matcher';
+import { CHINESE_UNITS, COMPOUND_WORDS, QUANTITY_WORDS } from '../engine/matcher';
 import { unpackPatterns, type MatcherPattern } from '../engine/patterns';
 
 const hex = (u: number) => `\\u${u.toString(16).padStart(4, '0')}`;
@@ -108,6 +108,8 @@ export class RuleRegexes {
   private readonly DIGIT: string;
   /** "." then a digit, in any form that folds to them. */
   private readonly DOT_DIGIT: string;
+  /** A Chinese unit, counter or date word, in any form that folds to one (CHINESE_UNITS). */
+  private readonly UNIT: string;
   /** A hyphen-joined token that is an English compound word, not a version part. */
   private readonly COMPOUND: string;
   private readonly classCache = new Map<string, string>();
@@ -157,6 +159,7 @@ export class RuleRegexes {
     };
     texts.forEach(keepFolded);
     QUANTITY_WORDS.forEach(keepFolded);
+    keepFolded(String.fromCharCode(...CHINESE_UNITS));
     for (const p of this.patterns) [...(p.nb ?? []), ...(p.na ?? []), ...(p.xb ?? []), ...(p.xa ?? [])].forEach(keepFolded);
     const isWord = (u: number) => (flags[u]! & FLAG_WORD) !== 0;
     let repWord = -1;
@@ -182,6 +185,7 @@ export class RuleRegexes {
     this.DOT = classOf(this.pre(0x2e));
     this.DIGIT = classOf(digits);
     this.DOT_DIGIT = `${this.DOT}${this.DIGIT}`;
+    this.UNIT = classOf([...CHINESE_UNITS].flatMap((c) => [...this.pre(c)]));
     const wide = (ch: string) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0);
     const anyCase = (w: string) => [...w].map((ch) => `[${ch.toLowerCase()}${ch.toUpperCase()}${wide(ch.toLowerCase())}${wide(ch.toUpperCase())}]`).join('');
     this.COMPOUND = `(?!(?:${[...COMPOUND_WORDS].map(anyCase).join('|')})(?!${AN}|${DOT}${AN}))`;
@@ -242,7 +246,8 @@ export class RuleRegexes {
     prefix += pat.xb?.length && notBefore ? `(?:${pat.xb.map((x) => `(?<=${before(x)})`).join('|')}|${notBefore})` : notBefore;
     const endsInDigit = /[0-9]$/.test(text);
     let post = pat.f & P_WORD_END ? `(?!${W})` : '';
-    if (pat.f & P_WORD_END && endsInDigit) post += `(?!${this.DOT_DIGIT})`;
+    // Nor a Chinese unit after a name ending in a digit (豆包1.5元: a price).
+    if (pat.f & P_WORD_END && endsInDigit) post += `(?!${this.DOT_DIGIT})(?!${this.UNIT})`;
     // A number written apart (after a space, or the whole alias) before "million" is a count.
     // A folded space may be a hyphen on the page ("GLM-5.1"), which binds the number: the
     // page's character before the number decides.
@@ -261,7 +266,7 @@ export class RuleRegexes {
     const separator = `(?:${SPACE}(?!${D}{3})(?!${D}{2}(?!${D}|${DOT}${D}|${L}))(?!${NUMBER}${X}(?!${L}))(?!${NUMBER}${quantity})|${DASH})`;
     // A number with a lone "x" written straight on is a multiplier ("Qwen2.5x the speed").
     const multiplier = `(?!${NUMBER}${X}(?!${AN}))`;
-    const version = `(?:${letterToken}${endsInDigit ? `(?:${separator}|(?!${D}))` : `${separator}?${multiplier}`}${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}${AN}(?:${AN}|${DOT}(?=${AN}))*)*`;
+    const version = `(?:${letterToken}${endsInDigit ? `(?:${separator}|(?!${D}))` : `${separator}?${multiplier}`}(?!${NUMBER}${this.UNIT})${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}${AN}(?:${AN}|${DOT}(?=${AN}))*)*`;
     // A version suffix is taken only where no notFollowedBy word blocks the alias (Rivian's "R1S").
     const tail = pat.f & P_VERSIONED ? `(?:${naRule}(?=(${version}))\\2(?!${W})|${post})` : post;
     return `${prefix}(${alias})${tail}`;

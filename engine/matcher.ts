@@ -191,7 +191,7 @@ export class Matcher {
             continue;
           }
         }
-        if (f & P_WORD_END && end < to && (this.isWordAt(text, end) || continuesNumber(text, end, to) || this.countBefore(text, start, end, to))) continue;
+        if (f & P_WORD_END && end < to && (this.isWordAt(text, end) || continuesNumber(text, end, to) || this.countBefore(text, start, end, to) || unitFollows(text, end))) continue;
         if (x?.na && this.blockedAfter(text, end, to, x)) continue;
         if (plain) plain.patterns = [...plain.patterns, p];
         else plain = { start, end, patterns: this.only(p), extended: false, aliasEnd: end };
@@ -465,6 +465,18 @@ function continuesNumber(text: string, end: number, to: number): boolean {
 }
 
 /**
+ * Chinese units, counters and date words (folded: simplified): a bare number written
+ * before one is a quantity, not a version (豆包1.5元, 豆包2个, 星火1号, 文心2023年).
+ * Not 百, 千 (百度, 千问 may follow a name's number in a list).
+ */
+export const CHINESE_UNITS: ReadonlySet<number> = new Set([...'元块角斤克吨个只件条张台部辆倍万亿岁年月日号次天%'].map((c) => c.charCodeAt(0)));
+
+/** Whether an alias ending at `end` in a digit is followed by a Chinese unit: a price or a count (豆包1.5元, 360元), not the name. */
+function unitFollows(text: string, end: number): boolean {
+  return isDigit(FOLD[text.charCodeAt(end - 1)]!) && CHINESE_UNITS.has(FOLD[text.charCodeAt(end)]!);
+}
+
+/**
  * Words that make a number written apart before them a quantity: an alias that ends in
  * such a number is no mention before one ("Baichuan 2 million users"), nor is such a
  * number a version ("Qwen 2.5 billion tokens" mentions Qwen, not Qwen2.5).
@@ -546,6 +558,9 @@ export function versionSuffixEnd(text: string, i: number, to: number, flags: Uin
     if (bareTwo && k === tokenStart + 2) return i;
     // A bare number after a space and before "million" is a count ("Baichuan 2 million users").
     if (spaced && k === letters && quantityFollows(text, k, to, flags)) return i;
+    // So is a bare number before a Chinese unit, counter or date word: a price, a count or
+    // a year (豆包1.5元, 豆包2个, 星火1号, 文心2023年), not a version.
+    if (k === letters && k < to && CHINESE_UNITS.has(FOLD[text.charCodeAt(k)]!)) return i;
     // Nor is a multiplier: a lone "x" after a space ("ERNIE 10x faster"), or written straight
     // on with no digit after it ("Qwen2.5x the speed").
     if (k === letters + 1 && (narrowAt(text, letters) | 0x20) === 0x78 && (spaced || !(k < to && isDigit(narrowAt(text, k))))) return i;

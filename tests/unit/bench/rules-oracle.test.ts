@@ -37,6 +37,8 @@ const SENTENCES = [
   'Mr. Yi and Mr Yi, Mr.Yi and Ｍｒ．Yi, Li-Yi, Li. Yi; but Mrs. Yi and 01.AI Yi and Yi.',
   // A neighbour word that ends with punctuation ends a word wherever it is.
   'Yi (singer)Tour, Yi (singer) sang, Yi（singer）and Yi (singers); 01.AI Yi.',
+  // A number before a Chinese unit is a price or a count, not a version.
+  '通义千问2.5元一个；通义千问3年；通義千問2個；通义千问2.5发布；Qwen2.5元；Qwen 2.5元；Qwen2.5a元.',
   // Exception words: a longer word that holds a neighbour word does not block the alias.
   '百度一下，百度一下子就火了；百度 一下子；Li Yi, Bruce Li Yi and Bruce Li-Yi, 01.AI.',
   '智谱GLM-4发布，智谱GLM-4-9B开源，智谱GLM-5未出，智谱GLM的团队；GLM-4 and ChatGLM3, Qwen2.5-Max, Qwen2.5-Turbo-7B, 智谱GLM-4-Plus, Tongyi Qwen-VL, Tongyi Qwen.',

@@ -203,6 +203,18 @@ describe('longest match', () => {
     expect(findAll(m, 'QwenVL, DeepSeekAI, Qwen2.5ß')).toEqual([]);
   });
 
+  it('does not take a number before a Chinese unit, counter or date word as a version', () => {
+    // A price, a count, a year: the family, not a version (豆包1.5元 is a bun's price).
+    expect(findAll(m, '通义千问2.5元一个；通义千问3年；通義千問2個；通义千问2.5发布')).toEqual([
+      ['通义千问', 'qwen'],
+      ['通义千问', 'qwen'],
+      ['通義千問', 'qwen'],
+      ['通义千问2.5', 'qwen'],
+    ]);
+    // An alias that ends in a number is no name before one either.
+    expect(findAll(m, 'Qwen2.5元')).toEqual([]);
+  });
+
   it('does not take years or ordinary words as versions', () => {
     expect(findAll(m, 'Qwen 2024 roadmap; Qwen is open; Qwen2.5.')).toEqual([
       ['Qwen', 'qwen'],

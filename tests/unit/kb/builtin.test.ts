@@ -198,6 +198,16 @@ describe('names in common phrases', () => {
     // 清华为: Tsinghua, then 为 ("for"), never Huawei; but a verb ending in 清 before 华为
     // (看清, 澄清, 认清) is Huawei, and Tsinghua is not there.
     ['國立清華為學生；新竹清华为例', []],
+    // A number before a Chinese unit is a price, a count or a year, not a version (the bun's
+    // price; Qihoo's name before 元 is a sum of money).
+    ['字节跳动的早餐店：豆包1.5元一个；奇虎360元；文心2023年发布，百度称', [
+      ['字节跳动', 'bytedance'],
+      ['豆包', 'doubao'],
+      ['奇虎', '360-security'],
+      ['文心', 'ernie'],
+      ['百度', 'baidu'],
+    ]],
+    ['字节跳动发布豆包1.5 Pro；奇虎360发布', [['字节跳动', 'bytedance'], ['豆包1.5', 'doubao-1-5'], ['奇虎360', '360-security']]],
     ['看清华为的实力；認清華為；理清华为与苹果', [['华为', 'huawei'], ['華為', 'huawei'], ['华为', 'huawei']]],
     ['智谱AI与部分清华学生；据说清华', [['智谱AI', 'zhipu-ai'], ['清华', 'tsinghua-university'], ['清华', 'tsinghua-university']]],
     // Another country's ministry in a story about a Chinese company: a company is no
