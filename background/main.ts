@@ -94,7 +94,10 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
     wasmAllowed: (tabId, frameId, url) => policies.wasmAllowed(tabId, frameId, url),
     labelsFor,
     ensureReady: () => ensureReady(),
-    jump: async (tabId, frameId, entityId) => (await askContent(tabId, { type: 'content/jump', entityId }, frameId)).found,
+    jump: async (tabId, frameId, entityId) => {
+      const r = await askContent(tabId, { type: 'content/jump', entityId }, frameId);
+      return r.found || (r.hidden ? 'hidden' : false);
+    },
     mayRecordHistory: async (url) => {
       const s = await settings();
       return s.historyEnabled && isSiteEnabled(s, hostOf(url));

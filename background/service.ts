@@ -35,7 +35,8 @@ export interface ServiceDeps {
   database?: CnaiDatabase;
   tabs: TabReports;
   /** Asks a frame's content script to scroll to an entity's first mention. */
-  jump: (tabId: number, frameId: number, entityId: string) => Promise<boolean>;
+  /** Scrolls a frame to an entity's first mention: true, or 'hidden' when its mentions there are all in hidden parts of the page. */
+  jump: (tabId: number, frameId: number, entityId: string) => Promise<boolean | 'hidden'>;
   /** Seeds and publishes the matcher if needed. */
   ensureReady: () => Promise<{ published: boolean }>;
   /** Whether visits to this page may be recorded (history on, site enabled). */
@@ -99,10 +100,13 @@ export function backgroundHandlers(deps: ServiceDeps): Handlers {
     },
     'tab/jump': async ({ tabId, entityId }, s) => {
       extensionPageOnly(s);
+      let hidden = false;
       for (const frameId of await deps.tabs.framesWith(tabId, entityId)) {
-        if (await deps.jump(tabId, frameId, entityId).catch(() => false)) return { found: true };
+        const r = await deps.jump(tabId, frameId, entityId).catch(() => false);
+        if (r === true) return { found: true };
+        if (r === 'hidden') hidden = true;
       }
-      return { found: false };
+      return hidden ? { found: false, hidden } : { found: false };
     },
     'matcher/ensure': async () => ({ published: (await deps.ensureReady()).published }),
     'clip/save': async ({ clipping }) => saveClipping(clipping, database),

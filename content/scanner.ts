@@ -308,13 +308,15 @@ export class PageScanner {
     return [...this.records].filter((r) => r.active >= 0).sort(compareRecords);
   }
 
-  /** The first active mention of an entity in document order. */
-  firstMentionOf(entityId: string): MentionRecord | undefined {
+  /** The first active mention of an entity in document order (of those `accept` takes, when given). */
+  firstMentionOf(entityId: string, accept?: (r: MentionRecord) => boolean): MentionRecord | undefined {
     const idx = this.matcher.entityIndex(entityId);
     let best: MentionRecord | undefined;
     for (const r of this.records) {
       if (r.active !== idx) continue;
-      if (!best || compareRecords(r, best) < 0) best = r;
+      if (best && compareRecords(r, best) >= 0) continue;
+      if (accept && !accept(r)) continue;
+      best = r;
     }
     return best;
   }

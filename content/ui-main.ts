@@ -15,7 +15,7 @@ import entityCss from '../components/entity.css?inline';
 import cardCss from '../components/card/card.css?inline';
 import clipCss from '../components/clip/clip.css?inline';
 import { describeSaveError } from '../components/clip/save-error';
-import { CardController } from './card/controller';
+import { CardController, isShown } from './card/controller';
 import { clippingFromRange } from './clip/capture';
 import { PageClippings } from './clip/page-clippings';
 import { SelectionUi } from './clip/selection-ui';
@@ -155,8 +155,10 @@ export function startUi(core: ContentCore): ContentUi {
   // ---- messages from the popup and the background ---------------------------
   const handlers = {
     'content/jump': ({ entityId }: Extract<ContentRequest, { type: 'content/jump' }>) => {
-      const r = core.scanner()?.firstMentionOf(entityId);
-      if (!r) return { found: false };
+      const scanner = core.scanner();
+      // The first mention the reader can see: one in a closed menu or panel scrolls nowhere.
+      const r = scanner?.firstMentionOf(entityId, (m) => isShown(doc, m.range));
+      if (!r) return scanner?.firstMentionOf(entityId) ? { found: false, hidden: true } : { found: false };
       focus(r.range);
       return { found: true };
     },

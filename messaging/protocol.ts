@@ -125,7 +125,8 @@ export const BackgroundResponseSchemas = {
   'page/report': lazySchema(() => z.null()),
   'page/scan-engine': lazySchema(() => z.strictObject({ wasm: z.boolean() })),
   'tab/summary': lazySchema(() => TabSummarySchema.nullable()),
-  'tab/jump': lazySchema(() => z.strictObject({ found: z.boolean() })),
+  /** `hidden`: the entity's mentions are all in parts of the page its style hides (a closed menu). */
+  'tab/jump': lazySchema(() => z.strictObject({ found: z.boolean(), hidden: z.optional(z.boolean()) })),
   'matcher/ensure': lazySchema(() => z.strictObject({ published: z.boolean() })),
 } satisfies Record<BackgroundRequest['type'], z.ZodType>;
 
@@ -149,7 +150,7 @@ export const ContentRequestSchema = lazySchema(() =>
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
 export const ContentResponseSchemas = {
-  'content/jump': lazySchema(() => z.strictObject({ found: z.boolean() })),
+  'content/jump': lazySchema(() => z.strictObject({ found: z.boolean(), hidden: z.optional(z.boolean()) })),
   'content/counts': lazySchema(() => z.strictObject({
     url: z.string(),
     title: z.string(),

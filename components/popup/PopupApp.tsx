@@ -420,8 +420,8 @@ function DetailView(props: { id: string; tabId: number; mentions: number; seen?:
     setStatus('');
     const r = await afterPaint()
       .then((m) => m.askBackground({ type: 'tab/jump', tabId: props.tabId, entityId: props.id }))
-      .catch(() => ({ found: false }));
-    setStatus(t(r.found ? 'popup.jumped' : 'popup.notOnPage'));
+      .catch(() => ({ found: false, hidden: false }));
+    setStatus(t(r.found ? 'popup.jumped' : r.hidden ? 'popup.onlyHidden' : 'popup.notOnPage'));
   };
   return (
     <div class="detail-view">

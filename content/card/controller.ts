@@ -51,6 +51,19 @@ export function liveRange(doc: Document, r: AbstractRange): Range {
   return range;
 }
 
+/**
+ * Whether a mention is rendered where the reader can see it: not inside a part of the page
+ * its style hides (a closed drop-down menu or share panel with `display: none`,
+ * `visibility: hidden`, `content-visibility: hidden`). The scan does not read styles (it
+ * would lay the page out), so such mentions are found and counted; jumping or moving to one
+ * would scroll nowhere and place the card at the window's corner.
+ */
+export function isShown(doc: Document, r: AbstractRange): boolean {
+  const el = r.startContainer.parentElement;
+  if (el && typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true })) return false;
+  return liveRange(doc, r).getClientRects().length > 0;
+}
+
 function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): { node: Node; offset: number } | undefined {
   const d = doc as Document & {
     caretPositionFromPoint?: (x: number, y: number, opts?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
@@ -154,13 +167,21 @@ export class CardController {
     const scanner = this.deps.scanner();
     const list = scanner?.activeMentions() ?? [];
     if (!list.length) return false;
+    const doc = this.deps.doc;
     let i = this.open ? list.indexOf(this.open.rec) : -1;
     if (i < 0) {
-      // Start from the first mention below the top of the viewport.
-      const top = list.findIndex((r) => liveRange(this.deps.doc, r.range).getBoundingClientRect().bottom >= 0);
+      // Start from the first shown mention below the top of the viewport.
+      const top = list.findIndex((r) => isShown(doc, r.range) && liveRange(doc, r.range).getBoundingClientRect().bottom >= 0);
       i = direction === 'next' ? (top < 0 ? 0 : top) - 1 : top < 0 ? list.length : top;
     }
-    const next = list[(i + (direction === 'next' ? 1 : -1) + list.length) % list.length]!;
+    // The next mention the reader can see (hidden ones, in a closed menu, are passed over).
+    const step = direction === 'next' ? 1 : -1;
+    let next: MentionRecord | undefined;
+    for (let n = 1; n <= list.length && !next; n++) {
+      const r = list[(((i + step * n) % list.length) + list.length) % list.length]!;
+      if (isShown(doc, r.range)) next = r;
+    }
+    if (!next) return false;
     (next.range.startContainer.parentElement ?? undefined)?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     this.openFor(next, { pinned: true, focus: true });
     return true;

@@ -203,6 +203,43 @@ describe('popup', () => {
     await long.close();
   });
 
+  it('jumps and moves only to mentions the reader can see, not into a closed menu', async () => {
+    // The scan reads no styles: names in a `display: none` drop-down or a `visibility: hidden`
+    // panel are found and counted, but jumping there scrolled nowhere, the popup said it had,
+    // and the next-mention key opened the card at the window's corner.
+    const menu = await browser.context.newPage();
+    await menu.goto(server.url('/hidden-menu.html'));
+    await waitForHighlights(menu, 5);
+    const tabId = await browser.tabIdOf(menu);
+    const farInView = () =>
+      menu.waitForFunction(() => {
+        const r = document.getElementById('far')!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      });
+    const p = await browser.openExtensionPage('popup.html', `?tabId=${tabId}`);
+    for (const entity of ['deepseek', 'baidu']) {
+      await menu.evaluate(() => window.scrollTo(0, 0));
+      await p.click(`[data-entity="${entity}"]`);
+      await p.click('text=Jump to first mention');
+      await p.locator('.status', { hasText: 'Scrolled to the first mention.' }).waitFor();
+      await farInView();
+      expect(await highlightedTexts(menu, ['cnai-focus'])).toEqual({ 'cnai-focus': [entity === 'baidu' ? 'Baidu' : 'DeepSeek'] });
+      await p.keyboard.press('Escape');
+    }
+    // Only in the closed menu: the popup says so rather than claiming a scroll.
+    await menu.evaluate(() => window.scrollTo(0, 0));
+    await p.click('[data-entity="moonshot-ai"]');
+    await p.click('text=Jump to first mention');
+    await p.locator('.status', { hasText: 'in parts the page hides' }).waitFor();
+    expect(await menu.evaluate(() => window.scrollY)).toBe(0);
+    await p.close();
+    // The next-mention command passes over the hidden ones and opens the card at the visible one.
+    const next = () => popup.evaluate((tab) => chrome.tabs.sendMessage(tab, { type: 'content/navigate', direction: 'next' }, { frameId: 0 }), tabId);
+    await expect(next()).resolves.toEqual({ ok: true, data: { found: true } });
+    await farInView();
+    await menu.close();
+  });
+
   it('paints its list from the labels kept with the tab report (one storage read)', async () => {
     const labels = await popup.evaluate(async () => {
       const reports = (await chrome.storage.session.get('tabReports')).tabReports as Record<string, Record<string, { labels?: Record<string, { name: { en: string } }> }>>;
