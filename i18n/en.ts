@@ -277,7 +277,7 @@ export const en = {
   'data.unchanged': '{n} already present, unchanged.',
   'data.keptEntities': '{n} of your entities kept as they are: the backup’s copies are not newer.',
   'data.keptPrefs': '{n} of your entity choices (hidden, muted, hidden names) kept as they are.',
-  'data.settingsKept': 'Your settings kept as they are: a backup’s settings are restored only where yours are still the defaults.',
+  'data.settingsKept': 'Settings you have changed were kept; the backup’s were taken for the others, and its sites where highlighting is off were added.',
   'data.problems': 'What was wrong:',
   'data.skipped': 'Skipped or changed:',
   'data.failed': 'Nothing was imported.',

@@ -279,7 +279,7 @@ export const zhCN: Record<MessageKey, string> = {
   'data.unchanged': '{n} 条已存在，未作更改。',
   'data.keptEntities': '保留了你的 {n} 个实体：备份中的副本并不更新。',
   'data.keptPrefs': '保留了你对 {n} 个实体的选择（隐藏、静音、隐藏的名称）。',
-  'data.settingsKept': '保留了你的设置：只有当你的设置仍是默认值时，才会恢复备份中的设置。',
+  'data.settingsKept': '你改过的设置保持不变；其余设置采用了备份中的值，并加入了备份中关闭高亮的网站。',
   'data.problems': '问题如下：',
   'data.skipped': '已跳过或修改：',
   'data.failed': '未导入任何内容。',

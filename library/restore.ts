@@ -8,8 +8,13 @@
  *   the backup's is added where there is none.
  * - Reading history: one record per entity and page, merged: first seen the earliest,
  *   last seen the latest, the title, site and count of the later visit.
+ * - Settings carry no date either: a setting the reader has changed from its default
+ *   stays, the backup's is taken for the others (a colour, the hover delay), and the
+ *   sites where the extension is off are both lists together.
  */
 import type { HistoryEntry } from '../model/history';
+import { DEFAULT_SETTINGS, type Settings } from '../model/settings';
+import { normalizeSiteList } from '../model/sites';
 import type { EntityPref, UserEntity } from '../storage/db';
 import { sameJson } from '../model/same-json';
 
@@ -57,4 +62,31 @@ export function restoreHistory(stored: readonly HistoryEntry[], backup: readonly
     if (!sameJson(merged, s)) put.push(merged);
   }
   return put;
+}
+
+/**
+ * The reader's settings with a backup's: each setting (each kind's colour and switch on
+ * its own) the reader still has at its default takes the backup's value; the sites where
+ * the extension is off are the union. `kept`: some backup value was not taken.
+ */
+export function restoreSettings(current: Settings, backup: Settings): { settings: Settings; kept: boolean } {
+  let kept = false;
+  const pick = <T>(mine: T, def: T, theirs: T): T => {
+    if (sameJson(mine, def)) return theirs;
+    if (!sameJson(mine, theirs)) kept = true;
+    return mine;
+  };
+  const perKind = <T>(mine: Record<string, T>, def: Record<string, T>, theirs: Record<string, T>) =>
+    Object.fromEntries(Object.keys(def).map((k) => [k, pick(mine[k], def[k], theirs[k])])) as Record<string, T>;
+  const settings: Settings = {
+    paused: pick(current.paused, DEFAULT_SETTINGS.paused, backup.paused),
+    disabledSites: normalizeSiteList([...current.disabledSites, ...backup.disabledSites]),
+    kinds: perKind(current.kinds, DEFAULT_SETTINGS.kinds, backup.kinds) as Settings['kinds'],
+    colors: perKind(current.colors, DEFAULT_SETTINGS.colors, backup.colors) as Settings['colors'],
+    hoverDelayMs: pick(current.hoverDelayMs, DEFAULT_SETTINGS.hoverDelayMs, backup.hoverDelayMs),
+    historyEnabled: pick(current.historyEnabled, DEFAULT_SETTINGS.historyEnabled, backup.historyEnabled),
+    language: pick(current.language, DEFAULT_SETTINGS.language, backup.language),
+    chineseScript: pick(current.chineseScript, DEFAULT_SETTINGS.chineseScript, backup.chineseScript),
+  };
+  return { settings, kept };
 }

@@ -8,7 +8,7 @@ import { runExport, runImport } from '../../library/transfer-client';
 import type { ExportFormat, ImportReport } from '../../library/transfer';
 import { MATCHER_STORAGE_KEY } from '../../storage/keys';
 import { readSettings, updateSettings } from '../../storage/settings';
-import { DEFAULT_SETTINGS } from '../../model/settings';
+import { restoreSettings } from '../../library/restore';
 import { sameJson } from '../../model/same-json';
 import { downloadBlob } from './download';
 
@@ -71,12 +71,13 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
       // Read afresh next time: the knowledge base may change while this view stays open.
       matcher.current = readMatcher();
       const r = await runImport({ name: file.name, bytes, mode, matcher: published }, progress);
-      // A backup's settings replace only the defaults: settings the reader has changed are newer.
+      // A backup's settings fill in only what the reader has left at its default (library/restore.ts).
       let settingsKept = false;
       if (r.ok && r.settings) {
         const current = await readSettings();
-        if (sameJson(current, DEFAULT_SETTINGS)) await updateSettings(r.settings);
-        else settingsKept = !sameJson(current, r.settings);
+        const restored = restoreSettings(current, r.settings);
+        if (!sameJson(restored.settings, current)) await updateSettings(restored.settings);
+        settingsKept = restored.kept;
       }
       setReport({ ...r, settingsKept });
     } catch (e) {

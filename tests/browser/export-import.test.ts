@@ -85,7 +85,7 @@ describe('export from the library', () => {
     }
   });
 
-  it('restores a backup’s settings into a profile still on the defaults, and keeps settings the reader has changed', async () => {
+  it('restores a backup’s settings into a profile still on the defaults, and keeps the settings the reader has changed', async () => {
     type Chrome = { chrome: { storage: { local: { get(k: string): Promise<Record<string, { hoverDelayMs: number; disabledSites: string[] }>>; set(v: object): Promise<void> } } } };
     const settingsOf = (p: Page) => p.evaluate(async () => (await (globalThis as unknown as Chrome).chrome.storage.local.get('settings')).settings);
     const change = (p: Page, patch: object) =>
@@ -107,7 +107,7 @@ describe('export from the library', () => {
       await change(page, { hoverDelayMs: 500 });
       await page.evaluate(() => document.querySelector('.report')?.setAttribute('data-old', ''));
       await page.locator('input[type=file]').setInputFiles(file);
-      await page.locator('.report.ok:not([data-old])', { hasText: 'Your settings kept as they are' }).waitFor({ timeout: 20_000 });
+      await page.locator('.report.ok:not([data-old])', { hasText: 'Settings you have changed were kept' }).waitFor({ timeout: 20_000 });
       expect(await settingsOf(page)).toMatchObject({ hoverDelayMs: 500, disabledSites: ['example.org'] });
     } finally {
       await fresh.close();

@@ -1,7 +1,8 @@
 /** A backup's entities, entity choices and history against what is stored: the newer of each wins. */
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../model/history';
-import { restoreEntityPrefs, restoreHistory, restoreUserEntities } from '../../../library/restore';
+import { restoreEntityPrefs, restoreHistory, restoreSettings, restoreUserEntities } from '../../../library/restore';
+import { DEFAULT_SETTINGS } from '../../../model/settings';
 import type { UserEntity } from '../../../storage/db';
 import { smallEntities } from '../helpers';
 
@@ -43,5 +44,19 @@ describe('restoring a backup’s other parts', () => {
     expect(restoreHistory(stored, [visit('2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z', 'Old title', 1)])).toEqual([]);
     const later = visit('2026-04-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', 'Latest', 2);
     expect(restoreHistory(stored, [later])).toEqual([visit('2026-03-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', 'Latest', 2)]);
+  });
+
+  it('takes a backup’s setting only where the reader’s is still its default, and adds its sites that are off', () => {
+    const backup = { ...DEFAULT_SETTINGS, hoverDelayMs: 800, language: 'zh-CN' as const, disabledSites: ['example.org'], colors: { ...DEFAULT_SETTINGS.colors, model: '#111111', policy: '#222222' } };
+    // A fresh install: everything the backup has.
+    expect(restoreSettings(DEFAULT_SETTINGS, backup)).toEqual({ settings: backup, kept: false });
+    // The reader changed the hover delay and one colour since, and turned off another site.
+    const current = { ...DEFAULT_SETTINGS, hoverDelayMs: 500, disabledSites: ['news.example'], colors: { ...DEFAULT_SETTINGS.colors, model: '#333333' } };
+    expect(restoreSettings(current, backup)).toEqual({
+      settings: { ...backup, hoverDelayMs: 500, disabledSites: ['news.example', 'example.org'], colors: { ...DEFAULT_SETTINGS.colors, model: '#333333', policy: '#222222' } },
+      kept: true,
+    });
+    // Nothing kept back when the reader's values are the backup's.
+    expect(restoreSettings(backup, backup)).toEqual({ settings: backup, kept: false });
   });
 });
