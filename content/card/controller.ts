@@ -276,9 +276,15 @@ export class CardController {
           size({
             padding: 8,
             apply: ({ availableHeight }) => {
-              if (card) card.style.maxHeight = `${Math.max(160, Math.min(availableHeight, 520))}px`;
+              // At least 160 px where the window has them (a short card is hard to read),
+              // never more than the window: in a small frame the card stays whole.
+              const floor = Math.min(160, Math.max(0, this.deps.doc.defaultView!.innerHeight - 16));
+              if (card) card.style.maxHeight = `${Math.max(floor, Math.min(availableHeight, 520))}px`;
             },
           }),
+          // Where neither side of the mention has that room (a frame a few lines high), the
+          // card moves over the mention rather than out of the window.
+          shift({ padding: 8, crossAxis: true }),
         ],
       }).then(({ x, y }) => {
         floating.style.left = `${x}px`;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axNodes, axText, axWait, axClick, highlightCenter, launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { axNodes, axText, axWait, axClick, highlightCenter, launchWithExtension, settledQuad, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -44,6 +44,33 @@ describe('hover card', () => {
     expect(text).toMatch(/Your clippings/i);
     expect(text).toMatch(/Seen on/i);
     expect(await hostDisplay()).toBe('block');
+  });
+
+  it('stays whole in a window a few lines high (a small frame), over the mention if need be', async () => {
+    const p = await browser.context.newPage();
+    try {
+      await p.setViewportSize({ width: 700, height: 130 });
+      await p.goto(server.url('/basic.html'));
+      await waitForHighlights(p, 3);
+      // The mention a line below the top of the window: neither side has room for the card.
+      const at = await highlightCenter(p, 'cnai-model', 0);
+      await p.evaluate((dy) => scrollBy(0, dy), at.y - 40);
+      await p.waitForTimeout(100);
+      const { x, y } = await highlightCenter(p, 'cnai-model', 0);
+      await p.mouse.move(x, y);
+      const dialog = await axWait(p, 'dialog', /ChatGLM-6B/, 3000);
+      const cdp = await p.context().newCDPSession(p);
+      try {
+        const q = await settledQuad(p, cdp, dialog.backendDOMNodeId!, 'border');
+        const ys = [q[1]!, q[3]!, q[5]!, q[7]!];
+        expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
+        expect(Math.max(...ys)).toBeLessThanOrEqual(130);
+      } finally {
+        await cdp.detach();
+      }
+    } finally {
+      await p.close();
+    }
   });
 
   it('cannot be read by the page', async () => {
