@@ -229,12 +229,14 @@ export async function startContent(): Promise<void> {
   // Housekeeping once a second: the extension still there, single-page navigation (new
   // URL: new clippings, a new history record), and our highlights re-registered if the
   // page cleared the registry.
-  let lastHref = location.href;
+  // Compared as the extension records a page (content/page-url.ts: no fragment): following
+  // an in-page "#section" link is no navigation (it closed an open save panel).
+  let lastHref = pageUrl();
   const housekeeping = setInterval(() => {
     if (!alive()) return teardown();
     if (scanner) highlighter.register();
-    if (location.href !== lastHref) {
-      lastHref = location.href;
+    if (pageUrl() !== lastHref) {
+      lastHref = pageUrl();
       ui?.onNavigate();
     }
   }, 1000);

@@ -210,9 +210,14 @@ describe('the saved panel keeps the note and tags', () => {
     await page.close();
   });
 
-  it('saves them when the page navigates on its own (history.pushState)', async () => {
+  it('saves them when the page navigates on its own (history.pushState), not on an in-page link', async () => {
     const page = await browser.context.newPage();
     await saveAndType(page, 3, 'Ernie goes open.', 'baidu');
+    // A "#section" link is the same page (the extension records pages without fragments):
+    // the panel stays open past the once-a-second navigation check.
+    await page.evaluate(() => (location.hash = '#q5'));
+    await page.waitForTimeout(1500);
+    expect(await dialogOpen(page)).toBe(true);
     await page.evaluate(() => history.pushState({}, '', '/panel.html?t=elsewhere'));
     await expect.poll(() => dialogOpen(page), { timeout: 5000 }).toBe(false);
     await expect.poll(() => storedClipping(PARAS[3]!), { timeout: 5000 }).toMatchObject({ note: 'Ernie goes open.', tags: ['baidu'] });
