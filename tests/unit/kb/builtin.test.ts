@@ -363,7 +363,10 @@ describe('names in common phrases', () => {
     ["Hong Kong university students; Hong Kong University", [["Hong Kong University", "hku"]]],
     ["researchers used deep synthesis techniques", []],
     // A city's or province's cyberspace office is not the CAC; deep synthesis services and technology are not the rule (found by review).
-    ["the Beijing Municipal Cyberspace Administration; Shanghai Cyberspace Administration; deep synthesis services and deep synthesis technology", []],
+    ["the Beijing Municipal Cyberspace Administration; Shanghai Cyberspace Administration; deep synthesis services and deep synthesis content", []],
+    // "Regulations targeting so-called 'deep synthesis technology'" is how seed 003 names the
+    // provisions: the technology stays a mention of them.
+    ["regulations targeting so-called \"deep synthesis technology,\" which refers to", [["deep synthesis", "deep-synthesis-provisions"]]],
     ["the Cyberspace Administration said; China's Deep Synthesis Provisions", [["Cyberspace Administration", "cac"], ["Deep Synthesis Provisions", "deep-synthesis-provisions"]]],
     ["These are turbulent, global times; a recurrent AI system; the silicon flow rate; surreal AI art; an ant group; Photos of me in another dimension", []],
     ["in step 3, users upload step3.png", []],
