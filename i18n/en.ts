@@ -186,6 +186,7 @@ export const en = {
   'kb.shared': 'Shared',
   'kb.context': 'Needs context (entity ids)',
   'kb.hideAlias': 'Hide',
+  'kb.unhideAlias': 'Show again',
   'kb.aliasHidden': 'hidden',
   'kb.addAlias': 'Add alias',
   'kb.remove': 'Remove',

@@ -188,6 +188,7 @@ export const zhCN: Record<MessageKey, string> = {
   'kb.shared': '共用',
   'kb.context': '需要语境（实体 id）',
   'kb.hideAlias': '隐藏',
+  'kb.unhideAlias': '重新显示',
   'kb.aliasHidden': '已隐藏',
   'kb.addAlias': '添加别名',
   'kb.remove': '删除',

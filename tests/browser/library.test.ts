@@ -156,6 +156,22 @@ describe('knowledge base editing', () => {
     await page.close();
   });
 
+  it('keeps an unsaved alias when another alias is hidden, and offers to show that one again', async () => {
+    await lib.goto(lib.url().split('#')[0] + '#/kb/edit/deepseek');
+    await lib.waitForSelector('.entity-editor');
+    const n = await lib.locator('input[aria-label^="Alias "]').count();
+    await lib.getByRole('button', { name: 'Add alias' }).click();
+    await lib.getByLabel(`Alias ${n + 1}`, { exact: true }).fill('深度求索公司');
+    // Hiding a name writes the reader's choices, which the live entity list follows: that
+    // re-render replaced the draft, and the alias typed but not yet saved was gone.
+    await lib.getByRole('button', { name: 'Hide DeepSeek AI', exact: true }).click();
+    await lib.getByRole('button', { name: 'Show again DeepSeek AI', exact: true }).waitFor();
+    expect(await lib.getByLabel(`Alias ${n + 1}`, { exact: true }).inputValue()).toBe('深度求索公司');
+    await lib.getByRole('button', { name: 'Show again DeepSeek AI', exact: true }).click();
+    await lib.getByRole('button', { name: 'Hide DeepSeek AI', exact: true }).waitFor();
+    expect(await lib.getByLabel(`Alias ${n + 1}`, { exact: true }).inputValue()).toBe('深度求索公司');
+  });
+
   it('refuses an invalid edit with a message naming the field', async () => {
     await lib.goto(lib.url().split('#')[0] + '#/kb/edit/baidu');
     await lib.getByLabel('Summary (1–3 sentences)').fill('Short');
