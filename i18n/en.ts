@@ -231,6 +231,7 @@ export const en = {
   'set.siteNeverMatches': 'not a site’s name: matches no page',
   'set.noSites': 'None.',
   'set.hoverDelay': 'Hover delay before the card opens (ms)',
+  'set.hoverDelayInvalid': 'The hover delay must be a number from 0 to 3000 ms; “{input}” was not saved, the delay stays {ms} ms.',
   'set.history': 'Reading history',
   'set.historyOn': 'Remember on which pages I met each entity (“seen on”)',
   'set.historyHelp': 'Stored only on this computer. Never recorded in private windows or on sites where the extension is off.',

@@ -233,6 +233,7 @@ export const zhCN: Record<MessageKey, string> = {
   'set.siteNeverMatches': '不是网站名：不匹配任何网页',
   'set.noSites': '无。',
   'set.hoverDelay': '悬停多久后打开卡片（毫秒）',
+  'set.hoverDelayInvalid': '悬停延迟须为 0 到 3000 毫秒之间的数字；“{input}”未保存，延迟仍为 {ms} 毫秒。',
   'set.history': '阅读历史',
   'set.historyOn': '记住我在哪些页面见过每个实体（“曾出现在”）',
   'set.historyHelp': '只保存在这台电脑上。隐身窗口和已关闭扩展的网站从不记录。',
