@@ -1,5 +1,5 @@
 /** One clipping in the library: full text, source, entities, note and tags (editable), delete with undo. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import type { Entity } from '../../kb/schema';
 import { linkToClipping } from '../../library/filters';
@@ -23,9 +23,24 @@ export function ClippingDetail({ clipping: c, entities, toast, onFilterPage, onD
   const [tags, setTags] = useState(c.tags.join(', '));
   const [status, setStatus] = useState('');
   const dirty = note !== c.note || tags !== c.tags.join(', ');
+  // What the fields hold now, for the save when the reader leaves this clipping unsaved.
+  const typed = useRef({ note, tags, dirty, deleted: false });
+  typed.current = { note, tags, dirty, deleted: typed.current.deleted };
+  useEffect(
+    () => () => {
+      // Another clipping chosen (a click, the arrow keys), another view, a filter that
+      // leaves this one out: what was typed is saved, as the panel on a page does.
+      const { note, tags, dirty, deleted } = typed.current;
+      if (dirty && !deleted) void updateClipping(c.id, { note, tags: parseTags(tags) }).catch((e: unknown) => console.error('[CN AI Context] note not saved', e));
+    },
+    [],
+  );
   const save = async () => {
     try {
-      await updateClipping(c.id, { note, tags: parseTags(tags) });
+      const next = await updateClipping(c.id, { note, tags: parseTags(tags) });
+      // The tags as stored: without repeats, in the library's spelling ("Policy" → "policy").
+      setNote(next.note);
+      setTags(next.tags.join(', '));
       setStatus(t('lib.saved'));
     } catch (e) {
       setStatus(t('clip.failed', { error: describeStorageError(e) }));
@@ -34,8 +49,10 @@ export function ClippingDetail({ clipping: c, entities, toast, onFilterPage, onD
   const remove = async () => {
     let deleted;
     try {
+      typed.current.deleted = true;
       deleted = await deleteClipping(c.id);
     } catch (e) {
+      typed.current.deleted = false;
       setStatus(describeStorageError(e));
       return;
     }

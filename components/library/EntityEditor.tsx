@@ -134,9 +134,13 @@ export function EntityEditor({ id, entities }: { id?: string; entities: Effectiv
   const [builtinUpdated, setBuiltinUpdated] = useState<string>();
   const [pref, setPref] = useState<EntityPref>();
   const [autoId, setAutoId] = useState(!id);
+  // The live list gives new objects whenever any entity or choice changes (hiding an alias or
+  // the entity, a mute from a page): only a change of this entity's content replaces the
+  // draft, so what the reader typed and has not saved yet stays.
+  const contentKey = existing ? JSON.stringify(existing.entity) : undefined;
   useEffect(() => {
     if (existing) setDraft(toDraft(existing.entity));
-  }, [existing?.entity]);
+  }, [contentKey]);
   useEffect(() => {
     if (!id) return;
     void Promise.all([db().userEntities.get(id), db().builtin.get(id), db().entityPrefs.get(id)]).then(([u, b, p]) => {
@@ -144,7 +148,9 @@ export function EntityEditor({ id, entities }: { id?: string; entities: Effectiv
       setBuiltinUpdated(b?.updated);
       setPref(p);
     });
-  }, [id, status]);
+    // Again whenever the live list changes (it follows the reader's layer and choices): a
+    // status that did not change (' ' after a second hide) did not read them again.
+  }, [id, entities]);
   if (id && entities && !existing) return <p role="alert">{t('lib.entityNotFound', { id })}</p>;
   if (id && !existing) return <p class="muted">{t('loading')}</p>;
 
@@ -301,8 +307,8 @@ export function EntityEditor({ id, entities }: { id?: string; entities: Effectiv
                   </td>
                   <td class="nowrap">
                     {id && existing?.entity.aliases.some((x) => x.text === a.text) && (
-                      <button type="button" class="link-button" onClick={() => void setAliasHidden(id, a.text, !hidden).then(() => setStatus(' '))}>
-                        {hidden ? t('kb.unhide') : t('kb.hideAlias')}
+                      <button type="button" class="link-button" aria-label={`${hidden ? t('kb.unhideAlias') : t('kb.hideAlias')} ${a.text}`} onClick={() => void setAliasHidden(id, a.text, !hidden).then(() => setStatus(' '))}>
+                        {hidden ? t('kb.unhideAlias') : t('kb.hideAlias')}
                       </button>
                     )}{' '}
                     <button type="button" class="link-button" aria-label={`${t('kb.remove')} ${a.text}`} onClick={() => set({ aliases: draft.aliases.filter((_, j) => j !== i) })}>

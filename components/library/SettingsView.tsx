@@ -28,6 +28,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
   const [status, setStatus] = useState('');
   const [site, setSite] = useState('');
   const [siteError, setSiteError] = useState('');
+  const [delayError, setDelayError] = useState('');
   const [historyCount, setHistoryCount] = useState<number>();
   const [historySites, setHistorySites] = useState<string[]>([]);
   const [clearSite, setClearSite] = useState('');
@@ -105,12 +106,28 @@ export function SettingsView({ settings }: { settings: Settings }) {
             max={3000}
             step={50}
             value={settings.hoverDelayMs}
+            aria-invalid={delayError ? true : undefined}
+            aria-describedby={delayError ? 'delay-error' : undefined}
             onChange={(e) => {
-              const v = Math.round(Number((e.target as HTMLInputElement).value));
-              if (Number.isFinite(v) && v >= 0 && v <= 3000) void save({ hoverDelayMs: v });
+              const input = e.target as HTMLInputElement;
+              const v = Math.round(Number(input.value));
+              // A value out of range (or a cleared field, which Number reads as 0) was dropped
+              // without a word while the field kept showing it: say so, and show the one in use.
+              if (input.value.trim() !== '' && Number.isFinite(v) && v >= 0 && v <= 3000) {
+                setDelayError('');
+                void save({ hoverDelayMs: v });
+              } else {
+                setDelayError(t('set.hoverDelayInvalid', { input: input.value.trim(), ms: settings.hoverDelayMs }));
+                input.value = String(settings.hoverDelayMs);
+              }
             }}
           />
         </label>
+        {delayError && (
+          <p id="delay-error" class="warn" role="alert">
+            {delayError}
+          </p>
+        )}
       </section>
 
       <section class="panel" aria-labelledby="set-sites">

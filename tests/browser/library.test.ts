@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateClippings } from '../fixtures/generate-clippings';
-import { highlightedTexts, launchWithExtension, putRecords, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { getRecords, highlightedTexts, launchWithExtension, putRecords, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -129,6 +129,32 @@ describe('clippings in the library', () => {
     await lib.keyboard.press('ArrowDown');
     await expect(lib.locator('.clip-full').innerText()).resolves.toContain('(item 297)');
   });
+
+  it('keeps a note typed but not saved when the reader moves to another clipping', async () => {
+    await lib.goto(lib.url().split('#')[0] + '#/clippings');
+    await lib.locator('.clip-item').first().click();
+    await expect(lib.locator('.clip-full').innerText()).resolves.toContain('(item 299)');
+    await lib.getByLabel('Note').fill('An unsaved thought about the oboe');
+    await lib.getByLabel('Tags').fill('Policy, woodwind');
+    // Another clipping chosen without pressing Save: the note was dropped without a word.
+    await lib.locator('.clip-item').nth(1).click();
+    await expect(lib.locator('.clip-full').innerText()).resolves.toContain('(item 298)');
+    await expect
+      .poll(async () => (await getRecords<{ text: string; note: string; tags: string[] }>(lib, 'clippings')).find((c) => c.text.includes('(item 299)')), { timeout: 5000 })
+      .toMatchObject({ note: 'An unsaved thought about the oboe', tags: ['policy', 'woodwind'] });
+    await lib.getByLabel('Search clippings').fill('oboe');
+    await lib.locator('.result-line', { hasText: '1 of 300' }).waitFor();
+  });
+
+  it('shows the tags as stored after Save (the library’s spelling, no repeats)', async () => {
+    await lib.goto(lib.url().split('#')[0] + '#/clippings');
+    await lib.locator('.clip-item').first().click();
+    await lib.getByLabel('Tags').fill('woodwind, POLICY, Woodwind');
+    await lib.getByRole('button', { name: 'Save', exact: true }).click();
+    await lib.locator('.clip-edit [role=status]', { hasText: 'Saved.' }).waitFor();
+    expect(await lib.getByLabel('Tags').inputValue()).toBe('woodwind, policy');
+    expect(await lib.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+  });
 });
 
 describe('knowledge base editing', () => {
@@ -154,6 +180,22 @@ describe('knowledge base editing', () => {
     await lib.getByRole('button', { name: 'Hide entity' }).click();
     await page.waitForFunction(() => CSS.highlights.get('cnai-organization')?.size === 0);
     await page.close();
+  });
+
+  it('keeps an unsaved alias when another alias is hidden, and offers to show that one again', async () => {
+    await lib.goto(lib.url().split('#')[0] + '#/kb/edit/deepseek');
+    await lib.waitForSelector('.entity-editor');
+    const n = await lib.locator('input[aria-label^="Alias "]').count();
+    await lib.getByRole('button', { name: 'Add alias' }).click();
+    await lib.getByLabel(`Alias ${n + 1}`, { exact: true }).fill('深度求索公司');
+    // Hiding a name writes the reader's choices, which the live entity list follows: that
+    // re-render replaced the draft, and the alias typed but not yet saved was gone.
+    await lib.getByRole('button', { name: 'Hide DeepSeek AI', exact: true }).click();
+    await lib.getByRole('button', { name: 'Show again DeepSeek AI', exact: true }).waitFor();
+    expect(await lib.getByLabel(`Alias ${n + 1}`, { exact: true }).inputValue()).toBe('深度求索公司');
+    await lib.getByRole('button', { name: 'Show again DeepSeek AI', exact: true }).click();
+    await lib.getByRole('button', { name: 'Hide DeepSeek AI', exact: true }).waitFor();
+    expect(await lib.getByLabel(`Alias ${n + 1}`, { exact: true }).inputValue()).toBe('深度求索公司');
   });
 
   it('refuses an invalid edit with a message naming the field', async () => {

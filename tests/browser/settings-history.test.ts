@@ -179,6 +179,24 @@ describe('settings, applied live', () => {
     await axWait(page, 'dialog', /DeepSeek/, 3000);
     await page.keyboard.press('Escape');
   });
+
+  it('a hover delay out of range is refused with a message, and the field shows the one in use', async () => {
+    const field = lib.getByLabel('Hover delay before the card opens (ms)');
+    await field.fill('5000');
+    await field.press('Enter');
+    // It was dropped without a word, the field still showing 5000 (and a cleared field saved 0).
+    await lib.getByRole('alert').filter({ hasText: '“5000” was not saved, the delay stays 1500 ms' }).waitFor({ timeout: 3000 });
+    expect(await field.inputValue()).toBe('1500');
+    await field.fill('');
+    await field.press('Enter');
+    await lib.getByRole('alert').filter({ hasText: 'the delay stays 1500 ms' }).waitFor({ timeout: 3000 });
+    const stored = await lib.evaluate(async () => ((await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<{ settings: { hoverDelayMs: number } }> } } } }).chrome.storage.local.get('settings')).settings.hoverDelayMs));
+    expect(stored).toBe(1500);
+    await field.fill('600');
+    await field.press('Enter');
+    await expect.poll(() => lib.getByRole('alert').filter({ hasText: 'was not saved' }).count(), { timeout: 3000 }).toBe(0);
+    await expect.poll(() => lib.evaluate(async () => ((await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<{ settings: { hoverDelayMs: number } }> } } } }).chrome.storage.local.get('settings')).settings.hoverDelayMs)), { timeout: 3000 }).toBe(600);
+  });
 });
 
 describe('reading history', () => {
