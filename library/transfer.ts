@@ -37,6 +37,7 @@ import { highlightableEntities, loadEffectiveEntities } from '../storage/knowled
 import { applyFilters, type ClippingFilters } from './filters';
 import { mergeClipping } from './merge';
 import { restoreEntityPrefs, restoreHistory, restoreUserEntities } from './restore';
+import { tagKey, uniqueTags } from '../model/tags';
 
 export type ExportFormat = 'markdown' | 'markdown-pages' | 'csv' | 'w3c' | 'backup';
 export type Progress = (done: number, total: number, phase: string) => void;
@@ -265,9 +266,14 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
   await database.transaction('rw', [database.clippings, database.userEntities, database.entityPrefs, database.history], async () => {
     const existing = await database.clippings.toArray();
     const byId = new Map(existing.map((c) => [c.id, c]));
+    // Tags of new clippings from other tools take the library's spelling ("ai" joins "AI"),
+    // the first used; a backup's clippings are restored exactly as they were.
+    const spelling = new Map<string, string>();
+    if (format !== 'backup')
+      for (const c of [...existing].sort((a, b) => a.created.localeCompare(b.created))) for (const t of c.tags) if (!spelling.has(tagKey(t))) spelling.set(tagKey(t), t);
     const byKey = new Map(existing.map((c) => [dedupeKey(c), c]));
     const out = new Map<string, Clipping>();
-    for (const c of clippings) {
+    for (let c of clippings) {
       const same = byId.get(c.id) ?? byKey.get(dedupeKey(c)) ?? out.get(c.id);
       if (same) {
         const m = mergeClipping(out.get(same.id) ?? same, c);
@@ -281,6 +287,10 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
         byKey.set(dedupeKey(m.clipping), m.clipping);
         merged++;
       } else {
+        if (format !== 'backup' && c.tags.length) {
+          c = { ...c, tags: uniqueTags(c.tags, (k) => spelling.get(k)) };
+          for (const t of c.tags) if (!spelling.has(tagKey(t))) spelling.set(tagKey(t), t);
+        }
         out.set(c.id, c);
         byId.set(c.id, c);
         byKey.set(dedupeKey(c), c);

@@ -239,6 +239,16 @@ describe('import', () => {
     expect(c!.entities.sort()).toEqual(['cac', 'glm', 'zhipu-ai']);
   });
 
+  it('gives the tags of clippings from other tools the library’s spelling', async () => {
+    const [mine, ...rest] = generateClippings(3);
+    await db.clippings.put({ ...mine!, tags: ['AI', 'Policy'] });
+    const incoming = rest.map((c, i) => ({ ...c, tags: i ? ['ai', 'new'] : ['policy', 'AI', 'ai'] }));
+    const r = await importData({ name: 'c.csv', bytes: enc(toReadwiseCsv(incoming)), mode: 'all' }, db);
+    expect(r).toMatchObject({ ok: true, added: 2 });
+    const stored = (await db.clippings.toArray()).filter((c) => c.id !== mine!.id);
+    expect(stored.map((c) => c.tags).sort()).toEqual([['AI', 'new'], ['Policy', 'AI']].sort());
+  });
+
   it('does not undo later work when an older backup is imported: the newer entity, choice and visit stay', async () => {
     const base = smallEntities()[0]!;
     await db.userEntities.put({ ...base, origin: 'edited', updated: '2026-11-01', summary: 'Edited before the backup.' });
