@@ -35,19 +35,25 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-/** Query terms: Latin words as typed; CJK runs as pairs (or the single character). */
+/**
+ * Query terms: Latin words as typed; each CJK run as its pairs (or its single character).
+ * Runs, not all the chunk's CJK characters: in "谱AI发" the two characters are not
+ * neighbours, and their pair was never indexed.
+ */
 export function tokenizeQuery(text: string): string[] {
   const out: string[] = [];
   for (const chunk of foldText(text).split(SEP)) {
     if (!chunk) continue;
-    const cjk = [...chunk].filter((c) => CJK.test(c));
-    const latin = chunk.split(CJK).filter(Boolean);
-    out.push(...latin);
-    if (cjk.length === 1) out.push(cjk[0]!);
-    for (let i = 0; i + 1 < cjk.length; i++) out.push(cjk[i]! + cjk[i + 1]!);
+    out.push(...chunk.split(CJK_RUN).filter(Boolean));
+    for (const run of chunk.match(CJK_RUN) ?? []) {
+      const cjk = [...run];
+      if (cjk.length === 1) out.push(cjk[0]!);
+      for (let i = 0; i + 1 < cjk.length; i++) out.push(cjk[i]! + cjk[i + 1]!);
+    }
   }
   return out;
 }
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
 type Doc = Pick<Clipping, 'id' | 'text' | 'note' | 'title' | 'tags'>;
 

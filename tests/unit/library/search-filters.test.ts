@@ -8,6 +8,16 @@ describe('clipping search', () => {
     expect(tokenize('DeepSeek-R1 发布了')).toEqual(['deepseek', 'r1', '发', '布', '发布', '了', '布了']);
     expect(tokenizeQuery('通義千問')).toEqual(['通义', '义千', '千问']);
     expect(tokenizeQuery('智')).toEqual(['智']);
+    // Pairs only of neighbouring characters: 谱 and 发 are apart in "谱AI发".
+    expect(tokenizeQuery('谱AI发布')).toEqual(['ai', '谱', '发布']);
+  });
+
+  it('finds Chinese text by a query that crosses a Latin word', () => {
+    const one = new ClippingSearch();
+    const [c] = generateClippings(1);
+    one.sync([{ ...c!, text: '智谱AI发布了GLM-4。' }]);
+    expect(one.search('谱AI发')).toEqual([c!.id]);
+    expect(one.search('智谱AI发布')).toEqual([c!.id]);
   });
 
   const list = generateClippings(200);
