@@ -98,6 +98,7 @@ export const en = {
   'clip.done': 'Done',
   'clip.failed': 'Could not save: {error}',
   'clip.noteNotSaved': 'Your note and tags could not be saved: {reason}',
+  'clip.undoFailed': 'Could not undo: {reason}',
   'clip.tooLong': 'This selection is too long to save ({count} characters; the limit is {limit}).',
   'clip.noSelection': 'Select some text on the page first.',
   'clip.editable': 'Text you are editing cannot be clipped.',

@@ -100,6 +100,7 @@ export const zhCN: Record<MessageKey, string> = {
   'clip.done': '完成',
   'clip.failed': '无法保存：{error}',
   'clip.noteNotSaved': '无法保存你的笔记和标签：{reason}',
+  'clip.undoFailed': '无法撤销：{reason}',
   'clip.tooLong': '选中的文字太长，无法保存（{count} 个字符，上限为 {limit} 个）。',
   'clip.noSelection': '请先在页面上选择文字。',
   'clip.editable': '正在编辑的文字不能摘录。',

@@ -7,6 +7,7 @@ import { h, render } from 'preact';
 import { SavedPanel } from '../../components/clip/SavedPanel';
 import { describeSaveError } from '../../components/clip/save-error';
 import { t } from '../../i18n';
+import { describeStorageError } from '../../storage/errors';
 import type { Clipping } from '../../model/clipping';
 import { visibleAnchor } from './anchor-rect';
 import { selectionProblem } from './capture';
@@ -219,28 +220,34 @@ export class SelectionUi {
       },
     };
     this.panel = panel;
-    render(
-      h(SavedPanel, {
-        clipping,
-        duplicate: outcome.duplicate,
-        initial: resume && draft.typed,
-        error: resume?.error,
-        onUndo: () => {
-          undoing = true;
-          this.deps.undo(clipping.id).then(
-            () => panel.close('discard'),
-            () => (undoing = false),
-          );
-        },
-        onDraft: (edit) => draft.set(edit),
-        onClose: () => panel.close('save'),
-        onActivity: () => {
-          this.panelTouched = true;
-          this.armIdle();
-        },
-      }),
-      this.layer,
-    );
+    const renderPanel = (error = resume?.error) =>
+      render(
+        h(SavedPanel, {
+          clipping,
+          duplicate: outcome.duplicate,
+          initial: resume && draft.typed,
+          error,
+          onUndo: () => {
+            undoing = true;
+            this.deps.undo(clipping.id).then(
+              () => panel.close('discard'),
+              // The panel stays, with what was typed, and says why (it said nothing).
+              (e: unknown) => {
+                undoing = false;
+                if (this.panel === panel) renderPanel(t('clip.undoFailed', { reason: describeStorageError(e) }));
+              },
+            );
+          },
+          onDraft: (edit) => draft.set(edit),
+          onClose: () => panel.close('save'),
+          onActivity: () => {
+            this.panelTouched = true;
+            this.armIdle();
+          },
+        }),
+        this.layer,
+      );
+    renderPanel();
     this.armIdle();
     this.place(outcome.range);
   }

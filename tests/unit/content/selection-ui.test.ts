@@ -7,13 +7,13 @@ import { generateClippings } from '../../fixtures/generate-clippings';
 const IDLE = 150;
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function setup(opts: { update?: (id: string, note: string, tags: string[]) => Promise<void> } = {}) {
+function setup(opts: { update?: (id: string, note: string, tags: string[]) => Promise<void>; undo?: (id: string) => Promise<void> } = {}) {
   document.body.innerHTML = '<p id="p">Zhipu AI released GLM-4.5 today.</p><input id="elsewhere">';
   const host = document.createElement('div');
   document.documentElement.appendChild(host);
   const uiRoot = host.attachShadow({ mode: 'open' });
   const update = vi.fn(opts.update ?? (async () => {}));
-  const undo = vi.fn(async () => {});
+  const undo = vi.fn(opts.undo ?? (async () => {}));
   const ui = new SelectionUi({
     doc: document,
     uiRoot,
@@ -122,6 +122,27 @@ describe('the saved panel keeps what the reader typed', () => {
     expect(t.undo).toHaveBeenCalledWith(t.clipping.id);
     expect(t.panel()).toBeNull();
     expect(t.update).not.toHaveBeenCalled();
+  });
+
+  it('stays open with what was typed and says why when Undo fails', async () => {
+    const t = setup({
+      undo: async () => {
+        throw new Error('The extension was reloaded');
+      },
+    });
+    cleanup = t.cleanup;
+    await t.open();
+    t.type('textarea', 'keep me');
+    t.field<HTMLButtonElement>('.undo').click();
+    await wait(0);
+    await wait(0);
+    expect(t.panel()).not.toBeNull();
+    expect(t.field<HTMLTextAreaElement>('textarea').value).toBe('keep me');
+    expect(t.uiRoot.querySelector('[role="status"]')!.textContent).toMatch(/^Could not undo: /);
+    // Closing it still saves the note (the clipping is still there).
+    t.ui.closePanel();
+    await wait(0);
+    expect(t.update).toHaveBeenCalledWith(t.clipping.id, 'keep me', []);
   });
 
   it('comes back with the text and the reason when saving fails', async () => {
