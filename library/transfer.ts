@@ -34,6 +34,7 @@ import type { HistoryEntry } from '../model/history';
 import type { Settings } from '../model/settings';
 import { db, type CnaiDatabase, type EntityPref, type UserEntity } from '../storage/db';
 import { highlightableEntities, loadEffectiveEntities } from '../storage/knowledge';
+import { ClippingSearch } from './clipping-search';
 import { applyFilters, type ClippingFilters } from './filters';
 import { mergeClipping } from './merge';
 import { restoreEntityPrefs, restoreHistory, restoreUserEntities } from './restore';
@@ -85,7 +86,17 @@ async function selectClippings(req: ExportRequest, database: CnaiDatabase, kindO
   if (s.kind === 'entity') list = await database.clippings.where('entities').equals(s.id).toArray();
   else if (s.kind === 'page') list = await database.clippings.where('url').equals(s.url).toArray();
   else list = await database.clippings.toArray();
-  if (s.kind === 'filter') list = applyFilters(list, s.filters, kindOf);
+  if (s.kind === 'filter') {
+    list = applyFilters(list, s.filters, kindOf);
+    // The filter's search text too, answered as the library answers it (applyFilters leaves
+    // it out): a search exported every clipping the other filters let through.
+    if (s.filters.q?.trim()) {
+      const search = new ClippingSearch();
+      search.sync(list);
+      const found = new Set(search.search(s.filters.q));
+      list = list.filter((c) => found.has(c.id));
+    }
+  }
   return list.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
 }
 

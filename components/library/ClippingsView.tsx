@@ -99,11 +99,17 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
   const selected = selectedId ? all.find((c) => c.id === selectedId) : undefined;
   const hasFilters = Object.keys(filters).some((k) => k !== 'q');
 
+  // The row the keyboard is on: the selected clipping where the list shows it, else the last
+  // row moved to, within the list as it is now. A search or filter that shortened the list
+  // left the old index past its end: no row could take focus, and Tab passed over the list.
+  const selectedIndex = selectedId ? visible.findIndex((c) => c.id === selectedId) : -1;
+  const current = selectedIndex >= 0 ? selectedIndex : Math.min(active, Math.max(0, visible.length - 1));
+
   const onListKey = (e: KeyboardEvent) => {
     if (!visible.length) return;
-    let next = active;
-    if (e.key === 'ArrowDown') next = Math.min(visible.length - 1, active + 1);
-    else if (e.key === 'ArrowUp') next = Math.max(0, active - 1);
+    let next = current;
+    if (e.key === 'ArrowDown') next = Math.min(visible.length - 1, current + 1);
+    else if (e.key === 'ArrowUp') next = Math.max(0, current - 1);
     else if (e.key === 'Home') next = 0;
     else if (e.key === 'End') next = visible.length - 1;
     else return;
@@ -172,7 +178,7 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
           <VirtualList
             items={visible}
             rowHeight={ROW_HEIGHT}
-            activeIndex={active}
+            activeIndex={current}
             label={t('lib.list')}
             onKeyDown={onListKey}
             renderRow={(c, i) => (
@@ -183,7 +189,7 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
                 data-id={c.id}
                 aria-current={c.id === selectedId ? 'true' : undefined}
                 onClick={() => select(c, i)}
-                tabIndex={i === active ? 0 : -1}
+                tabIndex={i === current ? 0 : -1}
               >
                 <span class="clip-text">{c.text}</span>
                 <span class="clip-meta">

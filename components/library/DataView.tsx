@@ -17,7 +17,10 @@ const FORMATS: ExportFormat[] = ['markdown', 'markdown-pages', 'csv', 'w3c', 'ba
 export function DataView({ query, entities }: { query: string; entities: Entity[] }) {
   const params = new URLSearchParams(query);
   const [format, setFormat] = useState<ExportFormat>('markdown');
-  const [scope, setScope] = useState<'all' | 'filter' | 'entity'>(params.get('entity') ? 'entity' : params.toString() ? 'filter' : 'all');
+  const [scope, setScope] = useState<'all' | 'filter' | 'entity'>(
+    // One entity's clippings when that is all the filter asks; the filter when it asks more.
+    params.get('entity') && [...params.keys()].length === 1 ? 'entity' : params.toString() ? 'filter' : 'all',
+  );
   const [entity, setEntity] = useState(params.get('entity') ?? '');
   const [includeHistory, setIncludeHistory] = useState(false);
   const [mode, setMode] = useState<'all' | 'valid'>('all');

@@ -58,6 +58,12 @@ export function LibraryApp() {
     return () => clearTimeout(timer);
   }, [toast]);
 
+  // The clippings view's filter as last seen, carried by the link to Import & export so
+  // that its "current filter" scope has one (the link alone dropped it, which left that
+  // choice disabled however the clippings were filtered).
+  const clippingsQuery = useRef('');
+  if (section === 'clippings') clippingsQuery.current = route.query;
+
   const entityMap = useMemo(() => new Map((entities ?? []).map((e) => [e.entity.id, e.entity])), [entities]);
   useEffect(() => {
     document.title = `${t('lib.title')} — ${t('appName')}`;
@@ -82,7 +88,7 @@ export function LibraryApp() {
         </h1>
         <nav aria-label={t('lib.nav')}>
           {SECTIONS.map(([id, label]) => (
-            <a key={id} href={`#/${id}`} aria-current={current === id ? 'page' : undefined}>
+            <a key={id} href={`#/${id}${id === 'data' && section !== 'data' ? clippingsQuery.current : ''}`} aria-current={current === id ? 'page' : undefined}>
               {t(label)}
             </a>
           ))}

@@ -38,7 +38,10 @@ export function VirtualList<T>({ items, rowHeight, renderRow, activeIndex, label
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
   const rows = [];
-  for (let i = first; i < last; i++) {
+  // The active row is always in the DOM, in view or not: it is the list's one tab stop, and
+  // the keyboard focuses it (End, Home) before the list has scrolled to it.
+  const extra = activeIndex !== undefined && activeIndex >= 0 && activeIndex < items.length && (activeIndex < first || activeIndex >= last) ? [activeIndex] : [];
+  for (const i of [...(extra[0]! < first ? extra : []), ...range(first, last), ...(extra[0]! >= last ? extra : [])]) {
     rows.push(
       <li key={i} class="vrow" style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }} aria-setsize={items.length} aria-posinset={i + 1}>
         {renderRow(items[i]!, i)}
@@ -52,4 +55,10 @@ export function VirtualList<T>({ items, rowHeight, renderRow, activeIndex, label
       </ul>
     </div>
   );
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(i);
+  return out;
 }

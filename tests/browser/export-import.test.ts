@@ -62,6 +62,23 @@ describe('export from the library', () => {
     expect(json.total).toBe(120);
   });
 
+  it('exports the clippings view’s filter, search included, reached through the Import & export link', async () => {
+    await lib.goto(lib.url().split('#')[0] + '#/clippings');
+    await lib.getByLabel('Search clippings').fill('Kimi');
+    await lib.locator('.result-line', { hasText: '12 of 120' }).waitFor();
+    await expect.poll(() => lib.url(), { timeout: 5000 }).toContain('q=Kimi');
+    await lib.locator('.lib-head nav').getByRole('link', { name: 'Import & export' }).click();
+    await lib.waitForSelector('.data-view');
+    // The filter came along: its scope can be chosen (it was disabled) and is chosen.
+    await expect(lib.getByLabel('The current filter in Clippings').isChecked()).resolves.toBe(true);
+    const { text } = await exportAs('CSV (Readwise import)');
+    const rows = text.split('\r\n').slice(1).filter(Boolean);
+    expect(rows).toHaveLength(12);
+    expect(rows.every((r) => r.includes('Kimi K2'))).toBe(true);
+    await lib.getByRole('radio', { name: 'Everything', exact: true }).check();
+    expect((await exportAs('CSV (Readwise import)')).text.split('\r\n').slice(1).filter(Boolean)).toHaveLength(120);
+  });
+
   let backupFile = '';
   it('downloads a JSON backup', async () => {
     const { text, file } = await exportAs('JSON backup (everything you own)');

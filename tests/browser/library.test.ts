@@ -205,3 +205,22 @@ describe('knowledge base editing', () => {
     await lib.locator('.report.error', { hasText: 'baidu → summary' }).waitFor();
   });
 });
+
+describe('the clippings list by keyboard', () => {
+  it('End focuses the last row, and a search that shortens the list leaves one row to Tab to', async () => {
+    await lib.goto(lib.url().split('#')[0] + '#/clippings');
+    await lib.locator('.result-line', { hasText: /^300 clippings/ }).waitFor();
+    await lib.locator('.clip-item').first().click();
+    await lib.keyboard.press('End');
+    // The last row is far out of the rendered window: it must still take focus.
+    await expect.poll(() => lib.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.index), { timeout: 5000 }).toBe('299');
+    await lib.getByLabel('Search clippings').fill('Kimi');
+    await lib.locator('.result-line', { hasText: '30 of 300' }).waitFor();
+    await expect(lib.locator('.clip-item[tabindex="0"]').count()).resolves.toBe(1);
+    await lib.locator('.clip-item[tabindex="0"]').focus();
+    // The stop is the list's last row now (the old one, 299, is past its end); the keys move from it.
+    await lib.keyboard.press('ArrowUp');
+    await expect.poll(() => lib.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.index)).toBe('28');
+    await lib.getByRole('button', { name: 'Clear filters' }).click();
+  });
+});

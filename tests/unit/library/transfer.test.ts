@@ -329,4 +329,18 @@ describe('export', () => {
     expect(w3c.type).toBe('AnnotationCollection');
     expect(w3c.total).toBe(40);
   });
+
+  it('exports the current filter with its search text, as the library lists it', async () => {
+    await db.clippings.bulkPut(generateClippings(40));
+    // "Kimi" is in 4 of the 40 (items 4, 14, 24, 34); with the site filter, those on tech.example.org.
+    const all = await exportData({ format: 'csv', scope: { kind: 'filter', filters: { q: 'Kimi' } }, now: new Date() }, db);
+    expect(all.count).toBe(4);
+    const both = await exportData({ format: 'csv', scope: { kind: 'filter', filters: { q: 'kimi', site: 'example-news.com' } }, now: new Date() }, db);
+    expect(both.count).toBe(2);
+    const rows = (both.data as string).split('\r\n').slice(1).filter(Boolean);
+    expect(rows.map((r) => r.match(/\(item \d+\)/)?.[0])).toEqual(['(item 4)', '(item 24)']);
+    // Traditional characters find the simplified text.
+    const zh = await exportData({ format: 'markdown', scope: { kind: 'filter', filters: { q: '網信辦' } }, now: new Date() }, db);
+    expect(zh.count).toBe(4);
+  });
 });
