@@ -291,6 +291,12 @@ describe('names in common phrases', () => {
     // Taiwan has a 教育部 (and had a 科技部) too: a Chinese company is no context for them either.
     ['教育部要求各級學校禁用DeepSeek，科技部也表示', [['DeepSeek', 'deepseek']]],
     ['教育部与工信部联合发布，科技部表示', [['教育部', 'moe'], ['工信部', 'miit'], ['科技部', 'most']]],
+    // Taiwan's own ministries named as such, with a mainland regulator on the same page.
+    ['網信辦、工信部。台灣教育部表示，臺灣科技部回應', [['網信辦', 'cac'], ['工信部', 'miit']]],
+    // 教育部门, 公安部门 … are education or public-security departments in general, not the ministry;
+    // 教育部门户网站 is the ministry's portal (门户), 工信部门口 its door.
+    ['国家网信办。各地工信部门、公安部门、科技部门、教育部门、商务部门、工业和信息化部门；中國商務部門、中國外交部門', [['国家网信办', 'cac']]],
+    ['国家网信办。教育部门户网站；记者在工信部门口；國家網信辦、工信部、教育部、公安部、科技部、商務部聯合發布', [['国家网信办', 'cac'], ['教育部', 'moe'], ['工信部', 'miit'], ['國家網信辦', 'cac'], ['工信部', 'miit'], ['教育部', 'moe'], ['公安部', 'mps'], ['科技部', 'most'], ['商務部', 'mofcom']]],
     ['The Ministry of Science and Technology and the Cyberspace Administration of China issued the rules.', [['Ministry of Science and Technology', 'most'], ['Cyberspace Administration of China', 'cac']]],
     // The tale, not the company that took its name.
     ['Alibaba and the Forty Thieves; 阿里巴巴和四十大盗；阿里巴巴與四十大盜', []],
