@@ -379,6 +379,16 @@ describe('names in common phrases', () => {
     ["Yo vivo en Madrid; vivo X100", [["vivo", "vivo"]]],
     ["Europe's CAC 40 fell; the CAC fined Didi; CCTV footage; Xinhua", [["Xinhua", "xinhua"]]],
     ["Apache Spark and DJI Spark; iFlytek", [["iFlytek", "iflytek"]]],
+    // English news (second review): Spark as a verb in Title Case headlines, Ernie and Wan and Ling as
+    // people's names, a moonshot as an ambition; and Moonshot's later Kimi models vouching for it.
+    ["iFlytek Results Spark Rally in Chinese AI Stocks; Deal Could Spark Backlash", [["iFlytek", "iflytek"]]],
+    ["iFlytek's Spark model; Spark Max", [["iFlytek", "iflytek"], ["Spark", "iflytek-spark"], ["Spark", "iflytek-spark"]]],
+    ["Baidu said. Bert and Ernie; Ernie Els; said Ernie Chan of Morningstar", [["Baidu", "baidu"]]],
+    ["Baidu's Ernie chatbot; Ernie 4.5", [["Baidu", "baidu"], ["Ernie", "ernie"], ["Ernie 4.5", "ernie-4-5"]]],
+    ["Alibaba Cloud said, according to analyst Shirley Wan; Ant Group said, and Ling Ling the panda", [["Alibaba Cloud", "alibaba-cloud"], ["Ant Group", "ant-group"]]],
+    ["Alibaba's Wan model; Ant Group's Ling model", [["Alibaba", "alibaba-group"], ["Wan", "wan"], ["Ant Group", "ant-group"], ["Ling", "ling"]]],
+    ["Zhipu AI is a Moonshot bet, part of a Moonshot Strategy", [["Zhipu AI", "zhipu-ai"]]],
+    ["Moonshot's Kimi K2.5; Kimi K2 Thinking from Beijing-based Moonshot", [["Moonshot", "moonshot-ai"], ["Kimi K2.5", "kimi-k2-5"], ["Kimi K2 Thinking", "kimi-k2-thinking"], ["Moonshot", "moonshot-ai"]]],
     ["Lee Yi said; Tsing Yi; 01.AI", [["01.AI", "01-ai"]]],
     ["Sheung Wan office; Alibaba", [["Alibaba", "alibaba-group"]]],
     ["Rivian's R1S and R1T; Supercharger V3; DeepSeek", [["DeepSeek", "deepseek"]]],
