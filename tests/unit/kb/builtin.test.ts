@@ -229,6 +229,9 @@ describe('names in common phrases', () => {
     ['字节跳动发布，文件大小为1024字节，每个字节，8字节对齐；字节发布新模型', [['字节跳动', 'bytedance'], ['字节', 'bytedance']]],
     ['阿里巴巴；阿里山日出；阿里发布', [['阿里巴巴', 'alibaba-group'], ['阿里', 'alibaba-group']]],
     ['海螺AI发布，海螺姑娘，吃海螺；海螺发布', [['海螺AI', 'hailuo-ai'], ['海螺', 'hailuo-ai']]],
+    // Hong Kong market reports: Anhui Conch Cement (海螺水泥, 安徽海螺, 海螺集團) beside MiniMax; conch soup.
+    ['港股收市：MiniMax股價大漲，海螺水泥下跌，安徽海螺跌2%，海螺集團；海螺湯', [['MiniMax', 'minimax']]],
+    ['MiniMax股價大漲；海螺發布新版', [['MiniMax', 'minimax'], ['海螺', 'hailuo-ai']]],
     ['混元大模型；混元一气，混元太极；腾讯混元', [['混元大模型', 'hunyuan'], ['腾讯混元', 'hunyuan']]],
     ['悟道大模型，智源研究院；他终于悟道了；悟道发布', [['悟道大模型', 'wudao'], ['智源研究院', 'baai'], ['悟道', 'wudao']]],
     ['太乙真人，太乙大模型，IDEA研究院', [['太乙', 'taiyi'], ['IDEA研究院', 'idea']]],
@@ -261,6 +264,7 @@ describe('names in common phrases', () => {
     ['国家集成电路产业投资基金；扩大基金规模，大基金二期', [['国家集成电路产业投资基金', 'big-fund'], ['大基金', 'big-fund']]],
     ['华为海思；深海思考，上海思源；海思芯片', [['华为海思', 'hisilicon'], ['海思', 'hisilicon']]],
     ['腾讯元宝；金元宝，元宝山；元宝上线', [['腾讯元宝', 'yuanbao'], ['元宝', 'yuanbao']]],
+    ['騰訊元寶。過年吃元寶餃子', [['騰訊元寶', 'yuanbao']]],
     // Phrases from OpenCC's phrase list that hold a name (scratch check over all of them): the
     // tale, Ngari Prefecture (阿里地区), quarks, a chili (小米椒), millet porridge, an idiom.
     ['阿里巴巴集团；阿里巴巴与四十大盗；阿里地区；阿里发布', [['阿里巴巴集团', 'alibaba-group'], ['阿里', 'alibaba-group']]],
