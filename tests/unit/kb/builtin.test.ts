@@ -297,6 +297,10 @@ describe('names in common phrases', () => {
     ['教育部与工信部联合发布，科技部表示', [['教育部', 'moe'], ['工信部', 'miit'], ['科技部', 'most']]],
     // Taiwan's own ministries named as such, with a mainland regulator on the same page.
     ['網信辦、工信部。台灣教育部表示，臺灣科技部回應', [['網信辦', 'cac'], ['工信部', 'miit']]],
+    // The mainland ministries as the Hong Kong press names them; not departments in general.
+    ['中國科技部今天表示；台灣教育部與中國教育部；中国科技部门', [['中國科技部', 'most'], ['中國教育部', 'moe']]],
+    // Hong Kong universities by their short names (港科大, 港中大); not 香港中大型銀行 (medium and large banks).
+    ['港科大（廣州）與香港科大合作；港中大、香港中大研究團隊；香港中大型銀行', [['港科大', 'hkust'], ['香港科大', 'hkust'], ['港中大', 'cuhk'], ['香港中大', 'cuhk']]],
     // 教育部门, 公安部门 … are education or public-security departments in general, not the ministry;
     // 教育部门户网站 is the ministry's portal (门户), 工信部门口 its door.
     ['国家网信办。各地工信部门、公安部门、科技部门、教育部门、商务部门、工业和信息化部门；中國商務部門、中國外交部門', [['国家网信办', 'cac']]],
