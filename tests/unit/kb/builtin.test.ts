@@ -229,6 +229,9 @@ describe('names in common phrases', () => {
     ['字节跳动发布，文件大小为1024字节，每个字节，8字节对齐；字节发布新模型', [['字节跳动', 'bytedance'], ['字节', 'bytedance']]],
     ['阿里巴巴；阿里山日出；阿里发布', [['阿里巴巴', 'alibaba-group'], ['阿里', 'alibaba-group']]],
     ['海螺AI发布，海螺姑娘，吃海螺；海螺发布', [['海螺AI', 'hailuo-ai'], ['海螺', 'hailuo-ai']]],
+    // Hong Kong market reports: Anhui Conch Cement (海螺水泥, 安徽海螺, 海螺集團) beside MiniMax; conch soup.
+    ['港股收市：MiniMax股價大漲，海螺水泥下跌，安徽海螺跌2%，海螺集團；海螺湯', [['MiniMax', 'minimax']]],
+    ['MiniMax股價大漲；海螺發布新版', [['MiniMax', 'minimax'], ['海螺', 'hailuo-ai']]],
     ['混元大模型；混元一气，混元太极；腾讯混元', [['混元大模型', 'hunyuan'], ['腾讯混元', 'hunyuan']]],
     ['悟道大模型，智源研究院；他终于悟道了；悟道发布', [['悟道大模型', 'wudao'], ['智源研究院', 'baai'], ['悟道', 'wudao']]],
     ['太乙真人，太乙大模型，IDEA研究院', [['太乙', 'taiyi'], ['IDEA研究院', 'idea']]],
@@ -261,6 +264,7 @@ describe('names in common phrases', () => {
     ['国家集成电路产业投资基金；扩大基金规模，大基金二期', [['国家集成电路产业投资基金', 'big-fund'], ['大基金', 'big-fund']]],
     ['华为海思；深海思考，上海思源；海思芯片', [['华为海思', 'hisilicon'], ['海思', 'hisilicon']]],
     ['腾讯元宝；金元宝，元宝山；元宝上线', [['腾讯元宝', 'yuanbao'], ['元宝', 'yuanbao']]],
+    ['騰訊元寶。過年吃元寶餃子', [['騰訊元寶', 'yuanbao']]],
     // Phrases from OpenCC's phrase list that hold a name (scratch check over all of them): the
     // tale, Ngari Prefecture (阿里地区), quarks, a chili (小米椒), millet porridge, an idiom.
     ['阿里巴巴集团；阿里巴巴与四十大盗；阿里地区；阿里发布', [['阿里巴巴集团', 'alibaba-group'], ['阿里', 'alibaba-group']]],
@@ -291,7 +295,19 @@ describe('names in common phrases', () => {
     // Taiwan has a 教育部 (and had a 科技部) too: a Chinese company is no context for them either.
     ['教育部要求各級學校禁用DeepSeek，科技部也表示', [['DeepSeek', 'deepseek']]],
     ['教育部与工信部联合发布，科技部表示', [['教育部', 'moe'], ['工信部', 'miit'], ['科技部', 'most']]],
+    // Taiwan's own ministries named as such, with a mainland regulator on the same page.
+    ['網信辦、工信部。台灣教育部表示，臺灣科技部回應', [['網信辦', 'cac'], ['工信部', 'miit']]],
+    // The mainland ministries as the Hong Kong press names them; not departments in general.
+    ['中國科技部今天表示；台灣教育部與中國教育部；中国科技部门', [['中國科技部', 'most'], ['中國教育部', 'moe']]],
+    // Hong Kong universities by their short names (港科大, 港中大); not 香港中大型銀行 (medium and large banks).
+    ['港科大（廣州）與香港科大合作；港中大、香港中大研究團隊；香港中大型銀行', [['港科大', 'hkust'], ['香港科大', 'hkust'], ['港中大', 'cuhk'], ['香港中大', 'cuhk']]],
+    // 教育部门, 公安部门 … are education or public-security departments in general, not the ministry;
+    // 教育部门户网站 is the ministry's portal (门户), 工信部门口 its door.
+    ['国家网信办。各地工信部门、公安部门、科技部门、教育部门、商务部门、工业和信息化部门；中國商務部門、中國外交部門', [['国家网信办', 'cac']]],
+    ['国家网信办。教育部门户网站；记者在工信部门口；國家網信辦、工信部、教育部、公安部、科技部、商務部聯合發布', [['国家网信办', 'cac'], ['教育部', 'moe'], ['工信部', 'miit'], ['國家網信辦', 'cac'], ['工信部', 'miit'], ['教育部', 'moe'], ['公安部', 'mps'], ['科技部', 'most'], ['商務部', 'mofcom']]],
     ['The Ministry of Science and Technology and the Cyberspace Administration of China issued the rules.', [['Ministry of Science and Technology', 'most'], ['Cyberspace Administration of China', 'cac']]],
+    // Taiwan's (or another country's) ministry, named as such, is not China's.
+    ["China's Ministry of Science and Technology; Taiwan's Ministry of Science and Technology; Taiwan’s Ministry of Education banned DeepSeek; India's Ministry of Commerce; the Cyberspace Administration of China", [["China's Ministry of Science and Technology", 'most'], ['DeepSeek', 'deepseek'], ['Cyberspace Administration of China', 'cac']]],
     // The tale, not the company that took its name.
     ['Alibaba and the Forty Thieves; 阿里巴巴和四十大盗；阿里巴巴與四十大盜', []],
     ['Alibaba and Tencent; 阿里巴巴和腾讯', [['Alibaba', 'alibaba-group'], ['Tencent', 'tencent'], ['阿里巴巴', 'alibaba-group'], ['腾讯', 'tencent']]],
@@ -373,6 +389,16 @@ describe('names in common phrases', () => {
     ["Yo vivo en Madrid; vivo X100", [["vivo", "vivo"]]],
     ["Europe's CAC 40 fell; the CAC fined Didi; CCTV footage; Xinhua", [["Xinhua", "xinhua"]]],
     ["Apache Spark and DJI Spark; iFlytek", [["iFlytek", "iflytek"]]],
+    // English news (second review): Spark as a verb in Title Case headlines, Ernie and Wan and Ling as
+    // people's names, a moonshot as an ambition; and Moonshot's later Kimi models vouching for it.
+    ["iFlytek Results Spark Rally in Chinese AI Stocks; Deal Could Spark Backlash", [["iFlytek", "iflytek"]]],
+    ["iFlytek's Spark model; Spark Max", [["iFlytek", "iflytek"], ["Spark", "iflytek-spark"], ["Spark", "iflytek-spark"]]],
+    ["Baidu said. Bert and Ernie; Ernie Els; said Ernie Chan of Morningstar", [["Baidu", "baidu"]]],
+    ["Baidu's Ernie chatbot; Ernie 4.5", [["Baidu", "baidu"], ["Ernie", "ernie"], ["Ernie 4.5", "ernie-4-5"]]],
+    ["Alibaba Cloud said, according to analyst Shirley Wan; Ant Group said, and Ling Ling the panda", [["Alibaba Cloud", "alibaba-cloud"], ["Ant Group", "ant-group"]]],
+    ["Alibaba's Wan model; Ant Group's Ling model", [["Alibaba", "alibaba-group"], ["Wan", "wan"], ["Ant Group", "ant-group"], ["Ling", "ling"]]],
+    ["Zhipu AI is a Moonshot bet, part of a Moonshot Strategy", [["Zhipu AI", "zhipu-ai"]]],
+    ["Moonshot's Kimi K2.5; Kimi K2 Thinking from Beijing-based Moonshot", [["Moonshot", "moonshot-ai"], ["Kimi K2.5", "kimi-k2-5"], ["Kimi K2 Thinking", "kimi-k2-thinking"], ["Moonshot", "moonshot-ai"]]],
     ["Lee Yi said; Tsing Yi; 01.AI", [["01.AI", "01-ai"]]],
     ["Sheung Wan office; Alibaba", [["Alibaba", "alibaba-group"]]],
     ["Rivian's R1S and R1T; Supercharger V3; DeepSeek", [["DeepSeek", "deepseek"]]],
