@@ -62,6 +62,12 @@ export function chineseName(entity: Pick<Entity, 'name'>, script: ChineseScript 
   return undefined;
 }
 
+/** An entity's name for a list or a chip: the English one, and the Chinese one in the reader's script ("Zhipu AI (智谱AI)"). */
+export function entityLabel(entity: Pick<Entity, 'name'>): string {
+  const zh = chineseName(entity);
+  return zh && zh.text !== entity.name.en ? `${entity.name.en} (${zh.text})` : entity.name.en;
+}
+
 /** Only http(s) links are ever rendered. */
 export function safeHref(url: string | undefined): string | undefined {
   if (!url) return undefined;

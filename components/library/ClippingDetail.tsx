@@ -7,7 +7,7 @@ import type { Clipping } from '../../model/clipping';
 import { deleteClipping, restoreClipping, updateClipping } from '../../storage/clippings';
 import { describeStorageError } from '../../storage/errors';
 import { parseTags } from '../clip/SavedPanel';
-import { safeHref } from '../relations';
+import { entityLabel, safeHref } from '../relations';
 import type { ToastState } from './Toast';
 
 export interface ClippingDetailProps {
@@ -90,7 +90,7 @@ export function ClippingDetail({ clipping: c, entities, toast, onFilterPage, onD
             const e = entities.get(id);
             return (
               <a key={id} class={`chip kind-${e?.kind ?? 'model'}`} href={`#/entity/${encodeURIComponent(id)}`}>
-                {e?.name.en ?? id}
+                {e ? entityLabel(e) : id}
               </a>
             );
           })}

@@ -9,7 +9,7 @@ import { ENTITY_KINDS, type Entity, type EntityKind } from '../../kb/schema';
 import { ClippingSearch } from '../../library/clipping-search';
 import { applyFilters, filtersFromQuery, filtersToQuery, type ClippingFilters } from '../../library/filters';
 import type { Clipping } from '../../model/clipping';
-import { kindLabel } from '../relations';
+import { entityLabel, kindLabel } from '../relations';
 import { ClippingDetail } from './ClippingDetail';
 import type { ClippingsState } from './useLibraryData';
 import { navigate, parseHash } from './useRoute';
@@ -144,7 +144,7 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
           label={t('lib.filterEntity')}
           value={filters.entity}
           onChange={(entity) => setFilters({ ...filters, entity })}
-          options={[...(filters.entity && !options.entities.some((e) => e.id === filters.entity) ? [[filters.entity, entities.get(filters.entity)?.name.en ?? filters.entity] as [string, string]] : []), ...options.entities.map((e) => [e.id, e.name.en] as [string, string])]}
+          options={[...(filters.entity && !options.entities.some((e) => e.id === filters.entity) ? [[filters.entity, entities.get(filters.entity)?.name.en ?? filters.entity] as [string, string]] : []), ...options.entities.map((e) => [e.id, entityLabel(e)] as [string, string])]}
         />
         <Select label={t('lib.filterKind')} value={filters.kind} onChange={(kind) => setFilters({ ...filters, kind: kind as EntityKind | undefined })} options={ENTITY_KINDS.map((k) => [k, kindLabel(k)])} />
         <Select label={t('lib.filterTag')} value={filters.tag && (options.tags.find((x) => tagKey(x) === tagKey(filters.tag!)) ?? filters.tag)} onChange={(tag) => setFilters({ ...filters, tag })} options={options.tags.map((x) => [x, x])} />

@@ -11,6 +11,7 @@ import { readSettings, updateSettings } from '../../storage/settings';
 import { restoreSettings } from '../../library/restore';
 import { sameJson } from '../../model/same-json';
 import { downloadBlob } from './download';
+import { entityLabel } from '../relations';
 
 const FORMATS: ExportFormat[] = ['markdown', 'markdown-pages', 'csv', 'w3c', 'backup'];
 
@@ -124,7 +125,7 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
               <option value="">—</option>
               {entities.map((e) => (
                 <option key={e.id} value={e.id}>
-                  {e.name.en}
+                  {entityLabel(e)}
                 </option>
               ))}
             </select>

@@ -4,7 +4,7 @@
  * shows the other.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { chineseName } from '../../../components/relations';
+import { chineseName, entityLabel } from '../../../components/relations';
 import { resolveChineseScript, setChineseScript } from '../../../i18n';
 import { DEFAULT_SETTINGS, parseSettings } from '../../../model/settings';
 
@@ -65,5 +65,17 @@ describe('the chineseScript setting', () => {
     expect(parseSettings({ ...older, paused: true }).chineseScript).toBe('auto');
     expect(parseSettings({ ...DEFAULT_SETTINGS, chineseScript: 'traditional' }).chineseScript).toBe('traditional');
     expect(parseSettings({ ...DEFAULT_SETTINGS, chineseScript: 'cyrillic' }).chineseScript).toBe('auto');
+  });
+});
+
+describe('entityLabel', () => {
+  afterEach(() => setChineseScript('zh-Hans'));
+  it('gives the English name and the Chinese one in the reader’s script', () => {
+    const e = { name: { en: 'Alibaba Cloud', zhHans: '阿里云', zhHant: '阿里雲' } };
+    setChineseScript('zh-Hans');
+    expect(entityLabel(e)).toBe('Alibaba Cloud (阿里云)');
+    setChineseScript('zh-Hant');
+    expect(entityLabel(e)).toBe('Alibaba Cloud (阿里雲)');
+    expect(entityLabel({ name: { en: 'GLM-4' } })).toBe('GLM-4');
   });
 });
