@@ -11,7 +11,8 @@ import { readSettings, updateSettings } from '../../storage/settings';
 import { restoreSettings } from '../../library/restore';
 import { sameJson } from '../../model/same-json';
 import { downloadBlob } from './download';
-import { entityLabel } from '../relations';
+import { entityLabel, kindLabel } from '../relations';
+import type { ClippingFilters } from '../../library/filters';
 
 const FORMATS: ExportFormat[] = ['markdown', 'markdown-pages', 'csv', 'w3c', 'backup'];
 
@@ -114,7 +115,7 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
           <label class="check">
             <input type="radio" name="scope" checked={scope === 'filter'} onChange={() => setScope('filter')} disabled={!query} />
             {t('data.scope.filter')}
-            {query && <code class="muted small"> {decodeURIComponent(query)}</code>}
+            {query && <span class="muted small"> ({describeFilters(filtersFromQuery(query), entities)})</span>}
           </label>
           <label class="check">
             <input type="radio" name="scope" checked={scope === 'entity'} onChange={() => setScope('entity')} />
@@ -204,4 +205,21 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
       </p>
     </div>
   );
+}
+
+/** The Clippings view's filter in words ("“Kimi” · Site: example.org · Tag: policy"), not its query string. */
+function describeFilters(f: ClippingFilters, entities: readonly Entity[]): string {
+  const entity = f.entity ? entities.find((e) => e.id === f.entity) : undefined;
+  return [
+    f.q ? `“${f.q}”` : '',
+    f.site ? `${t('lib.filterSite')}: ${f.site}` : '',
+    f.url ? `${t('lib.filterPage')}: ${f.url}` : '',
+    f.entity ? `${t('lib.filterEntity')}: ${entity ? entityLabel(entity) : f.entity}` : '',
+    f.kind ? `${t('lib.filterKind')}: ${kindLabel(f.kind)}` : '',
+    f.tag ? `${t('lib.filterTag')}: ${f.tag}` : '',
+    f.from ? `${t('lib.filterFrom')}: ${f.from}` : '',
+    f.to ? `${t('lib.filterTo')}: ${f.to}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }

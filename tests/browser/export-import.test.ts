@@ -71,6 +71,8 @@ describe('export from the library', () => {
     await lib.waitForSelector('.data-view');
     // The filter came along: its scope can be chosen (it was disabled) and is chosen.
     await expect(lib.getByLabel('The current filter in Clippings').isChecked()).resolves.toBe(true);
+    // Said in words, not as the query string.
+    await lib.getByText('(“Kimi”)', { exact: true }).waitFor();
     const { text } = await exportAs('CSV (Readwise import)');
     const rows = text.split('\r\n').slice(1).filter(Boolean);
     expect(rows).toHaveLength(12);
