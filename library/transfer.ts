@@ -38,7 +38,7 @@ import { ClippingSearch } from './clipping-search';
 import { applyFilters, type ClippingFilters } from './filters';
 import { mergeClipping } from './merge';
 import { restoreEntityPrefs, restoreHistory, restoreUserEntities } from './restore';
-import { tagKey, uniqueTags } from '../model/tags';
+import { tagKey, tagSpellings, uniqueTags } from '../model/tags';
 
 export type ExportFormat = 'markdown' | 'markdown-pages' | 'csv' | 'w3c' | 'backup';
 export type Progress = (done: number, total: number, phase: string) => void;
@@ -279,9 +279,7 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
     const byId = new Map(existing.map((c) => [c.id, c]));
     // Tags of new clippings from other tools take the library's spelling ("ai" joins "AI"),
     // the first used; a backup's clippings are restored exactly as they were.
-    const spelling = new Map<string, string>();
-    if (format !== 'backup')
-      for (const c of [...existing].sort((a, b) => a.created.localeCompare(b.created))) for (const t of c.tags) if (!spelling.has(tagKey(t))) spelling.set(tagKey(t), t);
+    const spelling = format !== 'backup' ? tagSpellings(existing) : new Map<string, string>();
     const byKey = new Map(existing.map((c) => [dedupeKey(c), c]));
     const out = new Map<string, Clipping>();
     for (let c of clippings) {

@@ -9,6 +9,21 @@ export function tagKey(tag: string): string {
 }
 
 /**
+ * The library's spelling of each tag (by tagKey): the one on the earliest-created clipping
+ * that has it (of two created at once, the one met first).
+ */
+export function tagSpellings(clippings: Iterable<{ tags: readonly string[]; created: string }>): Map<string, string> {
+  const spelling = new Map<string, { tag: string; created: string }>();
+  for (const c of clippings)
+    for (const t of c.tags) {
+      const k = tagKey(t);
+      const seen = spelling.get(k);
+      if (!seen || c.created < seen.created) spelling.set(k, { tag: t, created: c.created });
+    }
+  return new Map([...spelling].map(([k, v]) => [k, v.tag]));
+}
+
+/**
  * The tags trimmed, without empty ones or repeats (letter case aside), each written as
  * `spellingOf` gives it (a spelling already in use), else as typed.
  */

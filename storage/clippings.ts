@@ -4,7 +4,7 @@
  */
 import { describeIssues } from '../formats/problems';
 import { ClippingSchema, ClipTooLongError, MAX_CLIPPING_TEXT, type Clipping } from '../model/clipping';
-import { uniqueTags, tagKey } from '../model/tags';
+import { tagKey, tagSpellings, uniqueTags } from '../model/tags';
 import { db, type CnaiDatabase } from './db';
 
 export class ValidationError extends Error {
@@ -57,18 +57,9 @@ export async function updateClipping(
 async function spellingsInUse(tags: readonly string[], current: Clipping, database: CnaiDatabase): Promise<(key: string) => string | undefined> {
   const own = new Set(current.tags);
   const wanted = new Set(tags.filter((t) => !own.has(t.trim())).map(tagKey).filter(Boolean));
-  const spelling = new Map<string, { tag: string; created: string }>();
-  if (wanted.size)
-    await database.clippings.each((c) => {
-      if (c.id === current.id) return;
-      for (const t of c.tags) {
-        const k = tagKey(t);
-        // The spelling used first is the library's.
-        const seen = spelling.get(k);
-        if (wanted.has(k) && (!seen || c.created < seen.created)) spelling.set(k, { tag: t, created: c.created });
-      }
-    });
-  return (key) => spelling.get(key)?.tag;
+  if (!wanted.size) return () => undefined;
+  const spelling = tagSpellings(await database.clippings.filter((c) => c.id !== current.id).toArray());
+  return (key) => (wanted.has(key) ? spelling.get(key) : undefined);
 }
 
 /** Deletes and returns the clipping, so the caller can offer undo. */

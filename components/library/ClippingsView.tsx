@@ -15,7 +15,7 @@ import type { ClippingsState } from './useLibraryData';
 import { navigate, parseHash } from './useRoute';
 import { VirtualList } from './VirtualList';
 import type { ToastState } from './Toast';
-import { tagKey } from '../../model/tags';
+import { tagKey, tagSpellings } from '../../model/tags';
 
 export interface ClippingsViewProps {
   query: string;
@@ -81,14 +81,13 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
 
   const options = useMemo(() => {
     const sites = new Set<string>();
-    // One entry per tag, letter case aside ("AI" and "ai" are one tag): the first spelling met.
-    const tags = new Map<string, string>();
     const ents = new Set<string>();
     for (const c of all) {
       sites.add(c.site);
-      c.tags.forEach((x) => tags.has(tagKey(x)) || tags.set(tagKey(x), x));
       c.entities.forEach((x) => ents.add(x));
     }
+    // One entry per tag, letter case aside ("AI" and "ai" are one tag), in the library's spelling.
+    const tags = tagSpellings(all);
     return {
       sites: [...sites].filter(Boolean).sort(),
       tags: [...tags.values()].sort((a, b) => a.localeCompare(b)),
@@ -96,6 +95,10 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
     };
   }, [all, entities]);
 
+  const labelOf = (id: string) => {
+    const e = entities.get(id);
+    return e ? entityLabel(e) : id;
+  };
   const selected = selectedId ? all.find((c) => c.id === selectedId) : undefined;
   const hasFilters = Object.keys(filters).some((k) => k !== 'q');
 
@@ -144,7 +147,7 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
           label={t('lib.filterEntity')}
           value={filters.entity}
           onChange={(entity) => setFilters({ ...filters, entity })}
-          options={[...(filters.entity && !options.entities.some((e) => e.id === filters.entity) ? [[filters.entity, entities.get(filters.entity)?.name.en ?? filters.entity] as [string, string]] : []), ...options.entities.map((e) => [e.id, entityLabel(e)] as [string, string])]}
+          options={[...(filters.entity && !options.entities.some((e) => e.id === filters.entity) ? [[filters.entity, labelOf(filters.entity)] as [string, string]] : []), ...options.entities.map((e) => [e.id, entityLabel(e)] as [string, string])]}
         />
         <Select label={t('lib.filterKind')} value={filters.kind} onChange={(kind) => setFilters({ ...filters, kind: kind as EntityKind | undefined })} options={ENTITY_KINDS.map((k) => [k, kindLabel(k)])} />
         <Select label={t('lib.filterTag')} value={filters.tag && (options.tags.find((x) => tagKey(x) === tagKey(filters.tag!)) ?? filters.tag)} onChange={(tag) => setFilters({ ...filters, tag })} options={options.tags.map((x) => [x, x])} />
