@@ -181,7 +181,7 @@ export class Matcher {
         if (f & P_WORD_START && start > from && this.isWordAt(text, start - 1)) continue;
         const x = f & (P_CASE_SENSITIVE | P_NEIGHBOURS) ? this.patterns.extra(p) : undefined;
         if (f & P_CASE_SENSITIVE && !this.caseMatches(text, start, end, x?.k ?? '')) continue;
-        if (x?.nb && this.anyWordBefore(text, start, from, x.nb) && !(x.xb && this.anyWordBefore(text, start, from, x.xb))) continue;
+        if (x?.nb && this.blockedBefore(text, start, from, x)) continue;
         if (f & P_VERSIONED) {
           const ext = versionSuffixEnd(text, end, to, this.flags);
           // A word the alias must not be followed by is no version of it either (Rivian's "R1S").
@@ -220,6 +220,11 @@ export class Matcher {
   private anyWordAfter(text: string, end: number, to: number, words: readonly string[]): boolean {
     for (let i = 0; i < words.length; i++) if (this.wordAfter(text, end, to, words[i]!)) return true;
     return false;
+  }
+
+  /** Whether a notPrecededBy word precedes the alias, and no exceptPrecededBy word that holds it. */
+  private blockedBefore(text: string, start: number, from: number, x: PatternExtras): boolean {
+    return x.nb !== undefined && this.anyWordBefore(text, start, from, x.nb) && !(x.xb && this.anyWordBefore(text, start, from, x.xb));
   }
 
   /** Whether a notFollowedBy word follows the alias, and no exceptFollowedBy word that holds it. */

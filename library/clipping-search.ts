@@ -8,7 +8,9 @@ import MiniSearch from 'minisearch';
 import { foldText } from '../engine/chars';
 import type { Clipping } from '../model/clipping';
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_CHAR = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]';
+const CJK = new RegExp(CJK_CHAR, 'u');
+const CJK_RUN = new RegExp(`${CJK_CHAR}+`, 'gu');
 const SEP = /[\s\p{P}\p{S}]+/u;
 
 /** Words for Latin text; characters and character pairs for CJK runs. */
@@ -53,7 +55,6 @@ export function tokenizeQuery(text: string): string[] {
   }
   return out;
 }
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 
 type Doc = Pick<Clipping, 'id' | 'text' | 'note' | 'title' | 'tags'>;
 
