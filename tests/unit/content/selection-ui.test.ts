@@ -61,6 +61,15 @@ afterEach(() => {
   cleanup = undefined;
 });
 
+/** Opens the panel with a failing save or undo and types a note in it: what the failure tests start from. */
+async function openWithNote(opts: Parameters<typeof setup>[0]) {
+  const t = setup(opts);
+  cleanup = t.cleanup;
+  await t.open();
+  t.type('textarea', 'keep me');
+  return t;
+}
+
 describe('the saved panel keeps what the reader typed', () => {
   it('closes by itself when left alone, and then saves the note and tags', async () => {
     const t = setup();
@@ -125,14 +134,11 @@ describe('the saved panel keeps what the reader typed', () => {
   });
 
   it('stays open with what was typed and says why when Undo fails', async () => {
-    const t = setup({
+    const t = await openWithNote({
       undo: async () => {
         throw new Error('The extension was reloaded');
       },
     });
-    cleanup = t.cleanup;
-    await t.open();
-    t.type('textarea', 'keep me');
     t.field<HTMLButtonElement>('.undo').click();
     await wait(0);
     await wait(0);
@@ -147,14 +153,11 @@ describe('the saved panel keeps what the reader typed', () => {
 
   it('comes back with the text and the reason when saving fails', async () => {
     let fail = true;
-    const t = setup({
+    const t = await openWithNote({
       update: async () => {
         if (fail) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
       },
     });
-    cleanup = t.cleanup;
-    await t.open();
-    t.type('textarea', 'keep me');
     t.ui.closePanel();
     await wait(0);
     expect(t.panel()).not.toBeNull();
@@ -168,14 +171,11 @@ describe('the saved panel keeps what the reader typed', () => {
   });
 
   it('comes back once: a failure that lasts ends in a message, not a panel that keeps returning', async () => {
-    const t = setup({
+    const t = await openWithNote({
       update: async () => {
         throw new Error('This clipping no longer exists.');
       },
     });
-    cleanup = t.cleanup;
-    await t.open();
-    t.type('textarea', 'keep me');
     t.ui.closePanel();
     await wait(0);
     expect(t.panel()).not.toBeNull();
