@@ -23,7 +23,7 @@
  *           texts that contain any;
  *   TAIL  = versioned: (?:(?=(VERSION))\2(?![word]) | POST), else POST, where POST is
  *           (?![word]) for aliases ending with a word character (and, for one ending
- *           with a digit, no "." + digit after it, and for one ending with a number
+ *           with a digit, no "." + digit or thousands group after it, and for one ending with a number
  *           written apart, no quantity word: QUANTITY_WORDS) plus one negative lookahead
  *           per notFollowedBy word; VERSION's hyphen-joined tokens stop before an English
  *           compound word ("-based": COMPOUND_WORDS), and a spaced bare number is no
@@ -247,7 +247,8 @@ export class RuleRegexes {
     const endsInDigit = /[0-9]$/.test(text);
     let post = pat.f & P_WORD_END ? `(?!${W})` : '';
     // Nor a Chinese unit after a name ending in a digit (豆包1.5元: a price).
-    if (pat.f & P_WORD_END && endsInDigit) post += `(?!${this.DOT_DIGIT})(?!${this.UNIT})`;
+    // Nor a thousands group ("360,000").
+    if (pat.f & P_WORD_END && endsInDigit) post += `(?!${this.DOT_DIGIT})(?!${this.UNIT})(?!,${this.DIGIT}{3}(?!${this.DIGIT}))`;
     // A number written apart (after a space, or the whole alias) before "million" is a count.
     // A folded space may be a hyphen on the page ("GLM-5.1"), which binds the number: the
     // page's character before the number decides.
@@ -268,7 +269,7 @@ export class RuleRegexes {
     const multiplier = `(?!${NUMBER}${X}(?!${AN}))`;
     const version = `(?:${letterToken}${endsInDigit ? `(?:${separator}|(?!${D}))` : `${separator}?${multiplier}`}(?!${NUMBER}${this.UNIT})${VERSION_TOKEN})(?:${DASH}${this.COMPOUND}${AN}(?:${AN}|${DOT}(?=${AN}))*)*`;
     // A version suffix is taken only where no notFollowedBy word blocks the alias (Rivian's "R1S").
-    const tail = pat.f & P_VERSIONED ? `(?:${naRule}(?=(${version}))\\2(?!${W})|${post})` : post;
+    const tail = pat.f & P_VERSIONED ? `(?:${naRule}(?=(${version}))\\2(?!${W})(?!,${this.DIGIT}{3}(?!${this.DIGIT}))|${post})` : post;
     return `${prefix}(${alias})${tail}`;
   }
 }

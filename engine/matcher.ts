@@ -185,7 +185,7 @@ export class Matcher {
         if (f & P_VERSIONED) {
           const ext = versionSuffixEnd(text, end, to, this.flags);
           // A word the alias must not be followed by is no version of it either (Rivian's "R1S").
-          if (ext > end && !(ext < to && this.isWordAt(text, ext)) && !(x && this.blockedAfter(text, end, to, x))) {
+          if (ext > end && !(ext < to && (this.isWordAt(text, ext) || continuesNumber(text, ext, to))) && !(x && this.blockedAfter(text, end, to, x))) {
             extendedTo = ext;
             extendedPatterns = extendedPatterns ? [...extendedPatterns, p] : this.only(p);
             continue;
@@ -461,12 +461,15 @@ function mayBeAddress(text: string, a: number, b: number): boolean {
 /**
  * Whether an alias ending at `end` with a digit is followed by ".digit": the number goes
  * on ("DeepSeek-R1.5", "MiniMax-M1.5"), so the alias names another version than the
- * page's, however its "." is no word character.
+ * page's, however its "." is no word character. Or by a thousands group (an ASCII comma
+ * and three digits): "360" in "360,000" is a number.
  */
 function continuesNumber(text: string, end: number, to: number): boolean {
   if (end + 1 >= to) return false;
   const f = FOLD;
-  return isDigit(f[text.charCodeAt(end - 1)]!) && f[text.charCodeAt(end)] === 0x2e && isDigit(f[text.charCodeAt(end + 1)]!);
+  if (!isDigit(f[text.charCodeAt(end - 1)]!)) return false;
+  if (f[text.charCodeAt(end)] === 0x2e) return isDigit(f[text.charCodeAt(end + 1)]!);
+  return text.charCodeAt(end) === 0x2c && end + 3 < to && isDigit(f[text.charCodeAt(end + 1)]!) && isDigit(f[text.charCodeAt(end + 2)]!) && isDigit(f[text.charCodeAt(end + 3)]!) && !(end + 4 < to && isDigit(f[text.charCodeAt(end + 4)]!));
 }
 
 /**

@@ -215,6 +215,15 @@ describe('longest match', () => {
     expect(findAll(m, 'Qwen2.5元')).toEqual([]);
   });
 
+  it('does not take a name ending in a number before a thousands group', () => {
+    // "Qwen2.5,000" is a number; a list comma, or four digits after one, is not a group.
+    expect(findAll(m, 'Qwen2.5,000 tokens; Qwen2.5, Qwen2.5,1000 and Qwen2.5，000')).toEqual([
+      ['Qwen2.5', 'qwen2-5'],
+      ['Qwen2.5', 'qwen2-5'],
+      ['Qwen2.5', 'qwen2-5'],
+    ]);
+  });
+
   it('does not take years or ordinary words as versions', () => {
     expect(findAll(m, 'Qwen 2024 roadmap; Qwen is open; Qwen2.5.')).toEqual([
       ['Qwen', 'qwen'],

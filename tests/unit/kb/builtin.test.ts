@@ -321,6 +321,8 @@ describe('names in common phrases', () => {
     // 360 the company, not 3.6 million (360万) nor 360 degrees; and a count after a version number.
     ['奇虎360的用户达到360万，360度全景，360 萬人；360公司发布360智脑', [['奇虎360', '360-security'], ['360', '360-security'], ['360智脑', '360zhinao']]],
     ['百度说这款手机重360克，售价360美元，360倍变焦；360股价上涨', [['百度', 'baidu'], ['360', '360-security']]],
+    // A thousands group is a number, not the company.
+    ['Baidu said Qihoo 360 paid 360,000 yuan; 360, Baidu and Tencent agreed', [['Baidu', 'baidu'], ['Qihoo 360', '360-security'], ['360', '360-security'], ['Baidu', 'baidu'], ['Tencent', 'tencent']]],
     ['Baichuan 2 million users; Baichuan 2 is open', [['Baichuan', 'baichuan-ai'], ['Baichuan 2', 'baichuan2']]],
     // 夸克 is also the quark of physics: Alibaba's app only with Alibaba or Qwen about.
     ['阿里巴巴推出新夸克，夸克 App 基于通义千问', [['阿里巴巴', 'alibaba-group'], ['夸克', 'quark'], ['夸克 App', 'quark'], ['通义千问', 'qwen']]],
