@@ -480,6 +480,28 @@ describe('names in common phrases', () => {
   });
 });
 
+// Entities testers found missing (2026-12-07): where each new name must be found, and the
+// everyday words, other bodies and people's names where it must not.
+describe('added from the testers’ list', () => {
+  const m = matcherFor(loadBuiltinPack().entities);
+  it.each([
+    // WAIC: the Shanghai conference, in full, short and in both scripts; not WAICO, the organization proposed there.
+    ['SenseTime showed its models at the World Artificial Intelligence Conference (WAIC) in Shanghai.', [['SenseTime', 'sensetime'], ['World Artificial Intelligence Conference', 'waic'], ['WAIC', 'waic']]],
+    ['Premier Li Qiang opened the World AI Conference, where China proposed WAICO.', [['World AI Conference', 'waic'], ['WAICO', 'world-ai-cooperation-organization']]],
+    ['2025世界人工智能大会在上海世博中心开幕；華為在世界人工智能大會上展示昇騰', [['世界人工智能大会', 'waic'], ['華為', 'huawei'], ['世界人工智能大會', 'waic']]],
+  ])('found: %s', (text, expected) => {
+    expect(pageMentions(m, text)).toEqual(expected);
+  });
+
+  it.each([
+    // Lower case is not the conference; a generic AI conference is not WAIC.
+    ['the waic file format; a waic reading', []],
+    ['全球人工智能大会在深圳举行；國際人工智能大會', []],
+  ])('not found: %s', (text, expected) => {
+    expect(pageMentions(m, text)).toEqual(expected);
+  });
+});
+
 describe('seed coverage', async () => {
   const { default: expected } = await import('../../fixtures/seed-entities.json');
   const { entities } = loadBuiltinPack();
