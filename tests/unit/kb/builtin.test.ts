@@ -252,8 +252,8 @@ describe('names in common phrases', () => {
     // in Chinese), 有利可图 (profitable), 落到地平线上 (the horizon), 乌云从… (dark clouds from…),
     // 胜利的曙光 (the dawn of victory).
     ['阿里巴巴发布通义千问；普通义务教育；通义发布', [['阿里巴巴', 'alibaba-group'], ['通义千问', 'qwen'], ['通义', 'qwen']]],
-    // Alibaba's Tongyi Lab (通义实验室) is not the Qwen model family (found by review).
-    ['阿里通义实验室发布Qwen3-Coder；通義實驗室；通义发布', [['阿里', 'alibaba-group'], ['Qwen3-Coder', 'qwen3-coder'], ['通义', 'qwen']]],
+    // Alibaba's Tongyi Lab (通义实验室) is not the Qwen model family (found by review): it is the lab.
+    ['阿里通义实验室发布Qwen3-Coder；通義實驗室；通义发布', [['阿里', 'alibaba-group'], ['通义实验室', 'tongyi-lab'], ['Qwen3-Coder', 'qwen3-coder'], ['通義實驗室', 'tongyi-lab'], ['通义', 'qwen']]],
     ['百度文心一言；中文心得，英文心理；文心大模型', [['百度文心一言', 'ernie-bot'], ['文心大模型', 'ernie']]],
     ['快手可灵，可图大模型；这生意有利可图，有机可图', [['快手', 'kuaishou'], ['可灵', 'kling'], ['可图', 'kolors']]],
     ['地平线机器人发布芯片；太阳落到地平线上；地平线上市', [['地平线机器人', 'horizon-robotics'], ['地平线', 'horizon-robotics']]],
@@ -489,6 +489,10 @@ describe('added from the testers’ list', () => {
     ['SenseTime showed its models at the World Artificial Intelligence Conference (WAIC) in Shanghai.', [['SenseTime', 'sensetime'], ['World Artificial Intelligence Conference', 'waic'], ['WAIC', 'waic']]],
     ['Premier Li Qiang opened the World AI Conference, where China proposed WAICO.', [['World AI Conference', 'waic'], ['WAICO', 'world-ai-cooperation-organization']]],
     ['2025世界人工智能大会在上海世博中心开幕；華為在世界人工智能大會上展示昇騰', [['世界人工智能大会', 'waic'], ['華為', 'huawei'], ['世界人工智能大會', 'waic']]],
+    // Tongyi Lab, Alibaba's lab: not the Qwen family whose short name 通义 begins it; it vouches for 通义 and 阿里 elsewhere on the page.
+    ["Alibaba's Tongyi Lab released Qwen3-Omni, the lab said.", [['Alibaba', 'alibaba-group'], ['Tongyi Lab', 'tongyi-lab'], ['Qwen3-Omni', 'qwen3-omni']]],
+    ['通义实验室负责人周靖人表示，通义大模型将继续开源；阿里将加大投入', [['通义实验室', 'tongyi-lab'], ['通义', 'qwen'], ['阿里', 'alibaba-group']]],
+    ['阿里巴巴通義實驗室發布新一代千問模型', [['阿里巴巴', 'alibaba-group'], ['通義實驗室', 'tongyi-lab'], ['千問', 'qwen']]],
   ])('found: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
@@ -497,6 +501,8 @@ describe('added from the testers’ list', () => {
     // Lower case is not the conference; a generic AI conference is not WAIC.
     ['the waic file format; a waic reading', []],
     ['全球人工智能大会在深圳举行；國際人工智能大會', []],
+    // 通义 in a classic's title, and a laboratory, without Alibaba on the page.
+    ['东汉应劭《风俗通义》；物理实验室里的通义学说', []],
   ])('not found: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
