@@ -493,6 +493,10 @@ describe('added from the testers’ list', () => {
     ["Alibaba's Tongyi Lab released Qwen3-Omni, the lab said.", [['Alibaba', 'alibaba-group'], ['Tongyi Lab', 'tongyi-lab'], ['Qwen3-Omni', 'qwen3-omni']]],
     ['通义实验室负责人周靖人表示，通义大模型将继续开源；阿里将加大投入', [['通义实验室', 'tongyi-lab'], ['通义', 'qwen'], ['阿里', 'alibaba-group']]],
     ['阿里巴巴通義實驗室發布新一代千問模型', [['阿里巴巴', 'alibaba-group'], ['通義實驗室', 'tongyi-lab'], ['千問', 'qwen']]],
+    // Meitu's MiracleVision: its English name and versions free, 奇想智能 with Meitu on the page (each vouching for the other).
+    ['Meitu said its MiracleVision model powers the new video tools; MiracleVision V5 ranks on VBench.', [['Meitu', 'meitu'], ['MiracleVision', 'miraclevision'], ['MiracleVision V5', 'miraclevision']]],
+    ['美图公司发布视觉大模型MiracleVision（奇想智能）；美圖奇想大模型升級', [['美图公司', 'meitu'], ['MiracleVision', 'miraclevision'], ['奇想智能', 'miraclevision'], ['美圖奇想大模型', 'miraclevision']]],
+    ['美图发布奇想智能视觉大模型', [['美图', 'meitu'], ['奇想智能', 'miraclevision']]],
   ])('found: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
@@ -503,6 +507,9 @@ describe('added from the testers’ list', () => {
     ['全球人工智能大会在深圳举行；國際人工智能大會', []],
     // 通义 in a classic's title, and a laboratory, without Alibaba on the page.
     ['东汉应劭《风俗通义》；物理实验室里的通义学说', []],
+    // Another firm's name with 奇想智能 in it, and pretty pictures (美图, 美圖), without Meitu on the page.
+    ['上海奇想智能科技有限公司今日成立；这组美图真好看，一組美圖分享', []],
+    ['美图公司发布奇想智能。这组美图真好看，十张美图，绝美图集，超美圖', [['美图公司', 'meitu'], ['奇想智能', 'miraclevision']]],
   ])('not found: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
