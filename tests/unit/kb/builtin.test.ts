@@ -497,6 +497,12 @@ describe('added from the testers’ list', () => {
     ['Meitu said its MiracleVision model powers the new video tools; MiracleVision V5 ranks on VBench.', [['Meitu', 'meitu'], ['MiracleVision', 'miraclevision'], ['MiracleVision V5', 'miraclevision']]],
     ['美图公司发布视觉大模型MiracleVision（奇想智能）；美圖奇想大模型升級', [['美图公司', 'meitu'], ['MiracleVision', 'miraclevision'], ['奇想智能', 'miraclevision'], ['美圖奇想大模型', 'miraclevision']]],
     ['美图发布奇想智能视觉大模型', [['美图', 'meitu'], ['奇想智能', 'miraclevision']]],
+    // Hua Hong, the foundry: its full name free, the short name with a chip firm such as SMIC on the page.
+    ['Hua Hong Semiconductor trails SMIC; Hua Hong said utilisation recovered.', [['Hua Hong Semiconductor', 'hua-hong-semiconductor'], ['SMIC', 'smic'], ['Hua Hong', 'hua-hong-semiconductor']]],
+    ['华虹半导体二季度营收增长，华虹公司称产能满载；中芯国际与华虹；華虹半導體股價上揚', [['华虹半导体', 'hua-hong-semiconductor'], ['华虹', 'hua-hong-semiconductor'], ['中芯国际', 'smic'], ['华虹', 'hua-hong-semiconductor'], ['華虹半導體', 'hua-hong-semiconductor']]],
+    // Xiaomi's car company, which vouches for 小米 on the page.
+    ['Xiaomi EV began SU7 deliveries, and Xiaomi Auto said orders rose.', [['Xiaomi EV', 'xiaomi-ev'], ['Xiaomi Auto', 'xiaomi-ev']]],
+    ['小米汽车公布交付量，小米表示将扩产；小米汽車', [['小米汽车', 'xiaomi-ev'], ['小米', 'xiaomi'], ['小米汽車', 'xiaomi-ev']]],
   ])('found: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
@@ -510,6 +516,8 @@ describe('added from the testers’ list', () => {
     // Another firm's name with 奇想智能 in it, and pretty pictures (美图, 美圖), without Meitu on the page.
     ['上海奇想智能科技有限公司今日成立；这组美图真好看，一組美圖分享', []],
     ['美图公司发布奇想智能。这组美图真好看，十张美图，绝美图集，超美圖', [['美图公司', 'meitu'], ['奇想智能', 'miraclevision']]],
+    // People named 华虹 or Hua Hong, without a chip firm on the page.
+    ['复旦大学教授张华虹表示；李華虹說；Professor Hua Hong of Fudan said', [['复旦大学', 'fudan-university'], ['Fudan', 'fudan-university']]],
   ])('not found: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
