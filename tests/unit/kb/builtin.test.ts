@@ -503,6 +503,12 @@ describe('added from the testers’ list', () => {
     // Xiaomi's car company, which vouches for 小米 on the page.
     ['Xiaomi EV began SU7 deliveries, and Xiaomi Auto said orders rose.', [['Xiaomi EV', 'xiaomi-ev'], ['Xiaomi Auto', 'xiaomi-ev']]],
     ['小米汽车公布交付量，小米表示将扩产；小米汽車', [['小米汽车', 'xiaomi-ev'], ['小米', 'xiaomi'], ['小米汽車', 'xiaomi-ev']]],
+    // Hong Kong's Digital Policy Office: DPO and 數字辦 only with the office named in full on the page.
+    ['Hong Kong’s Digital Policy Office (DPO) issued a generative AI guideline; the DPO will review it yearly.', [['Digital Policy Office', 'hk-digital-policy-office'], ['DPO', 'hk-digital-policy-office'], ['DPO', 'hk-digital-policy-office']]],
+    ['數字政策辦公室（數字辦）發布《香港生成式人工智能技術及應用指引》；数字政策办公室', [['數字政策辦公室', 'hk-digital-policy-office'], ['數字辦', 'hk-digital-policy-office'], ['数字政策办公室', 'hk-digital-policy-office']]],
+    // Cyberport: in full anywhere, alone with a Hong Kong body on the page.
+    ['Hong Kong Cyberport opened its AI Supercomputing Centre; Cyberport said HKUST teams use it.', [['Hong Kong Cyberport', 'cyberport'], ['Cyberport', 'cyberport'], ['HKUST', 'hkust']]],
+    ['香港數碼港人工智能超算中心投入服務，數碼港表示；香港数码港', [['香港數碼港', 'cyberport'], ['數碼港', 'cyberport'], ['香港数码港', 'cyberport']]],
   ])('found: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
@@ -518,6 +524,10 @@ describe('added from the testers’ list', () => {
     ['美图公司发布奇想智能。这组美图真好看，十张美图，绝美图集，超美圖', [['美图公司', 'meitu'], ['奇想智能', 'miraclevision']]],
     // People named 华虹 or Hua Hong, without a chip firm on the page.
     ['复旦大学教授张华虹表示；李華虹說；Professor Hua Hong of Fudan said', [['复旦大学', 'fudan-university'], ['Fudan', 'fudan-university']]],
+    // A company's data protection officer (DPO); a mainland province's digital office (数字办); the German
+    // retailer Cyberport; mainland electronics malls called 数码港.
+    ['Under the GDPR, the DPO must be told of data breaches; 浙江省数字办印发通知', []],
+    ['Laptops im Angebot bei Cyberport; Cyberport.de; 大连数码港开业，太平洋数码港促销', []],
   ])('not found: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
