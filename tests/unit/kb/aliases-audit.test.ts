@@ -21,7 +21,7 @@ describe('audited aliases', () => {
     ['字節跳動Seed團隊', [['字節跳動Seed團隊', 'bytedance-seed']]],
     ['字节跳动旗下Seed团队', [['字节跳动', 'bytedance'], ['Seed团队', 'bytedance-seed']]],
     // StepFun's trillion-parameter model, named with the company on the page.
-    ['StepFun unveiled Step-2 at WAIC', [['StepFun', 'stepfun'], ['Step-2', 'step-2']]],
+    ['StepFun unveiled Step-2 at WAIC', [['StepFun', 'stepfun'], ['Step-2', 'step-2'], ['WAIC', 'waic']]],
     ['step-2-16k ranked fifth', [['step-2-16k', 'step-2']]],
     // MiniMax's abab models.
     ['MiniMax launched abab6.5 and abab6.5s', [['MiniMax', 'minimax'], ['abab6.5', 'minimax-abab'], ['abab6.5s', 'minimax-abab']]],
