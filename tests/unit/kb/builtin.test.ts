@@ -321,6 +321,9 @@ describe('names in common phrases', () => {
     // 360 the company, not 3.6 million (360万) nor 360 degrees; and a count after a version number.
     ['奇虎360的用户达到360万，360度全景，360 萬人；360公司发布360智脑', [['奇虎360', '360-security'], ['360', '360-security'], ['360智脑', '360zhinao']]],
     ['百度说这款手机重360克，售价360美元，360倍变焦；360股价上涨', [['百度', 'baidu'], ['360', '360-security']]],
+    // A headline in capitals; the game-theory term stays out in capitals too. A version written on without a space.
+    ['MINIMAX FILES FOR IPO IN HONG KONG; THE MINIMAX ALGORITHM EXPLAINED', [['MINIMAX', 'minimax']]],
+    ['Moonshot released KimiK2; 月之暗面发布KimiK2模型', [['Moonshot', 'moonshot-ai'], ['KimiK2', 'kimi-k2'], ['月之暗面', 'moonshot-ai'], ['KimiK2', 'kimi-k2']]],
     // A thousands group is a number, not the company.
     ['Baidu said Qihoo 360 paid 360,000 yuan; 360, Baidu and Tencent agreed', [['Baidu', 'baidu'], ['Qihoo 360', '360-security'], ['360', '360-security'], ['Baidu', 'baidu'], ['Tencent', 'tencent']]],
     ['Baichuan 2 million users; Baichuan 2 is open', [['Baichuan', 'baichuan-ai'], ['Baichuan 2', 'baichuan2']]],
