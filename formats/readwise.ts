@@ -9,14 +9,20 @@
  * - Location: the clipping's start offset in the page text when known (Readwise sorts the
  *   highlights of a document by location);
  * - Date: when the clipping was made, "YYYY-MM-DD HH:MM:SS" in UTC (whole seconds);
- * - Tags: the clipping's tags separated by ", " (a tag never contains a comma).
+ * - Tags: the clipping's tags separated by ", " (a tag never contains a comma);
+ * - Anchor Quote, Anchor Prefix, Anchor Suffix, Anchor Start, Anchor End: the selectors that
+ *   find the clipping on its page again (TextQuoteSelector exact, prefix and suffix, and
+ *   TextPositionSelector start and end). The quote is the page's text as the selectors count
+ *   it, which differs from the Highlight for a table or a list (cells run together, the
+ *   page's line breaks and indentation); it is left empty where it is the Highlight.
  * Cells that a spreadsheet would run as a formula get a leading apostrophe (see csv.ts).
  *
  * Import reads such files, Readwise's own export (Book Title, Book Author, Highlighted at)
  * and hand-made ones: the columns are found by name, case-insensitively; only Highlight
- * and URL are needed. The format carries text, title, URL, note, tags and the date to the
- * second; the site is taken from the URL; a new id comes from `newId`. Location is not
- * read back: in files from elsewhere it is a page or Kindle location, not a text offset.
+ * and URL are needed. The format carries text, title, URL, note, tags, the date to the
+ * second and the anchoring selectors; the site is taken from the URL; a new id comes from
+ * `newId`. Location is not read back (in files from elsewhere it is a page or Kindle
+ * location, not a text offset): Anchor Start and End are, when both are whole numbers.
  */
 import { ClippingSchema, MAX_CLIPPING_TEXT, MAX_NOTE, PageUrlSchema, TagSchema, type Clipping } from '../model/clipping';
 import { normalizePageUrl, siteOf } from '../model/url';
@@ -26,6 +32,8 @@ import { parseDate, readwiseDate } from './dates';
 import { zodProblems, type Problem } from './problems';
 
 export const READWISE_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date', 'Tags'] as const;
+/** After Readwise's columns (which it reads by name, ignoring others): what re-anchoring needs. */
+export const ANCHOR_COLUMNS = ['Anchor Quote', 'Anchor Prefix', 'Anchor Suffix', 'Anchor Start', 'Anchor End'] as const;
 
 export const TAG_SEPARATOR = ', ';
 
@@ -40,11 +48,16 @@ export function toReadwiseCsv(clippings: readonly Clipping[], options: WriteCsvO
     c.position ? String(c.position.start) : '',
     readwiseDate(c.created),
     c.tags.join(TAG_SEPARATOR),
+    c.quote.exact === c.text ? '' : c.quote.exact,
+    c.quote.prefix ?? '',
+    c.quote.suffix ?? '',
+    c.position ? String(c.position.start) : '',
+    c.position ? String(c.position.end) : '',
   ]);
-  return writeCsv([[...READWISE_COLUMNS], ...rows], options);
+  return writeCsv([[...READWISE_COLUMNS, ...ANCHOR_COLUMNS], ...rows], options);
 }
 
-type Column = 'highlight' | 'title' | 'author' | 'url' | 'note' | 'location' | 'date' | 'tags';
+type Column = 'highlight' | 'title' | 'author' | 'url' | 'note' | 'location' | 'date' | 'tags' | 'exact' | 'prefix' | 'suffix' | 'start' | 'end';
 
 const HEADER_NAMES: Record<string, Column> = {
   highlight: 'highlight',
@@ -67,6 +80,11 @@ const HEADER_NAMES: Record<string, Column> = {
   'created at': 'date',
   tags: 'tags',
   'highlight tags': 'tags',
+  'anchor quote': 'exact',
+  'anchor prefix': 'prefix',
+  'anchor suffix': 'suffix',
+  'anchor start': 'start',
+  'anchor end': 'end',
 };
 
 /** The name a reader sees for a column: the file's own header text. */
@@ -176,13 +194,24 @@ export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new 
       tags.length = 100;
     }
 
+    // The anchoring selectors, as written by the export (a hand-made file has none).
+    const quote: Clipping['quote'] = { type: 'TextQuoteSelector', exact: get('exact') || highlight };
+    const prefix = get('prefix');
+    const suffix = get('suffix');
+    if (prefix) quote.prefix = prefix;
+    if (suffix) quote.suffix = suffix;
+    const start = get('start').trim();
+    const end = get('end').trim();
     const candidate: Clipping = {
       id: newId(),
       url,
       title,
       site: siteOf(url),
       text: highlight,
-      quote: { type: 'TextQuoteSelector', exact: highlight },
+      quote,
+      ...(/^\d{1,15}$/.test(start) && /^\d{1,15}$/.test(end) && Number(end) > Number(start)
+        ? { position: { type: 'TextPositionSelector' as const, start: Number(start), end: Number(end) } }
+        : {}),
       entities: [],
       note,
       tags,

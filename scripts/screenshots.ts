@@ -35,7 +35,16 @@ for (const scheme of ['light', 'dark'] as const) {
     await popup.screenshot({ path: out('popup-detail') });
     const lib = await b.openExtensionPage('library.html');
     await lib.setViewportSize({ width: 1200, height: 760 });
-    await putRecords(lib, 'clippings', generateClippings(2000));
+    const clippings = generateClippings(2000);
+    // The one shown: a clipping of several paragraphs (each on its own line in the list's row).
+    const shown = clippings[1998]!;
+    const paragraphs = [
+      'DeepSeek released DeepSeek-R1 with open weights and a permissive licence.',
+      'The model was trained for a fraction of the cost of its American rivals, the company said.',
+      '深度求索表示，R1 的权重以 MIT 许可证公开。',
+    ];
+    clippings[1998] = { ...shown, text: paragraphs.join('\n\n'), quote: { ...shown.quote, exact: paragraphs.join('\n') }, entities: clippings[0]!.entities };
+    await putRecords(lib, 'clippings', clippings);
     await lib.reload();
     await lib.waitForSelector('.clip-item');
     await lib.click('.clip-item >> nth=1');

@@ -19,13 +19,27 @@ function validate(c: unknown): Clipping {
   return r.data;
 }
 
-/** Stores a new clipping; returns the existing one when the same text of the same page is already saved. */
+const collapsed = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * Whether two clippings of one page are the same selection. Their texts are compared, and
+ * also their quotes: a clipping saved before clippings kept the text as the page shows it
+ * (cells apart, blocks on their own lines, white space collapsed) has the page's raw text
+ * as its `text`, which is what the quote of the same selection saved now holds. Texts that
+ * differ only in white space (the raw text of an old paragraph, its readable text now) are
+ * the same too.
+ */
+export function sameSelection(a: Pick<Clipping, 'text' | 'quote'>, b: Pick<Clipping, 'text' | 'quote'>): boolean {
+  return a.text === b.text || a.quote.exact === b.quote.exact || collapsed(a.text) === collapsed(b.text);
+}
+
+/** Stores a new clipping; returns the existing one when the same selection of the same page is already saved ({@link sameSelection}). */
 export async function saveClipping(input: unknown, database: CnaiDatabase = db()): Promise<{ clipping: Clipping; duplicate: boolean }> {
   const text = (input as { text?: unknown } | null)?.text;
   if (typeof text === 'string' && text.length > MAX_CLIPPING_TEXT) throw new ValidationError(new ClipTooLongError(text.length).message);
   const clipping = validate(input);
   return database.transaction('rw', database.clippings, async () => {
-    const same = await database.clippings.where('url').equals(clipping.url).filter((c) => c.text === clipping.text).first();
+    const same = await database.clippings.where('url').equals(clipping.url).filter((c) => sameSelection(c, clipping)).first();
     if (same) return { clipping: same, duplicate: true };
     await database.clippings.add(clipping);
     return { clipping, duplicate: false };

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import type { Entity } from '../../kb/schema';
-import { linkToClipping } from '../../library/filters';
+import { linkToClipping } from '../../library/text-fragment';
 import type { Clipping } from '../../model/clipping';
 import { deleteClipping, restoreClipping, updateClipping } from '../../storage/clippings';
 import { describeStorageError } from '../../storage/errors';

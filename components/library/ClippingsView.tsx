@@ -8,6 +8,7 @@ import { t, tn } from '../../i18n';
 import { ENTITY_KINDS, type Entity, type EntityKind } from '../../kb/schema';
 import { ClippingSearch } from '../../library/clipping-search';
 import { applyFilters, filtersFromQuery, filtersToQuery, type ClippingFilters } from '../../library/filters';
+import { listPreview } from '../../library/preview';
 import type { Clipping } from '../../model/clipping';
 import { entityLabel, kindLabel } from '../relations';
 import { ClippingDetail } from './ClippingDetail';
@@ -28,7 +29,8 @@ export interface ClippingsViewProps {
   toast: (t: Omit<ToastState, 'id'>) => void;
 }
 
-const ROW_HEIGHT = 88;
+/** Three lines of the clipping's text and one of its site, date and tags (library.css: .clip-text). */
+const ROW_HEIGHT = 104;
 const fmtDate = (iso: string) => iso.slice(0, 10);
 
 export function ClippingsView({ query, clippings, entities, search, indexed, indexVersion, toast }: ClippingsViewProps) {
@@ -194,7 +196,7 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
                 onClick={() => select(c, i)}
                 tabIndex={i === current ? 0 : -1}
               >
-                <span class="clip-text">{c.text}</span>
+                <span class="clip-text">{listPreview(c.text)}</span>
                 <span class="clip-meta">
                   {c.site} · {fmtDate(c.created)}
                   {c.tags.length > 0 && ` · ${c.tags.map((x) => `#${x}`).join(' ')}`}

@@ -49,7 +49,7 @@ describe('export from the library', () => {
   it('downloads a Readwise CSV with formula cells neutralized', async () => {
     const { text, file } = await exportAs('CSV (Readwise import)');
     csvFile = file;
-    expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Highlight,Title,Author,URL,Note,Location,Date,Tags');
+    expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Highlight,Title,Author,URL,Note,Location,Date,Tags,Anchor Quote,Anchor Prefix,Anchor Suffix,Anchor Start,Anchor End');
     expect(text.split('\r\n').length).toBeGreaterThan(120);
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"") says DeepSeek"`);
     expect(text).not.toMatch(/(^|,)=HYPERLINK/m);

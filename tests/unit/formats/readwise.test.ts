@@ -16,7 +16,9 @@ function carried(c: Clipping) {
     site: siteOf(c.url),
     note: c.note,
     tags: c.tags,
-    quote: { type: 'TextQuoteSelector', exact: c.text },
+    // The anchoring selectors (an empty prefix or suffix comes back absent: the same to anchoring).
+    quote: { type: 'TextQuoteSelector', exact: c.quote.exact, ...(c.quote.prefix ? { prefix: c.quote.prefix } : {}), ...(c.quote.suffix ? { suffix: c.quote.suffix } : {}) },
+    ...(c.position ? { position: c.position } : {}),
     created: `${c.created.slice(0, 19)}.000Z`,
   };
 }
@@ -26,9 +28,9 @@ describe('Readwise CSV export', () => {
     expectGolden('clippings-readwise.csv', toReadwiseCsv(SAMPLE_CLIPPINGS));
   });
 
-  it('has the Readwise columns plus Tags, CRLF line ends, dates as YYYY-MM-DD HH:MM:SS', () => {
+  it('has the Readwise columns plus Tags and the anchoring, CRLF line ends, dates as YYYY-MM-DD HH:MM:SS', () => {
     const csv = toReadwiseCsv(SAMPLE_CLIPPINGS);
-    expect(csv.startsWith('Highlight,Title,Author,URL,Note,Location,Date,Tags\r\n')).toBe(true);
+    expect(csv.startsWith('Highlight,Title,Author,URL,Note,Location,Date,Tags,Anchor Quote,Anchor Prefix,Anchor Suffix,Anchor Start,Anchor End\r\n')).toBe(true);
     const rows = parseCsv(csv).rows;
     expect(rows[1]).toEqual([
       SAMPLE_CLIPPINGS[0]!.text,
@@ -39,6 +41,12 @@ describe('Readwise CSV export', () => {
       '120',
       '2026-11-20 08:15:30',
       'open weights, licensing',
+      // The quote is the Highlight: not written twice.
+      '',
+      'In January, ',
+      ' The move',
+      '120',
+      '198',
     ]);
   });
 
@@ -61,8 +69,7 @@ describe('Readwise CSV import', () => {
     expect(r.problems).toEqual([]);
     expect(r.clippings.map(carried)).toEqual(SAMPLE_CLIPPINGS.map(carried));
     expect(r.clippings.map((c) => c.id)).toEqual(['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000004']);
-    expect(r.clippings[0]).toMatchObject({ entities: [], updated: '2026-11-20T08:15:30.000Z' });
-    expect(r.clippings[0]).not.toHaveProperty('position');
+    expect(r.clippings[0]).toMatchObject({ entities: [], updated: '2026-11-20T08:15:30.000Z', position: SAMPLE_CLIPPINGS[0]!.position });
   });
 
   it('round-trips every field the format carries (property)', () => {

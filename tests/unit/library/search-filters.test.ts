@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClippingSearch, tokenize, tokenizeQuery } from '../../../library/clipping-search';
-import { applyFilters, filtersFromQuery, filtersToQuery, linkToClipping } from '../../../library/filters';
+import { applyFilters, filtersFromQuery, filtersToQuery } from '../../../library/filters';
 import { generateClippings } from '../../fixtures/generate-clippings';
 
 describe('clipping search', () => {
@@ -68,19 +68,5 @@ describe('filters', () => {
     expect(applyFilters(mixed, { tag: 'Ai' }, kindOf).map((c) => c.tags)).toEqual([['AI'], ['ai']]);
     const day = applyFilters(list, { from: '2025-01-02', to: '2025-01-02' }, kindOf);
     expect(day).toHaveLength(24);
-  });
-
-  it('links to the clipping inside its page with a text fragment', () => {
-    expect(linkToClipping({ url: 'https://a.example/x', text: 'Zhipu AI - open' })).toBe('https://a.example/x#:~:text=Zhipu%20AI%20%2D%20open');
-  });
-
-  it('links to a clipping over several blocks by the start of the first and the end of the last', () => {
-    // A fragment's start and end each match inside one block of the page: never across cells or rows.
-    expect(linkToClipping({ url: 'https://a.example/x', text: 'Zhipu AI | GLM-4.5 | 2025\nTencent | Hunyuan' })).toBe(
-      'https://a.example/x#:~:text=Zhipu%20AI,Hunyuan',
-    );
-    expect(linkToClipping({ url: 'https://a.example/x', text: 'One two three four five six seven.\n\nEight nine ten eleven twelve thirteen fourteen.' })).toBe(
-      'https://a.example/x#:~:text=One%20two%20three%20four%20five%20six,nine%20ten%20eleven%20twelve%20thirteen%20fourteen.',
-    );
   });
 });

@@ -31,6 +31,25 @@ describe('clippings', () => {
     expect(await db.clippings.count()).toBe(1);
   });
 
+  it('finds a selection saved before clippings kept the readable text: the same selection saved now is a duplicate', async () => {
+    // Saved by an earlier version: the text is the page's raw text, as the quote counts it.
+    const raw = '\n      Zhipu AI\n      GLM-4.5\n    \n      Tencent\n      Hunyuan\n    ';
+    const old = { ...a!, text: raw, quote: { type: 'TextQuoteSelector' as const, exact: raw, prefix: 'Models ', suffix: ' Sources' } };
+    await saveClipping(old, db);
+    // The same table selected now: the readable text, the same quote.
+    const now = { ...old, id: b!.id, text: 'Zhipu AI | GLM-4.5\nTencent | Hunyuan' };
+    expect(await saveClipping(now, db)).toEqual({ clipping: old, duplicate: true });
+    // An old paragraph: its raw text differs from the readable one only in white space (and the
+    // page's source was re-indented since, so the quotes differ too).
+    const para = { ...a!, id: generateClippings(3)[2]!.id, text: 'DeepSeek released\n   R1 today.', quote: { type: 'TextQuoteSelector' as const, exact: 'DeepSeek released\n   R1 today.' } };
+    await saveClipping(para, db);
+    const paraNow = { ...para, id: b!.id, text: 'DeepSeek released R1 today.', quote: { type: 'TextQuoteSelector' as const, exact: 'DeepSeek released\n      R1 today.' } };
+    expect((await saveClipping(paraNow, db)).duplicate).toBe(true);
+    // Another selection of the page is not.
+    expect((await saveClipping({ ...now, text: 'Tencent | Hunyuan', quote: { type: 'TextQuoteSelector', exact: 'Tencent\n      Hunyuan' } }, db)).duplicate).toBe(false);
+    expect(await db.clippings.count()).toBe(3);
+  });
+
   it('edits note and tags, and deletes with undo', async () => {
     await saveClipping(a, db);
     const edited = await updateClipping(a!.id, { note: 'Important', tags: [' policy ', 'policy', 'china'] }, new Date('2026-11-22T10:00:00Z'), db);
