@@ -420,6 +420,7 @@ export const en = {
   'kb.issue.notJson': 'is not JSON ({detail})',
   'kb.issue.notPack': 'is not a knowledge pack (expected "format": "cnai-knowledge-pack" and an "entities" list)',
   'kb.issue.tooLarge': 'is larger than {max} MB',
+  'kb.issue.entitiesList': 'must be a list of entities',
   'kb.issue.duplicateId': 'is used by more than one entity',
   'kb.issue.unknownTarget': 'points to "{id}", which is not in the knowledge base',
   'kb.issue.selfTarget': 'points to the entity itself',

@@ -421,6 +421,7 @@ export const zhCN: Record<MessageKey, string> = {
   'kb.issue.notJson': '不是 JSON（{detail}）',
   'kb.issue.notPack': '不是知识包（应含 "format": "cnai-knowledge-pack" 和 "entities" 列表）',
   'kb.issue.tooLarge': '超过 {max} MB',
+  'kb.issue.entitiesList': '必须是实体列表',
   'kb.issue.duplicateId': '被多个实体使用',
   'kb.issue.unknownTarget': '指向“{id}”，但知识库中没有它',
   'kb.issue.selfTarget': '指向了实体自身',
