@@ -435,6 +435,7 @@ export const en = {
   'kb.issue.shortAlias': 'short alias "{alias}" must be caseSensitive or have a context requirement',
   'kb.issue.oneHan': 'one-character Chinese alias "{alias}" needs a context requirement',
   'kb.issue.claimed': 'alias "{alias}" is also claimed by {others}; mark every claim "shared" with a context, or remove it',
+  'clip.gone': 'This clipping no longer exists.',
   'clip.invalid': 'Invalid clipping: {issues}',
 } as const;
 

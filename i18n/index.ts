@@ -96,7 +96,8 @@ export function tn(key: MessageKey, n: number, vars?: Record<string, string | nu
  * interface language). Parameters that are messages or lists are put in words too.
  */
 export function renderMessage(m: Message, lang: Language = current): string {
-  const s = tables[lang][m.code] ?? en[m.code];
+  // An unknown code (a message from a newer version, say) shows as itself rather than failing.
+  const s: string = tables[lang][m.code] ?? en[m.code] ?? m.code;
   const params = m.params;
   if (!params) return s;
   return s.replace(/\{(\w+)\}/g, (all, k: string) => (k in params ? renderParam(params[k]!, lang) : all));

@@ -436,5 +436,6 @@ export const zhCN: Record<MessageKey, string> = {
   'kb.issue.shortAlias': '短别名“{alias}”必须区分大小写，或带有语境要求',
   'kb.issue.oneHan': '单字中文别名“{alias}”需要语境要求',
   'kb.issue.claimed': '别名“{alias}”也被 {others} 使用；请将每处都标为“shared”并加上语境要求，或删除它',
+  'clip.gone': '这条剪藏已不存在。',
   'clip.invalid': '剪藏无效：{issues}',
 };
