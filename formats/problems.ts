@@ -6,8 +6,9 @@
  * `message` what is wrong and what happened (e.g. "…; the row was skipped"). Pure.
  */
 import type { z } from '../model/zod';
-import { renderMessage, renderParam, type Language, type MessageKey } from '../i18n';
-import { fieldPath, list, msg, type Message, type ParamList } from '../i18n/message';
+import type { Language } from '../i18n';
+import { renderMessage, renderParam } from '../i18n/render';
+import { english, fieldPath, list, msg, type Message, type MessageCode, type ParamList } from '../i18n/message';
 import { ISSUE, type IssueName } from '../model/issues';
 
 export interface Problem {
@@ -46,7 +47,7 @@ export function formatProblems(problems: readonly Problem[], lang: Language = 'e
   return problems.map((p) => formatProblem(p, lang)).join('\n');
 }
 
-const TYPE_CODES: Record<string, MessageKey> = {
+const TYPE_CODES: Record<string, MessageCode> = {
   string: 'issue.type.string',
   number: 'issue.type.number',
   int: 'issue.type.int',
@@ -66,7 +67,7 @@ function typeOf(v: unknown): string {
 
 // Every message the schemas give their own checks has its code (checked by the compiler).
 type IssueCode = `issue.${IssueName}`;
-const _issueCodesExist: IssueCode extends MessageKey ? true : false = true;
+const _issueCodesExist: IssueCode extends MessageCode ? true : false = true;
 void _issueCodesExist;
 const OWN_MESSAGES = new Map<string, IssueCode>(Object.entries(ISSUE).map(([name, text]) => [text, `issue.${name as IssueName}`]));
 
@@ -133,7 +134,7 @@ export function issuesMessage(error: z.core.$ZodError, input?: unknown, whole = 
 
 /** Every issue of a failed parse on one line, in English (for errors and logs). */
 export function describeIssues(error: z.core.$ZodError, input?: unknown, whole = 'value'): string {
-  return renderParam(issuesMessage(error, input, whole), 'en');
+  return english(issuesMessage(error, input, whole));
 }
 
 /** Problems for every issue of a failed Zod parse of one record (`input` is the value that was parsed). */

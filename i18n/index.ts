@@ -7,10 +7,8 @@
 import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
 import type { Settings } from '../model/settings';
-import type { Message, Param } from './message';
 
 export type { MessageKey };
-export type { Message, Param, ParamList } from './message';
 export type Language = 'en' | 'zh-CN';
 
 const tables: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
@@ -91,22 +89,3 @@ export function tn(key: MessageKey, n: number, vars?: Record<string, string | nu
   return n === 1 || other === undefined ? one! : other;
 }
 
-/**
- * A message (a code with parameters, i18n/message.ts) in words, in `lang` (by default the
- * interface language). Parameters that are messages or lists are put in words too.
- */
-export function renderMessage(m: Message, lang: Language = current): string {
-  // An unknown code (a message from a newer version, say) shows as itself rather than failing.
-  const s: string = tables[lang][m.code] ?? en[m.code] ?? m.code;
-  const params = m.params;
-  if (!params) return s;
-  return s.replace(/\{(\w+)\}/g, (all, k: string) => (k in params ? renderParam(params[k]!, lang) : all));
-}
-
-/** A message's parameter in words, in `lang`. */
-export function renderParam(p: Param, lang: Language = current): string {
-  if (typeof p === 'string') return p;
-  if (typeof p === 'number') return String(p);
-  if ('list' in p) return p.list.map((x) => renderParam(x, lang)).join(tables[lang][`sep.${p.sep}`]);
-  return renderMessage(p, lang);
-}

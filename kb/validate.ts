@@ -8,7 +8,8 @@ import type { z } from '../model/zod';
 import { foldText, hasHan } from '../engine/chars';
 import { aliasSpellings } from '../engine/spellings';
 import { describeIssue } from '../formats/problems';
-import { renderMessage, type Language } from '../i18n';
+import type { Language } from '../i18n';
+import { renderMessage } from '../i18n/render';
 import { msg, type Message } from '../i18n/message';
 import { EntitySchema, type Entity } from './schema';
 

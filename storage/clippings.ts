@@ -3,8 +3,7 @@
  * a clipping of the same text on the same page is not stored twice.
  */
 import { issuesMessage } from '../formats/problems';
-import { renderMessage } from '../i18n';
-import { msg, type Message } from '../i18n/message';
+import { english, msg, type Message } from '../i18n/message';
 import { ClippingSchema, ClipTooLongError, MAX_CLIPPING_TEXT, type Clipping } from '../model/clipping';
 import { tagKey, tagSpellings, uniqueTags } from '../model/tags';
 import { db, type CnaiDatabase } from './db';
@@ -19,7 +18,7 @@ export class ValidationError extends Error {
     message: string | Message,
     readonly detail: Message | undefined = typeof message === 'string' ? undefined : message,
   ) {
-    super(typeof message === 'string' ? message : renderMessage(message, 'en'));
+    super(typeof message === 'string' ? message : english(message));
   }
 }
 

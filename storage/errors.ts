@@ -1,5 +1,4 @@
 /** Reader-facing explanations of storage failures (no Dexie import: content scripts use it too). */
-import { renderMessage, type Message } from '../i18n';
 
 /** A reader-facing explanation of a storage failure. */
 export function describeStorageError(e: unknown): string {
@@ -14,8 +13,5 @@ export function describeStorageError(e: unknown): string {
   if (name === 'OpenFailedError' || name === 'BlockedError' || inner === 'BlockedError') {
     return 'Another page of the extension is holding the database. Close the other library or popup windows and try again.';
   }
-  // A refusal that says why as a message code (storage/clippings.ts ValidationError): in the interface language.
-  const detail = (e as { detail?: Message } | null)?.detail;
-  if (detail && typeof detail === 'object' && typeof detail.code === 'string') return renderMessage(detail);
   return e instanceof Error ? e.message : String(e);
 }

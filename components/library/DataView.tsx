@@ -1,7 +1,8 @@
 /** Export (Markdown, CSV, W3C, JSON backup) and import, with progress and a plain-words report in the interface language. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { currentLanguage, renderMessage, t, type MessageKey } from '../../i18n';
+import { currentLanguage, t, type MessageKey } from '../../i18n';
+import { renderMessage } from '../../i18n/render';
 import { msg } from '../../i18n/message';
 import { formatProblem } from '../../formats/problems';
 import type { Entity } from '../../kb/schema';

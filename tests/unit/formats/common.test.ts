@@ -4,7 +4,7 @@ import { dedupeKey } from '../../../formats/common';
 import { parseDate, readwiseDate } from '../../../formats/dates';
 import { exportFileName, safeFileName, uniqueFileNames } from '../../../formats/filenames';
 import { describeIssue, formatProblem, formatProblems } from '../../../formats/problems';
-import { renderMessage } from '../../../i18n';
+import { renderMessage } from '../../../i18n/render';
 import { msg } from '../../../i18n/message';
 import { localDay } from '../../../formats/text';
 import { ClippingSchema } from '../../../model/clipping';

@@ -1,4 +1,4 @@
-import { renderMessage } from '../../../i18n';
+import { renderMessage } from '../../../i18n/render';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { csvField, neutralizeFormula, parseCsv, restoreFormula, writeCsv } from '../../../formats/csv';

@@ -4,9 +4,10 @@
  * interface in 简体中文 reads Chinese sentences, never the English of the code or Zod's.
  */
 import { describe, expect, it } from 'vitest';
-import { en, type MessageKey } from '../../../i18n/en';
-import { zhCN } from '../../../i18n/zh-CN';
-import { renderMessage, setLanguage } from '../../../i18n';
+import { problemsEn as en, type MessageCode } from '../../../i18n/problems.en';
+import { problemsZhCN as zhCN } from '../../../i18n/problems.zh-CN';
+import { setLanguage } from '../../../i18n';
+import { renderMessage } from '../../../i18n/render';
 import { msg } from '../../../i18n/message';
 import { ISSUE } from '../../../model/issues';
 import { ClippingSchema } from '../../../model/clipping';
@@ -17,11 +18,9 @@ import { fromW3C } from '../../../formats/w3c';
 import { checkIntegrity, formatProblem as formatPackProblem, formatProblemIn, parseEntities } from '../../../kb/validate';
 import { checkFile } from '../../../library/transfer';
 import { ValidationError } from '../../../storage/clippings';
-import { describeStorageError } from '../../../storage/errors';
 import { NOW, SAMPLE_CLIPPINGS, sequentialIds } from './samples';
 
-const MESSAGE_PREFIXES = ['problem.', 'issue.', 'import.', 'kb.issue.', 'kb.problem', 'clip.invalid', 'clip.gone'];
-const messageKeys = (Object.keys(en) as MessageKey[]).filter((k) => MESSAGE_PREFIXES.some((p) => k.startsWith(p)));
+const messageKeys = Object.keys(en) as MessageCode[];
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 /** Latin words of three letters or more that are not code, field or format names (quoted examples aside). */
 const englishWords = (s: string) => s.match(/\b(?!(?:true|false|null|notPrecededBy|notFollowedBy|freeWithVersion|shared|format|cnai|knowledge|pack|entities|clippings|userEntities|entityPrefs|history|source|TextQuoteSelector|Highlight|Title|Author|URL|Note|Location|Date|Tags|CNAI|JSON|ZIP|PDF|CSV|UTF|Excel|Readwise|Hypothesis|W3C|ISO|UTC|UUID|YYYY|https?|jsonld|json|csv|id)\b)[A-Za-z]{3,}\b/g) ?? [];
@@ -39,7 +38,7 @@ describe('message tables', () => {
   });
 
   it('word the schemas’ own messages as the schemas do, in English', () => {
-    for (const [name, text] of Object.entries(ISSUE)) expect(en[`issue.${name}` as MessageKey]).toBe(text);
+    for (const [name, text] of Object.entries(ISSUE)) expect(en[`issue.${name}` as MessageCode]).toBe(text);
   });
 });
 
@@ -144,8 +143,8 @@ describe('clipping validation in 简体中文', () => {
     expect(e.message).toBe('Invalid clipping: tags › item 1: must not contain commas, tabs or line breaks');
     try {
       setLanguage('zh-CN');
-      expect(describeStorageError(e)).toBe('剪藏无效：tags › 第 1 项：不能包含逗号、制表符或换行');
-      expect(describeStorageError(new ValidationError(msg('clip.gone')))).toBe('这条剪藏已不存在。');
+      expect(renderMessage(e.detail!)).toBe('剪藏无效：tags › 第 1 项：不能包含逗号、制表符或换行');
+      expect(renderMessage(new ValidationError(msg('clip.gone')).detail!)).toBe('这条剪藏已不存在。');
     } finally {
       setLanguage('en');
     }

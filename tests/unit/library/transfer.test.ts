@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../engine/compile';
 import { strFromU8, unzipSync } from 'fflate';
 import { formatProblems, toBackup, toReadwiseCsv, toW3C } from '../../../formats';
-import { renderMessage, type Message } from '../../../i18n';
+import { renderMessage, type Message } from '../../../i18n/render';
 import { exportData, importData, zipFiles } from '../../../library/transfer';
 import { updateClipping } from '../../../storage/clippings';
 import { CnaiDatabase } from '../../../storage/db';
