@@ -204,7 +204,7 @@ describe('export from the library', () => {
   it('reports an import’s problems in the interface language: 简体中文', async () => {
     const base = lib.url().split('#')[0]!;
     await lib.goto(`${base}#/settings`);
-    await lib.getByLabel('Interface language').selectOption('zh-CN');
+    await lib.getByRole('combobox', { name: 'Interface language' }).selectOption('zh-CN');
     try {
       await lib.getByRole('heading', { name: '界面语言' }).waitFor();
       await lib.goto(`${base}#/data`);
@@ -222,7 +222,7 @@ describe('export from the library', () => {
       expect(await getRecords(lib, 'clippings')).toHaveLength(120);
     } finally {
       await lib.goto(`${base}#/settings`);
-      await lib.getByLabel('界面语言').selectOption('auto');
+      await lib.getByRole('combobox', { name: '界面语言' }).selectOption('auto');
       await lib.getByRole('heading', { name: 'Interface language' }).waitFor();
       await lib.goto(`${base}#/data`);
     }
