@@ -23,7 +23,7 @@ import { NOW, SAMPLE_CLIPPINGS, sequentialIds } from './samples';
 const messageKeys = Object.keys(en) as MessageCode[];
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 /** Latin words of three letters or more that are not code, field or format names (quoted examples aside). */
-const englishWords = (s: string) => s.match(/\b(?!(?:true|false|null|notPrecededBy|notFollowedBy|freeWithVersion|shared|format|cnai|knowledge|pack|entities|clippings|userEntities|entityPrefs|history|source|TextQuoteSelector|Highlight|Title|Author|URL|Note|Location|Date|Tags|CNAI|JSON|ZIP|PDF|CSV|UTF|Excel|Readwise|Hypothesis|W3C|ISO|UTC|UUID|YYYY|https?|jsonld|json|csv|id)\b)[A-Za-z]{3,}\b/g) ?? [];
+const englishWords = (s: string) => s.match(/\b(?!(?:true|false|null|notPrecededBy|notFollowedBy|freeWithVersion|shared|format|cnai|knowledge|pack|entities|clippings|userEntities|entityPrefs|history|source|TextQuoteSelector|Highlight|Title|Author|URL|Note|Location|Date|Tags|CNAI|JSON|ZIP|PDF|CSV|UTF|Excel|Readwise|Hypothesis|W3C|Web|Annotation|ISO|UTC|UUID|YYYY|https?|jsonld|json|csv|id)\b)[A-Za-z]{3,}\b/g) ?? [];
 
 describe('message tables', () => {
   it('give every import and validation code an English and a Chinese wording with the same parameters', () => {
@@ -68,9 +68,9 @@ describe('import problems in 简体中文', () => {
     const backup = parseBackup(JSON.stringify({ format: 'cnai-backup', schemaVersion: 1, exportedAt: NOW.toISOString(), clippings: [bad], userEntities: [], entityPrefs: [] }));
     const problems = backup.ok ? [] : backup.problems;
     expect(formatProblems(problems, 'zh-CN').split('\n')).toEqual([
-      '第 1 条剪藏（id not-a-uuid），id：必须是 UUID。',
-      '第 1 条剪藏（id not-a-uuid），tags › 第 1 项：不能为空。',
-      '第 1 条剪藏（id not-a-uuid）：含有未知字段：“extra”。',
+      '第 1 条摘录（id not-a-uuid），id：必须是 UUID。',
+      '第 1 条摘录（id not-a-uuid），tags › 第 1 项：不能为空。',
+      '第 1 条摘录（id not-a-uuid）：含有未知字段：“extra”。',
     ]);
     expect(formatProblems(problems).split('\n')[1]).toBe('Clipping 1 (id not-a-uuid), tags › item 1: must not be empty.');
   });
@@ -93,7 +93,7 @@ describe('import problems in 简体中文', () => {
   it('reads W3C annotation problems in Chinese', () => {
     const r = fromW3C(JSON.stringify([{ id: 'a1', target: 'file:///x.pdf' }, 'oops']), { newId: sequentialIds(), now: NOW });
     expect(formatProblems(r.problems, 'zh-CN').split('\n')).toEqual([
-      '第 1 条批注（id a1），target › source：“file:///x.pdf”不是网页地址（http:// 或 https://）；PDF 或本地文件上的批注无法成为剪藏；已跳过此条批注。',
+      '第 1 条批注（id a1），target › source：“file:///x.pdf”不是网页地址（http:// 或 https://）；PDF 或本地文件上的批注无法成为摘录；已跳过此条批注。',
       '第 2 条批注：不是 JSON 对象；已跳过此条批注。',
     ]);
     const empty = fromW3C('[]');
@@ -143,8 +143,8 @@ describe('clipping validation in 简体中文', () => {
     expect(e.message).toBe('Invalid clipping: tags › item 1: must not contain commas, tabs or line breaks');
     try {
       setLanguage('zh-CN');
-      expect(renderMessage(e.detail!)).toBe('剪藏无效：tags › 第 1 项：不能包含逗号、制表符或换行');
-      expect(renderMessage(new ValidationError(msg('clip.gone')).detail!)).toBe('这条剪藏已不存在。');
+      expect(renderMessage(e.detail!)).toBe('摘录无效：tags › 第 1 项：不能包含逗号、制表符或换行');
+      expect(renderMessage(new ValidationError(msg('clip.gone')).detail!)).toBe('这条摘录已不存在。');
     } finally {
       setLanguage('en');
     }
