@@ -20,7 +20,8 @@ import { ClippingSchema, TimestampSchema, type Clipping } from '../model/clippin
 import { HistoryEntrySchema, type HistoryEntry } from '../model/history';
 import { SETTINGS_ADDED_LATER, SettingsSchema, type Settings } from '../model/settings';
 import type { EntityPref, UserEntity } from '../storage/db';
-import { zodProblems, type Problem } from './problems';
+import { msg, type Message } from '../i18n/message';
+import { withOutcome, zodProblems, type Problem } from './problems';
 
 export const BACKUP_FORMAT = 'cnai-backup';
 export const BACKUP_SCHEMA_VERSION = 1;
@@ -88,12 +89,12 @@ const RECORD_SCHEMAS: Record<CollectionName, z.ZodType> = {
   history: HistoryEntrySchema,
 };
 
-const RECORD_WORDS: Record<CollectionName, string> = {
-  clippings: 'clipping',
-  userEntities: 'custom entity',
-  entityPrefs: 'entity preference',
-  history: 'history entry',
-};
+const RECORD_CODES = {
+  clippings: 'problem.record.clipping',
+  userEntities: 'problem.record.userEntity',
+  entityPrefs: 'problem.record.entityPref',
+  history: 'problem.record.historyEntry',
+} as const satisfies Record<CollectionName, Message['code']>;
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -152,32 +153,34 @@ export interface BackupParseOptions {
   mode?: 'strict' | 'lenient';
 }
 
-function recordName(collection: CollectionName, index: number, value: unknown): string {
+function recordName(collection: CollectionName, index: number, value: unknown): Message {
   const id = isPlainObject(value) ? (collection === 'history' ? value.key : value.id) : undefined;
-  const idText = typeof id === 'string' && id ? ` (${collection === 'history' ? 'key' : 'id'} ${id.length > 80 ? `${id.slice(0, 77)}…` : id})` : '';
-  return `${RECORD_WORDS[collection]} ${index + 1}${idText}`;
+  const record = msg(RECORD_CODES[collection], { n: index + 1 });
+  if (typeof id !== 'string' || !id) return record;
+  const short = id.length > 80 ? `${id.slice(0, 77)}…` : id;
+  return collection === 'history' ? msg('problem.record.withKey', { record, key: short }) : msg('problem.record.withId', { record, id: short });
 }
 
 /** Reads a backup file's text. */
 export function parseBackup(text: string, { mode = 'strict' }: BackupParseOptions = {}): BackupParseResult {
-  const FILE = 'the backup file';
+  const FILE = msg('problem.record.backupFile');
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, problems: [{ record: FILE, field: '', message: `is not valid JSON (${(e as Error).message})` }] };
+    return { ok: false, problems: [{ record: FILE, field: [], message: msg('problem.notJson', { detail: (e as Error).message }) }] };
   }
-  if (!isPlainObject(raw)) return { ok: false, problems: [{ record: FILE, field: '', message: 'is not a CNAI backup (expected a JSON object)' }] };
+  if (!isPlainObject(raw)) return { ok: false, problems: [{ record: FILE, field: [], message: msg('problem.backup.notObject') }] };
   if (raw.format !== BACKUP_FORMAT)
-    return { ok: false, problems: [{ record: FILE, field: 'format', message: `must be "${BACKUP_FORMAT}"; this is not a CNAI backup file` }] };
+    return { ok: false, problems: [{ record: FILE, field: ['format'], message: msg('problem.backup.badFormat', { format: BACKUP_FORMAT }) }] };
   if (typeof raw.schemaVersion === 'number' && raw.schemaVersion > BACKUP_SCHEMA_VERSION)
     return {
       ok: false,
       problems: [
         {
           record: FILE,
-          field: 'schemaVersion',
-          message: `is ${raw.schemaVersion}: the backup was made by a newer version of the extension; update the extension to read it`,
+          field: ['schemaVersion'],
+          message: msg('problem.backup.newerSchema', { version: raw.schemaVersion }),
         },
       ],
     };
@@ -205,8 +208,8 @@ export function parseBackup(text: string, { mode = 'strict' }: BackupParseOption
     if (mode === 'strict') return { ok: false, problems: envProblems };
     // With not one collection, nor settings, there is nothing to salvage: the file is not readable as a backup.
     if (!COLLECTIONS.some((c) => Array.isArray(raw[c])) && raw.settings === undefined)
-      return { ok: false, problems: [...envProblems, { record: FILE, field: '', message: 'holds no list of records (clippings, userEntities, entityPrefs, history) and no settings: there is nothing to import' }] };
-    problems.push(...envProblems.map((p) => ({ ...p, message: `${p.message} (ignored)` })));
+      return { ok: false, problems: [...envProblems, { record: FILE, field: [], message: msg('problem.backup.nothing') }] };
+    problems.push(...envProblems.map((p) => ({ ...p, message: withOutcome('problem.ignored', p.message) })));
   }
 
   const out: Record<string, unknown> = {
@@ -242,7 +245,7 @@ export function parseBackup(text: string, { mode = 'strict' }: BackupParseOption
     const r = SettingsSchema.safeParse(given && typeof given === 'object' && !Array.isArray(given) ? { ...SETTINGS_ADDED_LATER, ...given } : given);
     if (r.success) out.settings = r.data;
     else {
-      const ps = zodProblems('the settings', r.error, raw.settings);
+      const ps = zodProblems(msg('problem.record.settings'), r.error, raw.settings);
       rejected.push({ collection: 'settings', index: 0, value: raw.settings, problems: ps });
       problems.push(...ps);
     }

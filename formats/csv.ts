@@ -4,6 +4,7 @@
  * (quoted fields with line breaks and doubled quotes, CRLF/LF/CR line ends, a leading
  * byte order mark). Plus spreadsheet formula-injection neutralization. Pure.
  */
+import { msg } from '../i18n/message';
 import type { Problem } from './problems';
 
 export const BOM = '\uFEFF';
@@ -125,7 +126,7 @@ export function parseCsv(text: string): ParsedCsv {
       let stray = '';
       while (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') stray += text[i++];
       if (stray) {
-        problems.push({ record: `line ${line}`, field: '', message: `text after a closing quote (${JSON.stringify(stray.slice(0, 20))}) was kept as part of the field` });
+        problems.push({ record: msg('problem.record.line', { n: line }), field: [], message: msg('problem.csv.strayText', { text: JSON.stringify(stray.slice(0, 20)) }) });
         field += stray;
       }
     } else {

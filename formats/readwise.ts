@@ -29,7 +29,8 @@ import { normalizePageUrl, siteOf } from '../model/url';
 import { defaultNewId, type ImportOptions, type ImportResult } from './common';
 import { parseCsv, restoreFormula, writeCsv, type WriteCsvOptions } from './csv';
 import { parseDate, readwiseDate } from './dates';
-import { zodProblems, type Problem } from './problems';
+import { msg, type Message } from '../i18n/message';
+import { describeIssue, withOutcome, zodProblems, type Problem } from './problems';
 
 export const READWISE_COLUMNS = ['Highlight', 'Title', 'Author', 'URL', 'Note', 'Location', 'Date', 'Tags'] as const;
 /** After Readwise's columns (which it reads by name, ignoring others): what re-anchoring needs. */
@@ -88,9 +89,14 @@ const HEADER_NAMES: Record<string, Column> = {
 };
 
 /** The name a reader sees for a column: the file's own header text. */
-function columnLabel(header: readonly string[], index: number | undefined, fallback: string): string {
+function columnLabel(header: readonly string[], index: number | undefined, fallback: string | Message): string | Message {
   return index === undefined ? fallback : header[index]!.trim() || fallback;
 }
+
+/** "row 3", or "row 3 (line 5)" where earlier rows ran over several lines. */
+const rowName = (row: number, line: number): Message => (line === row ? msg('problem.record.row', { n: row }) : msg('problem.record.rowLine', { n: row, line }));
+
+const FILE = msg('problem.record.file');
 
 /** Reads a Readwise-style CSV into clippings. */
 export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new Date() }: ImportOptions = {}): ImportResult {
@@ -99,8 +105,8 @@ export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new 
   const clippings: Clipping[] = [];
   let skipped = 0;
   // Problems of the whole file: nothing in it can be imported, in either mode.
-  const unreadable = (record: string, message: string): ImportResult => {
-    problems.push({ record, field: '', message });
+  const unreadable = (record: Message, message: Message): ImportResult => {
+    problems.push({ record, field: [], message });
     return { clippings, problems, skipped, unreadable: true };
   };
   const { unclosed } = parsed;
@@ -108,8 +114,8 @@ export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new 
   const headerIndex = parsed.rows.findIndex((r) => r.some((f) => f.trim() !== ''));
   if (headerIndex < 0) {
     // Only blank lines before an unclosed quote: it opened in the header.
-    if (unclosed) return unreadable(`the header (line ${unclosed.recordLine})`, `the quote on line ${unclosed.line} is never closed, so the column names and everything after them cannot be read`);
-    return unreadable('the file', 'is empty');
+    if (unclosed) return unreadable(msg('problem.record.header', { line: unclosed.recordLine }), msg('problem.csv.headerUnclosed', { line: unclosed.line }));
+    return unreadable(FILE, msg('problem.empty'));
   }
   const header = parsed.rows[headerIndex]!.map((h) => restoreFormula(h));
   const col: Partial<Record<Column, number>> = {};
@@ -118,51 +124,51 @@ export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new 
     if (key && col[key] === undefined) col[key] = i;
   });
   if (col.highlight === undefined)
-    return unreadable('the file', `has no “Highlight” column; its first line must name the columns, e.g. ${READWISE_COLUMNS.join(',')}`);
-  const label = (c: Column, fallback: string) => columnLabel(header, col[c], fallback);
+    return unreadable(FILE, msg('problem.csv.noHighlight', { columns: READWISE_COLUMNS.join(',') }));
+  const label = (c: Column, fallback: string) => [columnLabel(header, col[c], fallback)];
 
   for (let r = headerIndex + 1; r < parsed.rows.length; r++) {
     const cells = parsed.rows[r]!;
     if (cells.every((f) => f.trim() === '')) continue; // blank line
     const line = parsed.lines[r]!;
-    const record = line === r + 1 ? `row ${r + 1}` : `row ${r + 1} (line ${line})`;
+    const record = rowName(r + 1, line);
     const rowProblems: Problem[] = [];
-    const skip = (field: string, message: string) => {
-      problems.push(...rowProblems, { record, field, message: `${message}; the row was skipped` });
+    const skip = (field: Problem['field'], message: Message) => {
+      problems.push(...rowProblems, { record, field, message: withOutcome('problem.rowSkipped', message) });
       skipped++;
     };
     if (cells.length > header.length)
-      rowProblems.push({ record, field: '', message: `has ${cells.length} fields but the header names ${header.length}; the extra fields were ignored` });
+      rowProblems.push({ record, field: [], message: msg('problem.csv.extraFields', { count: cells.length, header: header.length }) });
     const get = (c: Column) => (col[c] === undefined ? '' : restoreFormula(cells[col[c]!] ?? ''));
 
     const highlight = get('highlight');
     if (highlight.trim() === '') {
-      skip(label('highlight', 'Highlight'), 'is empty');
+      skip(label('highlight', 'Highlight'), msg('problem.empty'));
       continue;
     }
     if (highlight.length > MAX_CLIPPING_TEXT) {
-      skip(label('highlight', 'Highlight'), `is longer than ${MAX_CLIPPING_TEXT} characters`);
+      skip(label('highlight', 'Highlight'), msg('problem.tooLong', { max: MAX_CLIPPING_TEXT }));
       continue;
     }
     const rawUrl = get('url').trim();
     if (!rawUrl) {
-      skip(label('url', 'URL'), 'is empty, but a clipping needs the address (http:// or https://) of its web page');
+      skip(label('url', 'URL'), msg('problem.csv.noUrl'));
       continue;
     }
     const url = normalizePageUrl(rawUrl);
     if (!PageUrlSchema.safeParse(url).success) {
-      skip(label('url', 'URL'), `“${rawUrl.length > 80 ? `${rawUrl.slice(0, 77)}…` : rawUrl}” is not a web address (http:// or https://)`);
+      skip(label('url', 'URL'), msg('problem.csv.badUrl', { url: rawUrl.length > 80 ? `${rawUrl.slice(0, 77)}…` : rawUrl }));
       continue;
     }
     const note = get('note');
     if (note.length > MAX_NOTE) {
-      skip(label('note', 'Note'), `is longer than ${MAX_NOTE} characters`);
+      skip(label('note', 'Note'), msg('problem.tooLong', { max: MAX_NOTE }));
       continue;
     }
     let title = get('title');
     if (title.length > 2000) {
       title = title.slice(0, 2000);
-      rowProblems.push({ record, field: label('title', 'Title'), message: 'is longer than 2000 characters and was shortened' });
+      rowProblems.push({ record, field: label('title', 'Title'), message: msg('problem.titleShortened', { max: 2000 }) });
     }
 
     const rawDate = get('date').trim();
@@ -174,7 +180,7 @@ export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new 
         rowProblems.push({
           record,
           field: label('date', 'Date'),
-          message: `“${rawDate.slice(0, 40)}” could not be read as a date (expected e.g. 2026-11-22 14:05:00); the import time was used instead`,
+          message: msg('problem.csv.badDate', { value: rawDate.slice(0, 40) }),
         });
     }
 
@@ -184,13 +190,14 @@ export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new 
       if (!t) continue;
       const parsedTag = TagSchema.safeParse(t);
       if (!parsedTag.success) {
-        rowProblems.push({ record, field: label('tags', 'Tags'), message: `the tag “${t.slice(0, 40)}” ${parsedTag.error.issues[0]?.message ?? 'is not valid'}; it was left out` });
+        const issue = parsedTag.error.issues[0];
+        rowProblems.push({ record, field: label('tags', 'Tags'), message: msg('problem.tagLeftOut', { tag: t.slice(0, 40), issue: issue ? describeIssue(issue, t) : msg('issue.invalid') }) });
         continue;
       }
       if (!tags.includes(parsedTag.data)) tags.push(parsedTag.data);
     }
     if (tags.length > 100) {
-      rowProblems.push({ record, field: label('tags', 'Tags'), message: `has ${tags.length} tags; only the first 100 were kept` });
+      rowProblems.push({ record, field: label('tags', 'Tags'), message: msg('problem.csv.tooManyTags', { count: tags.length, max: 100 }) });
       tags.length = 100;
     }
 
@@ -220,7 +227,7 @@ export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new 
     };
     const checked = ClippingSchema.safeParse(candidate);
     if (!checked.success) {
-      problems.push(...rowProblems, ...zodProblems(record, checked.error, candidate).map((p) => ({ ...p, message: `${p.message}; the row was skipped` })));
+      problems.push(...rowProblems, ...zodProblems(record, checked.error, candidate).map((p) => ({ ...p, message: withOutcome('problem.rowSkipped', p.message) })));
       skipped++;
       continue;
     }
@@ -230,11 +237,11 @@ export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new 
   if (unclosed) {
     // The unread record is reported alone: its fields were never split, so checking them would only confuse.
     const r = parsed.rows.length;
-    const record = unclosed.recordLine === r + 1 ? `row ${r + 1}` : `row ${r + 1} (line ${unclosed.recordLine})`;
-    const field = columnLabel(header, unclosed.field < header.length ? unclosed.field : undefined, `field ${unclosed.field + 1}`);
-    problems.push({ record, field, message: `the quote that opens this field on line ${unclosed.line} is never closed, so the rest of the file cannot be read; this row and any after it were skipped` });
+    const record = rowName(r + 1, unclosed.recordLine);
+    const field = columnLabel(header, unclosed.field < header.length ? unclosed.field : undefined, msg('problem.fieldN', { n: unclosed.field + 1 }));
+    problems.push({ record, field: [field], message: msg('problem.csv.unclosed', { line: unclosed.line }) });
     skipped++;
   }
-  if (!clippings.length && !skipped) return unreadable('the file', 'names its columns but has no rows under them');
+  if (!clippings.length && !skipped) return unreadable(FILE, msg('problem.csv.noRows'));
   return { clippings, problems, skipped };
 }

@@ -23,7 +23,8 @@ import { normalizePageUrl, siteOf } from '../model/url';
 import { SlugSchema } from '../kb/schema';
 import { defaultNewId, nameOf, type EntityNames, type ImportOptions, type ImportResult } from './common';
 import { parseTimestamp } from './dates';
-import { zodProblems, type Problem } from './problems';
+import { msg, type Message } from '../i18n/message';
+import { describeIssue, withOutcome, zodProblems, type Problem } from './problems';
 import { headCodePoints, tailCodePoints } from './text';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -103,18 +104,19 @@ function typesOf(node: Json): string[] {
 }
 const hasType = (node: Json, t: string) => typesOf(node).includes(t);
 const idOf = (node: Json): string | undefined => str(node.id) ?? str(node['@id']);
+const FILE = msg('problem.record.file');
 
 /** The annotations in whatever shape the file has, or none and a problem saying why. */
 function annotationsIn(root: unknown, problems: Problem[]): unknown[] {
   if (Array.isArray(root)) return root;
   if (!isObj(root)) {
-    problems.push({ record: 'the file', field: '', message: 'does not hold annotations (expected a JSON object or list)' });
+    problems.push({ record: FILE, field: [], message: msg('problem.w3c.notAnnotations') });
     return [];
   }
   if (hasType(root, 'AnnotationCollection')) {
     const first = root.first;
     if (typeof first === 'string') {
-      problems.push({ record: 'the file', field: 'first', message: `is a link (${first}) to the annotations, not the annotations themselves; export them with the items included` });
+      problems.push({ record: FILE, field: ['first'], message: msg('problem.w3c.firstIsLink', { url: first }) });
       return [];
     }
     const items: unknown[] = [];
@@ -122,7 +124,7 @@ function annotationsIn(root: unknown, problems: Problem[]): unknown[] {
     for (let page: unknown = first, n = 0; isObj(page) && n < 10_000; page = page.next, n++) {
       items.push(...asList(page.items));
       if (typeof page.next === 'string')
-        problems.push({ record: 'the file', field: 'next', message: `links to more annotations (${page.next}) that are not in the file; only the included ones were read` });
+        problems.push({ record: FILE, field: ['next'], message: msg('problem.w3c.nextLink', { url: page.next }) });
     }
     return items;
   }
@@ -134,7 +136,7 @@ function annotationsIn(root: unknown, problems: Problem[]): unknown[] {
   if (Array.isArray(root['@graph'])) return root['@graph'];
   // A lone annotation; any other object (a settings file, another tool's JSON) is not one.
   if (hasType(root, 'Annotation') || root.target !== undefined || typeof root.uri === 'string') return [root];
-  problems.push({ record: 'the file', field: '', message: 'is neither a CNAI backup nor W3C Web Annotations (nor a Hypothesis export): it holds no annotations' });
+  problems.push({ record: FILE, field: [], message: msg('problem.w3c.noAnnotations') });
   return [];
 }
 
@@ -242,36 +244,37 @@ export function fromW3C(input: string | unknown, { newId = defaultNewId, now = n
     try {
       root = JSON.parse(input.replace(/^\uFEFF/, ''));
     } catch (e) {
-      problems.push({ record: 'the file', field: '', message: `is not valid JSON (${(e as Error).message})` });
+      problems.push({ record: FILE, field: [], message: msg('problem.notJson', { detail: (e as Error).message }) });
       return { clippings, problems, skipped, unreadable: true };
     }
   }
   const annotations = annotationsIn(root, problems);
   // No annotations at all is a problem of the file, not of a record: nothing can be imported.
   if (!annotations.length) {
-    if (!problems.length) problems.push({ record: 'the file', field: '', message: 'holds no annotations (its list or collection is empty)' });
+    if (!problems.length) problems.push({ record: FILE, field: [], message: msg('problem.w3c.empty') });
     return { clippings, problems, skipped, unreadable: true };
   }
 
   annotations.forEach((a, index) => {
     const foreignId = isObj(a) ? idOf(a) : undefined;
-    const record = `annotation ${index + 1}${foreignId ? ` (id ${shorten(foreignId)})` : ''}`;
+    const numbered = msg('problem.record.annotation', { n: index + 1 });
+    const record = foreignId ? msg('problem.record.withId', { record: numbered, id: shorten(foreignId) }) : numbered;
     const recProblems: Problem[] = [];
-    const skip = (field: string, message: string) => {
-      problems.push(...recProblems, { record, field, message: `${message}; the annotation was skipped` });
+    const skip = (field: Problem['field'], message: Message) => {
+      problems.push(...recProblems, { record, field, message: withOutcome('problem.annotationSkipped', message) });
       skipped++;
     };
-    if (!isObj(a)) return skip('', 'is not a JSON object');
+    if (!isObj(a)) return skip([], msg('problem.w3c.notObject'));
 
     const target = readTarget(a);
-    if (!target.source) return skip('target', 'names no web page (no “source”)');
+    if (!target.source) return skip(['target'], msg('problem.w3c.noSource'));
     const url = normalizePageUrl(target.source.trim());
     if (!PageUrlSchema.safeParse(url).success)
-      return skip('target › source', `“${shorten(target.source)}” is not a web page address (http:// or https://); annotations on PDFs or local files cannot become clippings`);
+      return skip(['target', 'source'], msg('problem.w3c.badSource', { url: shorten(target.source) }));
     const exact = target.quote ? str(target.quote.exact) : undefined;
-    if (!exact && asList(a.references).length) return skip('', 'is a reply to another annotation, not a highlight');
-    if (!exact) return skip('target › selector', 'has no quoted text (TextQuoteSelector); a page note without a highlight cannot become a clipping');
-    if (exact.length > MAX_CLIPPING_TEXT) return skip('target › selector › exact', `is longer than ${MAX_CLIPPING_TEXT} characters`);
+    if (!exact && asList(a.references).length) return skip([], msg('problem.w3c.reply'));
+    if (!exact) return skip(['target', 'selector'], msg('problem.w3c.noQuote'));
+    if (exact.length > MAX_CLIPPING_TEXT) return skip(['target', 'selector', 'exact'], msg('problem.tooLong', { max: MAX_CLIPPING_TEXT }));
 
     const quote: Clipping['quote'] = { type: 'TextQuoteSelector', exact };
     const maxContext = QUOTE_CONTEXT_LENGTH * 4;
@@ -285,7 +288,7 @@ export function fromW3C(input: string | unknown, { newId = defaultNewId, now = n
       const { start, end } = target.position;
       if (Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (end as number) > (start as number))
         position = { type: 'TextPositionSelector', start: start as number, end: end as number };
-      else recProblems.push({ record, field: 'target › selector (TextPositionSelector)', message: 'has no valid start and end; the position was left out' });
+      else recProblems.push({ record, field: ['target', 'selector (TextPositionSelector)'], message: msg('problem.w3c.badPosition') });
     }
 
     const bodies = readBodies(a);
@@ -295,27 +298,28 @@ export function fromW3C(input: string | unknown, { newId = defaultNewId, now = n
       const cleaned = raw.replace(/\s*[\n\r\t,]+\s*/g, ' ').trim();
       const t = TagSchema.safeParse(cleaned);
       if (!t.success) {
-        recProblems.push({ record, field: 'tags', message: `the tag “${shorten(raw, 40)}” ${t.error.issues[0]?.message ?? 'is not valid'}; it was left out` });
+        const issue = t.error.issues[0];
+        recProblems.push({ record, field: ['tags'], message: msg('problem.tagLeftOut', { tag: shorten(raw, 40), issue: issue ? describeIssue(issue, cleaned) : msg('issue.invalid') }) });
         continue;
       }
-      if (t.data !== raw) recProblems.push({ record, field: 'tags', message: `the tag “${shorten(raw, 40)}” was changed to “${t.data}” (tags cannot hold commas, tabs or line breaks)` });
+      if (t.data !== raw) recProblems.push({ record, field: ['tags'], message: msg('problem.w3c.tagChanged', { from: shorten(raw, 40), to: t.data }) });
       if (!tags.includes(t.data)) tags.push(t.data);
     }
     if (tags.length > 100) {
-      recProblems.push({ record, field: 'tags', message: `there are ${tags.length} tags; only the first 100 were kept` });
+      recProblems.push({ record, field: ['tags'], message: msg('problem.w3c.tooManyTags', { count: tags.length, max: 100 }) });
       tags.length = 100;
     }
     const entities: string[] = [];
     for (const e of bodies.entities) {
       if (SlugSchema.safeParse(e).success) {
         if (!entities.includes(e)) entities.push(e);
-      } else recProblems.push({ record, field: 'body', message: `“${shorten(entityIri(e), 60)}” is not a known form of entity id; it was left out` });
+      } else recProblems.push({ record, field: ['body'], message: msg('problem.w3c.badEntity', { iri: shorten(entityIri(e), 60) }) });
     }
 
     const createdDate = parseTimestamp(a.created);
     const modifiedDate = parseTimestamp(a.modified) ?? parseTimestamp(a.updated);
     if (a.created !== undefined && !createdDate)
-      recProblems.push({ record, field: 'created', message: `“${shorten(String(a.created), 40)}” is not a date; the import time was used instead` });
+      recProblems.push({ record, field: ['created'], message: msg('problem.w3c.badCreated', { value: shorten(String(a.created), 40) }) });
     const created = (createdDate ?? now).toISOString();
     const updated = modifiedDate ? modifiedDate.toISOString() : created;
 
@@ -336,11 +340,11 @@ export function fromW3C(input: string | unknown, { newId = defaultNewId, now = n
     };
     if (candidate.title.length > 2000) {
       candidate.title = candidate.title.slice(0, 2000);
-      recProblems.push({ record, field: 'title', message: 'is longer than 2000 characters and was shortened' });
+      recProblems.push({ record, field: ['title'], message: msg('problem.titleShortened', { max: 2000 }) });
     }
     const checked = ClippingSchema.safeParse(candidate);
     if (!checked.success) {
-      problems.push(...recProblems, ...zodProblems(record, checked.error, candidate).map((p) => ({ ...p, message: `${p.message}; the annotation was skipped` })));
+      problems.push(...recProblems, ...zodProblems(record, checked.error, candidate).map((p) => ({ ...p, message: withOutcome('problem.annotationSkipped', p.message) })));
       skipped++;
       return;
     }

@@ -88,3 +88,4 @@ export function tn(key: MessageKey, n: number, vars?: Record<string, string | nu
   const [one, other] = t(key, { n, ...vars }).split('|');
   return n === 1 || other === undefined ? one! : other;
 }
+

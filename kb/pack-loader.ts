@@ -4,6 +4,7 @@
  * package (the background, which reads them only when it must seed).
  */
 import type { Entity } from './schema';
+import { msg } from '../i18n/message';
 import { checkIntegrity, formatProblem, parseEntities, type PackProblem } from './validate';
 
 /** Bump when the pack's content changes; the background re-seeds built-ins on a new version. */
@@ -21,7 +22,7 @@ export function validatePackFiles(files: Record<string, unknown>): LoadedPack {
   for (const [name, file] of Object.entries(files)) {
     const raw = file && typeof file === 'object' ? (file as { entities?: unknown }).entities : undefined;
     if (!Array.isArray(raw)) {
-      problems.push({ entity: `${name}.json`, field: 'entities', message: 'must be a list of entities' });
+      problems.push({ entity: `${name}.json`, field: 'entities', message: msg('kb.issue.entitiesList') });
       continue;
     }
     const parsed = parseEntities(raw, `${name}.json: `);

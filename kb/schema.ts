@@ -42,6 +42,7 @@
 import { z } from '../model/zod';
 import { lazySchema } from '../model/lazy-schema';
 import { ENTITY_KINDS, type EntityKind } from './kinds';
+import { ISSUE } from '../model/issues';
 
 export { ENTITY_KINDS, type EntityKind };
 export const EntityKindSchema = lazySchema(() => z.enum(ENTITY_KINDS));
@@ -49,7 +50,7 @@ export const EntityKindSchema = lazySchema(() => z.enum(ENTITY_KINDS));
 export const SlugSchema = lazySchema(() =>
   z
     .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as "zhipu-ai"')
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, ISSUE.slug)
     .max(80),
 );
 
@@ -57,13 +58,13 @@ export const SlugSchema = lazySchema(() =>
 export const PartialDateSchema = lazySchema(() =>
   z
     .string()
-    .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD'),
+    .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, ISSUE.partialDate),
 );
 
 export const DaySchema = lazySchema(() =>
   z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date as YYYY-MM-DD'),
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, ISSUE.day),
 );
 
 /** Links from the knowledge base or from imports: only http(s), never javascript: or data:. */
@@ -78,14 +79,14 @@ export const HttpUrlSchema = lazySchema(() =>
       } catch {
         return false;
       }
-    }, 'must be an http:// or https:// URL'),
+    }, ISSUE.httpUrl),
 );
 
 export const ALIAS_LANGS = ['en', 'zh-Hans', 'zh-Hant', 'zh', 'other'] as const;
 
 export const AliasSchema = lazySchema(() =>
   z.strictObject({
-    text: z.string().trim().min(1, 'must not be empty').max(200),
+    text: z.string().trim().min(1, ISSUE.notEmpty).max(200),
     /** en: Latin-script English or transliteration; zh-Hans / zh-Hant: simplified /
      * traditional Chinese; zh: Chinese text identical in both scripts; other. */
     lang: z.enum(ALIAS_LANGS),
@@ -104,7 +105,7 @@ export type Alias = z.infer<typeof AliasSchema>;
 
 export const NamesSchema = lazySchema(() =>
   z.strictObject({
-    en: z.string().trim().min(1, 'must not be empty').max(200),
+    en: z.string().trim().min(1, ISSUE.notEmpty).max(200),
     zhHans: z.string().trim().min(1).max(200).optional(),
     zhHant: z.string().trim().min(1).max(200).optional(),
   }),
@@ -112,8 +113,8 @@ export const NamesSchema = lazySchema(() =>
 
 export const SourceSchema = lazySchema(() =>
   z.strictObject({
-    title: z.string().trim().min(1, 'must not be empty').max(400),
-    publisher: z.string().trim().min(1, 'must not be empty').max(200),
+    title: z.string().trim().min(1, ISSUE.notEmpty).max(400),
+    publisher: z.string().trim().min(1, ISSUE.notEmpty).max(200),
     date: PartialDateSchema.optional(),
     url: HttpUrlSchema.optional(),
   }),
@@ -214,14 +215,14 @@ export const PolicyFactsSchema = lazySchema(() =>
 const entityBase = () => ({
   id: SlugSchema,
   name: NamesSchema,
-  aliases: z.array(AliasSchema).min(1, 'needs at least one alias'),
+  aliases: z.array(AliasSchema).min(1, ISSUE.needsAlias),
   summary: z
     .string()
     .trim()
-    .min(10, 'must be a 1–3 sentence summary')
-    .max(700, 'must be a 1–3 sentence summary (at most 700 characters)'),
+    .min(10, ISSUE.summary)
+    .max(700, ISSUE.summaryLong),
   relations: z.array(RelationSchema).default([]),
-  sources: z.array(SourceSchema).min(1, 'needs at least one source'),
+  sources: z.array(SourceSchema).min(1, ISSUE.needsSource),
   updated: DaySchema,
 });
 

@@ -1,30 +1,43 @@
 /**
  * Validation of knowledge packs beyond the per-entity schema: ids unique, relations
  * and contexts resolve, aliases unambiguous unless declared shared, short Latin aliases
- * guarded. Messages name the entity and the field, in plain words.
+ * guarded. Problems name the entity and the field; what is wrong is a message code with
+ * parameters (i18n/message.ts), put in words in the reader's language where shown.
  */
 import type { z } from '../model/zod';
 import { foldText, hasHan } from '../engine/chars';
 import { aliasSpellings } from '../engine/spellings';
+import { describeIssue } from '../formats/problems';
+import type { Language } from '../i18n';
+import { renderMessage } from '../i18n/render';
+import { msg, type Message } from '../i18n/message';
 import { EntitySchema, type Entity } from './schema';
 
 export interface PackProblem {
-  /** Entity id, or "#index" when the entity has no valid id. */
+  /** Entity id, or "#index" when the entity has no valid id; "" for the file as a whole. */
   entity: string;
   /** Dotted path of the field, e.g. "aliases.2.lang". */
   field: string;
-  message: string;
+  message: Message;
 }
 
+/** A problem as a line in English, e.g. "example-ai → sources: needs at least one source" (logs, kb:check). */
 export function formatProblem(p: PackProblem): string {
-  return `${p.entity}${p.field ? ` → ${p.field}` : ''}: ${p.message}`;
+  return formatProblemIn(p, 'en');
 }
 
-function zodProblems(entityLabel: string, error: z.ZodError): PackProblem[] {
+/** A problem as a line in `lang`, for the reader (the library's entity editor and pack import). */
+export function formatProblemIn(p: PackProblem, lang: Language): string {
+  const entity = p.entity || renderMessage(msg('kb.problemFile'), lang);
+  const message = renderMessage(p.message, lang);
+  return renderMessage(p.field ? msg('kb.problemLine', { entity, field: p.field, message }) : msg('kb.problemLineWhole', { entity, message }), lang);
+}
+
+function zodProblems(entityLabel: string, error: z.ZodError, input: unknown): PackProblem[] {
   return error.issues.map((issue) => ({
     entity: entityLabel,
     field: issue.path.join('.'),
-    message: issue.message,
+    message: describeIssue(issue, input),
   }));
 }
 
@@ -39,7 +52,7 @@ export function parseEntities(raw: unknown[], labelPrefix = ''): { entities: Ent
         ? (item as { id: string }).id
         : `#${i + 1}`;
     if (r.success) entities.push(r.data);
-    else problems.push(...zodProblems(`${labelPrefix}${id}`, r.error));
+    else problems.push(...zodProblems(`${labelPrefix}${id}`, r.error, item));
   });
   return { entities, problems };
 }
@@ -57,8 +70,8 @@ function aliasRules(a: Entity['aliases'][number]): string {
  * holds at the side next to the alias (its end before the alias, its start after it), or
  * it never applies.
  */
-function exceptionProblems(a: Entity['aliases'][number]): { side: 'exceptPrecededBy' | 'exceptFollowedBy'; message: string }[] {
-  const out: { side: 'exceptPrecededBy' | 'exceptFollowedBy'; message: string }[] = [];
+function exceptionProblems(a: Entity['aliases'][number]): { side: 'exceptPrecededBy' | 'exceptFollowedBy'; message: Message }[] {
+  const out: { side: 'exceptPrecededBy' | 'exceptFollowedBy'; message: Message }[] = [];
   const check = (side: 'exceptPrecededBy' | 'exceptFollowedBy', exceptions: readonly string[] | undefined, words: readonly string[] | undefined) => {
     const folded = (words ?? []).map(foldText);
     for (const x of exceptions ?? []) {
@@ -67,7 +80,7 @@ function exceptionProblems(a: Entity['aliases'][number]): { side: 'exceptPrecede
       if (!holds)
         out.push({
           side,
-          message: `"${a.text}": the exception "${x}" must ${side === 'exceptPrecededBy' ? 'end' : 'start'} with one of its ${side === 'exceptPrecededBy' ? 'notPrecededBy' : 'notFollowedBy'} words and be longer`,
+          message: msg(side === 'exceptPrecededBy' ? 'kb.issue.exceptBefore' : 'kb.issue.exceptAfter', { alias: a.text, word: x }),
         });
     }
   };
@@ -82,15 +95,15 @@ export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<s
   const ids = new Set<string>(known);
   const seen = new Set<string>();
   for (const e of entities) {
-    if (seen.has(e.id)) problems.push({ entity: e.id, field: 'id', message: 'is used by more than one entity' });
+    if (seen.has(e.id)) problems.push({ entity: e.id, field: 'id', message: msg('kb.issue.duplicateId') });
     seen.add(e.id);
     ids.add(e.id);
   }
   const claims = new Map<string, { entity: string; shared: boolean; field: string }[]>();
   for (const e of entities) {
     e.relations.forEach((r, i) => {
-      if (!ids.has(r.target)) problems.push({ entity: e.id, field: `relations.${i}.target`, message: `points to "${r.target}", which is not in the knowledge base` });
-      if (r.target === e.id) problems.push({ entity: e.id, field: `relations.${i}.target`, message: 'points to the entity itself' });
+      if (!ids.has(r.target)) problems.push({ entity: e.id, field: `relations.${i}.target`, message: msg('kb.issue.unknownTarget', { id: r.target }) });
+      if (r.target === e.id) problems.push({ entity: e.id, field: `relations.${i}.target`, message: msg('kb.issue.selfTarget') });
     });
     const texts = new Set<string>();
     // Aliases of this entity by folded text: one written in traditional characters (or
@@ -100,27 +113,27 @@ export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<s
     e.aliases.forEach((a, i) => {
       const field = `aliases.${i}`;
       a.context?.forEach((c, j) => {
-        if (!ids.has(c)) problems.push({ entity: e.id, field: `${field}.context.${j}`, message: `names "${c}", which is not in the knowledge base` });
+        if (!ids.has(c)) problems.push({ entity: e.id, field: `${field}.context.${j}`, message: msg('kb.issue.unknownContext', { id: c }) });
       });
-      if (texts.has(a.text)) problems.push({ entity: e.id, field: `${field}.text`, message: `"${a.text}" is listed twice` });
+      if (texts.has(a.text)) problems.push({ entity: e.id, field: `${field}.text`, message: msg('kb.issue.aliasTwice', { alias: a.text }) });
       texts.add(a.text);
       const folded = foldText(a.text);
-      if (!folded) problems.push({ entity: e.id, field: `${field}.text`, message: 'has no matchable characters' });
+      if (!folded) problems.push({ entity: e.id, field: `${field}.text`, message: msg('kb.issue.noMatchable') });
       if (folded && !a.caseSensitive) {
         const rules = aliasRules(a);
         const other = rulesByFolded.get(folded);
         if (!other) rulesByFolded.set(folded, { text: a.text, rules });
         else if (other.rules !== rules)
-          problems.push({ entity: e.id, field, message: `"${a.text}" finds what "${other.text}" finds (the same name folded), but their context or neighbour words differ; give both the same` });
+          problems.push({ entity: e.id, field, message: msg('kb.issue.foldedRules', { alias: a.text, other: other.text }) });
       }
       for (const p of exceptionProblems(a)) problems.push({ entity: e.id, field: `${field}.${p.side}`, message: p.message });
       if (a.freeWithVersion && !(a.context && (a.versioned || e.kind === 'model')))
-        problems.push({ entity: e.id, field: `${field}.freeWithVersion`, message: `"${a.text}": freeWithVersion applies to a versioned alias with a context` });
-      if (a.shared && !a.context) problems.push({ entity: e.id, field: `${field}.context`, message: `shared alias "${a.text}" needs a context requirement` });
+        problems.push({ entity: e.id, field: `${field}.freeWithVersion`, message: msg('kb.issue.freeWithVersion', { alias: a.text }) });
+      if (a.shared && !a.context) problems.push({ entity: e.id, field: `${field}.context`, message: msg('kb.issue.sharedNeedsContext', { alias: a.text }) });
       if (LATIN_SHORT.test(folded) && !a.caseSensitive && !a.context)
-        problems.push({ entity: e.id, field: field, message: `short alias "${a.text}" must be caseSensitive or have a context requirement` });
+        problems.push({ entity: e.id, field: field, message: msg('kb.issue.shortAlias', { alias: a.text }) });
       if (hasHan(a.text) && [...folded].length < 2 && !a.context)
-        problems.push({ entity: e.id, field: field, message: `one-character Chinese alias "${a.text}" needs a context requirement` });
+        problems.push({ entity: e.id, field: field, message: msg('kb.issue.oneHan', { alias: a.text }) });
       // Every spelling the alias is compiled to: two entities must not meet in one either
       // ("ERNIE 4.5" and "ERNIE4.5", a name and its Taiwan spelling). A claim per alias, not
       // per entity: a shared alias must not hide a non-shared one of the same entity.
@@ -142,7 +155,7 @@ export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<s
         problems.push({
           entity: c.entity,
           field: c.field,
-          message: `alias "${folded}" is also claimed by ${others.join(', ')}; mark every claim "shared" with a context, or remove it`,
+          message: msg('kb.issue.claimed', { alias: folded, others: others.join(', ') }),
         });
       }
     }

@@ -18,7 +18,6 @@ import { parseMatcherData } from '../engine/matcher-schema';
 import {
   dedupeKey,
   exportFileName,
-  formatProblem,
   fromReadwiseCsv,
   fromW3C,
   parseBackup,
@@ -29,6 +28,7 @@ import {
   type ExportScope,
   type Problem,
 } from '../formats';
+import { msg, type Message } from '../i18n/message';
 import { MAX_NOTE, type Clipping } from '../model/clipping';
 import type { HistoryEntry } from '../model/history';
 import type { Settings } from '../model/settings';
@@ -176,23 +176,26 @@ export interface ImportReport {
   merged: number;
   /** Duplicates of stored clippings that brought nothing new: left as they were. */
   unchanged: number;
-  /** Records left out, with why, in plain words. */
-  problems: string[];
+  /**
+   * Records left out or changed, with why: codes with parameters, put in words in the
+   * reader's language by the library (formats/problems.ts formatProblem).
+   */
+  problems: Problem[];
   /** Settings from a backup, for the caller to store (they live outside the database). */
   settings?: Settings;
   /** A backup's records not restored because the stored copy is newer (library/restore.ts): entities, entity choices. */
   kept?: { entities: number; prefs: number };
-  /** A message for the reader when nothing could be read at all. */
-  error?: string;
+  /** Why nothing was imported, when it was not (a code with parameters, like the problems). */
+  error?: Message;
 }
 
 /** Refuses what is obviously not a text export before parsing it. */
-export function checkFile(name: string, bytes: Uint8Array): string | undefined {
-  if (bytes.length === 0) return `“${name}” is empty.`;
-  if (bytes.length > MAX_IMPORT_BYTES) return `“${name}” is ${(bytes.length / 1024 / 1024).toFixed(0)} MB; the largest file that can be imported is ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`;
+export function checkFile(name: string, bytes: Uint8Array): Message | undefined {
+  if (bytes.length === 0) return msg('import.empty', { name });
+  if (bytes.length > MAX_IMPORT_BYTES) return msg('import.tooLarge', { name, size: (bytes.length / 1024 / 1024).toFixed(0), max: MAX_IMPORT_BYTES / 1024 / 1024 });
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return `“${name}” is not a text file (it looks like binary data: an image, a PDF, a ZIP…). Import a .json, .jsonld or .csv export.`;
-  if (head[0] === 0x50 && head[1] === 0x4b) return `“${name}” is a ZIP archive. Unpack it and import the files inside.`;
+  if (head.includes(0)) return msg('import.binary', { name });
+  if (head[0] === 0x50 && head[1] === 0x4b) return msg('import.zip', { name });
   return undefined;
 }
 
@@ -217,11 +220,11 @@ async function entityFinder(published: unknown, database: CnaiDatabase): Promise
 const shorten = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /** A report of an import that changed nothing. */
-function failed(error: string, problems: string[] = [], format?: ImportFormat): ImportReport {
+function failed(error: Message, problems: Problem[] = [], format?: ImportFormat): ImportReport {
   return { ok: false, ...(format ? { format } : {}), added: 0, merged: 0, unchanged: 0, problems, error };
 }
 
-const FORMAT_WORDS: Record<ImportFormat, string> = { backup: 'a backup', w3c: 'Web Annotations', csv: 'a CSV file' };
+const FORMAT_CODES = { backup: 'import.format.backup', w3c: 'import.format.w3c', csv: 'import.format.csv' } as const satisfies Record<ImportFormat, Message['code']>;
 
 export async function importData(req: ImportRequest, database: CnaiDatabase = db(), progress?: Progress): Promise<ImportReport> {
   const refused = checkFile(req.name, req.bytes);
@@ -230,10 +233,10 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(req.bytes);
   } catch {
-    return failed(`“${req.name}” is not UTF-8 text. Export it again as UTF-8 (CSV files from Excel: “CSV UTF-8”).`);
+    return failed(msg('import.notUtf8', { name: req.name }));
   }
   const format = detectFormat(req.name, text);
-  if (!format) return failed(`“${req.name}” is not a backup, a W3C Web Annotation file or a Readwise-style CSV.`);
+  if (!format) return failed(msg('import.unknownFormat', { name: req.name }));
   progress?.(0, 1, 'parsing');
 
   const opts = { now: req.now, newId: req.newId };
@@ -245,7 +248,7 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
   let problems: Problem[] = [];
   if (format === 'backup') {
     const r = parseBackup(text, { mode: req.mode === 'all' ? 'strict' : 'lenient' });
-    if (!r.ok) return failed('Nothing was imported: the backup has problems.', r.problems.map(formatProblem), format);
+    if (!r.ok) return failed(msg('import.backupProblems'), r.problems, format);
     ({ clippings, userEntities, entityPrefs } = r.data);
     history = r.data.history ?? [];
     settings = r.data.settings;
@@ -255,10 +258,10 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
     clippings = r.clippings;
     problems = r.problems;
     // A problem of the whole file (no "Highlight" column, no annotations…) fails the import in either mode.
-    if (r.unreadable) return failed(`Nothing was imported: “${req.name}” cannot be read as ${FORMAT_WORDS[format]}.`, problems.map(formatProblem), format);
-    if (req.mode === 'all' && r.skipped > 0) return failed(`Nothing was imported: ${r.skipped} record(s) could not be read.`, problems.map(formatProblem), format);
+    if (r.unreadable) return failed(msg('import.unreadable', { name: req.name, format: msg(FORMAT_CODES[format]) }), problems, format);
+    if (req.mode === 'all' && r.skipped > 0) return failed(msg('import.someUnreadable', { n: r.skipped }), problems, format);
     // Importing "the valid records" of a file that has none is no success either.
-    if (!clippings.length) return failed(`Nothing was imported: none of the ${r.skipped} record(s) could be read.`, problems.map(formatProblem), format);
+    if (!clippings.length) return failed(msg('import.noneReadable', { n: r.skipped }), problems, format);
   }
 
   // Entities for clippings that came without them, from other tools (CSV, W3C). A backup's
@@ -287,7 +290,7 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
       if (same) {
         const m = mergeClipping(out.get(same.id) ?? same, c);
         if (m.noteLeftOut)
-          problems.push({ record: `the clipping “${shorten(same.text)}”`, field: 'note', message: `the imported note was not added: together they would be longer than ${MAX_NOTE} characters` });
+          problems.push({ record: msg('problem.record.clippingText', { text: shorten(same.text) }), field: ['note'], message: msg('problem.noteTooLong', { max: MAX_NOTE }) });
         if (!m.changed) {
           unchanged++;
           continue;
@@ -324,7 +327,7 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
       if (put.length) await putAll(database, 'history', put);
     }
   });
-  return { ok: true, format, added, merged, unchanged, problems: problems.map(formatProblem), settings, ...(kept.entities || kept.prefs ? { kept } : {}) };
+  return { ok: true, format, added, merged, unchanged, problems, settings, ...(kept.entities || kept.prefs ? { kept } : {}) };
 }
 
 /**

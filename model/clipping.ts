@@ -10,6 +10,7 @@
 import { z } from './zod';
 import { lazySchema } from './lazy-schema';
 import { SlugSchema } from '../kb/schema';
+import { ISSUE } from './issues';
 
 export const QUOTE_CONTEXT_LENGTH = 32;
 export const MAX_CLIPPING_TEXT = 100_000;
@@ -26,7 +27,7 @@ export class ClipTooLongError extends Error {
 export const TextQuoteSelectorSchema = lazySchema(() =>
   z.strictObject({
     type: z.literal('TextQuoteSelector'),
-    exact: z.string().min(1, 'must not be empty').max(MAX_CLIPPING_TEXT),
+    exact: z.string().min(1, ISSUE.notEmpty).max(MAX_CLIPPING_TEXT),
     prefix: z.string().max(QUOTE_CONTEXT_LENGTH * 4).optional(),
     suffix: z.string().max(QUOTE_CONTEXT_LENGTH * 4).optional(),
   }),
@@ -40,20 +41,20 @@ export const TextPositionSelectorSchema = lazySchema(() =>
       start: z.number().int().nonnegative(),
       end: z.number().int().nonnegative(),
     })
-    .refine((s) => s.end > s.start, { message: 'end must be after start', path: ['end'] }),
+    .refine((s) => s.end > s.start, { message: ISSUE.endAfterStart, path: ['end'] }),
 );
 export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
 
 /** ISO 8601 timestamp as produced by Date.prototype.toISOString(). */
-export const TimestampSchema = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'must be an ISO 8601 UTC timestamp'));
+export const TimestampSchema = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, ISSUE.timestamp));
 
 export const TagSchema = lazySchema(() =>
   z
     .string()
     .trim()
-    .min(1, 'must not be empty')
-    .max(64, 'must be at most 64 characters')
-    .refine((t) => !/[\n\r\t,]/.test(t), 'must not contain commas, tabs or line breaks'),
+    .min(1, ISSUE.notEmpty)
+    .max(64, ISSUE.tagLength)
+    .refine((t) => !/[\n\r\t,]/.test(t), ISSUE.tagChars),
 );
 
 export const PageUrlSchema = lazySchema(() =>
@@ -66,12 +67,12 @@ export const PageUrlSchema = lazySchema(() =>
       } catch {
         return false;
       }
-    }, 'must be an http:// or https:// URL'),
+    }, ISSUE.httpUrl),
 );
 
 export const ClippingSchema = lazySchema(() =>
   z.strictObject({
-    id: z.string().uuid('must be a UUID'),
+    id: z.string().uuid(ISSUE.uuid),
     /** The page, normalized: no fragment, no tracking parameters (model/url.ts). */
     url: PageUrlSchema,
     title: z.string().max(2000),
@@ -84,7 +85,7 @@ export const ClippingSchema = lazySchema(() =>
      * the selectors count (the page's Text nodes joined as they are); clippings saved
      * before it did, and imported ones, have that text here.
      */
-    text: z.string().min(1, 'must not be empty').max(MAX_CLIPPING_TEXT),
+    text: z.string().min(1, ISSUE.notEmpty).max(MAX_CLIPPING_TEXT),
     quote: TextQuoteSelectorSchema,
     position: TextPositionSelectorSchema.optional(),
     /** Entity ids mentioned in the clipped text (found by the recognition engine). */

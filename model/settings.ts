@@ -9,8 +9,9 @@ import { z } from './zod-mini';
 import { lazySchema } from './lazy-schema';
 import { ENTITY_KINDS, type EntityKind } from '../kb/kinds';
 import { coveringSite, normalizeSiteList } from './sites';
+import { ISSUE } from './issues';
 
-const HexColorSchema = lazySchema(() => z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #2563eb')));
+const HexColorSchema = lazySchema(() => z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, ISSUE.color)));
 
 export const DEFAULT_COLORS: Record<EntityKind, string> = {
   model: '#3b82f6',

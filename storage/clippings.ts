@@ -2,19 +2,30 @@
  * Clippings in the database. Every write is validated with the Zod schema first;
  * a clipping of the same text on the same page is not stored twice.
  */
-import { describeIssues } from '../formats/problems';
+import { issuesMessage } from '../formats/problems';
+import { english, msg, type Message } from '../i18n/message';
 import { ClippingSchema, ClipTooLongError, MAX_CLIPPING_TEXT, type Clipping } from '../model/clipping';
 import { tagKey, tagSpellings, uniqueTags } from '../model/tags';
 import { db, type CnaiDatabase } from './db';
 
+/**
+ * A clipping that cannot be stored. `detail` says why as a message code (shown in the
+ * reader's language, storage/errors.ts); `message` is the same in English.
+ */
 export class ValidationError extends Error {
   override name = 'ValidationError';
+  constructor(
+    message: string | Message,
+    readonly detail: Message | undefined = typeof message === 'string' ? undefined : message,
+  ) {
+    super(typeof message === 'string' ? message : english(message));
+  }
 }
 
 function validate(c: unknown): Clipping {
   const r = ClippingSchema.safeParse(c);
   if (!r.success) {
-    throw new ValidationError(`Invalid clipping: ${describeIssues(r.error, c, 'clipping')}`);
+    throw new ValidationError(msg('clip.invalid', { issues: issuesMessage(r.error, c, 'clipping') }));
   }
   return r.data;
 }
@@ -54,7 +65,7 @@ export async function updateClipping(
 ): Promise<Clipping> {
   return database.transaction('rw', database.clippings, async () => {
     const current = await database.clippings.get(id);
-    if (!current) throw new ValidationError('This clipping no longer exists.');
+    if (!current) throw new ValidationError(msg('clip.gone'));
     const tags = patch.tags ? uniqueTags(patch.tags, await spellingsInUse(patch.tags, current, database)) : current.tags;
     const next = validate({ ...current, ...patch, tags, updated: now.toISOString() });
     await database.clippings.put(next);

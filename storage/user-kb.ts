@@ -5,9 +5,11 @@
  */
 import { EntitySchema, PackSchema, type Entity, type Pack } from '../kb/schema';
 import { checkIntegrity, formatProblem, parseEntities, type PackProblem } from '../kb/validate';
+import { msg } from '../i18n/message';
 import { db, type CnaiDatabase, type UserEntity } from './db';
 import { stripUserFields } from './knowledge';
 
+/** Problems that refused an entity or a pack: `problems` to show in the reader's language, `message` in English (logs, the background's answers). */
 export class KnowledgeError extends Error {
   override name = 'KnowledgeError';
   constructor(readonly problems: PackProblem[]) {
@@ -86,11 +88,11 @@ export async function importPack(text: string, database: CnaiDatabase = db()): P
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new KnowledgeError([{ entity: 'file', field: '', message: `is not JSON (${e instanceof Error ? e.message : String(e)})` }]);
+    throw new KnowledgeError([{ entity: '', field: '', message: msg('kb.issue.notJson', { detail: e instanceof Error ? e.message : String(e) }) }]);
   }
   const envelope = raw as { format?: unknown; version?: unknown; entities?: unknown };
   if (!envelope || typeof envelope !== 'object' || envelope.format !== 'cnai-knowledge-pack' || !Array.isArray(envelope.entities)) {
-    throw new KnowledgeError([{ entity: 'file', field: 'format', message: 'is not a knowledge pack (expected "format": "cnai-knowledge-pack" and an "entities" list)' }]);
+    throw new KnowledgeError([{ entity: '', field: 'format', message: msg('kb.issue.notPack') }]);
   }
   const parsed = parseEntities(envelope.entities);
   if (parsed.problems.length) throw new KnowledgeError(parsed.problems);

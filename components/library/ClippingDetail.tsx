@@ -1,10 +1,11 @@
 /** One clipping in the library: full text, source, entities, note and tags (editable), delete with undo. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
+import { renderMessage } from '../../i18n/render';
 import type { Entity } from '../../kb/schema';
 import { linkToClipping } from '../../library/text-fragment';
 import type { Clipping } from '../../model/clipping';
-import { deleteClipping, restoreClipping, updateClipping } from '../../storage/clippings';
+import { deleteClipping, restoreClipping, updateClipping, ValidationError } from '../../storage/clippings';
 import { describeStorageError } from '../../storage/errors';
 import { parseTags } from '../clip/SavedPanel';
 import { entityLabel, safeHref } from '../relations';
@@ -43,7 +44,8 @@ export function ClippingDetail({ clipping: c, entities, toast, onFilterPage, onD
       setTags(next.tags.join(', '));
       setStatus(t('lib.saved'));
     } catch (e) {
-      setStatus(t('clip.failed', { error: describeStorageError(e) }));
+      // A refusal that says why as a message code (storage/clippings.ts): in the interface language.
+      setStatus(t('clip.failed', { error: e instanceof ValidationError && e.detail ? renderMessage(e.detail) : describeStorageError(e) }));
     }
   };
   const remove = async () => {

@@ -1,7 +1,10 @@
-/** Export (Markdown, CSV, W3C, JSON backup) and import, with progress and a plain-words report. */
+/** Export (Markdown, CSV, W3C, JSON backup) and import, with progress and a plain-words report in the interface language. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t, type MessageKey } from '../../i18n';
+import { currentLanguage, t, type MessageKey } from '../../i18n';
+import { renderMessage } from '../../i18n/render';
+import { msg } from '../../i18n/message';
+import { formatProblem } from '../../formats/problems';
 import type { Entity } from '../../kb/schema';
 import { filtersFromQuery } from '../../library/filters';
 import { runExport, runImport } from '../../library/transfer-client';
@@ -86,7 +89,7 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
       }
       setReport({ ...r, settingsKept });
     } catch (e) {
-      setReport({ ok: false, added: 0, merged: 0, unchanged: 0, problems: [], error: e instanceof Error ? e.message : String(e) });
+      setReport({ ok: false, added: 0, merged: 0, unchanged: 0, problems: [], error: msg('import.crashed', { error: e instanceof Error ? e.message : String(e) }) });
     } finally {
       setBusy('');
     }
@@ -179,7 +182,7 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
         {report && (
           <div class={`report ${report.ok ? 'ok' : 'error'}`} role="alert">
             <p>
-              {report.ok ? t('data.imported', { added: report.added, merged: report.merged }) : (report.error ?? t('data.failed'))}
+              {report.ok ? t('data.imported', { added: report.added, merged: report.merged }) : report.error ? renderMessage(report.error) : t('data.failed')}
               {report.ok && report.unchanged > 0 && ` ${t('data.unchanged', { n: report.unchanged })}`}
             </p>
             {report.kept?.entities ? <p>{t('data.keptEntities', { n: report.kept.entities })}</p> : null}
@@ -191,7 +194,7 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
                 <p>{report.ok ? t('data.skipped') : report.error ? t('data.problems') : t('data.failed')}</p>
                 <ul>
                   {report.problems.slice(0, 500).map((p, i) => (
-                    <li key={i}>{p}</li>
+                    <li key={i}>{formatProblem(p, currentLanguage())}</li>
                   ))}
                 </ul>
                 {report.problems.length > 500 && <p>{t('data.more', { n: report.problems.length - 500 })}</p>}

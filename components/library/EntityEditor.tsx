@@ -4,7 +4,7 @@
  * integrity checks as the built-in pack; edits go to the reader's own layer.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { currentLanguage, t } from '../../i18n';
 import {
   ALIAS_LANGS,
   ENTITY_KINDS,
@@ -16,7 +16,7 @@ import {
   type Entity,
   type EntityKind,
 } from '../../kb/schema';
-import { formatProblem } from '../../kb/validate';
+import { formatProblemIn } from '../../kb/validate';
 import { db, type EntityPref, type UserEntity } from '../../storage/db';
 import type { EffectiveEntity } from '../../storage/knowledge';
 import { KnowledgeError, removeUserEntity, saveUserEntity, setAliasHidden, setHidden } from '../../storage/user-kb';
@@ -171,7 +171,7 @@ export function EntityEditor({ id, entities }: { id?: string; entities: Effectiv
         navigate(`/kb/edit/${encodeURIComponent(draft.id.trim())}`, true);
       }
     } catch (e) {
-      setProblems(e instanceof KnowledgeError ? e.problems.map(formatProblem) : [e instanceof Error ? e.message : String(e)]);
+      setProblems(e instanceof KnowledgeError ? e.problems.map((p) => formatProblemIn(p, currentLanguage())) : [e instanceof Error ? e.message : String(e)]);
     }
   };
 

@@ -1,11 +1,12 @@
 /** Browse and search the knowledge base; hide entities; import and export knowledge packs. */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { t, tn, type MessageKey } from '../../i18n';
+import { currentLanguage, t, tn, type MessageKey } from '../../i18n';
+import { msg } from '../../i18n/message';
 import { ENTITY_KINDS, type EntityKind } from '../../kb/schema';
 import { buildSearchIndex, searchEntities } from '../../kb/search';
 import type { EffectiveEntity } from '../../storage/knowledge';
 import { exportUserPack, importPack, KnowledgeError, setHidden } from '../../storage/user-kb';
-import { formatProblem } from '../../kb/validate';
+import { formatProblemIn } from '../../kb/validate';
 import { KindBadge } from '../KindBadge';
 import { chineseName, kindLabel } from '../relations';
 import { downloadText } from './download';
@@ -30,11 +31,11 @@ export function KnowledgeView({ entities }: { entities: EffectiveEntity[] | unde
   const onImport = async (file: File) => {
     setReport(undefined);
     try {
-      if (file.size > 20 * 1024 * 1024) throw new KnowledgeError([{ entity: file.name, field: '', message: 'is larger than 20 MB' }]);
+      if (file.size > 20 * 1024 * 1024) throw new KnowledgeError([{ entity: file.name, field: '', message: msg('kb.issue.tooLarge', { max: 20 }) }]);
       const r = await importPack(await file.text());
       setReport({ ok: true, lines: [t('kb.imported', r as unknown as Record<string, number>)] });
     } catch (e) {
-      const lines = e instanceof KnowledgeError ? e.problems.map(formatProblem) : [e instanceof Error ? e.message : String(e)];
+      const lines = e instanceof KnowledgeError ? e.problems.map((p) => formatProblemIn(p, currentLanguage())) : [e instanceof Error ? e.message : String(e)];
       setReport({ ok: false, lines });
     }
   };

@@ -200,4 +200,31 @@ describe('export from the library', () => {
     await lib.locator('input[type=file]').setInputFiles(bad);
     await lib.locator('.report.error', { hasText: 'is not a text file' }).waitFor();
   });
+
+  it('reports an import’s problems in the interface language: 简体中文', async () => {
+    const base = lib.url().split('#')[0]!;
+    await lib.goto(`${base}#/settings`);
+    await lib.getByRole('combobox', { name: 'Interface language' }).selectOption('zh-CN');
+    try {
+      await lib.getByRole('heading', { name: '界面语言' }).waitFor();
+      await lib.goto(`${base}#/data`);
+      await lib.getByLabel('全部或不导入：只有每条记录都有效时才导入').check();
+      const bad = path.join(dir, 'bad-rows.csv');
+      writeFileSync(bad, 'Highlight,URL\r\n,https://example.com/a\r\nSome text,ftp://example.com/b\r\n');
+      await lib.locator('input[type=file]').setInputFiles(bad);
+      const report = lib.locator('.report.error', { hasText: '未导入任何内容：有 2 条记录无法读取。' });
+      await report.waitFor();
+      const text = await report.innerText();
+      expect(text).toContain('问题如下：');
+      expect(text).toContain('第 2 行，Highlight：为空；已跳过此行。');
+      expect(text).toContain('第 3 行，URL：“ftp://example.com/b”不是网址（http:// 或 https://）；已跳过此行。');
+      expect(text).not.toMatch(/Nothing was imported|skipped|is empty|row \d/);
+      expect(await getRecords(lib, 'clippings')).toHaveLength(120);
+    } finally {
+      await lib.goto(`${base}#/settings`);
+      await lib.getByRole('combobox', { name: '界面语言' }).selectOption('auto');
+      await lib.getByRole('heading', { name: 'Interface language' }).waitFor();
+      await lib.goto(`${base}#/data`);
+    }
+  });
 });

@@ -4,25 +4,30 @@ import { dedupeKey } from '../../../formats/common';
 import { parseDate, readwiseDate } from '../../../formats/dates';
 import { exportFileName, safeFileName, uniqueFileNames } from '../../../formats/filenames';
 import { describeIssue, formatProblem, formatProblems } from '../../../formats/problems';
+import { renderMessage } from '../../../i18n/render';
+import { msg } from '../../../i18n/message';
 import { localDay } from '../../../formats/text';
 import { ClippingSchema } from '../../../model/clipping';
 import { nastyText, SAMPLE_CLIPPINGS } from './samples';
 
 describe('problems', () => {
   it('reads as plain sentences', () => {
-    expect(formatProblem({ record: 'row 3', field: 'Date', message: 'could not be read' })).toBe('Row 3, Date: could not be read.');
-    expect(formatProblem({ record: 'annotation 5 (id x)', field: '', message: 'is not a JSON object.' })).toBe('Annotation 5 (id x): is not a JSON object.');
+    expect(formatProblem({ record: msg('problem.record.row', { n: 3 }), field: ['Date'], message: msg('problem.csv.badDate', { value: 'soon' }) })).toBe(
+      'Row 3, Date: “soon” could not be read as a date (expected e.g. 2026-11-22 14:05:00); the import time was used instead.',
+    );
+    const annotation = msg('problem.record.withId', { record: msg('problem.record.annotation', { n: 5 }), id: 'x' });
+    expect(formatProblem({ record: annotation, field: [], message: msg('problem.w3c.notObject') })).toBe('Annotation 5 (id x): is not a JSON object.');
     expect(formatProblems([
-      { record: 'row 2', field: 'URL', message: 'is empty' },
-      { record: '', field: '', message: 'is empty' },
-    ])).toBe('Row 2, URL: is empty.\nThe file: is empty.');
+      { record: msg('problem.record.row', { n: 2 }), field: ['URL'], message: msg('problem.empty') },
+      { record: msg('problem.record.file'), field: ['tags', 0], message: msg('problem.empty') },
+    ])).toBe('Row 2, URL: is empty.\nThe file, tags › item 1: is empty.');
   });
 
   it('turns Zod issues into plain words', () => {
     const r = ClippingSchema.safeParse({ ...SAMPLE_CLIPPINGS[0], title: 5, note: 'x'.repeat(50_001), tags: 'a', extra: 1, entities: undefined });
     expect(r.success).toBe(false);
     const input = { ...SAMPLE_CLIPPINGS[0], title: 5, note: 'x'.repeat(50_001), tags: 'a', extra: 1, entities: undefined };
-    expect(r.error!.issues.map((i) => describeIssue(i, input))).toEqual([
+    expect(r.error!.issues.map((i) => renderMessage(describeIssue(i, input), 'en'))).toEqual([
       'must be text, not a number',
       'is missing (it must be a list)',
       'must be at most 50000 characters long',

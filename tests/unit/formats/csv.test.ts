@@ -1,3 +1,4 @@
+import { renderMessage } from '../../../i18n/render';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { csvField, neutralizeFormula, parseCsv, restoreFormula, writeCsv } from '../../../formats/csv';
@@ -56,7 +57,7 @@ describe('RFC 4180 reading', () => {
   it('tolerates stray quotes and reports an unclosed one', () => {
     const r = parseCsv('a"b,"c"d,e\r\n"open,f\r\n');
     expect(r.rows).toEqual([['a"b', 'cd', 'e']]);
-    expect(r.problems.map((p) => p.message)).toEqual(['text after a closing quote ("d") was kept as part of the field']);
+    expect(r.problems.map((p) => renderMessage(p.message, 'en'))).toEqual(['text after a closing quote ("d") was kept as part of the field']);
     expect(r.unclosed).toEqual({ line: 2, recordLine: 2, field: 0 });
   });
 

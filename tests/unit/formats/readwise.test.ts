@@ -1,3 +1,4 @@
+import { renderMessage } from '../../../i18n/render';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromReadwiseCsv, toReadwiseCsv } from '../../../formats/readwise';
@@ -135,7 +136,7 @@ describe('Readwise CSV import', () => {
     expect(r.clippings[0]!.tags).toEqual(['fine']);
     expect(formatProblems(r.problems)).toBe(`Row 2, Tags: the tag “${'x'.repeat(40)}” must be at most 64 characters; it was left out.`);
     const r2 = fromReadwiseCsv(`Highlight,URL\r\n"a\r\nb",https://example.com/\r\n,https://example.com/\r\n`, { newId: sequentialIds(), now: NOW });
-    expect(r2.problems[0]!.record).toBe('row 3 (line 4)');
+    expect(renderMessage(r2.problems[0]!.record, 'en')).toBe('row 3 (line 4)');
   });
 
   it('refuses a file without a Highlight column, or without rows, as unreadable', () => {

@@ -41,7 +41,7 @@ describe('entity schema', () => {
 
   it('rejects unknown fields instead of silently dropping them', () => {
     const { problems } = parseEntities([{ ...base, colour: 'red' }]);
-    expect(problems.map(formatProblem)).toContain('example-ai: Unrecognized key: "colour"');
+    expect(problems.map(formatProblem)).toContain('example-ai: has an unknown field: “colour”');
   });
 });
 
