@@ -153,14 +153,17 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
         />
         <Select label={t('lib.filterKind')} value={filters.kind} onChange={(kind) => setFilters({ ...filters, kind: kind as EntityKind | undefined })} options={ENTITY_KINDS.map((k) => [k, kindLabel(k)])} />
         <Select label={t('lib.filterTag')} value={filters.tag && (options.tags.find((x) => tagKey(x) === tagKey(filters.tag!)) ?? filters.tag)} onChange={(tag) => setFilters({ ...filters, tag })} options={options.tags.map((x) => [x, x])} />
-        <label class="date-filter">
-          <span>{t('lib.filterFrom')}</span>
-          <input type="date" value={filters.from ?? ''} onInput={(e) => setFilters({ ...filters, from: (e.target as HTMLInputElement).value || undefined })} />
-        </label>
-        <label class="date-filter">
-          <span>{t('lib.filterTo')}</span>
-          <input type="date" value={filters.to ?? ''} onInput={(e) => setFilters({ ...filters, to: (e.target as HTMLInputElement).value || undefined })} />
-        </label>
+        {/* The two dates wrap together: "To" alone on a line of its own reads as a filter of its own. */}
+        <span class="date-range">
+          <label class="date-filter">
+            <span>{t('lib.filterFrom')}</span>
+            <input type="date" value={filters.from ?? ''} onInput={(e) => setFilters({ ...filters, from: (e.target as HTMLInputElement).value || undefined })} />
+          </label>
+          <label class="date-filter">
+            <span>{t('lib.filterTo')}</span>
+            <input type="date" value={filters.to ?? ''} onInput={(e) => setFilters({ ...filters, to: (e.target as HTMLInputElement).value || undefined })} />
+          </label>
+        </span>
         {filters.url && (
           <span class="chip">
             {t('lib.filterPage')}: {all.find((c) => c.url === filters.url)?.title || filters.url}
