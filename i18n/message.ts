@@ -36,13 +36,16 @@ export const list = (items: readonly Param[], sep: ParamList['sep'] = 'comma'): 
 
 export type MessageTable = Readonly<Record<MessageCode, string>>;
 
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 /** A message in words with one language's table; parameters that are messages or lists too. */
 export function renderWith(table: MessageTable, m: Message): string {
   // An unknown code (a message from a newer version, say) shows as itself rather than failing.
-  const s: string = table[m.code] ?? problemsEn[m.code] ?? m.code;
+  // Own entries only: a code or parameter name from a message is never an Object method.
+  const s: string = own(table, m.code) ?? own(problemsEn, m.code) ?? m.code;
   const params = m.params;
   if (!params) return s;
-  return s.replace(/\{(\w+)\}/g, (all, k: string) => (k in params ? renderParamWith(table, params[k]!) : all));
+  return s.replace(/\{(\w+)\}/g, (all, k: string) => (Object.hasOwn(params, k) ? renderParamWith(table, params[k]!) : all));
 }
 
 export function renderParamWith(table: MessageTable, p: Param): string {

@@ -4,15 +4,14 @@
  * library/transfer.ts, storage/clippings.ts) and the library puts in words. Kept apart from
  * the interface strings (en.ts), which every context loads: only the library and whatever
  * logs in English need these. Keys are shared with problems.zh-CN.ts (TypeScript checks
- * completeness).
+ * completeness). The messages the in-page UI shows too are in common.en.ts, included here.
  */
+import { commonEn } from './common.en';
+
 export const problemsEn = {
-  'sep.path': ' › ',
-  'sep.semicolon': '; ',
-  'sep.comma': ', ',
+  ...commonEn,
   'problem.line': '{record}, {field}: {message}.',
   'problem.lineWhole': '{record}: {message}.',
-  'problem.item': 'item {n}',
   'problem.fieldN': 'field {n}',
   'problem.record.file': 'the file',
   'problem.record.backupFile': 'the backup file',
@@ -67,47 +66,6 @@ export const problemsEn = {
   'problem.backup.badFormat': 'must be "{format}"; this is not a CNAI backup file',
   'problem.backup.newerSchema': 'is {version}: the backup was made by a newer version of the extension; update the extension to read it',
   'problem.backup.nothing': 'holds no list of records (clippings, userEntities, entityPrefs, history) and no settings: there is nothing to import',
-  'issue.at': '{field}: {issue}',
-  'issue.missing': 'is missing (it must be {expected})',
-  'issue.wrongType': 'must be {expected}, not {received}',
-  'issue.type.string': 'text',
-  'issue.type.number': 'a number',
-  'issue.type.int': 'a whole number',
-  'issue.type.boolean': 'true or false',
-  'issue.type.array': 'a list',
-  'issue.type.object': 'an object',
-  'issue.type.null': 'empty (null)',
-  'issue.type.undefined': 'missing',
-  'issue.type.other': 'a value of another kind ({type})',
-  'issue.maxChars': 'must be at most {n} characters long',
-  'issue.maxItems': 'must have at most {n} items',
-  'issue.max': 'must be at most {n}',
-  'issue.minChars': 'must be at least {n} characters long',
-  'issue.notEmptyList': 'must not be an empty list',
-  'issue.minItems': 'must have at least {n} items',
-  'issue.min': 'must be at least {n}',
-  'issue.unknownKey': 'has an unknown field: {keys}',
-  'issue.unknownKeys': 'has unknown fields: {keys}',
-  'issue.mustBe': 'must be {value}',
-  'issue.oneOf': 'must be one of {values}',
-  'issue.noForm': 'does not match any allowed form',
-  'issue.format': 'is not in the expected format ({format})',
-  'issue.invalid': 'is not valid',
-  'issue.slug': 'must be a lowercase slug such as "zhipu-ai"',
-  'issue.partialDate': 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD',
-  'issue.day': 'must be a date as YYYY-MM-DD',
-  'issue.httpUrl': 'must be an http:// or https:// URL',
-  'issue.notEmpty': 'must not be empty',
-  'issue.needsAlias': 'needs at least one alias',
-  'issue.summary': 'must be a 1–3 sentence summary',
-  'issue.summaryLong': 'must be a 1–3 sentence summary (at most 700 characters)',
-  'issue.needsSource': 'needs at least one source',
-  'issue.endAfterStart': 'end must be after start',
-  'issue.timestamp': 'must be an ISO 8601 UTC timestamp',
-  'issue.tagLength': 'must be at most 64 characters',
-  'issue.tagChars': 'must not contain commas, tabs or line breaks',
-  'issue.uuid': 'must be a UUID',
-  'issue.color': 'must be a colour like #2563eb',
   'import.empty': '“{name}” is empty.',
   'import.tooLarge': '“{name}” is {size} MB; the largest file that can be imported is {max} MB.',
   'import.binary': '“{name}” is not a text file (it looks like binary data: an image, a PDF, a ZIP…). Import a .json, .jsonld or .csv export.',
@@ -143,8 +101,6 @@ export const problemsEn = {
   'kb.issue.shortAlias': 'short alias "{alias}" must be caseSensitive or have a context requirement',
   'kb.issue.oneHan': 'one-character Chinese alias "{alias}" needs a context requirement',
   'kb.issue.claimed': 'alias "{alias}" is also claimed by {others}; mark every claim "shared" with a context, or remove it',
-  'clip.gone': 'This clipping no longer exists.',
-  'clip.invalid': 'Invalid clipping: {issues}',
 } as const;
 
 export type MessageCode = keyof typeof problemsEn;

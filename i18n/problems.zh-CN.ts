@@ -1,13 +1,11 @@
 /** 导入与校验消息的简体中文文字（代码见 problems.en.ts；TypeScript 检查是否齐全）。 */
+import type { CommonCode } from './common.en';
+import { commonZhCN } from './common.zh-CN';
 import type { MessageCode } from './problems.en';
 
-export const problemsZhCN: Record<MessageCode, string> = {
-  'sep.path': ' › ',
-  'sep.semicolon': '；',
-  'sep.comma': '、',
+const own: Record<Exclude<MessageCode, CommonCode>, string> = {
   'problem.line': '{record}，{field}：{message}。',
   'problem.lineWhole': '{record}：{message}。',
-  'problem.item': '第 {n} 项',
   'problem.fieldN': '第 {n} 个字段',
   'problem.record.file': '文件',
   'problem.record.backupFile': '备份文件',
@@ -62,47 +60,6 @@ export const problemsZhCN: Record<MessageCode, string> = {
   'problem.backup.badFormat': '必须是“{format}”；这不是 CNAI 备份文件',
   'problem.backup.newerSchema': '为 {version}：此备份由更新版本的扩展创建；请先更新扩展再导入',
   'problem.backup.nothing': '既没有任何记录列表（clippings、userEntities、entityPrefs、history），也没有设置：没有可导入的内容',
-  'issue.at': '{field}：{issue}',
-  'issue.missing': '缺失（应为{expected}）',
-  'issue.wrongType': '应为{expected}，而不是{received}',
-  'issue.type.string': '文本',
-  'issue.type.number': '数字',
-  'issue.type.int': '整数',
-  'issue.type.boolean': 'true 或 false',
-  'issue.type.array': '列表',
-  'issue.type.object': '对象',
-  'issue.type.null': '空值（null）',
-  'issue.type.undefined': '缺失',
-  'issue.type.other': '其他类型的值（{type}）',
-  'issue.maxChars': '最多 {n} 个字符',
-  'issue.maxItems': '最多 {n} 项',
-  'issue.max': '不能大于 {n}',
-  'issue.minChars': '至少需要 {n} 个字符',
-  'issue.notEmptyList': '不能是空列表',
-  'issue.minItems': '至少需要 {n} 项',
-  'issue.min': '不能小于 {n}',
-  'issue.unknownKey': '含有未知字段：{keys}',
-  'issue.unknownKeys': '含有未知字段：{keys}',
-  'issue.mustBe': '必须是 {value}',
-  'issue.oneOf': '必须是以下之一：{values}',
-  'issue.noForm': '不符合任何允许的格式',
-  'issue.format': '格式不正确（应为 {format}）',
-  'issue.invalid': '无效',
-  'issue.slug': '必须是小写的短标识，例如“zhipu-ai”',
-  'issue.partialDate': '必须是 YYYY、YYYY-MM 或 YYYY-MM-DD 格式的日期',
-  'issue.day': '必须是 YYYY-MM-DD 格式的日期',
-  'issue.httpUrl': '必须是 http:// 或 https:// 网址',
-  'issue.notEmpty': '不能为空',
-  'issue.needsAlias': '至少需要一个别名',
-  'issue.summary': '必须是 1–3 句话的简介',
-  'issue.summaryLong': '必须是 1–3 句话的简介（最多 700 个字符）',
-  'issue.needsSource': '至少需要一个来源',
-  'issue.endAfterStart': '结束位置必须在开始位置之后',
-  'issue.timestamp': '必须是 ISO 8601 格式的 UTC 时间',
-  'issue.tagLength': '最多 64 个字符',
-  'issue.tagChars': '不能包含逗号、制表符或换行',
-  'issue.uuid': '必须是 UUID',
-  'issue.color': '必须是类似 #2563eb 的颜色值',
   'import.empty': '“{name}”是空文件。',
   'import.tooLarge': '“{name}”有 {size} MB；可导入的文件最大为 {max} MB。',
   'import.binary': '“{name}”不是文本文件（看起来是二进制数据：图片、PDF、ZIP 等）。请导入 .json、.jsonld 或 .csv 导出文件。',
@@ -138,6 +95,8 @@ export const problemsZhCN: Record<MessageCode, string> = {
   'kb.issue.shortAlias': '短别名“{alias}”必须区分大小写，或带有语境要求',
   'kb.issue.oneHan': '单字中文别名“{alias}”需要语境要求',
   'kb.issue.claimed': '别名“{alias}”也被 {others} 使用；请将每处都标为“shared”并加上语境要求，或删除它',
-  'clip.gone': '这条摘录已不存在。',
-  'clip.invalid': '摘录无效：{issues}',
 };
+
+// Joined by a call marked pure, not a spread: a bundler may then leave the whole table out
+// of a context that never renders it (the content script, which has common.zh-CN.ts).
+export const problemsZhCN: Record<MessageCode, string> = /* @__PURE__ */ Object.assign({}, commonZhCN, own);

@@ -3,6 +3,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { z } from '../model/zod';
+import { issuesMessage } from '../formats/problems';
 import {
   BackgroundRequestSchemas,
   BackgroundResponseSchemas,
@@ -10,6 +11,7 @@ import {
   ContentResponseSchemas,
   describeZodError,
   MessageError,
+  messageError,
   parseResponse,
   type BackgroundRequest,
   type BackgroundResponse,
@@ -32,7 +34,7 @@ function checkRequest<M extends Record<string, z.ZodType>>(schemas: M, request: 
   const s = Object.hasOwn(schemas, request.type) ? schemas[request.type] : undefined;
   if (!s) throw new MessageError(`Unknown message type: ${request.type}`);
   const r = s.safeParse(request);
-  if (!r.success) throw new MessageError(describeZodError(r.error, request));
+  if (!r.success) throw messageError({ code: 'message.invalid', params: { issues: issuesMessage(r.error, request, 'message') } }, describeZodError(r.error, request));
   return r.data;
 }
 

@@ -10,7 +10,8 @@ import { lazySchema } from '../model/lazy-schema';
 import { EntityKindSchema, EntitySchema, NamesSchema, SlugSchema } from '../kb/schema';
 import { ClippingSchema, TagSchema } from '../model/clipping';
 import { HistoryEntrySchema } from '../model/history';
-import { describeIssues } from '../formats/problems';
+import { describeIssues, issuesMessage } from '../formats/problems';
+import type { Message, Param } from '../i18n/message';
 
 const TabId = lazySchema(() => z.number().int().nonnegative());
 const PageUrl = lazySchema(() => z.string().max(8192));
@@ -164,10 +165,32 @@ export const ContentResponseSchemas = {
 } satisfies Record<ContentRequest['type'], z.ZodType>;
 export type ContentResponse<T extends ContentRequest['type']> = z.infer<(typeof ContentResponseSchemas)[T]>;
 
+/**
+ * A message code with parameters (i18n/message.ts): why a request failed, for the
+ * receiver to put in the reader's language. Codes are dotted names ("clip.gone"), so
+ * never an Object method's name.
+ */
+const ParamSchema: z.ZodType<Param> = z.lazy(() =>
+  z.union([
+    z.string().max(20_000),
+    z.number(),
+    MessageSchema,
+    z.strictObject({ list: z.array(ParamSchema).max(1000), sep: z.enum(['path', 'semicolon', 'comma']) }),
+  ]),
+);
+export const MessageSchema = lazySchema(
+  () =>
+    z.strictObject({
+      code: z.string().max(100).regex(/^[a-z]+(\.[\w-]+)+$/i),
+      params: z.record(z.string().max(64).regex(/^\w+$/), ParamSchema).optional(),
+    }) as unknown as z.ZodType<Message>,
+);
+
 export const EnvelopeSchema = lazySchema(() =>
   z.union([
     z.strictObject({ ok: z.literal(true), data: z.unknown() }),
-    z.strictObject({ ok: z.literal(false), error: z.string() }),
+    /** `error` in English (logs); `problem`, where there is one, the same as a code for the reader. */
+    z.strictObject({ ok: z.literal(false), error: z.string(), problem: MessageSchema.optional() }),
   ]),
 );
 export type Envelope = z.infer<typeof EnvelopeSchema>;
@@ -181,18 +204,31 @@ export class MessageError extends Error {
   override name = 'MessageError';
   /** The request type whose answer carried this error, when it came from the other side. */
   request?: string;
+  /** The same as a message code, to put in the reader's language (`message` is English). */
+  detail?: Message;
+}
+
+/** A MessageError whose English text is its message code's. */
+export function messageError(detail: Message, english: string): MessageError {
+  const e = new MessageError(english);
+  e.detail = detail;
+  return e;
 }
 
 /** Validates an incoming request; throws MessageError with a clear reason. */
 export function parseBackgroundRequest(raw: unknown): BackgroundRequest {
   const r = BackgroundRequestSchema.safeParse(raw);
-  if (!r.success) throw new MessageError(`Rejected message: ${describeZodError(r.error, raw)}`);
+  if (!r.success) throw rejected(r.error, raw);
   return r.data;
+}
+
+function rejected(error: z.ZodError, raw: unknown): MessageError {
+  return messageError({ code: 'message.rejected', params: { issues: issuesMessage(error, raw, 'message') } }, `Rejected message: ${describeZodError(error, raw)}`);
 }
 
 export function parseContentRequest(raw: unknown): ContentRequest {
   const r = ContentRequestSchema.safeParse(raw);
-  if (!r.success) throw new MessageError(`Rejected message: ${describeZodError(r.error, raw)}`);
+  if (!r.success) throw rejected(r.error, raw);
   return r.data;
 }
 
@@ -201,9 +237,10 @@ export function parseResponse<S extends z.ZodType>(raw: unknown, schema: S, what
   const env = EnvelopeSchema.safeParse(raw);
   if (!env.success) throw new MessageError(`Malformed response to ${what}: ${describeZodError(env.error)}`);
   if (!env.data.ok) {
-    // The other side's message is already meant for the reader.
+    // The other side's message: in English, and as a code for the reader's language.
     const err = new MessageError(env.data.error);
     err.request = what;
+    if (env.data.problem) err.detail = env.data.problem;
     throw err;
   }
   const data = schema.safeParse(env.data.data);

@@ -4,8 +4,9 @@
  */
 import type { Browser } from 'wxt/browser';
 import type { z } from '../model/zod';
-import { describeStorageError } from '../storage/errors';
-import { MessageError, type Envelope } from './protocol';
+import { english, msg, type Message } from '../i18n/message';
+import { describeStorageError, isStorageError, storageProblem } from '../storage/errors';
+import { MessageError, MessageSchema, type Envelope } from './protocol';
 
 export type Sender = Browser.runtime.MessageSender;
 
@@ -44,14 +45,22 @@ export async function handle<Req extends { type: string }, Ctx>(
     if (!checked.success) throw new Error(`handler for ${request.type} produced an invalid response`);
     return { ok: true, data: checked.data };
   } catch (e) {
-    const name = (e as { name?: string })?.name ?? '';
-    const storage = /Quota|Database|Version|Blocked|OpenFailed|Abort|Constraint/.test(name);
-    const error =
-      e instanceof MessageError || name === 'ValidationError' || name === 'KnowledgeError'
-        ? (e as Error).message
-        : storage
-          ? describeStorageError(e)
-          : `Internal error: ${e instanceof Error ? e.message : String(e)}`;
-    return { ok: false, error };
+    return failure(e);
   }
+}
+
+/**
+ * The answer for a failed request: why, in English (`error`, for logs and older readers),
+ * and as a message code (`problem`) that the receiver puts in the reader's language.
+ */
+export function failure(e: unknown): Extract<Envelope, { ok: false }> {
+  const name = (e as { name?: string })?.name ?? '';
+  const detail = (e as { detail?: Message } | null)?.detail;
+  if (e instanceof MessageError || name === 'ValidationError' || name === 'KnowledgeError') {
+    const error = (e as Error).message;
+    // Checked here: a malformed code would make the receiver refuse the whole answer.
+    return detail && MessageSchema.safeParse(detail).success ? { ok: false, error, problem: detail } : { ok: false, error };
+  }
+  const problem = isStorageError(e) ? storageProblem(e) : msg('message.internal', { detail: e instanceof Error ? e.message : String(e) });
+  return { ok: false, error: isStorageError(e) ? describeStorageError(e) : english(problem), problem };
 }

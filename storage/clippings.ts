@@ -4,7 +4,7 @@
  */
 import { issuesMessage } from '../formats/problems';
 import { english, msg, type Message } from '../i18n/message';
-import { ClippingSchema, ClipTooLongError, MAX_CLIPPING_TEXT, type Clipping } from '../model/clipping';
+import { ClippingSchema, MAX_CLIPPING_TEXT, type Clipping } from '../model/clipping';
 import { tagKey, tagSpellings, uniqueTags } from '../model/tags';
 import { db, type CnaiDatabase } from './db';
 
@@ -47,7 +47,10 @@ export function sameSelection(a: Pick<Clipping, 'text' | 'quote'>, b: Pick<Clipp
 /** Stores a new clipping; returns the existing one when the same selection of the same page is already saved ({@link sameSelection}). */
 export async function saveClipping(input: unknown, database: CnaiDatabase = db()): Promise<{ clipping: Clipping; duplicate: boolean }> {
   const text = (input as { text?: unknown } | null)?.text;
-  if (typeof text === 'string' && text.length > MAX_CLIPPING_TEXT) throw new ValidationError(new ClipTooLongError(text.length).message);
+  if (typeof text === 'string' && text.length > MAX_CLIPPING_TEXT) {
+    const n = (x: number) => x.toLocaleString('en-US');
+    throw new ValidationError(msg('clip.textTooLong', { count: n(text.length), limit: n(MAX_CLIPPING_TEXT) }));
+  }
   const clipping = validate(input);
   return database.transaction('rw', database.clippings, async () => {
     const same = await database.clippings.where('url').equals(clipping.url).filter((c) => sameSelection(c, clipping)).first();

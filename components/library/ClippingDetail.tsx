@@ -6,10 +6,13 @@ import type { Entity } from '../../kb/schema';
 import { linkToClipping } from '../../library/text-fragment';
 import type { Clipping } from '../../model/clipping';
 import { deleteClipping, restoreClipping, updateClipping, ValidationError } from '../../storage/clippings';
-import { describeStorageError } from '../../storage/errors';
+import { describeStorageError, isStorageError, storageProblem } from '../../storage/errors';
 import { parseTags } from '../clip/SavedPanel';
 import { entityLabel, safeHref } from '../relations';
 import type { ToastState } from './Toast';
+
+/** A storage failure in the interface language; anything else in its own (English) words. */
+const storageWords = (e: unknown): string => (isStorageError(e) ? renderMessage(storageProblem(e)) : describeStorageError(e));
 
 export interface ClippingDetailProps {
   clipping: Clipping;
@@ -45,7 +48,7 @@ export function ClippingDetail({ clipping: c, entities, toast, onFilterPage, onD
       setStatus(t('lib.saved'));
     } catch (e) {
       // A refusal that says why as a message code (storage/clippings.ts): in the interface language.
-      setStatus(t('clip.failed', { error: e instanceof ValidationError && e.detail ? renderMessage(e.detail) : describeStorageError(e) }));
+      setStatus(t('clip.failed', { error: e instanceof ValidationError && e.detail ? renderMessage(e.detail) : storageWords(e) }));
     }
   };
   const remove = async () => {
@@ -55,7 +58,7 @@ export function ClippingDetail({ clipping: c, entities, toast, onFilterPage, onD
       deleted = await deleteClipping(c.id);
     } catch (e) {
       typed.current.deleted = false;
-      setStatus(describeStorageError(e));
+      setStatus(storageWords(e));
       return;
     }
     onDeleted();

@@ -3,11 +3,20 @@
  * it), the text as the page shows it, the entities it mentions, and the page it came from.
  */
 import { describeRange } from '../../anchoring';
-import { describeIssues } from '../../formats/problems';
+import { issuesMessage } from '../../formats/problems';
+import { english, msg, type Message } from '../../i18n/message';
 import { ClippingSchema, ClipTooLongError, MAX_CLIPPING_TEXT, type Clipping } from '../../model/clipping';
 import { normalizePageUrl, siteOf } from '../../model/url';
 import { isInsideSkipped } from '../walker';
 import { readableText } from './readable';
+
+/** A selection that does not make a valid clipping: `detail` says why as a message code, `message` in English. */
+export class SelectionInvalidError extends Error {
+  override name = 'SelectionInvalidError';
+  constructor(readonly detail: Message) {
+    super(english(detail));
+  }
+}
 
 /** Why a selection cannot be clipped, or undefined when it can. */
 export function selectionProblem(range: Range | null | undefined, isOwn: (el: Element) => boolean): string | undefined {
@@ -73,6 +82,6 @@ export function clippingFromRange(range: Range, ctx: CaptureContext): Clipping {
     updated: now,
   };
   const r = ClippingSchema.safeParse(input);
-  if (!r.success) throw new Error(`This selection cannot be saved: ${describeIssues(r.error, input, 'clipping')}`);
+  if (!r.success) throw new SelectionInvalidError(msg('clip.cannotSave', { issues: issuesMessage(r.error, input, 'clipping') }));
   return r.data;
 }

@@ -5,9 +5,8 @@
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { SavedPanel } from '../../components/clip/SavedPanel';
-import { describeSaveError } from '../../components/clip/save-error';
+import { describeFailure, describeSaveError } from '../../components/clip/save-error';
 import { t } from '../../i18n';
-import { describeStorageError } from '../../storage/errors';
 import type { Clipping } from '../../model/clipping';
 import { visibleAnchor } from './anchor-rect';
 import { selectionProblem } from './capture';
@@ -234,7 +233,7 @@ export class SelectionUi {
               // The panel stays, with what was typed, and says why (it said nothing).
               (e: unknown) => {
                 undoing = false;
-                if (this.panel === panel) renderPanel(t('clip.undoFailed', { reason: describeStorageError(e) }));
+                if (this.panel === panel) renderPanel(t('clip.undoFailed', { reason: describeFailure(e) }));
               },
             );
           },

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axClick, axNodes, axWait, FIXTURES_DIR, getRecords, highlightedTexts, launchWithExtension, selectText, settledQuad, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { axClick, axNodes, axText, axWait, FIXTURES_DIR, getRecords, highlightedTexts, launchWithExtension, selectText, settledQuad, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -297,6 +297,57 @@ describe('the button and messages stay in the window', () => {
     const box = await axBox(page, 'alert', message);
     expect(inView(box), JSON.stringify(box)).toBe(true);
     await shoot(page, 'too-long');
+    await page.close();
+  });
+});
+
+describe('the panel speaks the reader’s language', () => {
+  const TEXT = 'Zhipu AI released GLM-4.5 as an open-weight model.';
+  /** The interface language, set as the settings page does (storage.local; open tabs follow). */
+  const setLanguage = (language: 'zh-CN' | 'en') =>
+    browser.worker.evaluate(async (lang) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const local = (globalThis as any).chrome.storage.local;
+      const cur = ((await local.get('settings')).settings ?? {}) as Record<string, unknown>;
+      await local.set({ settings: { ...cur, language: lang } });
+    }, language);
+  beforeAll(async () => {
+    server.route((url) => (url.pathname === '/zh-panel.html' ? { body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Panel zh</title></head><body><p id="z">${TEXT}</p></body></html>` } : undefined));
+    await setLanguage('zh-CN');
+  });
+  afterAll(() => setLanguage('en'));
+
+  it('shows in Chinese why the background refused to save the note (the clipping was deleted meanwhile)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/zh-panel.html'));
+    await waitForHighlights(page, 1);
+    await selectText(page, '#z', TEXT);
+    await axClick(page, 'button', '保存摘录');
+    await axWait(page, 'dialog', /已保存到你的摘录/);
+    // Deleted elsewhere (the library, another tab) while the panel is open.
+    const id = (await storedClipping(TEXT) as unknown as { id: string }).id;
+    await browser.worker.evaluate(async (key) => {
+      const req = indexedDB.open('cnai-context');
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        req.onsuccess = () => res(req.result);
+        req.onerror = () => rej(req.error);
+      });
+      await new Promise<void>((res, rej) => {
+        const tx = db.transaction('clippings', 'readwrite');
+        tx.objectStore('clippings').delete(key);
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+    }, id);
+    await axClick(page, 'textbox', '笔记');
+    await page.keyboard.type('稍后核实。');
+    await page.keyboard.press('Escape');
+    // The background refuses (clip.gone): the panel comes back with what was typed and says why, in Chinese.
+    await axWait(page, 'dialog', /已保存到你的摘录/);
+    await expect.poll(() => axText(page), { timeout: 5000 }).toContain('无法保存：这条摘录已不存在。');
+    expect(await axText(page)).not.toMatch(/no longer exists/);
+    await shoot(page, 'panel-error-zh');
     await page.close();
   });
 });

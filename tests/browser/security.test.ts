@@ -303,7 +303,10 @@ describe('messages into the extension', () => {
       };
     }, tabId);
     for (const [name, reply] of Object.entries(replies)) {
-      expect(reply, name).toEqual({ ok: false, error: expect.stringMatching(/^Rejected message/) });
+      // The English reason, and where it has one, the same as a code for the reader's language (messaging/protocol.ts).
+      const { problem, ...rest } = reply as { problem?: { code: string } };
+      expect(rest, name).toEqual({ ok: false, error: expect.stringMatching(/^Rejected message/) });
+      if (problem) expect(problem.code, name).toBe('message.rejected');
     }
     // A well-formed one still works (the channel itself is fine).
     const ok = await popup.evaluate((tab) => (globalThis as unknown as Chrome).chrome.runtime.sendMessage({ type: 'tab/summary', tabId: tab }), tabId);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { build } from 'esbuild';
 import path from 'node:path';
+import { commonZhCN } from '../../../i18n/common.zh-CN';
+import { problemsZhCN } from '../../../i18n/problems.zh-CN';
 
 /**
  * The content script's core is compiled on the page's main thread in the task that
@@ -8,11 +10,17 @@ import path from 'node:path';
  * before its first highlights. The second part carries the rest.
  */
 async function inputsOf(entry: string): Promise<string[]> {
-  const result = await build({
+  return Object.keys((await bundle(entry)).metafile.inputs);
+}
+
+function bundle(entry: string, minify = false) {
+  return build({
     entryPoints: [path.resolve(__dirname, '../../..', entry)],
     bundle: true,
     write: false,
     metafile: true,
+    minify,
+    charset: 'utf8',
     format: 'esm',
     logLevel: 'silent',
     plugins: [
@@ -25,7 +33,6 @@ async function inputsOf(entry: string): Promise<string[]> {
       },
     ],
   });
-  return Object.keys(result.metafile.inputs);
 }
 
 describe('the content script core', () => {
@@ -42,5 +49,15 @@ describe('the content script core', () => {
     const inputs = await inputsOf('content/ui-main.ts');
     expect(inputs.some((i) => i.endsWith('messaging/protocol.ts'))).toBe(true);
     expect(inputs.some((i) => i.includes('content/card/'))).toBe(true);
+  });
+});
+
+describe('the in-page UI', () => {
+  it('carries the Chinese of the messages its panel shows, not of the import problems', async () => {
+    const code = (await bundle('content/ui-main.ts', true)).outputFiles[0]!.text;
+    // Storage failures and refusals the background sends back, in Chinese…
+    for (const code_ of ['storage.full', 'clip.gone', 'clip.invalid', 'issue.maxChars'] as const) expect(code.includes(commonZhCN[code_]), code_).toBe(true);
+    // …but none of the library's import problems.
+    for (const code_ of ['problem.csv.noRows', 'import.zip', 'kb.issue.claimed'] as const) expect(code.includes(problemsZhCN[code_]), code_).toBe(false);
   });
 });

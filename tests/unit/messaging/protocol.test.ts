@@ -5,6 +5,11 @@ import { askBackground } from '../../../messaging/client';
 import { backgroundHandlers, classifySender } from '../../../background/service';
 import { TabReports } from '../../../background/tab-reports';
 import { generateClippings } from '../../fixtures/generate-clippings';
+import { renderCommon } from '../../../i18n/common';
+import { EnvelopeSchema, MessageSchema } from '../../../messaging/protocol';
+import { failure } from '../../../messaging/server';
+import { ValidationError } from '../../../storage/clippings';
+import { english, msg } from '../../../i18n/message';
 
 describe('message validation', () => {
   it('accepts well-formed requests', () => {
@@ -29,7 +34,65 @@ describe('message validation', () => {
 
   it('checks a request before sending it and says why in words', async () => {
     const tags = ['x'.repeat(65)];
-    await expect(askBackground({ type: 'clip/update', id: crypto.randomUUID(), tags })).rejects.toThrow(new MessageError('tags › item 1: must be at most 64 characters'));
+    const sent = askBackground({ type: 'clip/update', id: crypto.randomUUID(), tags });
+    await expect(sent).rejects.toThrow('tags › item 1: must be at most 64 characters');
+    // The same as a code, for the reader's language.
+    const e = (await sent.catch((x: unknown) => x)) as MessageError;
+    expect(e).toBeInstanceOf(MessageError);
+    expect(e.detail?.code).toBe('message.invalid');
+    expect(renderCommon(e.detail!, 'zh-CN')).toBe('tags › 第 1 项：最多 64 个字符');
+  });
+
+  it('says why a request was rejected as a code too', () => {
+    let e: MessageError | undefined;
+    try {
+      parseBackgroundRequest({ type: 'kb/entity', id: 'cac', extra: 1 });
+    } catch (x) {
+      e = x as MessageError;
+    }
+    expect(e?.message).toBe('Rejected message: message: has an unknown field: “extra”');
+    expect(english(e!.detail!)).toBe(e?.message);
+    expect(e?.detail?.code).toBe('message.rejected');
+    expect(renderCommon(e!.detail!, 'zh-CN')).toMatch(/^消息被拒绝：/);
+  });
+
+  it('carries the code of a failure in the answer, checked by its schema', () => {
+    const env = { ok: false, error: 'This clipping no longer exists.', problem: { code: 'clip.gone' } };
+    expect(EnvelopeSchema.safeParse(env).success).toBe(true);
+    let e: MessageError | undefined;
+    try {
+      parseResponse(env, BackgroundResponseSchemas['clip/update'], 'clip/update');
+    } catch (x) {
+      e = x as MessageError;
+    }
+    expect(e?.message).toBe('This clipping no longer exists.');
+    expect(e?.detail).toEqual({ code: 'clip.gone' });
+    expect(renderCommon(e!.detail!, 'zh-CN')).toBe('这条摘录已不存在。');
+    // Nested parameters: messages and lists.
+    expect(MessageSchema.safeParse({ code: 'clip.invalid', params: { issues: { list: [{ code: 'issue.at', params: { field: 'note', issue: { code: 'issue.maxChars', params: { n: 5 } } } }], sep: 'semicolon' } } }).success).toBe(true);
+    // No Object method names, odd parameter names, unknown fields or other shapes.
+    for (const bad of [{ code: 'constructor' }, { code: '__proto__' }, { code: 'clip.gone', params: { 'a b': 'x' } }, { code: 'clip.gone', extra: 1 }, { code: 'clip.gone', params: { x: { list: [true], sep: 'comma' } } }, 'clip.gone']) {
+      expect(MessageSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    expect(() => parseResponse({ ok: false, error: 'x', problem: { code: 'toString' } }, BackgroundResponseSchemas['clip/update'], 'clip/update')).toThrow(/Malformed response/);
+  });
+
+  it('answers failures with English words and a code', () => {
+    expect(failure(new ValidationError(msg('clip.gone')))).toEqual({ ok: false, error: 'This clipping no longer exists.', problem: { code: 'clip.gone' } });
+    expect(failure(new ValidationError('plain words'))).toEqual({ ok: false, error: 'plain words' });
+    // A detail that is no message code is left out rather than spoiling the answer.
+    expect(failure(Object.assign(new ValidationError('x'), { detail: { code: 'constructor' } }))).toEqual({ ok: false, error: 'x' });
+    expect(failure(Object.assign(new Error('q'), { name: 'QuotaExceededError' }))).toEqual({
+      ok: false,
+      error: 'Your disk or browser storage is full, so nothing was saved. Free some space (or export and delete old clippings) and try again.',
+      problem: { code: 'storage.full' },
+    });
+    expect(failure(Object.assign(new Error('closed'), { name: 'DatabaseClosedError' })).problem).toEqual({ code: 'storage.updated' });
+    expect(failure(Object.assign(new Error('held'), { name: 'BlockedError' })).problem).toEqual({ code: 'storage.blocked' });
+    expect(failure(Object.assign(new Error('key exists'), { name: 'ConstraintError' }))).toEqual({ ok: false, error: 'key exists', problem: { code: 'storage.other', params: { detail: 'key exists' } } });
+    expect(failure(new TypeError('boom'))).toEqual({ ok: false, error: 'Internal error: boom', problem: { code: 'message.internal', params: { detail: 'boom' } } });
+    expect(failure(null)).toEqual({ ok: false, error: 'Internal error: null', problem: { code: 'message.internal', params: { detail: 'null' } } });
+    for (const f of [failure(new TypeError('boom')), failure(new ValidationError(msg('clip.gone')))]) expect(EnvelopeSchema.safeParse(f).success).toBe(true);
   });
 
   it('validates responses too', () => {
@@ -65,6 +128,19 @@ describe('background message handling', () => {
     const r = await handle(opts, { type: 'tab/summary', tabId: 'seven' }, pageSender);
     expect(r.ok).toBe(false);
     expect((r as { error: string }).error).toMatch(/^Rejected message: tabId: /);
+  });
+
+  it("answers a refused update with the refusal's code, which the panel shows in Chinese", async () => {
+    const r = await handle(opts, { type: 'clip/update', id: crypto.randomUUID(), note: 'n' }, contentSender);
+    expect(r).toEqual({ ok: false, error: 'This clipping no longer exists.', problem: { code: 'clip.gone' } });
+    const e = (() => {
+      try {
+        parseResponse(r, BackgroundResponseSchemas['clip/update'], 'clip/update');
+      } catch (x) {
+        return x as MessageError;
+      }
+    })();
+    expect(renderCommon(e!.detail!, 'zh-CN')).toBe('这条摘录已不存在。');
   });
 
   it('lets content scripts report and extension pages read', async () => {

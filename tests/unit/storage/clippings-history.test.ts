@@ -4,6 +4,7 @@ import { clippingsForEntity, clippingsForPage, deleteClipping, restoreClipping, 
 import { CnaiDatabase } from '../../../storage/db';
 import { clearHistory, recordVisit, seenCounts, seenOn } from '../../../storage/history';
 import { generateClippings } from '../../fixtures/generate-clippings';
+import { renderCommon } from '../../../i18n/common';
 
 let db: CnaiDatabase;
 beforeEach(async () => {
@@ -21,6 +22,12 @@ describe('clippings', () => {
     // Said in words a reader can act on (it reaches the page's "Could not save" message).
     await expect(saveClipping({ ...a, text: 'x'.repeat(171_000) }, db)).rejects.toThrow('This selection is too long to save (171,000 characters; the limit is 100,000).');
     await expect(saveClipping({ ...a, note: 'x'.repeat(50_001) }, db)).rejects.toThrow('Invalid clipping: note: must be at most 50000 characters long');
+    // And as a code, which the page's panel puts in the reader's language.
+    const tooLong = await saveClipping({ ...a, text: 'x'.repeat(171_000) }, db).catch((e: ValidationError) => e);
+    expect((tooLong as ValidationError).detail).toEqual({ code: 'clip.textTooLong', params: { count: '171,000', limit: '100,000' } });
+    expect(renderCommon((tooLong as ValidationError).detail!, 'zh-CN')).toBe('选中的文字太长，无法保存（171,000 个字符，上限为 100,000 个）。');
+    const longNote = await saveClipping({ ...a, note: 'x'.repeat(50_001) }, db).catch((e: ValidationError) => e);
+    expect(renderCommon((longNote as ValidationError).detail!, 'zh-CN')).toBe('摘录无效：note：最多 50000 个字符');
     expect(await db.clippings.count()).toBe(0);
   });
 
