@@ -1,5 +1,5 @@
 /**
- * The library's links to a clipping (library/text-fragment.ts) in Chromium itself: each
+ * The library's links to a clipping (formats/text-fragment.ts) in Chromium itself: each
  * must scroll its page to the clipping — not to an earlier occurrence of the same words,
  * and not nowhere (a piece cut inside a Chinese word is not found). Plain Chromium, no
  * extension: this is the browser's own text-fragment matching.
@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, startServer, type StaticServer } from './harness';
-import { linkToClipping } from '../../library/text-fragment';
+import { linkToClipping } from '../../formats/text-fragment';
 
 const ZH = '据报道，百度公司于二零二三年三月发布了文心一言大模型，随后阿里巴巴推出通义千问，用户可以在手机上免费使用文心一言的应用。';
 const ZH_TW = '據報道，百度公司於二零二三年三月發布了文心一言大模型，隨後阿里巴巴推出通義千問，用戶可以在手機上免費使用文心一言的應用。';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeTextDirectivePart, linkToClipping, textDirective } from '../../../library/text-fragment';
+import { encodeTextDirectivePart, linkToClipping, textDirective } from '../../../formats/text-fragment';
 
 const url = 'https://a.example/x';
 /** A clipping of `exact` inside `page` with its quote context, as capture would store it (32 characters each side). */
