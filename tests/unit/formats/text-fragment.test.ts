@@ -20,6 +20,11 @@ describe('text-fragment links', () => {
     expect(encodeTextDirectivePart('R&D, GLM-4.5 (智谱)')).toBe('R%26D%2C%20GLM%2D4.5%20(%E6%99%BA%E8%B0%B1)');
   });
 
+  it('keeps a fragment the page URL already has (the directive follows it)', () => {
+    expect(linkToClipping({ url: `${url}#part-2`, text: 'Zhipu AI' })).toBe(`${url}#part-2:~:text=Zhipu%20AI`);
+    expect(linkToClipping({ url: `${url}#`, text: 'Zhipu AI' })).toBe(`${url}#:~:text=Zhipu%20AI`);
+  });
+
   it('links a long English quote by its first and last six words', () => {
     expect(textDirective({ text: EN })).toEqual({
       start: 'The Cyberspace Administration of China published',

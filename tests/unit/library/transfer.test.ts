@@ -9,6 +9,7 @@ import { compileMatcher } from '../../../engine/compile';
 import { strFromU8, unzipSync } from 'fflate';
 import { formatProblems, sameSelection, toBackup, toReadwiseCsv, toW3C } from '../../../formats';
 import { renderMessage, type Message } from '../../../i18n/render';
+import { clippingLink } from '../../../formats/markdown';
 import { exportData, importData, zipFiles } from '../../../library/transfer';
 import { updateClipping } from '../../../storage/clippings';
 import { CnaiDatabase } from '../../../storage/db';
@@ -353,6 +354,11 @@ describe('export', () => {
     const pages = unzipSync(zip.data as Uint8Array);
     expect(Object.keys(pages).length).toBe(new Set((await db.clippings.toArray()).map((c) => c.url)).size);
     for (const content of Object.values(pages)) expect(strFromU8(content)).toMatch(/^---\ntitle: /);
+    // Each quote ends with the link to its place on its page, in the ZIP's pages as in the single file.
+    const all = Object.values(pages).map((u) => strFromU8(u)).join('\n');
+    for (const c of await db.clippings.toArray()) expect(all).toContain(`> ${c.text} ${clippingLink(c)}\n`);
+    const cac = (await db.clippings.toArray()).find((c) => c.entities.includes('cac'))!;
+    expect(md.data as string).toContain(`> ${cac.text} ${clippingLink(cac)}\n`);
     const csv = await exportData({ format: 'csv', scope: { kind: 'filter', filters: { site: 'news.example.cn' } }, now: new Date() }, db);
     expect(csv.count).toBe(10);
     expect((csv.data as string).startsWith('\uFEFFHighlight,Title,Author,URL,Note,Location,Date,Tags')).toBe(true);
