@@ -4,7 +4,8 @@
  * Every file starts with YAML front matter (title, url, site, saved, tags, entities);
  * every clipping is a blockquote followed by its note, its tags as #tags and its entities
  * as [[wiki links]]. The page's heading links the page; each quote ends with a link, "↗",
- * to its place on the page (a text fragment, `#:~:text=`, formats/text-fragment.ts). Clipped text and notes are treated as plain text: characters that
+ * to its place on the page (a text fragment, `#:~:text=`, formats/text-fragment.ts).
+ * Clipped text and notes are treated as plain text: characters that
  * Markdown or Obsidian would read as syntax are escaped, so a clipping can never end
  * the quote early, start a heading, list, code block, table, link, tag, comment or
  * math, or break the front matter.
