@@ -121,6 +121,16 @@ describe('import', () => {
     expect((await db.clippings.get(para.id))).toMatchObject({ text: para.text, tags: ['t'] });
   });
 
+  it('restores a backup holding two clippings of one selection (as earlier versions kept them) as one, merged', async () => {
+    const [a] = generateClippings(1);
+    const fresh = { ...a!, text: 'Zhipu AI | GLM-4.5', quote: { type: 'TextQuoteSelector' as const, exact: 'Zhipu AIGLM-4.5' }, note: 'New note.', tags: ['new'] };
+    const old = { ...fresh, id: fakeUuid(200), text: 'Zhipu AIGLM-4.5', note: 'Old note.', tags: ['old'] };
+    const file = enc(toBackup({ clippings: [fresh, old], userEntities: [], entityPrefs: [] }, new Date('2026-11-22T00:00:00Z')));
+    expect(await importData({ name: 'b.json', bytes: file, mode: 'all' }, db)).toMatchObject({ ok: true, added: 1, merged: 1, unchanged: 0 });
+    expect(await snapshot()).toEqual([{ ...fresh, note: 'New note.\n\nOld note.', tags: ['new', 'old'] }]);
+    expect(await importData({ name: 'b.json', bytes: file, mode: 'all' }, db)).toMatchObject({ ok: true, added: 0, merged: 0, unchanged: 2 });
+  });
+
   it('imports the same file again without changing anything: the tester’s case (backup three more times, then the CSV)', async () => {
     const clippings = generateClippings(6).map((c) => ({ ...c, note: 'A note from the file.' }));
     await db.clippings.bulkPut(clippings);
