@@ -29,7 +29,8 @@ export interface ImportResult {
   unreadable?: boolean;
 }
 
-const collapsed = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** White space collapsed to single spaces and trimmed; the test first spares most texts, which have nothing to collapse, the copy (an import indexes every stored clipping). */
+const collapsed = (s: string) => (/\s\s|[^\S ]|^ | $/.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
 
 /**
  * The keys of a clipping's selection: two clippings of one page with a key in common are

@@ -44,6 +44,18 @@ describe('sameSelection', () => {
     expect(sameSelection({ text: 'Zhipu AI | GLM', quote: q('Zhipu AIGLM') }, { text: 'Zhipu AIGLM', quote: q('Zhipu AIGLM') })).toBe(true);
     expect(sameSelection({ text: ' 智谱AI\n 发布了  GLM ', quote: q('x') }, { text: '智谱AI 发布了 GLM', quote: q('y') })).toBe(true);
     expect(sameSelection({ text: 'ab', quote: q('ab') }, { text: 'a b', quote: q('a b') })).toBe(false);
+    for (const [a, b] of [['a b', ' a b'], ['a b', 'a b '], ['a b', 'a  b'], ['a b', 'a\tb'], ['a b', 'a\u00a0b'], ['a b', 'a\n\nb']] as const)
+      expect(selectionKeys({ text: b, quote: q('y') })[1], JSON.stringify(b)).toBe(selectionKeys({ text: a, quote: q('x') })[1]);
+    expect(selectionKeys({ text: 'a b c', quote: q('x') })[1]).toBe('t\u0000a b c');
+  });
+  it('collapses white space as a full replace would, whatever the text (property)', () => {
+    const text = fc.array(fc.constantFrom('a', '智', ' ', '  ', '\t', '\n', '\u00a0', '\u3000', '\r\n', 'b'), { maxLength: 12 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(selectionKeys({ text: s, quote: q('x') })[1]).toBe(`t\u0000${s.replace(/\s+/g, ' ').trim()}`);
+      }),
+      { numRuns: 500 },
+    );
   });
   it('goes by the keys an import indexes, each with the page URL', () => {
     const a = { url: 'https://a/', text: 'x  y', quote: q('x\ny') };
