@@ -29,9 +29,36 @@ export interface ImportResult {
   unreadable?: boolean;
 }
 
-/** Key under which the storage layer considers two clippings the same: page URL and exact text. */
-export function dedupeKey(clipping: Pick<Clipping, 'url' | 'text'>): string {
-  return `${clipping.url}\u0000${clipping.text}`;
+/** White space collapsed to single spaces and trimmed; the test first spares most texts, which have nothing to collapse, the copy (an import indexes every stored clipping). */
+const collapsed = (s: string) => (/\s\s|[^\S ]|^ | $/.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
+
+/**
+ * The keys of a clipping's selection: two clippings of one page with a key in common are
+ * the same selection ({@link sameSelection}). One is the quote; the other the text with
+ * its white space collapsed (so the same text, too).
+ */
+export function selectionKeys(c: Pick<Clipping, 'text' | 'quote'>): [quote: string, text: string] {
+  return [`q\u0000${c.quote.exact}`, `t\u0000${collapsed(c.text)}`];
+}
+
+/**
+ * Whether two clippings of one page are the same selection: the same text, the same
+ * quote, or texts that differ only in white space. A clipping saved before clippings kept
+ * the text as the page shows it (cells apart, blocks on their own lines, white space
+ * collapsed) has the page's raw text as its `text`, which is what the quote of the same
+ * selection saved now holds; the raw text of an old paragraph and its readable text now
+ * differ only in white space. Saving (storage/clippings.ts) and importing
+ * (library/transfer.ts) both go by it.
+ */
+export function sameSelection(a: Pick<Clipping, 'text' | 'quote'>, b: Pick<Clipping, 'text' | 'quote'>): boolean {
+  const [qa, ta] = selectionKeys(a);
+  const [qb, tb] = selectionKeys(b);
+  return qa === qb || ta === tb;
+}
+
+/** Keys under which an import looks for a stored duplicate: the page URL with each of {@link selectionKeys}. */
+export function dedupeKeys(c: Pick<Clipping, 'url' | 'text' | 'quote'>): string[] {
+  return selectionKeys(c).map((k) => `${c.url}\u0000${k}`);
 }
 
 export function defaultNewId(): string {

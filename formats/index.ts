@@ -2,7 +2,7 @@
  * Export and import formats for clippings and backups. Pure functions over data: no
  * browser APIs, no database.
  */
-export { dedupeKey, type EntityNames, type ImportOptions, type ImportResult } from './common';
+export { dedupeKeys, sameSelection, selectionKeys, type EntityNames, type ImportOptions, type ImportResult } from './common';
 export { formatProblem, formatProblems, type Problem } from './problems';
 export { exportFileName, safeFileName, uniqueFileNames, type ExportKind, type ExportScope } from './filenames';
 export { toMarkdown, obsidianTag, wikiLink, type ExportFile, type MarkdownContext, type MarkdownOptions } from './markdown';

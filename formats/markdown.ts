@@ -3,7 +3,9 @@
  *
  * Every file starts with YAML front matter (title, url, site, saved, tags, entities);
  * every clipping is a blockquote followed by its note, its tags as #tags and its entities
- * as [[wiki links]]. Clipped text and notes are treated as plain text: characters that
+ * as [[wiki links]]. The page's heading links the page; each quote ends with a link, "↗",
+ * to its place on the page (a text fragment, `#:~:text=`, formats/text-fragment.ts).
+ * Clipped text and notes are treated as plain text: characters that
  * Markdown or Obsidian would read as syntax are escaped, so a clipping can never end
  * the quote early, start a heading, list, code block, table, link, tag, comment or
  * math, or break the front matter.
@@ -11,6 +13,7 @@
 import type { Clipping } from '../model/clipping';
 import { nameOf, type EntityNames } from './common';
 import { exportFileName, safeFileName, uniqueFileNames, type ExportScope } from './filenames';
+import { linkToClipping } from './text-fragment';
 import { localDay, normalizeNewlines, wellFormed } from './text';
 import { frontMatter, type YamlValue } from './yaml';
 
@@ -140,9 +143,24 @@ function pageTitle(c: Clipping): string {
   return c.title.trim() || c.site || c.url;
 }
 
+/** A URL as a link destination: in angle brackets, so spaces and parentheses need no escape; line breaks (which a URL parser drops) are encoded. */
+function linkDestination(url: string): string {
+  return `<${url.replace(/[<>\\]/g, '\\$&').replace(/[\r\n]/g, encodeURIComponent)}>`;
+}
+
+/** The link after a clipping's quote: to the clipping's place on its page. */
+export function clippingLink(c: Clipping): string {
+  return `[↗](${linkDestination(linkToClipping(c))})`;
+}
+
 function clippingBlock(c: Clipping, ctx: EntityNames): string {
   const parts: string[] = [];
-  parts.push(escapeText(c.text).map((l) => (l ? `> ${l}` : '>')).join('\n') || '>');
+  const quote = escapeText(c.text);
+  // The link ends the quote's last line (a line of its own would be part of the quote, or
+  // need a blank line in it).
+  if (quote.length) quote[quote.length - 1] += ` ${clippingLink(c)}`;
+  else quote.push(clippingLink(c));
+  parts.push(quote.map((l) => (l ? `> ${l}` : '>')).join('\n'));
   const note = escapeText(c.note);
   if (note.length) parts.push(note.join('\n'));
   const meta: string[] = [];
@@ -156,7 +174,7 @@ function clippingBlock(c: Clipping, ctx: EntityNames): string {
 
 function pageSection(clippings: readonly Clipping[], ctx: EntityNames, heading: string): string {
   const first = clippings[0]!;
-  const head = `${heading} ${escapeInline(pageTitle(first))}\n\nSource: [${escapeInline(first.site || first.url)}](<${first.url.replace(/[<>\\]/g, '\\$&')}>)`;
+  const head = `${heading} ${escapeInline(pageTitle(first))}\n\nSource: [${escapeInline(first.site || first.url)}](${linkDestination(first.url)})`;
   return [head, clippings.map((c) => clippingBlock(c, ctx)).join('\n\n---\n\n')].join('\n\n');
 }
 

@@ -1,6 +1,6 @@
 /**
- * Merging an imported clipping into the one already stored for it (same id, or same
- * page and text). Idempotent: merging the same record again changes nothing, so
+ * Merging an imported clipping into the one already stored for it (same id, or the same
+ * selection of the same page: formats/common sameSelection). Idempotent: merging the same record again changes nothing, so
  * importing a file twice leaves the library as importing it once did. Pure.
  */
 import { MAX_NOTE, type Clipping } from '../model/clipping';

@@ -6,8 +6,9 @@
  * Imports are all-or-nothing by default: everything is validated first, then written
  * in one Dexie transaction, so an invalid file — or a failure halfway (an exception,
  * a full disk, a closed tab) — leaves the database as it was. Duplicates (same id, or
- * same page and text) are merged, not doubled, and merging is idempotent: importing a
- * file again changes nothing (library/merge.ts).
+ * the same selection of the same page, as saving decides: formats/common sameSelection)
+ * are merged, not doubled, and merging is idempotent: importing a file again changes
+ * nothing (library/merge.ts).
  */
 import Dexie from 'dexie';
 import { strToU8, zipSync, type Zippable } from 'fflate';
@@ -16,7 +17,7 @@ import { textMentions } from '../engine/text-mentions';
 import { Matcher } from '../engine/matcher';
 import { parseMatcherData } from '../engine/matcher-schema';
 import {
-  dedupeKey,
+  dedupeKeys,
   exportFileName,
   fromReadwiseCsv,
   fromW3C,
@@ -283,11 +284,20 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
     // Tags of new clippings from other tools take the library's spelling ("ai" joins "AI"),
     // the first used; a backup's clippings are restored exactly as they were.
     const spelling = format !== 'backup' ? tagSpellings(existing) : new Map<string, string>();
-    const byKey = new Map(existing.map((c) => [dedupeKey(c), c]));
+    // A duplicate is the same id, or the same selection of the same page (formats/common
+    // sameSelection, as saving decides): found by the page with the quote, or with the text
+    // white space collapsed. Each key names the first clipping that had it.
+    const byKey = new Map<string, string>();
+    const index = (c: Clipping) => {
+      for (const k of dedupeKeys(c)) if (!byKey.has(k)) byKey.set(k, c.id);
+    };
+    for (const c of existing) index(c);
     const out = new Map<string, Clipping>();
     for (let c of clippings) {
-      const same = byId.get(c.id) ?? byKey.get(dedupeKey(c)) ?? out.get(c.id);
+      const keyed = dedupeKeys(c).find((k) => byKey.has(k));
+      const same = byId.get(c.id) ?? (keyed ? byId.get(byKey.get(keyed)!) : undefined);
       if (same) {
+        // Its text and quote stay as stored: its keys do not change.
         const m = mergeClipping(out.get(same.id) ?? same, c);
         if (m.noteLeftOut)
           problems.push({ record: msg('problem.record.clippingText', { text: shorten(same.text) }), field: ['note'], message: msg('problem.noteTooLong', { max: MAX_NOTE }) });
@@ -296,7 +306,6 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
           continue;
         }
         out.set(same.id, m.clipping);
-        byKey.set(dedupeKey(m.clipping), m.clipping);
         merged++;
       } else {
         if (format !== 'backup' && c.tags.length) {
@@ -305,7 +314,7 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
         }
         out.set(c.id, c);
         byId.set(c.id, c);
-        byKey.set(dedupeKey(c), c);
+        index(c);
         added++;
       }
     }

@@ -1,7 +1,8 @@
 /**
  * Clippings in the database. Every write is validated with the Zod schema first;
- * a clipping of the same text on the same page is not stored twice.
+ * the same selection of the same page (formats/common.ts sameSelection) is not stored twice.
  */
+import { sameSelection } from '../formats/common';
 import { issuesMessage } from '../formats/problems';
 import { english, msg, type Message } from '../i18n/message';
 import { ClippingSchema, MAX_CLIPPING_TEXT, type Clipping } from '../model/clipping';
@@ -28,20 +29,6 @@ function validate(c: unknown): Clipping {
     throw new ValidationError(msg('clip.invalid', { issues: issuesMessage(r.error, c, 'clipping') }));
   }
   return r.data;
-}
-
-const collapsed = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/**
- * Whether two clippings of one page are the same selection. Their texts are compared, and
- * also their quotes: a clipping saved before clippings kept the text as the page shows it
- * (cells apart, blocks on their own lines, white space collapsed) has the page's raw text
- * as its `text`, which is what the quote of the same selection saved now holds. Texts that
- * differ only in white space (the raw text of an old paragraph, its readable text now) are
- * the same too.
- */
-export function sameSelection(a: Pick<Clipping, 'text' | 'quote'>, b: Pick<Clipping, 'text' | 'quote'>): boolean {
-  return a.text === b.text || a.quote.exact === b.quote.exact || collapsed(a.text) === collapsed(b.text);
 }
 
 /** Stores a new clipping; returns the existing one when the same selection of the same page is already saved ({@link sameSelection}). */

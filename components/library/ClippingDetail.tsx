@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { renderMessage } from '../../i18n/render';
 import type { Entity } from '../../kb/schema';
-import { linkToClipping } from '../../library/text-fragment';
+import { linkToClipping } from '../../formats/text-fragment';
 import type { Clipping } from '../../model/clipping';
 import { deleteClipping, restoreClipping, updateClipping, ValidationError } from '../../storage/clippings';
 import { describeStorageError, isStorageError, storageProblem } from '../../storage/errors';

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { clippingLink } from '../../formats/markdown';
 import { generateClippings } from '../fixtures/generate-clippings';
 import { getRecords, launchWithExtension, putRecords, type ExtensionBrowser } from './harness';
 
@@ -42,6 +43,10 @@ describe('export from the library', () => {
     expect(name).toMatch(/^cnai-clippings-\d{4}-\d{2}-\d{2}-all\.md$/);
     expect(text.startsWith('---\n')).toBe(true);
     expect(text).toContain('> DeepSeek released DeepSeek-R1');
+    // Each quote ends with the link to its place on the page (built in the worker, as in Node).
+    const c = clippings[10]!;
+    expect(text).toContain(`\n> ${c.text} ${clippingLink(c)}\n`);
+    expect(text).toContain(`\nSource: [${c.site}](<${c.url}>)\n`);
     expect(text).toContain('[[Cyberspace Administration of China]]');
   });
 

@@ -1,5 +1,5 @@
 /**
- * The library's links to a clipping (library/text-fragment.ts) in Chromium itself: each
+ * The library's links to a clipping (formats/text-fragment.ts) in Chromium itself: each
  * must scroll its page to the clipping — not to an earlier occurrence of the same words,
  * and not nowhere (a piece cut inside a Chinese word is not found). Plain Chromium, no
  * extension: this is the browser's own text-fragment matching.
@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, startServer, type StaticServer } from './harness';
-import { linkToClipping } from '../../library/text-fragment';
+import { linkToClipping } from '../../formats/text-fragment';
 
 const ZH = '据报道，百度公司于二零二三年三月发布了文心一言大模型，随后阿里巴巴推出通义千问，用户可以在手机上免费使用文心一言的应用。';
 const ZH_TW = '據報道，百度公司於二零二三年三月發布了文心一言大模型，隨後阿里巴巴推出通義千問，用戶可以在手機上免費使用文心一言的應用。';
@@ -57,7 +57,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The id of the block the browser scrolled to the middle of the window, or 'none'. */
+/** The id of the block the browser scrolled to the middle of the window (a text fragment) or to its top (an element's fragment), or 'none'. */
 async function scrolledTo(link: string): Promise<string> {
   const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
   await page.goto(link);
@@ -69,6 +69,8 @@ async function scrolledTo(link: string): Promise<string> {
       const r = el.getBoundingClientRect();
       if (r.top - 100 <= middle && r.bottom + 100 >= middle) return el.id;
     }
+    // An element's fragment (#en2) scrolls it to the top of the window.
+    for (const el of document.querySelectorAll('p, table')) if (Math.abs(el.getBoundingClientRect().top) < 2) return el.id;
     return `somewhere else (${window.scrollY})`;
   });
   await page.close();
@@ -89,11 +91,15 @@ describe('links to a clipping in Chromium', () => {
       { label: 'a quote that begins inside a word (义千问 of 通义千问)', clip: clipOf('义千问'), to: 'zh' },
       { label: '40 characters of a Chinese sentence, from inside a word (度 of 百度)', clip: clipOf(ZH.slice(5, 45)), to: 'zh' },
       { label: 'two rows of a table, whose first cell is on the page before', clip: clipOf(rows, 0, TABLE.slice(1).map((r) => r.join(' | ')).join('\n')), to: 'table' },
+      // An imported clipping's page address may have a fragment: the directive follows it, and the text wins.
+      { label: 'a page address with a fragment of its own (#en)', clip: clipOf('文心一言', 4), to: 'zh2', fragment: '#en' },
+      // … and where the text is gone from the page, the fragment still leads to its element (not with `#en2#:~:text=`).
+      { label: 'text no longer on the page, at an address with a fragment (#en2)', clip: { text: 'A sentence the page no longer has.' }, to: 'en2', fragment: '#en2' },
     ];
   };
-  it.each([...Array(9).keys()])('case %i', async (i) => {
-    const { label, clip, to } = cases()[i]!;
-    const link = linkToClipping({ url: server.url('/links.html'), ...clip });
+  it.each([...Array(11).keys()])('case %i', async (i) => {
+    const { label, clip, to, fragment = '' } = cases()[i]!;
+    const link = linkToClipping({ url: server.url('/links.html') + fragment, ...clip });
     expect(await scrolledTo(link), `${label}: ${decodeURIComponent(link)}`).toBe(to);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dedupeKey } from '../../../formats/common';
+import { dedupeKeys, sameSelection, selectionKeys } from '../../../formats/common';
 import { parseDate, readwiseDate } from '../../../formats/dates';
 import { exportFileName, safeFileName, uniqueFileNames } from '../../../formats/filenames';
 import { describeIssue, formatProblem, formatProblems } from '../../../formats/problems';
@@ -37,10 +37,31 @@ describe('problems', () => {
   });
 });
 
-describe('dedupeKey', () => {
-  it('is the page URL and the exact text', () => {
-    expect(dedupeKey(SAMPLE_CLIPPINGS[0]!)).toBe(`https://www.example.com/tech/deepseek-r1\u0000${SAMPLE_CLIPPINGS[0]!.text}`);
-    expect(dedupeKey({ url: 'https://a/', text: 'bc' })).not.toBe(dedupeKey({ url: 'https://a/b', text: 'c' }));
+describe('sameSelection', () => {
+  const q = (exact: string) => ({ type: 'TextQuoteSelector' as const, exact });
+  it('is the same text, the same quote, or text differing only in white space', () => {
+    expect(sameSelection({ text: 'a b', quote: q('x') }, { text: 'a b', quote: q('y') })).toBe(true);
+    expect(sameSelection({ text: 'Zhipu AI | GLM', quote: q('Zhipu AIGLM') }, { text: 'Zhipu AIGLM', quote: q('Zhipu AIGLM') })).toBe(true);
+    expect(sameSelection({ text: ' 智谱AI\n 发布了  GLM ', quote: q('x') }, { text: '智谱AI 发布了 GLM', quote: q('y') })).toBe(true);
+    expect(sameSelection({ text: 'ab', quote: q('ab') }, { text: 'a b', quote: q('a b') })).toBe(false);
+    for (const [a, b] of [['a b', ' a b'], ['a b', 'a b '], ['a b', 'a  b'], ['a b', 'a\tb'], ['a b', 'a\u00a0b'], ['a b', 'a\n\nb']] as const)
+      expect(selectionKeys({ text: b, quote: q('y') })[1], JSON.stringify(b)).toBe(selectionKeys({ text: a, quote: q('x') })[1]);
+    expect(selectionKeys({ text: 'a b c', quote: q('x') })[1]).toBe('t\u0000a b c');
+  });
+  it('collapses white space as a full replace would, whatever the text (property)', () => {
+    const text = fc.array(fc.constantFrom('a', '智', ' ', '  ', '\t', '\n', '\u00a0', '\u3000', '\r\n', 'b'), { maxLength: 12 }).map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(selectionKeys({ text: s, quote: q('x') })[1]).toBe(`t\u0000${s.replace(/\s+/g, ' ').trim()}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('goes by the keys an import indexes, each with the page URL', () => {
+    const a = { url: 'https://a/', text: 'x  y', quote: q('x\ny') };
+    expect(dedupeKeys(a)).toEqual(selectionKeys(a).map((k) => `https://a/\u0000${k}`));
+    expect(dedupeKeys({ ...a, url: 'https://a/b' })).not.toEqual(expect.arrayContaining([dedupeKeys(a)[0]]));
+    expect(dedupeKeys({ url: 'https://a/', text: 'bc', quote: q('bc') })).not.toEqual(expect.arrayContaining(dedupeKeys({ url: 'https://a/b', text: 'c', quote: q('c') })));
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { obsidianTag, toMarkdown, wikiLink } from '../../../formats/markdown';
+import { clippingLink, obsidianTag, toMarkdown, wikiLink } from '../../../formats/markdown';
 import { yamlString } from '../../../formats/yaml';
 import type { Clipping } from '../../../model/clipping';
 import { clippingArb, ctx, expectGolden, nastyText, NOW, SAMPLE_CLIPPINGS } from './samples';
@@ -119,6 +119,10 @@ describe('Markdown export', () => {
         // After front matter, heading and source line: the quote, up to the end of the file.
         const start = body.findIndex((l) => l.startsWith('Source: ')) + 2;
         const quote = body.slice(start, body.length - 1);
+        // The last line ends with the link to the clipping's place on the page.
+        const link = ` ${clippingLink(c)}`;
+        expect(quote[quote.length - 1]!.endsWith(link)).toBe(true);
+        quote[quote.length - 1] = quote[quote.length - 1]!.slice(0, -link.length) || '>';
         for (const line of quote) expect(line === '>' || line.startsWith('> ')).toBe(true);
         const lines = quote.map((l) => l.replace(/^> ?/, ''));
         // Nothing in a line starts a Markdown block or Obsidian syntax once quoted.
@@ -151,6 +155,38 @@ describe('Markdown export', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('ends each quote with a link to its place on the page; the page itself is linked plain', () => {
+    // "文心一言" twice on one page: each clipping's link has its own context, after its own quote (page order).
+    const page = '百度公司发布了文心一言大模型，用户可以在手机上免费使用文心一言的应用。';
+    const at = (n: number) => (n ? page.lastIndexOf('文心一言') : page.indexOf('文心一言'));
+    const clip = (n: number, id: string): Clipping => ({
+      ...SAMPLE_CLIPPINGS[2]!,
+      id,
+      text: '文心一言',
+      quote: { type: 'TextQuoteSelector', exact: '文心一言', prefix: page.slice(0, at(n)), suffix: page.slice(at(n) + 4) },
+      position: { type: 'TextPositionSelector', start: at(n), end: at(n) + 4 },
+      note: '',
+      tags: [],
+      entities: [],
+    });
+    const url = SAMPLE_CLIPPINGS[2]!.url;
+    const enc = encodeURIComponent;
+    for (const split of ['single', 'per-page'] as const) {
+      const [file] = toMarkdown([clip(1, '00000000-0000-4000-8000-000000000002'), clip(0, '00000000-0000-4000-8000-000000000001')], mdCtx, { split });
+      const quotes = file!.content.split('\n').filter((l) => l.startsWith('> '));
+      expect(quotes).toEqual([
+        `> 文心一言 [↗](<${url}#:~:text=${enc('公司发布了')}-,${enc('文心一言')},-${enc('大模型，用户')}>)`,
+        `> 文心一言 [↗](<${url}#:~:text=${enc('上免费使用')}-,${enc('文心一言')},-${enc('的应用。')}>)`,
+      ]);
+      expect(file!.content).toContain(`Source: [news.example.cn](<${url}>)`);
+    }
+  });
+
+  it('writes a link that is one link destination, whatever the page URL', () => {
+    const c: Clipping = { ...SAMPLE_CLIPPINGS[2]!, url: 'https://a.example/p?x=<b>\\(y)#top', text: 'Zhipu AI', quote: { type: 'TextQuoteSelector', exact: 'Zhipu AI' } };
+    expect(clippingLink(c)).toBe('[↗](<https://a.example/p?x=\\<b\\>\\\\(y)#top:~:text=Zhipu%20AI>)');
   });
 
   it('escapes Markdown and Obsidian syntax in the clipped text', () => {

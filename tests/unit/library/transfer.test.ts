@@ -7,13 +7,14 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../../engine/compile';
 import { strFromU8, unzipSync } from 'fflate';
-import { formatProblems, toBackup, toReadwiseCsv, toW3C } from '../../../formats';
+import { formatProblems, sameSelection, toBackup, toReadwiseCsv, toW3C } from '../../../formats';
 import { renderMessage, type Message } from '../../../i18n/render';
+import { clippingLink } from '../../../formats/markdown';
 import { exportData, importData, zipFiles } from '../../../library/transfer';
 import { updateClipping } from '../../../storage/clippings';
 import { CnaiDatabase } from '../../../storage/db';
 import { seedBuiltin } from '../../../storage/seed';
-import { generateClippings } from '../../fixtures/generate-clippings';
+import { fakeUuid, generateClippings } from '../../fixtures/generate-clippings';
 import { smallEntities } from '../helpers';
 import { clippingArb } from '../formats/samples';
 
@@ -41,8 +42,8 @@ describe('backup round trip', () => {
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(clippingArb, { maxLength: 8, selector: (c) => c.id }), async (clippings) => {
         await wipe();
-        // Distinct page+text pairs (the same text on the same page is one clipping).
-        const unique = clippings.filter((c, i) => clippings.findIndex((d) => d.url === c.url && d.text === c.text) === i);
+        // Distinct selections (the same selection of a page is one clipping).
+        const unique = clippings.filter((c, i) => clippings.findIndex((d) => d.url === c.url && sameSelection(d, c)) === i);
         await db.clippings.bulkPut(unique);
         await db.entityPrefs.put({ id: 'kimi', muted: true });
         await db.history.put({ key: 'cac https://a.example/', entityId: 'cac', url: 'https://a.example/', title: 'A', site: 'a.example', firstSeen: '2026-01-01T00:00:00.000Z', lastSeen: '2026-01-01T00:00:00.000Z', count: 1 });
@@ -81,7 +82,7 @@ describe('import', () => {
     expect(await db.clippings.count()).toBe(1);
   });
 
-  it('merges duplicates (same id, or same page and text) instead of doubling them', async () => {
+  it('merges duplicates (same id, or the same selection of the page) instead of doubling them', async () => {
     const [a] = generateClippings(1);
     await db.clippings.put({ ...a!, note: 'mine', tags: ['x'] });
     const csv = `Highlight,Title,Author,URL,Note,Location,Date,Tags\r\n"${a!.text}",T,,${a!.url},theirs,,2026-01-01 00:00:00,y\r\n`;
@@ -90,6 +91,44 @@ describe('import', () => {
     const stored = await db.clippings.toArray();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ note: 'mine\n\ntheirs', tags: ['x', 'y'] });
+  });
+
+  it('merges an old backup’s clipping into the same selection saved anew (same quote, or text differing in white space), with the right counts', async () => {
+    const now = new Date('2026-11-22T00:00:00Z');
+    const [a, b, c] = generateClippings(3).map((x) => ({ ...x, url: 'https://news.example.cn/a.html', note: '', tags: [] }));
+    // Saved now: the readable text (cells apart), the page's raw text as the quote …
+    const table = { ...a!, text: 'Zhipu AI | GLM-4.5 | 2025', quote: { type: 'TextQuoteSelector' as const, exact: 'Zhipu AIGLM-4.52025' } };
+    // … a paragraph whose raw text has other white space than the readable one, and its own quote.
+    const para = { ...b!, text: '智谱AI 发布了 GLM-4.5。', quote: { type: 'TextQuoteSelector' as const, exact: '智谱AI\n  发布了 GLM-4.5。', prefix: 'x' } };
+    await db.clippings.bulkPut([table, para]);
+    // The old backup kept the raw text as text, under other ids.
+    const oldTable = { ...table, id: fakeUuid(100), text: 'Zhipu AIGLM-4.52025', note: 'From the old library.' };
+    const oldPara = { ...para, id: fakeUuid(101), text: '智谱AI\n发布了  GLM-4.5。', quote: { type: 'TextQuoteSelector' as const, exact: '智谱AI\n发布了  GLM-4.5。' } };
+    const fresh = { ...c!, id: fakeUuid(102) };
+    const file = enc(toBackup({ clippings: [oldTable, oldPara, fresh], userEntities: [], entityPrefs: [] }, now));
+    expect(await importData({ name: 'old.json', bytes: file, mode: 'all' }, db)).toMatchObject({ ok: true, added: 1, merged: 1, unchanged: 1 });
+    const stored = await snapshot();
+    expect(stored.map((x) => x.id)).toEqual([table.id, para.id, fresh.id].sort());
+    // The stored clipping keeps its id, text and quote and gains the old note.
+    expect(stored.find((x) => x.id === table.id)).toEqual({ ...table, note: 'From the old library.', updated: stored.find((x) => x.id === table.id)!.updated });
+    expect(stored.find((x) => x.id === para.id)).toEqual(para);
+    // Again: nothing to add.
+    expect(await importData({ name: 'old.json', bytes: file, mode: 'all' }, db)).toMatchObject({ ok: true, added: 0, merged: 0, unchanged: 3 });
+    expect(await snapshot()).toEqual(stored);
+    // Merging by id still wins over the selection: the same id with other text merges into that clipping.
+    const byId = enc(toBackup({ clippings: [{ ...para, text: 'Another selection', quote: { type: 'TextQuoteSelector' as const, exact: 'Another selection' }, tags: ['t'] }], userEntities: [], entityPrefs: [] }, now));
+    expect(await importData({ name: 'id.json', bytes: byId, mode: 'all' }, db)).toMatchObject({ ok: true, added: 0, merged: 1, unchanged: 0 });
+    expect((await db.clippings.get(para.id))).toMatchObject({ text: para.text, tags: ['t'] });
+  });
+
+  it('restores a backup holding two clippings of one selection (as earlier versions kept them) as one, merged', async () => {
+    const [a] = generateClippings(1);
+    const fresh = { ...a!, text: 'Zhipu AI | GLM-4.5', quote: { type: 'TextQuoteSelector' as const, exact: 'Zhipu AIGLM-4.5' }, note: 'New note.', tags: ['new'] };
+    const old = { ...fresh, id: fakeUuid(200), text: 'Zhipu AIGLM-4.5', note: 'Old note.', tags: ['old'] };
+    const file = enc(toBackup({ clippings: [fresh, old], userEntities: [], entityPrefs: [] }, new Date('2026-11-22T00:00:00Z')));
+    expect(await importData({ name: 'b.json', bytes: file, mode: 'all' }, db)).toMatchObject({ ok: true, added: 1, merged: 1, unchanged: 0 });
+    expect(await snapshot()).toEqual([{ ...fresh, note: 'New note.\n\nOld note.', tags: ['new', 'old'] }]);
+    expect(await importData({ name: 'b.json', bytes: file, mode: 'all' }, db)).toMatchObject({ ok: true, added: 0, merged: 0, unchanged: 2 });
   });
 
   it('imports the same file again without changing anything: the tester’s case (backup three more times, then the CSV)', async () => {
@@ -145,7 +184,7 @@ describe('import', () => {
         fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 4 }),
         async (format, inFile, before, links) => {
           await wipe();
-          // Some stored clippings are a file clipping's duplicates: the same id, or the same page and text.
+          // Some stored clippings are a file clipping's duplicates: the same id, or the same page and text (the same selection).
           const stored = before.map((c, i) => {
             const link = links[i];
             if (!link) return c;
@@ -325,6 +364,11 @@ describe('export', () => {
     const pages = unzipSync(zip.data as Uint8Array);
     expect(Object.keys(pages).length).toBe(new Set((await db.clippings.toArray()).map((c) => c.url)).size);
     for (const content of Object.values(pages)) expect(strFromU8(content)).toMatch(/^---\ntitle: /);
+    // Each quote ends with the link to its place on its page, in the ZIP's pages as in the single file.
+    const all = Object.values(pages).map((u) => strFromU8(u)).join('\n');
+    for (const c of await db.clippings.toArray()) expect(all).toContain(`> ${c.text} ${clippingLink(c)}\n`);
+    const cac = (await db.clippings.toArray()).find((c) => c.entities.includes('cac'))!;
+    expect(md.data as string).toContain(`> ${cac.text} ${clippingLink(cac)}\n`);
     const csv = await exportData({ format: 'csv', scope: { kind: 'filter', filters: { site: 'news.example.cn' } }, now: new Date() }, db);
     expect(csv.count).toBe(10);
     expect((csv.data as string).startsWith('\uFEFFHighlight,Title,Author,URL,Note,Location,Date,Tags')).toBe(true);

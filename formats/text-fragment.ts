@@ -166,10 +166,14 @@ function contextPiece(context: string, side: 'start' | 'end', cutOff: boolean): 
   return piece(text, side, CONTEXT);
 }
 
-/** Text-fragment link that scrolls the source page to the clipping. */
+/**
+ * Text-fragment link that scrolls the source page to the clipping. A page URL with a
+ * fragment of its own (an imported clipping's) keeps it: the directive follows it
+ * (`#section:~:text=…`).
+ */
 export function linkToClipping(c: Linkable): string {
   const d = textDirective(c);
   const e = encodeTextDirectivePart;
   const parts = [...(d.prefix ? [`${e(d.prefix)}-`] : []), e(d.start), ...(d.end ? [e(d.end)] : []), ...(d.suffix ? [`-${e(d.suffix)}`] : [])];
-  return `${c.url}#:~:text=${parts.join(',')}`;
+  return `${c.url.includes('#') ? c.url : `${c.url}#`}:~:text=${parts.join(',')}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeTextDirectivePart, linkToClipping, textDirective } from '../../../library/text-fragment';
+import { encodeTextDirectivePart, linkToClipping, textDirective } from '../../../formats/text-fragment';
 
 const url = 'https://a.example/x';
 /** A clipping of `exact` inside `page` with its quote context, as capture would store it (32 characters each side). */
@@ -18,6 +18,11 @@ describe('text-fragment links', () => {
   it('links a short quote as it is, percent-encoding the syntax characters (- , &)', () => {
     expect(linkToClipping({ url, text: 'Zhipu AI - open' })).toBe(`${url}#:~:text=Zhipu%20AI%20%2D%20open`);
     expect(encodeTextDirectivePart('R&D, GLM-4.5 (智谱)')).toBe('R%26D%2C%20GLM%2D4.5%20(%E6%99%BA%E8%B0%B1)');
+  });
+
+  it('keeps a fragment the page URL already has (the directive follows it)', () => {
+    expect(linkToClipping({ url: `${url}#part-2`, text: 'Zhipu AI' })).toBe(`${url}#part-2:~:text=Zhipu%20AI`);
+    expect(linkToClipping({ url: `${url}#`, text: 'Zhipu AI' })).toBe(`${url}#:~:text=Zhipu%20AI`);
   });
 
   it('links a long English quote by its first and last six words', () => {
