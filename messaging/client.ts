@@ -22,7 +22,8 @@ import {
 /**
  * True for failures of the transport itself (the service worker was stopped or is
  * restarting), where sending again is safe: every background request is idempotent
- * (saves are deduplicated by page and text, updates and deletes by id).
+ * (saves are deduplicated by page and selection, formats/common sameSelection; updates
+ * and deletes by id).
  */
 function isTransportError(e: unknown): boolean {
   const m = e instanceof Error ? e.message : String(e);
