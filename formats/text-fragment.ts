@@ -46,10 +46,27 @@ interface Segment {
 const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
 
 /** The words and the runs between them. Without Intl.Segmenter a run of letters is one word (safe: it is bounded on both sides). */
-function segments(s: string): Segment[] {
+function segmentsOf(s: string): Segment[] {
   if (segmenter) return [...segmenter.segment(s)].map((x) => ({ text: x.segment, index: x.index, word: !!x.isWordLike }));
   return [...s.matchAll(/[\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+/gu)].map((m) => ({ text: m[0], index: m.index, word: /[\p{L}\p{N}]/u.test(m[0]) }));
 }
+
+// A link segments the same few strings several times (its first and last block, their
+// ends): remembered, since a segmentation costs some 10 µs even for a sentence and an
+// export makes a link per clipping.
+const segmented = new Map<string, Segment[]>();
+
+function segments(s: string): Segment[] {
+  let r = segmented.get(s);
+  if (!r) {
+    if (segmented.size >= 32) segmented.clear();
+    segmented.set(s, (r = segmentsOf(s)));
+  }
+  return r;
+}
+
+/** Characters of a long text segmented to find a piece at one of its ends (a longer piece segments all of it). */
+const WINDOW = 256;
 
 function weightOf(seg: Segment): number {
   if (!seg.word) return 0;
@@ -57,12 +74,37 @@ function weightOf(seg: Segment): number {
   return cjk ? cjk * 0.4 + (seg.text.length > cjk ? 1 : 0) : 1;
 }
 
-const weight = (s: string) => segments(s).reduce((w, seg) => w + weightOf(seg), 0);
+/**
+ * Whether the words of `s` weigh at least `min` (more than `min` when `strict`). A long
+ * text is judged from its first WINDOW characters when they weigh enough (their last
+ * segment, which the window may cut, left out).
+ */
+function weighs(s: string, min: number, strict = false): boolean {
+  const enough = (w: number) => (strict ? w > min : w >= min);
+  if (s.length > WINDOW) {
+    const segs = segments(s.slice(0, WINDOW));
+    let w = 0;
+    for (let i = 0; i < segs.length - 1; i++) if (enough((w += weightOf(segs[i]!)))) return true;
+  }
+  return enough(segments(s).reduce((w, seg) => w + weightOf(seg), 0));
+}
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The first (`start`) or last (`end`) words of `s` weighing at least `min`, cut at word boundaries; all of `s` when lighter. */
 function piece(s: string, side: 'start' | 'end', min: number): string {
-  const segs = segments(s);
+  if (s.length > WINDOW) {
+    // Most pieces are found in the text's first (last) characters: only they are segmented.
+    const offset = side === 'start' ? 0 : s.length - WINDOW;
+    const win = segments(s.slice(offset, offset + WINDOW));
+    const segs = side === 'end' ? [...win].reverse() : win;
+    let w = 0;
+    // The window's far segment may be a word it cuts: not counted.
+    for (let i = 0; i < segs.length - 1; i++) {
+      const seg = segs[i]!;
+      if ((w += weightOf(seg)) >= min) return collapse(side === 'start' ? s.slice(0, seg.index + seg.text.length) : s.slice(offset + seg.index));
+    }
+  }
+  const segs = [...segments(s)];
   if (side === 'end') segs.reverse();
   let w = 0;
   for (const seg of segs) {
@@ -79,15 +121,16 @@ function piece(s: string, side: 'start' | 'end', min: number): string {
 function partialAtStart(before: string, text: string): number {
   if (!before || /\s$/.test(before)) return 0;
   const tail = before.slice(-16);
-  const seg = segments(tail + text).find((x) => x.index < tail.length && x.index + x.text.length > tail.length);
+  const seg = segments(tail + text.slice(0, 64)).find((x) => x.index < tail.length && x.index + x.text.length > tail.length);
   return seg?.word ? seg.index + seg.text.length - tail.length : 0;
 }
 
 /** How many characters at the end of `text` are the start of a word that goes on in `after`. */
 function partialAtEnd(text: string, after: string): number {
   if (!after || /^\s/.test(after)) return 0;
-  const seg = segments(text + after.slice(0, 16)).find((x) => x.index < text.length && x.index + x.text.length > text.length);
-  return seg?.word ? text.length - seg.index : 0;
+  const head = text.slice(-64);
+  const seg = segments(head + after.slice(0, 16)).find((x) => x.index < head.length && x.index + x.text.length > head.length);
+  return seg?.word ? head.length - seg.index : 0;
 }
 
 /** Percent-encoding of one part of a text directive: what encodeURIComponent does, and `-` too. */
@@ -118,7 +161,8 @@ export function textDirective(c: Omit<Linkable, 'url'>): TextDirective {
   let after = /\s$/.test(exact) ? '' : (c.quote?.suffix ?? '');
   // A quote that begins (ends) inside a word cannot be found as it is: the partial word is
   // left out, and goes to the context.
-  const hasWord = (t: string) => segments(t).some((x) => x.word);
+  // A word-like segment is one with a letter or a number in it.
+  const hasWord = (t: string) => /[\p{L}\p{N}]/u.test(t);
   const cutStart = partialAtStart(before, blocks[0]!);
   if (cutStart && hasWord(blocks[0]!.slice(cutStart))) {
     before += blocks[0]!.slice(0, cutStart);
@@ -134,15 +178,15 @@ export function textDirective(c: Omit<Linkable, 'url'>): TextDirective {
   const last = blocks[n]!;
 
   const out: TextDirective =
-    blocks.length > 1 || weight(first) > WHOLE ? { start: piece(first, 'start', PIECE), end: piece(last, 'end', PIECE) } : { start: first };
+    blocks.length > 1 || weighs(first, WHOLE, true) ? { start: piece(first, 'start', PIECE), end: piece(last, 'end', PIECE) } : { start: first };
   // A short start (end) is likely to occur more than once on the page: a few words of the
   // context before (after) it tell which. The context's far end may be cut inside a word (it
   // is 32 characters of the page, unless the page begins or ends there): that word is left out.
-  if (weight(first) < SHORT) {
+  if (!weighs(first, SHORT)) {
     const p = contextPiece(before, 'end', (c.quote?.prefix?.length ?? 0) >= QUOTE_CONTEXT_LENGTH);
     if (p) out.prefix = p;
   }
-  if (weight(last) < SHORT) {
+  if (!weighs(last, SHORT)) {
     const s = contextPiece(after, 'start', (c.quote?.suffix?.length ?? 0) >= QUOTE_CONTEXT_LENGTH);
     if (s) out.suffix = s;
   }

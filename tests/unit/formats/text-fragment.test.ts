@@ -43,6 +43,16 @@ describe('text-fragment links', () => {
     expect(linkToClipping({ url, text: ZH })).toBe(`${url}#:~:text=${encodeURIComponent(d.start)},${encodeURIComponent(d.end!)}`);
   });
 
+  it('finds the pieces of a very long quote from its ends alone, as from the whole', () => {
+    // Only the first and last 256 characters are segmented; the pieces are the same.
+    const middle = ' Officials said the rules would be reviewed. 官员表示规则将接受审查。'.repeat(40);
+    expect(textDirective({ text: `${EN}${middle} ${EN}` })).toEqual({
+      start: 'The Cyberspace Administration of China published',
+      end: 'to the public a month later.',
+    });
+    expect(textDirective({ text: `${ZH}${middle}${ZH}` })).toEqual({ start: '据报道，百度公司于二零二三年三月发布', end: '在手机上免费使用文心一言的应用。' });
+  });
+
   it('links a long traditional Chinese quote the same way', () => {
     expect(textDirective({ text: ZH_TW })).toEqual({ start: '據報道，百度公司於二零二三年三月發布', end: '在手機上免費使用文心一言的應用。' });
   });
