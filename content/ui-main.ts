@@ -67,6 +67,21 @@ export function startUi(core: ContentCore): ContentUi {
     report();
   };
 
+  // Back on this tab (from the library, say): clippings deleted or added meanwhile show so.
+  // One request per return to the tab, and only once this page's clippings were read.
+  const onVisible = () => {
+    if (doc.visibilityState !== 'visible' || !clippingsLoading) return;
+    clippingsLoading = clippingsLoading.then(async () => {
+      try {
+        const { clippings: list } = await askBackground({ type: 'clip/forPage', url: core.pageUrl() });
+        if (clippings.sync(list)) report();
+      } catch {
+        // The extension was reloaded, or the background is busy: the next return tries again.
+      }
+    });
+  };
+  doc.addEventListener('visibilitychange', onVisible);
+
   const saveRange = async (range: Range) => {
     const clipping = clippingFromRange(range, {
       href: location.href,
@@ -216,6 +231,7 @@ export function startUi(core: ContentCore): ContentUi {
       clippingsLoading = loadClippings();
     },
     dispose() {
+      doc.removeEventListener('visibilitychange', onVisible);
       clearTimeout(reportTimer);
       browser.runtime.onMessage.removeListener(onMessage);
     },

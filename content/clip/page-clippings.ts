@@ -37,6 +37,23 @@ export class PageClippings {
     this.anchor();
   }
 
+  /**
+   * Takes the stored list again (the reader may have deleted or edited clippings in the
+   * library meanwhile): drops the deleted ones, keeps the others' new notes and tags, and
+   * anchors again only when one was added (anchoring reads the whole page). Returns
+   * whether a clipping came or went.
+   */
+  sync(list: Clipping[]): boolean {
+    const ids = new Set(list.map((c) => c.id));
+    const gone = this.clippings.filter((c) => !ids.has(c.id));
+    for (const c of gone) this.remove(c.id);
+    const known = new Set(this.clippings.map((c) => c.id));
+    const added = list.some((c) => !known.has(c.id));
+    if (added) this.set(list);
+    else this.clippings = list;
+    return added || gone.length > 0;
+  }
+
   add(c: Clipping, range?: Range): void {
     this.clippings = [...this.clippings.filter((x) => x.id !== c.id), c];
     if (range) this.paint(c.id, range);

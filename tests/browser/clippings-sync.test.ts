@@ -1,0 +1,71 @@
+/**
+ * A page's clippings follow the library: a clipping deleted there (or added in another
+ * tab) shows so when the reader comes back to the page's tab, without a reload.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axClick, axWait, getRecords, highlightedTexts, launchWithExtension, selectText, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+
+let server: StaticServer;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const clippingCount = (page: import('playwright-core').Page) => page.evaluate(() => CSS.highlights.get('cnai-clipping')?.size ?? 0);
+
+/** What the page sees when its tab is shown again (headless pages stay visible: the event is what the extension listens to). */
+const comeBack = (page: import('playwright-core').Page) => page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+
+describe('clippings changed elsewhere', () => {
+  it('drops the highlight of a clipping deleted in the library, and shows one saved in another tab', async () => {
+    const quote = 'requires providers to label AI-generated content';
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/article.html'));
+    await waitForHighlights(page, 3);
+    await selectText(page, '#p2', quote);
+    await axClick(page, 'button', 'Save clipping');
+    await axWait(page, 'dialog', /Saved to your clippings/);
+    await page.keyboard.press('Escape');
+    expect(await clippingCount(page)).toBe(1);
+
+    // Deleted as the library does it: the record leaves the database.
+    const [stored] = await getRecords<{ id: string }>(browser.worker, 'clippings');
+    await browser.worker.evaluate(async (id) => {
+      const req = indexedDB.open('cnai-context');
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        req.onsuccess = () => res(req.result);
+        req.onerror = () => rej(req.error);
+      });
+      await new Promise<void>((res, rej) => {
+        const tx = db.transaction('clippings', 'readwrite');
+        tx.objectStore('clippings').delete(id);
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+    }, stored!.id);
+    // Still painted until the reader comes back to the tab.
+    expect(await clippingCount(page)).toBe(1);
+    await comeBack(page);
+    await page.waitForFunction(() => (CSS.highlights.get('cnai-clipping')?.size ?? 0) === 0, undefined, { timeout: 5000 });
+
+    // Saved again in another tab of the same page: painted here on coming back.
+    const other = await browser.context.newPage();
+    await other.goto(server.url('/article.html'));
+    await waitForHighlights(other, 3);
+    await selectText(other, '#p2', quote);
+    await axClick(other, 'button', 'Save clipping');
+    await axWait(other, 'dialog', /Saved to your clippings/);
+    await other.close();
+    await comeBack(page);
+    await page.waitForFunction(() => (CSS.highlights.get('cnai-clipping')?.size ?? 0) === 1, undefined, { timeout: 5000 });
+    expect((await highlightedTexts(page, ['cnai-clipping']))['cnai-clipping']).toEqual([quote]);
+    await page.close();
+  });
+});
