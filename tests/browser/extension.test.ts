@@ -95,8 +95,10 @@ describe('highlighting', () => {
     expect(m!.storageAnswer).toBeLessThanOrEqual(m!.stored!);
     // The document_start part watched for the page's first frame after parsing (content/first-frame.ts).
     expect(m!.layoutReady).toBeGreaterThan(m!.prefetch!);
-    // The scan waited for the background's answer on WebAssembly too.
-    expect(m!.engineAnswer).toBeLessThan(m!.matcher!);
+    // The scan waited for the background's answer on WebAssembly too, or for at most 100 ms
+    // from the loader's start (content/main.ts: a slow answer means the JavaScript scan; a
+    // busy machine, as under the whole test suite, gives one now and then).
+    expect(m!.engineAnswer! < m!.matcher! || m!.matcher! - m!.loader! >= 100).toBe(true);
     // The page's own world has none of it.
     expect(await fresh.evaluate(() => (globalThis as Record<symbol, unknown>)[Symbol.for('cnai-context.startup')])).toBeUndefined();
     await fresh.close();
