@@ -3,7 +3,7 @@
  * tab) shows so when the reader comes back to the page's tab, without a reload.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axClick, axWait, getRecords, highlightedTexts, launchWithExtension, selectText, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { axClick, axWait, deleteRecord, getRecords, highlightedTexts, launchWithExtension, selectText, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -36,20 +36,7 @@ describe('clippings changed elsewhere', () => {
 
     // Deleted as the library does it: the record leaves the database.
     const [stored] = await getRecords<{ id: string }>(browser.worker, 'clippings');
-    await browser.worker.evaluate(async (id) => {
-      const req = indexedDB.open('cnai-context');
-      const db: IDBDatabase = await new Promise((res, rej) => {
-        req.onsuccess = () => res(req.result);
-        req.onerror = () => rej(req.error);
-      });
-      await new Promise<void>((res, rej) => {
-        const tx = db.transaction('clippings', 'readwrite');
-        tx.objectStore('clippings').delete(id);
-        tx.oncomplete = () => res();
-        tx.onerror = () => rej(tx.error);
-      });
-      db.close();
-    }, stored!.id);
+    await deleteRecord(browser.worker, 'clippings', stored!.id);
     // Still painted until the reader comes back to the tab.
     expect(await clippingCount(page)).toBe(1);
     await comeBack(page);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axClick, axNodes, axText, axWait, FIXTURES_DIR, getRecords, highlightedTexts, launchWithExtension, selectText, settledQuad, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { axClick, axNodes, axText, axWait, deleteRecord, FIXTURES_DIR, getRecords, highlightedTexts, launchWithExtension, selectText, settledQuad, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
 
 let server: StaticServer;
 let browser: ExtensionBrowser;
@@ -326,20 +326,7 @@ describe('the panel speaks the reader’s language', () => {
     await axWait(page, 'dialog', /已保存到你的摘录/);
     // Deleted elsewhere (the library, another tab) while the panel is open.
     const id = (await storedClipping(TEXT) as unknown as { id: string }).id;
-    await browser.worker.evaluate(async (key) => {
-      const req = indexedDB.open('cnai-context');
-      const db: IDBDatabase = await new Promise((res, rej) => {
-        req.onsuccess = () => res(req.result);
-        req.onerror = () => rej(req.error);
-      });
-      await new Promise<void>((res, rej) => {
-        const tx = db.transaction('clippings', 'readwrite');
-        tx.objectStore('clippings').delete(key);
-        tx.oncomplete = () => res();
-        tx.onerror = () => rej(tx.error);
-      });
-      db.close();
-    }, id);
+    await deleteRecord(browser.worker, 'clippings', id);
     await axClick(page, 'textbox', '笔记');
     await page.keyboard.type('稍后核实。');
     await page.keyboard.press('Escape');

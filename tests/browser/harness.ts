@@ -399,6 +399,27 @@ export async function getRecords<T = unknown>(target: Page | Worker, store: stri
   }, store);
 }
 
+/** Deletes a record straight from the extension's database, as the library does elsewhere (from its service worker or an extension page). */
+export async function deleteRecord(target: Page | Worker, store: string, key: string): Promise<void> {
+  await (target as Page).evaluate(
+    async ([s, k]) => {
+      const req = indexedDB.open('cnai-context');
+      const db: IDBDatabase = await new Promise((res, rej) => {
+        req.onsuccess = () => res(req.result);
+        req.onerror = () => rej(req.error);
+      });
+      await new Promise<void>((res, rej) => {
+        const tx = db.transaction(s, 'readwrite');
+        tx.objectStore(s).delete(k);
+        tx.oncomplete = () => res();
+        tx.onerror = () => rej(tx.error);
+      });
+      db.close();
+    },
+    [store, key] as const,
+  );
+}
+
 /** Puts records straight into the extension's database (from an extension page of it). */
 export async function putRecords(page: Page, store: string, records: unknown[]): Promise<void> {
   await page.evaluate(
