@@ -57,10 +57,12 @@ export function startUi(core: ContentCore): ContentUi {
     }, 300);
   };
 
+  /** This page's stored clippings. */
+  const storedClippings = async () => (await askBackground({ type: 'clip/forPage', url: core.pageUrl() })).clippings;
+
   const loadClippings = async () => {
     try {
-      const { clippings: list } = await askBackground({ type: 'clip/forPage', url: core.pageUrl() });
-      clippings.set(list);
+      clippings.set(await storedClippings());
     } catch {
       clippings.set([]);
     }
@@ -73,8 +75,7 @@ export function startUi(core: ContentCore): ContentUi {
     if (doc.visibilityState !== 'visible' || !clippingsLoading) return;
     clippingsLoading = clippingsLoading.then(async () => {
       try {
-        const { clippings: list } = await askBackground({ type: 'clip/forPage', url: core.pageUrl() });
-        if (clippings.sync(list)) report();
+        if (clippings.sync(await storedClippings())) report();
       } catch {
         // The extension was reloaded, or the background is busy: the next return tries again.
       }

@@ -1,5 +1,6 @@
 /** Types and helpers shared by the export/import formats. Pure. */
 import type { Clipping } from '../model/clipping';
+import { collapseWhiteSpace } from './text';
 import type { Problem } from './problems';
 
 /** What exporters need to know beyond the clippings themselves. */
@@ -29,8 +30,6 @@ export interface ImportResult {
   unreadable?: boolean;
 }
 
-/** White space collapsed to single spaces and trimmed; the test first spares most texts, which have nothing to collapse, the copy (an import indexes every stored clipping). */
-const collapsed = (s: string) => (/\s\s|[^\S ]|^ | $/.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
 
 /**
  * The keys of a clipping's selection: two clippings of one page with a key in common are
@@ -38,7 +37,7 @@ const collapsed = (s: string) => (/\s\s|[^\S ]|^ | $/.test(s) ? s.replace(/\s+/g
  * its white space collapsed (so the same text, too).
  */
 export function selectionKeys(c: Pick<Clipping, 'text' | 'quote'>): [quote: string, text: string] {
-  return [`q\u0000${c.quote.exact}`, `t\u0000${collapsed(c.text)}`];
+  return [`q\u0000${c.quote.exact}`, `t\u0000${collapseWhiteSpace(c.text)}`];
 }
 
 /**

@@ -25,6 +25,7 @@
  * - Every part is percent-encoded, including the `-`, `,` and `&` that are the syntax.
  */
 import { QUOTE_CONTEXT_LENGTH, type Clipping, type TextQuoteSelector } from '../model/clipping';
+import { collapseWhiteSpace } from './text';
 
 /** Weight of a start or end piece: 6 Latin words, or 15 Chinese characters (0.4 each). */
 const PIECE = 6;
@@ -88,7 +89,6 @@ function weighs(s: string, min: number, strict = false): boolean {
   }
   return enough(segments(s).reduce((w, seg) => w + weightOf(seg), 0));
 }
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The first (`start`) or last (`end`) words of `s` weighing at least `min`, cut at word boundaries; all of `s` when lighter. */
 function piece(s: string, side: 'start' | 'end', min: number): string {
@@ -101,7 +101,7 @@ function piece(s: string, side: 'start' | 'end', min: number): string {
     // The window's far segment may be a word it cuts: not counted.
     for (let i = 0; i < segs.length - 1; i++) {
       const seg = segs[i]!;
-      if ((w += weightOf(seg)) >= min) return collapse(side === 'start' ? s.slice(0, seg.index + seg.text.length) : s.slice(offset + seg.index));
+      if ((w += weightOf(seg)) >= min) return collapseWhiteSpace(side === 'start' ? s.slice(0, seg.index + seg.text.length) : s.slice(offset + seg.index));
     }
   }
   const segs = [...segments(s)];
@@ -109,9 +109,9 @@ function piece(s: string, side: 'start' | 'end', min: number): string {
   let w = 0;
   for (const seg of segs) {
     w += weightOf(seg);
-    if (w >= min) return collapse(side === 'start' ? s.slice(0, seg.index + seg.text.length) : s.slice(seg.index));
+    if (w >= min) return collapseWhiteSpace(side === 'start' ? s.slice(0, seg.index + seg.text.length) : s.slice(seg.index));
   }
-  return collapse(s);
+  return collapseWhiteSpace(s);
 }
 
 /**
@@ -152,9 +152,9 @@ export interface TextDirective {
 export function textDirective(c: Omit<Linkable, 'url'>): TextDirective {
   const blocks = c.text
     .split(/\n| \| /)
-    .map(collapse)
+    .map(collapseWhiteSpace)
     .filter(Boolean);
-  if (!blocks.length) return { start: collapse(c.text) };
+  if (!blocks.length) return { start: collapseWhiteSpace(c.text) };
   const exact = c.quote?.exact ?? c.text;
   // The page's text around the quote, when the quote does not itself begin (end) with white space.
   let before = /^\s/.test(exact) ? '' : (c.quote?.prefix ?? '');

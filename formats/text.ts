@@ -7,6 +7,15 @@ export function wellFormed(s: string): string {
   return s.replace(LONE_SURROGATE, '\uFFFD');
 }
 
+/**
+ * White space collapsed to single spaces and trimmed. The test first spares most texts,
+ * which have nothing to collapse, the copy (an import keys every stored clipping by it,
+ * an export links every clipping).
+ */
+export function collapseWhiteSpace(s: string): string {
+  return /\s\s|[^\S ]|^ | $/.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
+}
+
 /** Length of the string in UTF-8 bytes. */
 export function utf8Length(s: string): number {
   let n = 0;

@@ -288,13 +288,14 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
     // sameSelection, as saving decides): found by the page with the quote, or with the text
     // white space collapsed. Each key names the first clipping that had it.
     const byKey = new Map<string, string>();
-    const index = (c: Clipping) => {
-      for (const k of dedupeKeys(c)) if (!byKey.has(k)) byKey.set(k, c.id);
+    const index = (id: string, keys: readonly string[]) => {
+      for (const k of keys) if (!byKey.has(k)) byKey.set(k, id);
     };
-    for (const c of existing) index(c);
+    for (const c of existing) index(c.id, dedupeKeys(c));
     const out = new Map<string, Clipping>();
     for (let c of clippings) {
-      const keyed = dedupeKeys(c).find((k) => byKey.has(k));
+      const keys = dedupeKeys(c);
+      const keyed = keys.find((k) => byKey.has(k));
       const same = byId.get(c.id) ?? (keyed ? byId.get(byKey.get(keyed)!) : undefined);
       if (same) {
         // Its text and quote stay as stored: its keys do not change.
@@ -314,7 +315,7 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
         }
         out.set(c.id, c);
         byId.set(c.id, c);
-        index(c);
+        index(c.id, keys);
         added++;
       }
     }

@@ -61,6 +61,7 @@ export function failure(e: unknown): Extract<Envelope, { ok: false }> {
     // Checked here: a malformed code would make the receiver refuse the whole answer.
     return detail && MessageSchema.safeParse(detail).success ? { ok: false, error, problem: detail } : { ok: false, error };
   }
-  const problem = isStorageError(e) ? storageProblem(e) : msg('message.internal', { detail: e instanceof Error ? e.message : String(e) });
-  return { ok: false, error: isStorageError(e) ? describeStorageError(e) : english(problem), problem };
+  if (isStorageError(e)) return { ok: false, error: describeStorageError(e), problem: storageProblem(e) };
+  const problem = msg('message.internal', { detail: e instanceof Error ? e.message : String(e) });
+  return { ok: false, error: english(problem), problem };
 }
