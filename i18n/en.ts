@@ -53,6 +53,7 @@ export const en = {
   'rel.regulates.in': 'Regulated by',
   'rel.invests_in.out': 'Invests in',
   'rel.invests_in.in': 'Investors',
+  'popup.noTab': 'There is no tab to describe here. Open the popup from the toolbar of a page’s window.',
   'popup.couldNotRead': 'Could not read this tab: {error}',
   'popup.nothingYet': 'Nothing found yet on this page. Mentions are found on http(s) pages after they load.',
   'popup.noEntities': 'No known Chinese AI entity on this page.',

@@ -55,6 +55,7 @@ export const zhCN: Record<MessageKey, string> = {
   'rel.regulates.in': '受监管于',
   'rel.invests_in.out': '投资了',
   'rel.invests_in.in': '投资方',
+  'popup.noTab': '这里没有可描述的标签页。请在网页窗口的工具栏中打开弹出窗口。',
   'popup.couldNotRead': '无法读取此标签页：{error}',
   'popup.nothingYet': '此页面暂未发现内容。页面加载后，会在 http(s) 页面上查找提及。',
   'popup.noEntities': '此页面没有已知的中国 AI 实体。',

@@ -72,6 +72,27 @@ async function readLabels(): Promise<EntityLabels> {
   return value && typeof value === 'object' ? (value as EntityLabels) : {};
 }
 
+/** The popup was opened where no tab is its own (as a page of its own, say). */
+export class NoTabError extends Error {
+  constructor() {
+    super('No tab to describe.');
+  }
+}
+
+/**
+ * Why the popup could not describe the tab, in the reader's language: a storage failure
+ * or a reloaded extension in the words the page's panel uses (the module that has them
+ * loads only now: an error is rare).
+ */
+export async function loadFailureText(e: unknown): Promise<string> {
+  if (e instanceof NoTabError) return t('popup.noTab');
+  const error = await afterPaint().then(
+    (m) => m.describeFailure(e),
+    () => (e instanceof Error ? e.message : String(e)),
+  );
+  return t('popup.couldNotRead', { error });
+}
+
 async function load(): Promise<Extract<State, { status: 'ready' }>> {
   // IndexedDB is only needed for entities without a published label: start opening it
   // meanwhile, it is needed right after the first paint anyway.
@@ -79,7 +100,7 @@ async function load(): Promise<Extract<State, { status: 'ready' }>> {
     .then((m) => m.db().open())
     .catch(() => undefined);
   const tabId = await targetTabId();
-  if (tabId === undefined) throw new Error('No tab to describe.');
+  if (tabId === undefined) throw new NoTabError();
   return describe(tabId);
 }
 
@@ -148,7 +169,7 @@ export function PopupApp() {
         setState(s);
         fillIn(s);
       },
-      (e) => !cancelled && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e) => void loadFailureText(e).then((message) => !cancelled && setState({ status: 'error', message })),
     );
     return () => {
       cancelled = true;
@@ -194,7 +215,7 @@ export function PopupApp() {
       <main>
         <DbNotice />
         {state.status === 'loading' && <p class="muted">{t('loading')}</p>}
-        {state.status === 'error' && <p role="alert">{t('popup.couldNotRead', { error: state.message })}</p>}
+        {state.status === 'error' && <p role="alert">{state.message}</p>}
         {settings.paused ? <p class="notice">{t('popup.paused')}</p> : off && <p class="notice">{t('popup.disabledHere')}</p>}
         {state.status === 'ready' &&
           (selected ? (

@@ -11,3 +11,4 @@ export { loadEffectiveEntities, loadEntitiesById } from '../../storage/knowledge
 export { entityCard } from '../../storage/cards';
 export { buildSearchIndex, searchEntities } from '../../kb/search';
 export { askBackground, askContent } from '../../messaging/client';
+export { describeFailure } from '../clip/save-error';
