@@ -14,7 +14,7 @@ import themeCss from '../components/theme.css?inline';
 import entityCss from '../components/entity.css?inline';
 import cardCss from '../components/card/card.css?inline';
 import clipCss from '../components/clip/clip.css?inline';
-import { describeSaveError } from '../components/clip/save-error';
+import { describeSaveError, failureMessage } from '../components/clip/save-error';
 import { CardController, isShown } from './card/controller';
 import { clippingFromRange } from './clip/capture';
 import { PageClippings } from './clip/page-clippings';
@@ -109,7 +109,16 @@ export function startUi(core: ContentCore): ContentUi {
       shadowRoots,
       save: saveRange,
       update: async (id, note, tags) => {
-        await askBackground({ type: 'clip/update', id, note, tags });
+        try {
+          await askBackground({ type: 'clip/update', id, note, tags });
+        } catch (e) {
+          // Deleted meanwhile (in the library): its highlight goes now, as on a return to the tab.
+          if (failureMessage(e)?.code === 'clip.gone') {
+            clippings.remove(id);
+            report();
+          }
+          throw e;
+        }
       },
       undo: async (id) => {
         await askBackground({ type: 'clip/delete', id });

@@ -334,6 +334,8 @@ describe('the panel speaks the reader’s language', () => {
     await axWait(page, 'dialog', /已保存到你的摘录/);
     await expect.poll(() => axText(page), { timeout: 5000 }).toContain('无法保存：这条摘录已不存在。');
     expect(await axText(page)).not.toMatch(/no longer exists/);
+    // And the page no longer paints it as saved.
+    await page.waitForFunction(() => (CSS.highlights.get('cnai-clipping')?.size ?? 0) === 0, undefined, { timeout: 5000 });
     await shoot(page, 'panel-error-zh');
     await page.close();
   });
