@@ -334,6 +334,9 @@ describe('names in common phrases', () => {
     ['蚂蚁集团发布灵光，灵光App上线；LingGuang', [['蚂蚁集团', 'ant-group'], ['灵光', 'lingguang'], ['灵光App', 'lingguang'], ['LingGuang', 'lingguang']]],
     ['灵光一现；头脑不灵光', []],
     ['蚂蚁集团的灵光乍现，头脑不灵光', [['蚂蚁集团', 'ant-group']]],
+    // SenseTime's short name on the Hong Kong exchange (-W: weighted voting rights), alone on the page.
+    ['商汤-W（0020.HK）股价上涨；商湯-W公布業績', [['商汤-W', 'sensetime'], ['商湯-W', 'sensetime']]],
+    ['商汤-Wiki', []],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
