@@ -337,6 +337,11 @@ describe('names in common phrases', () => {
     // SenseTime's short name on the Hong Kong exchange (-W: weighted voting rights), alone on the page.
     ['商汤-W（0020.HK）股价上涨；商湯-W公布業績', [['商汤-W', 'sensetime'], ['商湯-W', 'sensetime']]],
     ['商汤-Wiki', []],
+    // 港大 is HKU where the page names it or another Hong Kong university in full or by a short name that needs none;
+    // not inside 香港大… (會堂, 律師公會, 埔, 学生) nor in harbour words (临港大道, 港大豆, 港大幅).
+    ['香港大學與港大深圳醫院；港大、港中大、港科大三校', [['香港大學', 'hku'], ['港大', 'hku'], ['港大', 'hku'], ['港中大', 'cuhk'], ['港科大', 'hkust']]],
+    ['香港大学团队；香港大會堂、香港大律師公會、香港大埔；临港大道、青岛港大豆进口、宁波港大幅增长', [['香港大学', 'hku']]],
+    ['港大研究团队发布报告；香港大学生示威', []],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
