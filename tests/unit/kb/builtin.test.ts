@@ -342,6 +342,9 @@ describe('names in common phrases', () => {
     ['香港大學與港大深圳醫院；港大、港中大、港科大三校', [['香港大學', 'hku'], ['港大', 'hku'], ['港大', 'hku'], ['港中大', 'cuhk'], ['港科大', 'hkust']]],
     ['香港大学团队；香港大會堂、香港大律師公會、香港大埔；临港大道、青岛港大豆进口、宁波港大幅增长', [['香港大学', 'hku']]],
     ['港大研究团队发布报告；香港大学生示威', []],
+    // iFlytek's reasoning model X1 by its long name; the family name with X1 after it stays the Spark family.
+    ['科大讯飞发布讯飞星火深度推理模型 X1；訊飛星火深度推理模型X1；讯飞星火X1', [['科大讯飞', 'iflytek'], ['讯飞星火深度推理模型 X1', 'iflytek-spark-x1'], ['訊飛星火深度推理模型X1', 'iflytek-spark-x1'], ['讯飞星火X1', 'iflytek-spark-x1']]],
+    ['科大讯飞发布星火大模型X1', [['科大讯飞', 'iflytek'], ['星火大模型X1', 'iflytek-spark']]],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
