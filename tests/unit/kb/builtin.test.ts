@@ -345,6 +345,9 @@ describe('names in common phrases', () => {
     // iFlytek's reasoning model X1 by its long name; the family name with X1 after it stays the Spark family.
     ['科大讯飞发布讯飞星火深度推理模型 X1；訊飛星火深度推理模型X1；讯飞星火X1', [['科大讯飞', 'iflytek'], ['讯飞星火深度推理模型 X1', 'iflytek-spark-x1'], ['訊飛星火深度推理模型X1', 'iflytek-spark-x1'], ['讯飞星火X1', 'iflytek-spark-x1']]],
     ['科大讯飞发布星火大模型X1', [['科大讯飞', 'iflytek'], ['星火大模型X1', 'iflytek-spark']]],
+    // Alibaba's Qwen app by its name with App (千问 alone needs Alibaba on the page: 千问万问, 一千问题).
+    ['千问 APP 用户突破一亿；千問App公測', [['千问 APP', 'qwen'], ['千問App', 'qwen']]],
+    ['千问万问，不如一试；一千问题', []],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
