@@ -370,7 +370,7 @@ describe('names in common phrases', () => {
   it.each([
     ["月之暗面推出Kimi新版本", [["月之暗面", "moonshot-ai"], ["Kimi", "kimi"]]],
     ["Moonshot's Kimi chatbot and Moonshot AI", [["Moonshot", "moonshot-ai"], ["Kimi", "kimi"], ["Moonshot AI", "moonshot-ai"]]],
-    ["阿里发布千问App", [["阿里", "alibaba-group"], ["千问", "qwen"]]],
+    ["阿里发布千问助手", [["阿里", "alibaba-group"], ["千问", "qwen"]]],
     ["字节旗下豆包大模型", [["字节", "bytedance"], ["豆包大模型", "doubao"]]],
     ["小米发布MiMo推理模型", [["小米", "xiaomi"], ["MiMo", "mimo"]]],
     ["百川发布Baichuan-M2", [["百川", "baichuan-ai"], ["Baichuan-M2", "baichuan-m2"]]],
