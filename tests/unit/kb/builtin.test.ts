@@ -348,6 +348,14 @@ describe('names in common phrases', () => {
     // Alibaba's Qwen app by its name with App (千问 alone needs Alibaba on the page: 千问万问, 一千问题).
     ['千问 APP 用户突破一亿；千問App公測', [['千问 APP', 'qwen'], ['千問App', 'qwen']]],
     ['千问万问，不如一试；一千问题', []],
+    // 个人信息保护法 is also the name of Japan's and Korea's laws in Chinese (日韩《个人信息保护法》): China's law only with
+    // a Chinese rule or body on the page (now also the NPC Standing Committee that passed it and the rules built on it),
+    // and never right after 日本, 韩国 or 日韩.
+    ['《生成式人工智能服务管理暂行办法》依据《个人信息保护法》制定', [['生成式人工智能服务管理暂行办法', 'interim-measures-generative-ai'], ['个人信息保护法', 'personal-information-protection-law']]],
+    ['2021年8月20日，全国人大常委会通过《个人信息保护法》', [['全国人大常委会', 'npc-standing-committee'], ['个人信息保护法', 'personal-information-protection-law']]],
+    ['国家网信办称日本《个人信息保护法》、韩国个人信息保护法与日韩《個人信息保護法》', [['国家网信办', 'cac']]],
+    ['日本是较早立法的国家，《个人信息保护法》是日本的核心立法', []],
+    ["The NPC Standing Committee and Korea's Personal Information Protection Law", [['NPC Standing Committee', 'npc-standing-committee']]],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
