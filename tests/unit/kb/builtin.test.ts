@@ -356,6 +356,12 @@ describe('names in common phrases', () => {
     ['国家网信办称日本《个人信息保护法》、韩国个人信息保护法与日韩《個人信息保護法》', [['国家网信办', 'cac']]],
     ['日本是较早立法的国家，《个人信息保护法》是日本的核心立法', []],
     ["The NPC Standing Committee and Korea's Personal Information Protection Law", [['NPC Standing Committee', 'npc-standing-committee']]],
+    // Taiwan: National Tsing Hua University (Hsinchu) named with its place in brackets, and NCSIST (國家中山科學研究院),
+    // whose short name is 中科院 too, where the page introduces it so, or as the defence ministry's or Taiwan's.
+    ['清華大學(新竹)電機系；清華大學（新竹）與清华大学（台湾）；清華大學 (新竹)', []],
+    ['清华大学（北京）与清华大学(深圳国际研究生院)', [['清华大学', 'tsinghua-university'], ['清华大学', 'tsinghua-university']]],
+    ['國家中山科學研究院（以下簡稱中科院）；國家中山科學研究院（簡稱「中科院」）；國防部中科院改制；臺灣中科院研發飛彈', []],
+    ['中国科学院（以下简称“中科院”）；中科院表示；中国科学院（中科院）', [['中国科学院', 'chinese-academy-of-sciences'], ['中科院', 'chinese-academy-of-sciences'], ['中科院', 'chinese-academy-of-sciences'], ['中国科学院', 'chinese-academy-of-sciences'], ['中科院', 'chinese-academy-of-sciences']]],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
