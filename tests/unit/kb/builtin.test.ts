@@ -323,6 +323,12 @@ describe('names in common phrases', () => {
     ['百度说这款手机重360克，售价360美元，360倍变焦；360股价上涨', [['百度', 'baidu'], ['360', '360-security']]],
     // A headline in capitals; the game-theory term stays out in capitals too. A version written on without a space.
     ['MINIMAX FILES FOR IPO IN HONG KONG; THE MINIMAX ALGORITHM EXPLAINED', [['MINIMAX', 'minimax']]],
+    // Headlines in capitals: the names that ignore case already (DeepSeek, Qwen, Doubao, Hunyuan), ERNIE as it is written,
+    // and KIMI and DREAMINA in capitals with their maker on the page, as in mixed case (not the racing drivers).
+    ['DEEPSEEK RELEASES NEW MODEL; QWEN3 TOPS CHARTS; DOUBAO AND HUNYUAN VIDEO; ERNIE 4.5 LAUNCH', [['DEEPSEEK', 'deepseek'], ['QWEN3', 'qwen3'], ['DOUBAO', 'doubao'], ['HUNYUAN VIDEO', 'hunyuan-video'], ['ERNIE 4.5', 'ernie-4-5']]],
+    ["MOONSHOT AI'S KIMI HITS 100 MILLION USERS; BYTEDANCE LAUNCHES DREAMINA", [['MOONSHOT AI', 'moonshot-ai'], ['KIMI', 'kimi'], ['BYTEDANCE', 'bytedance'], ['DREAMINA', 'jimeng']]],
+    ['KIMI HITS 100 MILLION USERS; DREAMINA', []],
+    ['MOONSHOT AI; KIMI ANTONELLI WINS IN MONZA; KIMI RAIKKONEN', [['MOONSHOT AI', 'moonshot-ai']]],
     ['Moonshot released KimiK2; 月之暗面发布KimiK2模型', [['Moonshot', 'moonshot-ai'], ['KimiK2', 'kimi-k2'], ['月之暗面', 'moonshot-ai'], ['KimiK2', 'kimi-k2']]],
     // A thousands group is a number, not the company.
     ['Baidu said Qihoo 360 paid 360,000 yuan; 360, Baidu and Tencent agreed', [['Baidu', 'baidu'], ['Qihoo 360', '360-security'], ['360', '360-security'], ['Baidu', 'baidu'], ['Tencent', 'tencent']]],
