@@ -39,7 +39,7 @@ describe('ContextGate', () => {
     const kb = matcherFor(loadBuiltinPack().entities);
     expect(pageMentions(kb, "Moonshot's Kimi chatbot is popular.")).toEqual([['Moonshot', 'moonshot-ai'], ['Kimi', 'kimi']]);
     expect(pageMentions(kb, '月之暗面推出Kimi新版本')).toEqual([['月之暗面', 'moonshot-ai'], ['Kimi', 'kimi']]);
-    expect(pageMentions(kb, '阿里发布千问App')).toEqual([['阿里', 'alibaba-group'], ['千问', 'qwen']]);
+    expect(pageMentions(kb, '阿里发布千问助手')).toEqual([['阿里', 'alibaba-group'], ['千问', 'qwen']]);
     expect(pageMentions(kb, "The CAC's Interim Measures took effect.")).toEqual([['CAC', 'cac'], ['Interim Measures', 'interim-measures-generative-ai']]);
     // Two of a kind do not vouch for each other (ministries of any government).
     expect(pageMentions(kb, 'The Ministry of Education and the Ministry of Commerce of India met.')).toEqual([]);

@@ -323,6 +323,12 @@ describe('names in common phrases', () => {
     ['百度说这款手机重360克，售价360美元，360倍变焦；360股价上涨', [['百度', 'baidu'], ['360', '360-security']]],
     // A headline in capitals; the game-theory term stays out in capitals too. A version written on without a space.
     ['MINIMAX FILES FOR IPO IN HONG KONG; THE MINIMAX ALGORITHM EXPLAINED', [['MINIMAX', 'minimax']]],
+    // Headlines in capitals: the names that ignore case already (DeepSeek, Qwen, Doubao, Hunyuan), ERNIE as it is written,
+    // and KIMI and DREAMINA in capitals with their maker on the page, as in mixed case (not the racing drivers).
+    ['DEEPSEEK RELEASES NEW MODEL; QWEN3 TOPS CHARTS; DOUBAO AND HUNYUAN VIDEO; ERNIE 4.5 LAUNCH', [['DEEPSEEK', 'deepseek'], ['QWEN3', 'qwen3'], ['DOUBAO', 'doubao'], ['HUNYUAN VIDEO', 'hunyuan-video'], ['ERNIE 4.5', 'ernie-4-5']]],
+    ["MOONSHOT AI'S KIMI HITS 100 MILLION USERS; BYTEDANCE LAUNCHES DREAMINA", [['MOONSHOT AI', 'moonshot-ai'], ['KIMI', 'kimi'], ['BYTEDANCE', 'bytedance'], ['DREAMINA', 'jimeng']]],
+    ['KIMI HITS 100 MILLION USERS; DREAMINA', []],
+    ['MOONSHOT AI; KIMI ANTONELLI WINS IN MONZA; KIMI RAIKKONEN', [['MOONSHOT AI', 'moonshot-ai']]],
     ['Moonshot released KimiK2; 月之暗面发布KimiK2模型', [['Moonshot', 'moonshot-ai'], ['KimiK2', 'kimi-k2'], ['月之暗面', 'moonshot-ai'], ['KimiK2', 'kimi-k2']]],
     // A thousands group is a number, not the company.
     ['Baidu said Qihoo 360 paid 360,000 yuan; 360, Baidu and Tencent agreed', [['Baidu', 'baidu'], ['Qihoo 360', '360-security'], ['360', '360-security'], ['Baidu', 'baidu'], ['Tencent', 'tencent']]],
@@ -334,6 +340,34 @@ describe('names in common phrases', () => {
     ['蚂蚁集团发布灵光，灵光App上线；LingGuang', [['蚂蚁集团', 'ant-group'], ['灵光', 'lingguang'], ['灵光App', 'lingguang'], ['LingGuang', 'lingguang']]],
     ['灵光一现；头脑不灵光', []],
     ['蚂蚁集团的灵光乍现，头脑不灵光', [['蚂蚁集团', 'ant-group']]],
+    // SenseTime's short name on the Hong Kong exchange (-W: weighted voting rights), alone on the page.
+    ['商汤-W（0020.HK）股价上涨；商湯-W公布業績', [['商汤-W', 'sensetime'], ['商湯-W', 'sensetime']]],
+    ['商汤-Wiki', []],
+    // 港大 is HKU where the page names it or another Hong Kong university in full or by a short name that needs none;
+    // not inside 香港大… (會堂, 律師公會, 埔, 学生) nor in harbour words (临港大道, 港大豆, 港大幅).
+    ['香港大學與港大深圳醫院；港大、港中大、港科大三校', [['香港大學', 'hku'], ['港大', 'hku'], ['港大', 'hku'], ['港中大', 'cuhk'], ['港科大', 'hkust']]],
+    ['香港大学团队；香港大會堂、香港大律師公會、香港大埔；临港大道、青岛港大豆进口、宁波港大幅增长', [['香港大学', 'hku']]],
+    ['港大研究团队发布报告；香港大学生示威', []],
+    // iFlytek's reasoning model X1 by its long name; the family name with X1 after it stays the Spark family.
+    ['科大讯飞发布讯飞星火深度推理模型 X1；訊飛星火深度推理模型X1；讯飞星火X1', [['科大讯飞', 'iflytek'], ['讯飞星火深度推理模型 X1', 'iflytek-spark-x1'], ['訊飛星火深度推理模型X1', 'iflytek-spark-x1'], ['讯飞星火X1', 'iflytek-spark-x1']]],
+    ['科大讯飞发布星火大模型X1', [['科大讯飞', 'iflytek'], ['星火大模型X1', 'iflytek-spark']]],
+    // Alibaba's Qwen app by its name with App (千问 alone needs Alibaba on the page: 千问万问, 一千问题).
+    ['千问 APP 用户突破一亿；千問App公測', [['千问 APP', 'qwen'], ['千問App', 'qwen']]],
+    ['千问万问，不如一试；一千问题', []],
+    // 个人信息保护法 is also the name of Japan's and Korea's laws in Chinese (日韩《个人信息保护法》): China's law only with
+    // a Chinese rule or body on the page (now also the NPC Standing Committee that passed it and the rules built on it),
+    // and never right after 日本, 韩国 or 日韩.
+    ['《生成式人工智能服务管理暂行办法》依据《个人信息保护法》制定', [['生成式人工智能服务管理暂行办法', 'interim-measures-generative-ai'], ['个人信息保护法', 'personal-information-protection-law']]],
+    ['2021年8月20日，全国人大常委会通过《个人信息保护法》', [['全国人大常委会', 'npc-standing-committee'], ['个人信息保护法', 'personal-information-protection-law']]],
+    ['国家网信办称日本《个人信息保护法》、韩国个人信息保护法与日韩《個人信息保護法》', [['国家网信办', 'cac']]],
+    ['日本是较早立法的国家，《个人信息保护法》是日本的核心立法', []],
+    ["The NPC Standing Committee and Korea's Personal Information Protection Law", [['NPC Standing Committee', 'npc-standing-committee']]],
+    // Taiwan: National Tsing Hua University (Hsinchu) named with its place in brackets, and NCSIST (國家中山科學研究院),
+    // whose short name is 中科院 too, where the page introduces it so, or as the defence ministry's or Taiwan's.
+    ['清華大學(新竹)電機系；清華大學（新竹）與清华大学（台湾）；清華大學 (新竹)', []],
+    ['清华大学（北京）与清华大学(深圳国际研究生院)', [['清华大学', 'tsinghua-university'], ['清华大学', 'tsinghua-university']]],
+    ['國家中山科學研究院（以下簡稱中科院）；國家中山科學研究院（簡稱「中科院」）；國防部中科院改制；臺灣中科院研發飛彈', []],
+    ['中国科学院（以下简称“中科院”）；中科院表示；中国科学院（中科院）', [['中国科学院', 'chinese-academy-of-sciences'], ['中科院', 'chinese-academy-of-sciences'], ['中科院', 'chinese-academy-of-sciences'], ['中国科学院', 'chinese-academy-of-sciences'], ['中科院', 'chinese-academy-of-sciences']]],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
@@ -356,7 +390,7 @@ describe('names in common phrases', () => {
   it.each([
     ["月之暗面推出Kimi新版本", [["月之暗面", "moonshot-ai"], ["Kimi", "kimi"]]],
     ["Moonshot's Kimi chatbot and Moonshot AI", [["Moonshot", "moonshot-ai"], ["Kimi", "kimi"], ["Moonshot AI", "moonshot-ai"]]],
-    ["阿里发布千问App", [["阿里", "alibaba-group"], ["千问", "qwen"]]],
+    ["阿里发布千问助手", [["阿里", "alibaba-group"], ["千问", "qwen"]]],
     ["字节旗下豆包大模型", [["字节", "bytedance"], ["豆包大模型", "doubao"]]],
     ["小米发布MiMo推理模型", [["小米", "xiaomi"], ["MiMo", "mimo"]]],
     ["百川发布Baichuan-M2", [["百川", "baichuan-ai"], ["Baichuan-M2", "baichuan-m2"]]],
