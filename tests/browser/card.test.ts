@@ -3,24 +3,18 @@
  * relations, follows relations, is unreadable by the page, closes on Esc, and the
  * keyboard command moves between mentions.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axNodes, axText, axWait, axClick, highlightCenter, launchWithExtension, settledQuad, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { axNodes, axText, axWait, axClick, highlightCenter, settledQuad, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
-let server: StaticServer;
-let browser: ExtensionBrowser;
+const server = useStaticServer();
+const browser = useExtensionBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
   page = await browser.context.newPage();
   await page.goto(server.url('/basic.html'));
   await waitForHighlights(page, 10);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function hover(name: string, index = 0) {

@@ -3,20 +3,11 @@
  * open shadow root (saved with the in-page button) are stored with the right page and
  * found again on the next visit.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axClick, axWait, getRecords, launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axClick, axWait, getRecords, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
-let server: StaticServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const server = useStaticServer();
+const browser = useExtensionBrowser();
 
 async function stored(): Promise<{ url: string; text: string }[]> {
   const lib = await browser.openExtensionPage('library.html');

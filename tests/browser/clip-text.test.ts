@@ -6,21 +6,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axClick, axWait, getRecords, highlightedTexts, launchWithExtension, ROOT, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { axClick, axWait, getRecords, highlightedTexts, ROOT, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
-let server: StaticServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const server = useStaticServer();
+const browser = useExtensionBrowser();
 
 /** Selects from the start of `from[1]` in the element `from[0]` to the end of `to[1]` in `to[0]`. */
 async function selectAcross(page: Page, from: [string, string], to: [string, string]): Promise<void> {

@@ -2,20 +2,11 @@
  * A page's clippings follow the library: a clipping deleted there (or added in another
  * tab) shows so when the reader comes back to the page's tab, without a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axClick, axWait, deleteRecord, getRecords, highlightedTexts, launchWithExtension, selectText, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { axClick, axWait, deleteRecord, getRecords, highlightedTexts, selectText, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
-let server: StaticServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const server = useStaticServer();
+const browser = useExtensionBrowser();
 
 const clippingCount = (page: import('playwright-core').Page) => page.evaluate(() => CSS.highlights.get('cnai-clipping')?.size ?? 0);
 

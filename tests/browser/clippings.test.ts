@@ -7,22 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axClick, axNodes, axText, axWait, deleteRecord, FIXTURES_DIR, getRecords, highlightedTexts, launchWithExtension, selectText, settledQuad, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { axClick, axNodes, axText, axWait, deleteRecord, FIXTURES_DIR, getRecords, highlightedTexts, selectText, settledQuad, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
-let server: StaticServer;
-let browser: ExtensionBrowser;
 /** The article as served; tests edit it between visits. */
 let articleHtml = readFileSync(path.join(FIXTURES_DIR, 'article.html'), 'utf8');
-
-beforeAll(async () => {
-  server = await startServer();
-  server.route((url) => (url.pathname === '/changing.html' ? { body: articleHtml } : undefined));
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const server = useStaticServer((url) => (url.pathname === '/changing.html' ? { body: articleHtml } : undefined));
+const browser = useExtensionBrowser();
 
 async function clippingTexts(page: import('playwright-core').Page) {
   await page.waitForFunction(() => (CSS.highlights.get('cnai-clipping')?.size ?? 0) > 0, undefined, { timeout: 5000 });

@@ -4,13 +4,11 @@
  * ranges), the window follows scrolling, counts still cover the whole page, and below
  * the threshold every mention is registered again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
 const PARAGRAPHS = 1500;
-let server: StaticServer;
-let browser: ExtensionBrowser;
 let page: Page;
 
 function densePage(): string {
@@ -49,18 +47,14 @@ async function settled(p: Page): Promise<void> {
     .toEqual({ missing: [], trimmed: true });
 }
 
+const server = useStaticServer((u) => (u.pathname === '/dense.html' ? { body: densePage() } : undefined));
+const browser = useExtensionBrowser();
+
 beforeAll(async () => {
-  server = await startServer();
-  server.route((u) => (u.pathname === '/dense.html' ? { body: densePage() } : undefined));
-  browser = await launchWithExtension();
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1000, height: 700 });
   await page.goto(server.url('/dense.html'));
   await waitForHighlights(page, 2);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('a page with thousands of mentions', () => {

@@ -2,12 +2,10 @@
  * The recognition engine on living pages: infinite scroll, edits, removals, SPA
  * navigation, a ticking clock, open shadow roots and same-origin iframes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightedTexts, launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { highlightedTexts, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
-let server: StaticServer;
-let browser: ExtensionBrowser;
 let page: Page;
 
 const all = async (p: Page) => Object.entries(await highlightedTexts(p, ['cnai-model', 'cnai-company', 'cnai-organization', 'cnai-policy'])).flatMap(([k, v]) => v.map((t) => `${k.slice(5)}:${t}`)).sort();
@@ -19,16 +17,13 @@ const companyShown = (text: string, yes: boolean) =>
     [text, yes] as const,
   );
 
+const server = useStaticServer();
+const browser = useExtensionBrowser();
+
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
   page = await browser.context.newPage();
   await page.goto(server.url('/dynamic.html'));
   await waitForHighlights(page, 2);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('dynamic pages', () => {

@@ -9,24 +9,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { clippingLink } from '../../formats/markdown';
 import { generateClippings } from '../fixtures/generate-clippings';
-import { getRecords, launchWithExtension, putRecords, type ExtensionBrowser } from './harness';
+import { getRecords, launchWithExtension, putRecords, useExtensionBrowser } from './harness';
 
-let browser: ExtensionBrowser;
-let lib: Page;
 const dir = mkdtempSync(path.join(tmpdir(), 'cnai-downloads-'));
+// Registered before the browser's hooks, so that it runs after the browser closed.
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+const browser = useExtensionBrowser();
+let lib: Page;
 const clippings = generateClippings(120);
 clippings[0] = { ...clippings[0]!, text: '=HYPERLINK("http://evil.example","click") says DeepSeek', quote: { ...clippings[0]!.quote, exact: '=HYPERLINK("http://evil.example","click") says DeepSeek' } };
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
   lib = await browser.openExtensionPage('library.html', '#/data');
   await putRecords(lib, 'clippings', clippings);
   await lib.reload();
   await lib.waitForSelector('.data-view');
-});
-afterAll(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function exportAs(label: string): Promise<{ name: string; text: string; file: string }> {

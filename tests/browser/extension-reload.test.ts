@@ -4,20 +4,11 @@
  * (content/main.ts checks once a second that the extension is still there; the
  * loader's WXT context is not used, since a page could fake its invalidation event).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
-let server: StaticServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  ext = await launchWithExtension();
-});
-afterAll(async () => {
-  await ext?.close().catch(() => {});
-  await server?.close();
-});
+const server = useStaticServer();
+const ext = useExtensionBrowser({ ignoreCloseError: true });
 
 describe('when the extension goes away under an open page', () => {
   it('the page keeps no highlight and no extension UI', async () => {

@@ -2,11 +2,11 @@
  * The extension end to end in Debian's Chromium: highlights on a served page,
  * nothing in hidden places, the page's DOM untouched, and the popup's linked context.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, highlightedTexts, launchWithExtension, startServer, waitForHighlights, watchStartupMarks, type ExtensionBrowser, type StaticServer } from './harness';
+import { EXTENSION_DIR, highlightedTexts, waitForHighlights, watchStartupMarks, useExtensionBrowser, useStaticServer } from './harness';
 
 /** The extension API inside extension pages (evaluated there, not in Node). */
 declare const chrome: {
@@ -14,27 +14,19 @@ declare const chrome: {
   tabs: { sendMessage(tab: number, m: unknown, o?: unknown): Promise<unknown> };
 };
 
-let server: StaticServer;
-let browser: ExtensionBrowser;
+const server = useStaticServer((u) => {
+  if (u.pathname === '/slow-page.html') {
+    return { body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Slow</title></head><body><p>Zhipu AI released ChatGLM-6B.</p><script src="/slow.js"></script><p>Baidu.</p></body></html>' };
+  }
+  return u.pathname === '/slow.js' ? { body: '', type: 'text/javascript', delayMs: 600 } : undefined;
+});
+const browser = useExtensionBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  server.route((u) => {
-    if (u.pathname === '/slow-page.html') {
-      return { body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Slow</title></head><body><p>Zhipu AI released ChatGLM-6B.</p><script src="/slow.js"></script><p>Baidu.</p></body></html>' };
-    }
-    return u.pathname === '/slow.js' ? { body: '', type: 'text/javascript', delayMs: 600 } : undefined;
-  });
-  browser = await launchWithExtension();
   page = await browser.context.newPage();
   await page.goto(server.url('/basic.html'));
   await waitForHighlights(page, 10);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('highlighting', () => {

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 // Evaluated inside the extension's service worker.
 declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -119,7 +120,12 @@ export interface ExtensionBrowser {
   tabIdOf(page: Page): Promise<number>;
 }
 
-export async function launchWithExtension(opts: { colorScheme?: 'light' | 'dark'; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  userDataDir?: string;
+}
+
+export async function launchWithExtension(opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
   const userDataDir = opts.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'cnai-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -179,6 +185,71 @@ export async function launchWithExtension(opts: { colorScheme?: 'light' | 'dark'
         throw new Error(`no report from a tab at ${u}`);
       }, url);
     },
+  };
+}
+
+/*
+ * The usual set-up of a browser test file, as hooks: useStaticServer and useExtensionBrowser
+ * start their part in a beforeAll and close it in an afterAll, for the file or for the describe
+ * they are called in. Each returns a stand-in that reads the started object, so tests use it
+ * as before; reading it before its beforeAll ran throws. Hooks run in the order they were
+ * registered and afterAll hooks in reverse (Vitest's default sequence.hooks, 'stack'): call
+ * useStaticServer before useExtensionBrowser, as the files launched them, and open pages in a
+ * beforeAll registered after both.
+ */
+
+function notStarted(what: string): never {
+  throw new Error(`${what} is started in beforeAll: use it in a hook or a test, not while the file loads`);
+}
+
+/** A static server (startServer) with these routes, for the tests around the call. */
+export function useStaticServer(...routes: Route[]): StaticServer {
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    for (const r of routes) server.route(r);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  const started = () => server ?? notStarted('useStaticServer');
+  return {
+    get origin() {
+      return started().origin;
+    },
+    url: (p) => started().url(p),
+    close: () => started().close(),
+    route: (r) => started().route(r),
+  };
+}
+
+/**
+ * Chromium with the extension (launchWithExtension), for the tests around the call.
+ * `ignoreCloseError`: for a test that takes the extension away under the browser.
+ */
+export function useExtensionBrowser(opts: LaunchOptions & { ignoreCloseError?: boolean } = {}): ExtensionBrowser {
+  const { ignoreCloseError, ...launch } = opts;
+  let browser: ExtensionBrowser | undefined;
+  beforeAll(async () => {
+    browser = await launchWithExtension(launch);
+  });
+  afterAll(async () => {
+    await (ignoreCloseError ? browser?.close().catch(() => {}) : browser?.close());
+  });
+  const started = () => browser ?? notStarted('useExtensionBrowser');
+  return {
+    get context() {
+      return started().context;
+    },
+    get extensionId() {
+      return started().extensionId;
+    },
+    get worker() {
+      return started().worker;
+    },
+    close: () => started().close(),
+    openExtensionPage: (file, query) => started().openExtensionPage(file, query),
+    tabIdOf: (page) => started().tabIdOf(page),
   };
 }
 

@@ -2,12 +2,12 @@
  * The library list's rows show a clipping's paragraphs and table rows each on a line of
  * its own (library/preview.ts), clamped to three lines, as text (never as HTML).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateClippings } from '../fixtures/generate-clippings';
-import { launchWithExtension, putRecords, type ExtensionBrowser } from './harness';
+import { putRecords, useExtensionBrowser } from './harness';
 
-let browser: ExtensionBrowser;
+const browser = useExtensionBrowser();
 let lib: Page;
 
 const PARAGRAPHS = [
@@ -18,7 +18,6 @@ const PARAGRAPHS = [
 ];
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
   lib = await browser.openExtensionPage('library.html');
   await lib.setViewportSize({ width: 1200, height: 760 });
   const clippings = generateClippings(5);
@@ -29,9 +28,6 @@ beforeAll(async () => {
   await putRecords(lib, 'clippings', clippings);
   await lib.reload();
   await lib.waitForSelector('.clip-item');
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('library list rows', () => {

@@ -2,28 +2,22 @@
  * The library page in the browser: find a clipping by a word of its note, edit it,
  * delete it with undo, open an entity view; edit the knowledge base end to end.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateClippings } from '../fixtures/generate-clippings';
-import { getRecords, highlightedTexts, launchWithExtension, putRecords, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { getRecords, highlightedTexts, putRecords, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
-let server: StaticServer;
-let browser: ExtensionBrowser;
+const server = useStaticServer();
+const browser = useExtensionBrowser();
 let lib: Page;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
   lib = await browser.openExtensionPage('library.html');
   const clippings = generateClippings(300);
   clippings[42] = { ...clippings[42]!, note: 'Remember the xylophone argument' };
   await putRecords(lib, 'clippings', clippings);
   await lib.reload();
   await lib.waitForSelector('.clip-item');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('clippings in the library', () => {

@@ -3,22 +3,13 @@
  * of a save or an import, storage that is full, and a database upgrade under an open page.
  * Nothing is lost or duplicated, and the reader is told what happened.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateClippings } from '../fixtures/generate-clippings';
-import { axClick, axText, axWait, getRecords, launchWithExtension, putRecords, selectText, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { axClick, axText, axWait, getRecords, launchWithExtension, putRecords, selectText, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
-let server: StaticServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const server = useStaticServer();
+const browser = useExtensionBrowser();
 
 /** Stops the extension's service worker (as Chrome does after 30 s idle). */
 async function stopServiceWorker(extPage: Page) {

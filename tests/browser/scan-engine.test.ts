@@ -3,36 +3,29 @@
  * allows it, and in JavaScript elsewhere, without a CSP violation the page (or the
  * site's reports) could see. Mentions are the same either way.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightedTexts, launchWithExtension, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
-
-let server: StaticServer;
-let ext: ExtensionBrowser;
+import { highlightedTexts, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
 const ARTICLE = '<p id="lead">Zhipu AI released ChatGLM-6B; the Cyberspace Administration of China (CAC) approved ERNIE Bot. 百度的文心一言与通義千問。臺灣的報導寫作《網際網路資訊服務演算法推薦管理規定》。</p>';
 const page = (meta = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8">${meta}<title>Engine</title></head><body><h1>Models</h1>${ARTICLE}</body></html>`;
 
+const server = useStaticServer((u) => {
+  if (u.pathname !== '/engine.html') return undefined;
+  const csp = u.searchParams.get('header');
+  const meta = u.searchParams.get('meta');
+  return {
+    body: page(meta ? `<meta http-equiv="Content-Security-Policy" content="${meta}">` : ''),
+    headers: csp ? { 'content-security-policy': csp } : undefined,
+  };
+});
+const ext = useExtensionBrowser();
+
 beforeAll(async () => {
-  server = await startServer();
-  server.route((u) => {
-    if (u.pathname !== '/engine.html') return undefined;
-    const csp = u.searchParams.get('header');
-    const meta = u.searchParams.get('meta');
-    return {
-      body: page(meta ? `<meta http-equiv="Content-Security-Policy" content="${meta}">` : ''),
-      headers: csp ? { 'content-security-policy': csp } : undefined,
-    };
-  });
-  ext = await launchWithExtension();
   // The first page after start-up may be scanned before the worker (busy seeding the
   // database) answers; the content script then scans in JavaScript. Start warm.
   await visit('warm=1');
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
 });
 
 /** Opens the page and returns how its content script scans, its mentions and any CSP violation. */

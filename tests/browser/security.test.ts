@@ -15,12 +15,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axClick, axNodes, axWait, getRecords, launchWithExtension, putRecords, selectText, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { axClick, axNodes, axWait, getRecords, putRecords, selectText, useExtensionBrowser, useStaticServer } from './harness';
 import { ExtensionErrors, mentionCount, sleep, waitForStableMentions } from './robustness';
 import { loadBuiltinPack } from '../../kb/builtin';
 
-let server: StaticServer;
-let ext: ExtensionBrowser;
 let errors: ExtensionErrors;
 
 type Chrome = {
@@ -30,16 +28,12 @@ type Chrome = {
   };
 };
 
+const server = useStaticServer((url) => (url.pathname === '/favicon.ico' ? { body: '', type: 'image/x-icon' } : undefined));
+const ext = useExtensionBrowser();
+
 beforeAll(async () => {
-  server = await startServer();
-  server.route((url) => (url.pathname === '/favicon.ico' ? { body: '', type: 'image/x-icon' } : undefined));
-  ext = await launchWithExtension();
   errors = new ExtensionErrors(ext);
   await errors.start();
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
 });
 
 /** All records of a store of the extension's database (read in the service worker). */

@@ -5,9 +5,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import expected from '../fixtures/seed-entities.json';
-import { highlightedTexts, launchWithExtension, SHARED_DIR, startServer, waitForHighlights, type ExtensionBrowser, type StaticServer } from './harness';
+import { highlightedTexts, SHARED_DIR, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
 const seedsDir = path.join(SHARED_DIR, 'seeds');
 const hasSeeds = existsSync(seedsDir);
@@ -21,23 +21,13 @@ export function seedPage(file: string): string {
 }
 
 describe.skipIf(!hasSeeds)('seed articles (../shared/seeds)', () => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
   const files = hasSeeds ? readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
-
-  beforeAll(async () => {
-    server = await startServer();
-    server.route((url) => {
-      const m = /^\/seed\/(\d{3})\.html$/.exec(url.pathname);
-      const file = m && files.find((f) => f.startsWith(m[1]!));
-      return file ? { body: seedPage(file) } : undefined;
-    });
-    browser = await launchWithExtension();
+  const server = useStaticServer((url) => {
+    const m = /^\/seed\/(\d{3})\.html$/.exec(url.pathname);
+    const file = m && files.find((f) => f.startsWith(m[1]!));
+    return file ? { body: seedPage(file) } : undefined;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const browser = useExtensionBrowser();
 
   for (const file of files) {
     const key = file.slice(0, 3);

@@ -1,29 +1,23 @@
 /**
  * Settings apply live to open tabs; reading history is recorded and can be cleared.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axWait, highlightCenter, launchWithExtension, startServer, waitForHighlights, watchStartupMarks, type ExtensionBrowser, type StaticServer } from './harness';
+import { axWait, highlightCenter, waitForHighlights, watchStartupMarks, useExtensionBrowser, useStaticServer } from './harness';
 
-let server: StaticServer;
-let browser: ExtensionBrowser;
+const server = useStaticServer();
+const browser = useExtensionBrowser();
 let page: Page;
 let lib: Page;
 
 const count = (p: Page) => p.evaluate(() => [...CSS.highlights].filter(([n]) => n.startsWith('cnai-')).reduce((a, [, h]) => a + h.size, 0));
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchWithExtension();
   page = await browser.context.newPage();
   await page.goto(server.url('/article.html'));
   await waitForHighlights(page, 5);
   lib = await browser.openExtensionPage('library.html', '#/settings');
   await lib.waitForSelector('.settings-view');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('settings, applied live', () => {

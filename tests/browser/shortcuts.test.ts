@@ -5,23 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, useExtensionBrowser } from './harness';
 
 // Evaluated inside the extension's service worker.
 declare const chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } };
 
-let browser: ExtensionBrowser;
+const browser = useExtensionBrowser();
 const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
   commands: Record<string, { suggested_key?: { default?: string } }>;
 };
 
-beforeAll(async () => {
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('keyboard shortcuts in a fresh profile', () => {
   it('every command has its suggested key', async () => {
