@@ -1,22 +1,33 @@
 /**
- * Interface strings in English and simplified Chinese. The reader picks the language
+ * Interface strings in English, simplified Chinese and traditional Chinese (Taiwan). The reader picks the language
  * in settings ('auto' follows the browser), so lookups cannot go through
  * browser.i18n (fixed to the browser's locale); the manifest's own name and
  * description are in public/_locales.
  */
 import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
+import { zhTW } from './zh-TW';
 import type { Settings } from '../model/settings';
 
 export type { MessageKey };
-export type Language = 'en' | 'zh-CN';
+export type Language = 'en' | 'zh-CN' | 'zh-TW';
 
-const tables: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+const tables: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
 let current: Language = 'en';
 
+/**
+ * 'auto' follows the browser's language: traditional Chinese for a tag that names that
+ * script (zh-Hant, zh-Hant-HK) or, without a script, for Taiwan, Hong Kong and Macao and
+ * for Cantonese (yue); simplified for any other Chinese (zh, zh-CN, zh-SG, zh-Hans-HK);
+ * English otherwise. Tags are read with "-" or "_".
+ */
 export function resolveLanguage(setting: 'auto' | Language, browserLanguage = typeof navigator !== 'undefined' ? navigator.language : 'en'): Language {
   if (setting !== 'auto') return setting;
-  return /^zh\b/i.test(browserLanguage) ? 'zh-CN' : 'en';
+  const parts = browserLanguage.toLowerCase().split(/[-_]/);
+  if (parts[0] !== 'zh' && parts[0] !== 'yue') return 'en';
+  if (parts.includes('hans')) return 'zh-CN';
+  if (parts.includes('hant')) return 'zh-TW';
+  return parts[0] === 'yue' || parts.some((x) => x === 'tw' || x === 'hk' || x === 'mo') ? 'zh-TW' : 'zh-CN';
 }
 
 export function setLanguage(lang: Language): void {

@@ -6,8 +6,9 @@ import { currentLanguage, type Language } from './index';
 import { renderParamWith, renderWith, type Message, type MessageTable, type Param } from './message';
 import { problemsEn } from './problems.en';
 import { problemsZhCN } from './problems.zh-CN';
+import { problemsZhTW } from './problems.zh-TW';
 
-const tables: Record<Language, MessageTable> = { en: problemsEn, 'zh-CN': problemsZhCN };
+const tables: Record<Language, MessageTable> = { en: problemsEn, 'zh-CN': problemsZhCN, 'zh-TW': problemsZhTW };
 
 export function renderMessage(m: Message, lang: Language = currentLanguage()): string {
   return renderWith(tables[lang], m);

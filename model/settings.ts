@@ -41,7 +41,7 @@ export const SettingsSchema = lazySchema(() =>
     /** Record which entities appeared on which pages ("seen on"). */
     historyEnabled: z.boolean(),
     /** Interface language; 'auto' follows the browser. */
-    language: z.enum(['auto', 'en', 'zh-CN']),
+    language: z.enum(['auto', 'en', 'zh-CN', 'zh-TW']),
     /** Script of the Chinese names shown; 'auto' follows the page (on its cards), then the browser. */
     chineseScript: z.enum(['auto', 'simplified', 'traditional']),
   }),

@@ -228,6 +228,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
           <option value="auto">{t('set.langAuto')}</option>
           <option value="en">English</option>
           <option value="zh-CN">简体中文</option>
+          <option value="zh-TW">繁體中文</option>
         </select>
       </section>
 

@@ -3,6 +3,8 @@ import { build } from 'esbuild';
 import path from 'node:path';
 import { commonZhCN } from '../../../i18n/common.zh-CN';
 import { problemsZhCN } from '../../../i18n/problems.zh-CN';
+import { commonZhTW } from '../../../i18n/common.zh-TW';
+import { problemsZhTW } from '../../../i18n/problems.zh-TW';
 
 /**
  * The content script's core is compiled on the page's main thread in the task that
@@ -56,8 +58,12 @@ describe('the in-page UI', () => {
   it('carries the Chinese of the messages its panel shows, not of the import problems', async () => {
     const code = (await bundle('content/ui-main.ts', true)).outputFiles[0]!.text;
     // Storage failures and refusals the background sends back, in Chinese…
-    for (const code_ of ['storage.full', 'clip.gone', 'clip.invalid', 'issue.maxChars'] as const) expect(code.includes(commonZhCN[code_]), code_).toBe(true);
+    for (const table of [commonZhCN, commonZhTW]) {
+      for (const code_ of ['storage.full', 'clip.gone', 'clip.invalid', 'issue.maxChars'] as const) expect(code.includes(table[code_]), code_).toBe(true);
+    }
     // …but none of the library's import problems.
-    for (const code_ of ['problem.csv.noRows', 'import.zip', 'kb.issue.claimed'] as const) expect(code.includes(problemsZhCN[code_]), code_).toBe(false);
+    for (const table of [problemsZhCN, problemsZhTW]) {
+      for (const code_ of ['problem.csv.noRows', 'import.zip', 'kb.issue.claimed'] as const) expect(code.includes(table[code_]), code_).toBe(false);
+    }
   });
 });

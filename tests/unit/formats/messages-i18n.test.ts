@@ -1,11 +1,13 @@
 /**
  * Import and validation messages are codes with parameters, put in words in the reader's
- * language: every code has its English and Chinese wording, and a reader with the
- * interface in 简体中文 reads Chinese sentences, never the English of the code or Zod's.
+ * language: every code has its English and Chinese wordings (简体中文 and 繁體中文), and a
+ * reader with the interface in Chinese reads Chinese sentences, never the English of the
+ * code or Zod's.
  */
 import { describe, expect, it } from 'vitest';
 import { problemsEn as en, type MessageCode } from '../../../i18n/problems.en';
 import { problemsZhCN as zhCN } from '../../../i18n/problems.zh-CN';
+import { problemsZhTW as zhTW } from '../../../i18n/problems.zh-TW';
 import { setLanguage } from '../../../i18n';
 import { renderMessage } from '../../../i18n/render';
 import { msg } from '../../../i18n/message';
@@ -26,14 +28,18 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 const englishWords = (s: string) => s.match(/\b(?!(?:true|false|null|notPrecededBy|notFollowedBy|freeWithVersion|shared|format|cnai|knowledge|pack|entities|clippings|userEntities|entityPrefs|history|source|TextQuoteSelector|Highlight|Title|Author|URL|Note|Location|Date|Tags|CNAI|JSON|ZIP|PDF|CSV|UTF|Excel|Readwise|Hypothesis|W3C|Web|Annotation|ISO|UTC|UUID|YYYY|https?|jsonld|json|csv|id)\b)[A-Za-z]{3,}\b/g) ?? [];
 
 describe('message tables', () => {
-  it('give every import and validation code an English and a Chinese wording with the same parameters', () => {
+  it.each([
+    ['简体中文', zhCN],
+    ['繁體中文', zhTW],
+  ] as const)('give every import and validation code an English and a %s wording with the same parameters', (_, zh) => {
     expect(messageKeys.length).toBeGreaterThan(100);
+    expect(Object.keys(zh).sort()).toEqual([...messageKeys].sort());
     for (const k of messageKeys) {
-      expect(zhCN[k], k).toBeTruthy();
-      expect(placeholders(zhCN[k]), k).toEqual(placeholders(en[k]));
+      expect(zh[k], k).toBeTruthy();
+      expect(placeholders(zh[k]), k).toEqual(placeholders(en[k]));
       // Every wording with words in it (not only "{record}: {message}.") has Chinese ones.
-      if (/[a-z]{3,}/i.test(en[k].replace(/\{\w+\}/g, '')) && k !== 'issue.type.boolean') expect(zhCN[k], k).toMatch(/\p{Script=Han}/u);
-      expect(englishWords(zhCN[k].replace(/\{\w+\}|“[^”]*”|"[^"]*"/g, '')), `${k}: ${zhCN[k]}`).toEqual([]);
+      if (/[a-z]{3,}/i.test(en[k].replace(/\{\w+\}/g, '')) && k !== 'issue.type.boolean') expect(zh[k], k).toMatch(/\p{Script=Han}/u);
+      expect(englishWords(zh[k].replace(/\{\w+\}|“[^”]*”|「[^」]*」|"[^"]*"/g, '')), `${k}: ${zh[k]}`).toEqual([]);
     }
   });
 
