@@ -5,6 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as OpenCC from 'opencc-js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { resolveLanguage, setLanguage, t, tn } from '../../../i18n';
 import { en } from '../../../i18n/en';
 import { zhCN } from '../../../i18n/zh-CN';
@@ -96,5 +98,17 @@ describe('the 繁體中文 interface', () => {
     expect(parseSettings({ ...DEFAULT_SETTINGS, language: 'zh-TW' }).language).toBe('zh-TW');
     expect(parseSettings({ ...DEFAULT_SETTINGS, language: 'zh-CN' }).language).toBe('zh-CN');
     expect(parseSettings({ ...DEFAULT_SETTINGS, language: 'auto' }).language).toBe('auto');
+  });
+});
+
+describe('the manifest’s name and description (public/_locales)', () => {
+  const read = (locale: string) => JSON.parse(readFileSync(path.resolve(__dirname, '../../../public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+  it('has every English message in zh_CN and zh_TW, zh_TW in traditional characters', () => {
+    const keys = Object.keys(read('en')).sort();
+    expect(Object.keys(read('zh_CN')).sort()).toEqual(keys);
+    expect(Object.keys(read('zh_TW')).sort()).toEqual(keys);
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    for (const [k, { message }] of Object.entries(read('zh_TW'))) expect(toTraditional(message), k).toBe(message);
+    expect(read('zh_TW').extName!.message).toBe('中國 AI 語境');
   });
 });
