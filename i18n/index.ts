@@ -16,18 +16,24 @@ const tables: Record<Language, Record<MessageKey, string>> = { en, 'zh-CN': zhCN
 let current: Language = 'en';
 
 /**
- * 'auto' follows the browser's language: traditional Chinese for a tag that names that
- * script (zh-Hant, zh-Hant-HK) or, without a script, for Taiwan, Hong Kong and Macao and
- * for Cantonese (yue); simplified for any other Chinese (zh, zh-CN, zh-SG, zh-Hans-HK);
- * English otherwise. Tags are read with "-" or "_".
+ * The script a Chinese language tag writes in: the one it names ("zh-Hans-HK" is
+ * simplified), else traditional for Taiwan, Hong Kong and Macao and for Cantonese (yue),
+ * simplified for any other Chinese; undefined for a tag that is not Chinese. Tags are
+ * read as pages and browsers write them, with "-" or "_".
  */
+export function scriptOfTag(tag: string | null | undefined): ChineseScript | undefined {
+  const parts = tag?.toLowerCase().split(/[-_]/) ?? [];
+  if (parts[0] !== 'zh' && parts[0] !== 'yue') return undefined;
+  if (parts.includes('hans')) return 'zh-Hans';
+  if (parts.includes('hant')) return 'zh-Hant';
+  return parts[0] === 'yue' || parts.some((p) => p === 'tw' || p === 'hk' || p === 'mo' || p === 'yue') ? 'zh-Hant' : 'zh-Hans';
+}
+
+/** 'auto' follows the browser's language: 繁體中文 for a traditional Chinese tag (scriptOfTag), 简体中文 for another Chinese one, else English. */
 export function resolveLanguage(setting: 'auto' | Language, browserLanguage = typeof navigator !== 'undefined' ? navigator.language : 'en'): Language {
   if (setting !== 'auto') return setting;
-  const parts = browserLanguage.toLowerCase().split(/[-_]/);
-  if (parts[0] !== 'zh' && parts[0] !== 'yue') return 'en';
-  if (parts.includes('hans')) return 'zh-CN';
-  if (parts.includes('hant')) return 'zh-TW';
-  return parts[0] === 'yue' || parts.some((x) => x === 'tw' || x === 'hk' || x === 'mo') ? 'zh-TW' : 'zh-CN';
+  const script = scriptOfTag(browserLanguage);
+  return script === 'zh-Hant' ? 'zh-TW' : script === 'zh-Hans' ? 'zh-CN' : 'en';
 }
 
 export function setLanguage(lang: Language): void {
@@ -40,20 +46,14 @@ let script: ChineseScript = 'zh-Hans';
 
 /**
  * 'auto' follows the first Chinese language tag of `languages` (the page's, then the
- * browser's, in order): its script if it names one, else traditional for Taiwan, Hong
- * Kong and Macao and for Cantonese, simplified for any other Chinese; simplified when
- * none is Chinese. Tags are read as pages write them, with "-" or "_".
+ * interface's and the browser's, in order) by scriptOfTag; simplified when none is Chinese.
  */
 export function resolveChineseScript(setting: Settings['chineseScript'], languages: readonly (string | null | undefined)[]): ChineseScript {
   if (setting === 'simplified') return 'zh-Hans';
   if (setting === 'traditional') return 'zh-Hant';
   for (const tag of languages) {
-    const parts = tag?.toLowerCase().split(/[-_]/) ?? [];
-    if (parts[0] !== 'zh' && parts[0] !== 'yue') continue;
-    // An explicit script decides before the region ("zh-Hans-HK" is simplified).
-    if (parts.includes('hans')) return 'zh-Hans';
-    if (parts.includes('hant')) return 'zh-Hant';
-    return parts[0] === 'yue' || parts.some((p) => p === 'tw' || p === 'hk' || p === 'mo' || p === 'yue') ? 'zh-Hant' : 'zh-Hans';
+    const script = scriptOfTag(tag);
+    if (script) return script;
   }
   return 'zh-Hans';
 }
@@ -71,12 +71,14 @@ export function setChineseScript(value: ChineseScript): void {
 /**
  * Applies the settings that choose how text is shown: the interface language, and the
  * script of Chinese names ('auto': `pageLanguage` first, where there is a page, then the
- * browser's languages). Returns the interface language.
+ * interface language the reader chose, then the browser's languages). Returns the
+ * interface language.
  */
 export function applyDisplaySettings(settings: Pick<Settings, 'language' | 'chineseScript'>, pageLanguage?: string): Language {
   const lang = resolveLanguage(settings.language);
   setLanguage(lang);
-  setChineseScript(resolveChineseScript(settings.chineseScript, [pageLanguage, ...browserLanguages()]));
+  // A reader who chose a Chinese interface reads names in its script where the page says nothing.
+  setChineseScript(resolveChineseScript(settings.chineseScript, [pageLanguage, settings.language === 'auto' ? undefined : lang, ...browserLanguages()]));
   return lang;
 }
 

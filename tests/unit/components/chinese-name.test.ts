@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { chineseName, entityLabel } from '../../../components/relations';
-import { resolveChineseScript, setChineseScript } from '../../../i18n';
+import { applyDisplaySettings, currentChineseScript, resolveChineseScript, setChineseScript, setLanguage } from '../../../i18n';
 import { DEFAULT_SETTINGS, parseSettings } from '../../../model/settings';
 
 describe('resolveChineseScript', () => {
@@ -34,6 +34,29 @@ describe('resolveChineseScript', () => {
   it('keeps the reader’s choice whatever the page', () => {
     expect(resolveChineseScript('simplified', ['zh-TW'])).toBe('zh-Hans');
     expect(resolveChineseScript('traditional', ['zh-CN'])).toBe('zh-Hant');
+  });
+});
+
+describe('applyDisplaySettings', () => {
+  afterEach(() => {
+    setChineseScript('zh-Hans');
+    setLanguage('en');
+  });
+  // The test runs with an English navigator: only the page and the chosen interface speak Chinese.
+  it('shows names in the script of a Chinese interface the reader chose, where the page is not Chinese', () => {
+    expect(applyDisplaySettings({ language: 'zh-TW', chineseScript: 'auto' }, 'en')).toBe('zh-TW');
+    expect(currentChineseScript()).toBe('zh-Hant');
+    applyDisplaySettings({ language: 'zh-CN', chineseScript: 'auto' });
+    expect(currentChineseScript()).toBe('zh-Hans');
+  });
+
+  it('lets a Chinese page, and the reader’s explicit script, decide before the interface', () => {
+    applyDisplaySettings({ language: 'zh-TW', chineseScript: 'auto' }, 'zh-CN');
+    expect(currentChineseScript()).toBe('zh-Hans');
+    applyDisplaySettings({ language: 'zh-TW', chineseScript: 'simplified' }, 'en');
+    expect(currentChineseScript()).toBe('zh-Hans');
+    applyDisplaySettings({ language: 'en', chineseScript: 'auto' }, 'zh-HK');
+    expect(currentChineseScript()).toBe('zh-Hant');
   });
 });
 
