@@ -57,6 +57,9 @@ describe('the interface in 繁體中文', () => {
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.getByRole('button', { name: '開啟收藏庫' }).or(popup.getByRole('link', { name: '開啟收藏庫' })).first().waitFor();
     await popup.getByText('你在本頁的摘錄').first().waitFor();
+    // Names in the chosen interface's script, though the page and the browser are English.
+    await popup.getByText('智譜AI').first().waitFor({ timeout: 5000 });
+    expect(await popup.locator('body').innerText()).not.toContain('智谱AI');
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('zh-TW');
     expect(await popup.locator('body').innerText()).not.toMatch(SIMPLIFIED);
     await shoot(popup, 'popup-zh-tw');
