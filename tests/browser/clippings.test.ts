@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axClick, axNodes, axText, axWait, deleteRecord, FIXTURES_DIR, getRecords, highlightedTexts, selectText, settledQuad, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
+import { axClick, axNodes, axText, axWait, deleteRecord, FIXTURES_DIR, getRecords, highlightedTexts, selectText, setInterfaceLanguage, settledQuad, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
 /** The article as served; tests edit it between visits. */
 let articleHtml = readFileSync(path.join(FIXTURES_DIR, 'article.html'), 'utf8');
@@ -293,14 +293,7 @@ describe('the button and messages stay in the window', () => {
 
 describe('the panel speaks the reader’s language', () => {
   const TEXT = 'Zhipu AI released GLM-4.5 as an open-weight model.';
-  /** The interface language, set as the settings page does (storage.local; open tabs follow). */
-  const setLanguage = (language: 'zh-CN' | 'en') =>
-    browser.worker.evaluate(async (lang) => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const local = (globalThis as any).chrome.storage.local;
-      const cur = ((await local.get('settings')).settings ?? {}) as Record<string, unknown>;
-      await local.set({ settings: { ...cur, language: lang } });
-    }, language);
+  const setLanguage = (language: 'zh-CN' | 'en') => setInterfaceLanguage(browser.worker, language);
   beforeAll(async () => {
     server.route((url) => (url.pathname === '/zh-panel.html' ? { body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Panel zh</title></head><body><p id="z">${TEXT}</p></body></html>` } : undefined));
     await setLanguage('zh-CN');

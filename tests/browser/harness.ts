@@ -188,6 +188,15 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
   };
 }
 
+/** Sets the interface language as the settings page does (storage.local: open tabs and pages follow). */
+export function setInterfaceLanguage(worker: Worker, language: 'en' | 'zh-CN' | 'zh-TW'): Promise<void> {
+  return worker.evaluate(async (lang) => {
+    const local = chrome.storage.local;
+    const cur = ((await local.get('settings')).settings ?? {}) as Record<string, unknown>;
+    await local.set({ settings: { ...cur, language: lang } });
+  }, language);
+}
+
 /*
  * The usual set-up of a browser test file, as hooks: useStaticServer and useExtensionBrowser
  * start their part in a beforeAll and close it in an afterAll, for the file or for the describe

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axClick, axText, axWait, getRecords, selectText, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
+import { axClick, axText, axWait, getRecords, selectText, setInterfaceLanguage, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
 const TEXT = 'Zhipu AI released GLM-4.5 as an open-weight model.';
 const server = useStaticServer((url) =>
@@ -22,13 +22,7 @@ async function shoot(page: Page, name: string) {
   if (process.env.CNAI_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.CNAI_SCREENSHOTS, `${name}.png`) });
 }
 
-const setLanguage = (language: 'zh-TW' | 'en') =>
-  browser.worker.evaluate(async (lang) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const local = (globalThis as any).chrome.storage.local;
-    const cur = ((await local.get('settings')).settings ?? {}) as Record<string, unknown>;
-    await local.set({ settings: { ...cur, language: lang } });
-  }, language);
+const setLanguage = (language: 'zh-TW' | 'en') => setInterfaceLanguage(browser.worker, language);
 
 describe('the interface in 繁體中文', () => {
   let page: Page;
