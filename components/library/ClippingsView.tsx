@@ -29,8 +29,13 @@ export interface ClippingsViewProps {
   toast: (t: Omit<ToastState, 'id'>) => void;
 }
 
-/** Three lines of the clipping's text and one of its site, date and tags (library.css: .clip-text). */
-const ROW_HEIGHT = 104;
+/**
+ * A row is as tall as its content: one to three lines of the clipping's text (library.css:
+ * .clip-text) and one of its site, date and tags. Before any row is measured, one counts as
+ * about two lines.
+ */
+const ROW_ESTIMATE = 80;
+const clippingKey = (c: Clipping) => c.id;
 const fmtDate = (iso: string) => iso.slice(0, 10);
 
 export function ClippingsView({ query, clippings, entities, search, indexed, indexVersion, toast }: ClippingsViewProps) {
@@ -185,7 +190,8 @@ export function ClippingsView({ query, clippings, entities, search, indexed, ind
           {clippings && all.length > 0 && !visible.length && <p class="muted empty">{t('lib.noMatch')}</p>}
           <VirtualList
             items={visible}
-            rowHeight={ROW_HEIGHT}
+            itemKey={clippingKey}
+            estimatedRowHeight={ROW_ESTIMATE}
             activeIndex={current}
             label={t('lib.list')}
             onKeyDown={onListKey}
