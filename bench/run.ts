@@ -18,7 +18,7 @@
  * The load average is recorded with every case; cases measured under load are noisy.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GENERATED, markJsSource, openBenchBrowser, SHARED_PAGES, sharedPages, type BenchBrowser, type PageSource } from './browser';
@@ -211,7 +211,11 @@ async function main(): Promise<void> {
     const jsonPath = path.join(outDir, WRITE_MAIN ? 'results.json' : 'results-partial.json');
     writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
     const mdPath = WRITE_MAIN ? path.join(ROOT, 'BENCHMARKS.md') : path.join(outDir, 'BENCHMARKS-partial.md');
-    writeFileSync(mdPath, renderMarkdown(results));
+    // The interface section (bench/ui.ts, between its markers) stays: a run of this script
+    // alone rewrites only the engines' part.
+    const previous = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '';
+    const ui = /<!-- ui:start -->[\s\S]*<!-- ui:end -->/.exec(previous)?.[0];
+    writeFileSync(mdPath, ui ? `${renderMarkdown(results).trimEnd()}\n\n${ui}\n` : renderMarkdown(results));
     log(`wrote ${path.relative(ROOT, jsonPath)} and ${path.relative(ROOT, mdPath)} (${results.durationS} s)`);
     if (!WRITE_MAIN) log('partial run (flags): bench/results.json and BENCHMARKS.md were left alone; add --write to overwrite them');
   } finally {
