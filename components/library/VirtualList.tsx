@@ -13,21 +13,26 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 
-export interface VirtualListProps<T> {
+/** Every row `rowHeight` px tall, or each as tall as its content (measured, kept under `itemKey`). */
+type RowSizing<T> =
+  | { rowHeight: number; itemKey?: undefined; estimatedRowHeight?: undefined }
+  | {
+      rowHeight?: undefined;
+      /** The key a row's measured height is kept under. */
+      itemKey: (item: T) => string;
+      /** The height of a row before any was measured. */
+      estimatedRowHeight?: number;
+    };
+
+export type VirtualListProps<T> = RowSizing<T> & {
   items: readonly T[];
-  /** Every row's height in px. Without it, each row is as tall as its content. */
-  rowHeight?: number;
-  /** Rows as tall as their content: the key a row's measured height is kept under (else its index, until the items change). */
-  itemKey?: (item: T) => string;
-  /** Rows as tall as their content: the height of a row before any was measured. */
-  estimatedRowHeight?: number;
   renderRow: (item: T, index: number) => ComponentChildren;
   /** Index to keep in view (keyboard selection). */
   activeIndex?: number;
   label: string;
   onKeyDown?: (e: KeyboardEvent) => void;
   overscan?: number;
-}
+};
 
 /** Measured row heights, by item key, for one list width. */
 interface Heights {
@@ -58,13 +63,8 @@ export function VirtualList<T>({ items, rowHeight, itemKey, estimatedRowHeight =
   const [version, setVersion] = useState(0);
   const fixed = rowHeight !== undefined;
   const heights = useRef<Heights>({ byKey: new Map(), sum: 0, seed: estimatedRowHeight, width: undefined });
-  // Without item keys, heights are kept by index: only for this list of items.
-  const keyedItems = useRef(items);
-  if (!fixed && !itemKey && keyedItems.current !== items) {
-    keyedItems.current = items;
-    resetHeights(heights.current);
-  }
-  const keyOf = (i: number) => (itemKey ? itemKey(items[i]!) : String(i));
+  // Only rows as tall as their content ask for keys: they have an itemKey.
+  const keyOf = (i: number) => itemKey!(items[i]!);
 
   // offsets[i]: the top of row i; offsets[n]: the list's height.
   const offsets = useMemo(() => {
