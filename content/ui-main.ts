@@ -57,6 +57,12 @@ export function startUi(core: ContentCore): ContentUi {
     }, 300);
   };
 
+  /** A clipping that is no longer stored: its highlight goes, and the tab's report follows. */
+  const forget = (id: string) => {
+    clippings.remove(id);
+    report();
+  };
+
   /** This page's stored clippings. */
   const storedClippings = async () => (await askBackground({ type: 'clip/forPage', url: core.pageUrl() })).clippings;
 
@@ -113,17 +119,13 @@ export function startUi(core: ContentCore): ContentUi {
           await askBackground({ type: 'clip/update', id, note, tags });
         } catch (e) {
           // Deleted meanwhile (in the library): its highlight goes now, as on a return to the tab.
-          if (failureMessage(e)?.code === 'clip.gone') {
-            clippings.remove(id);
-            report();
-          }
+          if (failureMessage(e)?.code === 'clip.gone') forget(id);
           throw e;
         }
       },
       undo: async (id) => {
         await askBackground({ type: 'clip/delete', id });
-        clippings.remove(id);
-        report();
+        forget(id);
       },
       enabled: core.enabled,
       ensureHost: () => host.reveal(),
