@@ -3,7 +3,7 @@
  * tab) shows so when the reader comes back to the page's tab, without a reload.
  */
 import { describe, expect, it } from 'vitest';
-import { axClick, axWait, deleteRecord, getRecords, highlightedTexts, selectText, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
+import { deleteRecord, getRecords, highlightedTexts, waitForHighlights, useExtensionBrowser, useStaticServer, saveSelection } from './harness';
 
 const server = useStaticServer();
 const browser = useExtensionBrowser();
@@ -19,9 +19,7 @@ describe('clippings changed elsewhere', () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/article.html'));
     await waitForHighlights(page, 3);
-    await selectText(page, '#p2', quote);
-    await axClick(page, 'button', 'Save clipping');
-    await axWait(page, 'dialog', /Saved to your clippings/);
+    await saveSelection(page, '#p2', quote);
     await page.keyboard.press('Escape');
     expect(await clippingCount(page)).toBe(1);
 
@@ -37,9 +35,7 @@ describe('clippings changed elsewhere', () => {
     const other = await browser.context.newPage();
     await other.goto(server.url('/article.html'));
     await waitForHighlights(other, 3);
-    await selectText(other, '#p2', quote);
-    await axClick(other, 'button', 'Save clipping');
-    await axWait(other, 'dialog', /Saved to your clippings/);
+    await saveSelection(other, '#p2', quote);
     await other.close();
     await comeBack(page);
     await page.waitForFunction(() => (CSS.highlights.get('cnai-clipping')?.size ?? 0) === 1, undefined, { timeout: 5000 });

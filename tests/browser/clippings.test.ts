@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axClick, axNodes, axText, axWait, deleteRecord, FIXTURES_DIR, getRecords, highlightedTexts, selectText, setInterfaceLanguage, settledQuad, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
+import { axClick, axNodes, axText, axWait, deleteRecord, FIXTURES_DIR, getRecords, highlightedTexts, selectText, setInterfaceLanguage, settledQuad, waitForHighlights, useExtensionBrowser, useStaticServer, saveSelection } from './harness';
 
 /** The article as served; tests edit it between visits. */
 let articleHtml = readFileSync(path.join(FIXTURES_DIR, 'article.html'), 'utf8');
@@ -26,9 +26,7 @@ describe('saving a clipping', () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/changing.html'));
     await waitForHighlights(page, 3);
-    await selectText(page, '#p2', quote);
-    await axClick(page, 'button', 'Save clipping');
-    await axWait(page, 'dialog', /Saved to your clippings/);
+    await saveSelection(page, '#p2', quote);
     expect(await clippingTexts(page)).toEqual([quote]);
     // The stored record has the selectors and the entities of the clipped text.
     const stored = await getRecords(browser.worker, 'clippings');
@@ -56,9 +54,7 @@ describe('saving a clipping', () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/changing.html'));
     await waitForHighlights(page, 3);
-    await selectText(page, '#p2', quote);
-    await axClick(page, 'button', 'Save clipping');
-    await axWait(page, 'dialog', /Already in your clippings/);
+    await saveSelection(page, '#p2', quote, { dialog: /Already in your clippings/ });
     // The click's own mouseup used to schedule a selection check that, landing after a
     // fast save, replaced the panel with the save button again.
     await page.waitForTimeout(600);
@@ -156,9 +152,7 @@ describe('the saved panel keeps the note and tags', () => {
   async function saveAndType(page: Page, i: number, note: string, tags: string) {
     await page.goto(server.url(`/panel.html?t=${i}`));
     await waitForHighlights(page, 1);
-    await selectText(page, `#q${i}`, PARAS[i]!);
-    await axClick(page, 'button', 'Save clipping');
-    await axWait(page, 'dialog', /Saved to your clippings/);
+    await saveSelection(page, `#q${i}`, PARAS[i]!);
     await axClick(page, 'textbox', 'Note');
     await page.keyboard.type(note);
     await axClick(page, 'textbox', 'Tags (comma-separated)');
@@ -304,9 +298,7 @@ describe('the panel speaks the reader’s language', () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/zh-panel.html'));
     await waitForHighlights(page, 1);
-    await selectText(page, '#z', TEXT);
-    await axClick(page, 'button', '保存摘录');
-    await axWait(page, 'dialog', /已保存到你的摘录/);
+    await saveSelection(page, '#z', TEXT, { button: '保存摘录', dialog: /已保存到你的摘录/ });
     // Deleted elsewhere (the library, another tab) while the panel is open.
     const id = (await storedClipping(TEXT) as unknown as { id: string }).id;
     await deleteRecord(browser.worker, 'clippings', id);

@@ -458,6 +458,21 @@ export async function selectText(page: Page, selector: string, text: string): Pr
   );
 }
 
+/**
+ * Selects `text` in the element at `selector`, clicks the in-page save button and waits for
+ * the panel that says it was saved (or, with `dialog`, whatever it should say).
+ */
+export async function saveSelection(
+  page: Page,
+  selector: string,
+  text: string,
+  opts: { button?: string; dialog?: RegExp; timeout?: number } = {},
+): Promise<void> {
+  await selectText(page, selector, text);
+  await axClick(page, 'button', opts.button ?? 'Save clipping');
+  await axWait(page, 'dialog', opts.dialog ?? /Saved to your clippings/, opts.timeout);
+}
+
 /** Every record of a store of the extension's database, read in an extension page or its service worker. */
 export async function getRecords<T = unknown>(target: Page | Worker, store: string): Promise<T[]> {
   // Page and Worker evaluate alike; one signature is enough for the compiler.
@@ -479,44 +494,40 @@ export async function getRecords<T = unknown>(target: Page | Worker, store: stri
   }, store);
 }
 
-/** Deletes a record straight from the extension's database, as the library does elsewhere (from its service worker or an extension page). */
-export async function deleteRecord(target: Page | Worker, store: string, key: string): Promise<void> {
+/**
+ * Changes a store of the extension's database straight, in one transaction (from its service
+ * worker or an extension page): puts `put`, then deletes the keys in `remove`.
+ */
+async function writeRecords(target: Page | Worker, store: string, put: readonly unknown[], remove: readonly string[]): Promise<void> {
   await (target as Page).evaluate(
-    async ([s, k]) => {
+    async ([s, recs, keys]) => {
       const req = indexedDB.open('cnai-context');
       const db: IDBDatabase = await new Promise((res, rej) => {
         req.onsuccess = () => res(req.result);
         req.onerror = () => rej(req.error);
       });
-      await new Promise<void>((res, rej) => {
-        const tx = db.transaction(s, 'readwrite');
-        tx.objectStore(s).delete(k);
-        tx.oncomplete = () => res();
-        tx.onerror = () => rej(tx.error);
-      });
-      db.close();
+      try {
+        await new Promise<void>((res, rej) => {
+          const tx = db.transaction(s, 'readwrite');
+          for (const r of recs as unknown[]) tx.objectStore(s).put(r);
+          for (const k of keys as string[]) tx.objectStore(s).delete(k);
+          tx.oncomplete = () => res();
+          tx.onerror = () => rej(tx.error);
+        });
+      } finally {
+        db.close();
+      }
     },
-    [store, key] as const,
+    [store, put, remove] as const,
   );
 }
 
+/** Deletes a record straight from the extension's database, as the library does elsewhere (from its service worker or an extension page). */
+export function deleteRecord(target: Page | Worker, store: string, key: string): Promise<void> {
+  return writeRecords(target, store, [], [key]);
+}
+
 /** Puts records straight into the extension's database (from an extension page of it). */
-export async function putRecords(page: Page, store: string, records: unknown[]): Promise<void> {
-  await page.evaluate(
-    async ([s, recs]) => {
-      const req = indexedDB.open('cnai-context');
-      const db: IDBDatabase = await new Promise((res, rej) => {
-        req.onsuccess = () => res(req.result);
-        req.onerror = () => rej(req.error);
-      });
-      await new Promise<void>((res, rej) => {
-        const tx = db.transaction(s as string, 'readwrite');
-        for (const r of recs as unknown[]) tx.objectStore(s as string).put(r);
-        tx.oncomplete = () => res();
-        tx.onerror = () => rej(tx.error);
-      });
-      db.close();
-    },
-    [store, records] as const,
-  );
+export function putRecords(page: Page, store: string, records: unknown[]): Promise<void> {
+  return writeRecords(page, store, records, []);
 }

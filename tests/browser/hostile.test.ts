@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { axNodes, axText, axWait, axClick, launchWithExtension, selectText, startServer, type ExtensionBrowser, type StaticServer } from './harness';
+import { axNodes, axText, axWait, launchWithExtension, startServer, type ExtensionBrowser, type StaticServer, saveSelection } from './harness';
 import {
   cnaiRanges,
   collectPageErrors,
@@ -674,9 +674,7 @@ describe('HTML and script payloads in the page’s text', () => {
     const content = async () => (await page.content()).replace(/(<div data-cnai-ui="") style="[^"]*"/g, '$1');
     const domBefore = await content();
     // Save a clipping made of payloads (the reader's selection, the reader's click).
-    await selectText(page, '#payload', CLIP);
-    await axClick(page, 'button', 'Save clipping');
-    await axWait(page, 'dialog', /Saved to your clippings/);
+    await saveSelection(page, '#payload', CLIP);
     await page.keyboard.press('Escape');
     await page.evaluate(() => getSelection()!.removeAllRanges());
     await page.mouse.move(2, 2);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateClippings } from '../fixtures/generate-clippings';
-import { axClick, axText, axWait, getRecords, launchWithExtension, putRecords, selectText, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
+import { axClick, axText, axWait, getRecords, launchWithExtension, putRecords, selectText, waitForHighlights, useExtensionBrowser, useStaticServer, saveSelection } from './harness';
 
 const server = useStaticServer();
 const browser = useExtensionBrowser();
@@ -36,9 +36,7 @@ describe('service worker stopped at any moment', () => {
     expect(await countClippings(lib)).toBe(1);
     // Saving the same selection again does not duplicate it.
     await stopServiceWorker(lib);
-    await selectText(page, '#p3', 'Moonshot AI released Kimi K2');
-    await axClick(page, 'button', 'Save clipping');
-    await axWait(page, 'dialog', /Already in your clippings/, 10_000);
+    await saveSelection(page, '#p3', 'Moonshot AI released Kimi K2', { dialog: /Already in your clippings/, timeout: 10_000 });
     expect(await countClippings(lib)).toBe(1);
     await page.close();
     await lib.close();

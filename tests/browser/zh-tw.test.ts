@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { axClick, axText, axWait, getRecords, selectText, setInterfaceLanguage, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
+import { axText, axWait, getRecords, setInterfaceLanguage, waitForHighlights, useExtensionBrowser, useStaticServer, saveSelection } from './harness';
 
 const TEXT = 'Zhipu AI released GLM-4.5 as an open-weight model.';
 const server = useStaticServer((url) =>
@@ -35,9 +35,7 @@ describe('the interface in 繁體中文', () => {
   afterAll(() => setLanguage('en'));
 
   it('the in-page panel saves a clipping in traditional Chinese', async () => {
-    await selectText(page, '#z', TEXT);
-    await axClick(page, 'button', '儲存摘錄');
-    await axWait(page, 'dialog', /已儲存到你的摘錄/);
+    await saveSelection(page, '#z', TEXT, { button: '儲存摘錄', dialog: /已儲存到你的摘錄/ });
     await axWait(page, 'textbox', '筆記');
     const text = await axText(page);
     expect(text).toContain('標籤（用逗號分隔）');
