@@ -212,6 +212,31 @@ describe('import', () => {
     );
   });
 
+  it('takes back the clippings of another tool’s file written before a bad record further on was read (all or nothing)', async () => {
+    // CSV and W3C files are written while they are read: the first rows are already put
+    // when the bad one is met, and must not stay.
+    const [mine] = generateClippings(1);
+    await db.clippings.put(mine!);
+    const rows = generateClippings(40).slice(1);
+    const now = new Date('2026-11-22T00:00:00Z');
+    const w3c = JSON.parse(toW3C(rows, { entityName: () => undefined, now }));
+    const items = w3c.first.items;
+    items.push({ ...items[0], id: 'urn:uuid:00000000-0000-4000-8000-0000000000ff', target: { ...items[0].target, source: 'ftp://nope' } });
+    const files: [string, string][] = [
+      ['late.csv', `${toReadwiseCsv(rows)}"bad row",T,,ftp://nope,,,,\r\n`],
+      ['late.json', JSON.stringify(w3c)],
+    ];
+    for (const [name, text] of files) {
+      const strict = await importData({ name, bytes: enc(text), mode: 'all', matcher }, db);
+      expect(strict, name).toMatchObject({ ok: false, added: 0 });
+      expect(english(strict.error), name).toMatch(/^Nothing was imported/);
+      expect(await db.clippings.toArray(), name).toEqual([mine]);
+    }
+    const lenient = await importData({ name: 'late.csv', bytes: enc(files[0]![1]), mode: 'valid', matcher }, db);
+    expect(lenient).toMatchObject({ ok: true, added: rows.length });
+    expect(await db.clippings.count()).toBe(rows.length + 1);
+  });
+
   it('fails, in both modes, on a file that cannot be read as a whole, changing nothing', async () => {
     const [a] = generateClippings(1);
     await db.clippings.put(a!);
