@@ -15,11 +15,6 @@ export interface ImportOptions {
   newId?: () => string;
   /** Time used where a record has no (readable) date; default: the current time. */
   now?: Date;
-  /**
-   * Called with each clipping as soon as it is read, before the rest of the file is: an
-   * import writes it meanwhile (library/transfer.ts). The result lists it too.
-   */
-  onClipping?: (c: Clipping) => void;
 }
 
 /** What an importer produced: the clippings it could read, and a problem for anything it skipped or changed. */

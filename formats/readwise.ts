@@ -99,7 +99,7 @@ const rowName = (row: number, line: number): Message => (line === row ? msg('pro
 const FILE = msg('problem.record.file');
 
 /** Reads a Readwise-style CSV into clippings. */
-export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new Date(), onClipping }: ImportOptions = {}): ImportResult {
+export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new Date() }: ImportOptions = {}): ImportResult {
   const parsed = parseCsv(text);
   const problems: Problem[] = [...parsed.problems];
   const clippings: Clipping[] = [];
@@ -233,7 +233,6 @@ export function fromReadwiseCsv(text: string, { newId = defaultNewId, now = new 
     }
     problems.push(...rowProblems);
     clippings.push(checked.data);
-    onClipping?.(checked.data);
   }
   if (unclosed) {
     // The unread record is reported alone: its fields were never split, so checking them would only confuse.

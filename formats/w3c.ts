@@ -235,7 +235,7 @@ function shorten(s: string, max = 80) {
 }
 
 /** Reads annotations (text of a JSON or JSON-LD file, or the parsed value) into clippings. */
-export function fromW3C(input: string | unknown, { newId = defaultNewId, now = new Date(), onClipping }: ImportOptions = {}): ImportResult {
+export function fromW3C(input: string | unknown, { newId = defaultNewId, now = new Date() }: ImportOptions = {}): ImportResult {
   const problems: Problem[] = [];
   const clippings: Clipping[] = [];
   let skipped = 0;
@@ -350,7 +350,6 @@ export function fromW3C(input: string | unknown, { newId = defaultNewId, now = n
     }
     problems.push(...recProblems);
     clippings.push(checked.data);
-    onClipping?.(checked.data);
   });
   return { clippings, problems, skipped };
 }

@@ -3,11 +3,9 @@
  * library page (library/transfer.worker.ts) so large files never freeze the page, and
  * in Node for tests.
  *
- * Imports are all-or-nothing by default: everything is written in one Dexie transaction,
- * aborted when a record is invalid, so an invalid file — or a failure halfway (an
- * exception, a full disk, a closed tab) — leaves the database as it was. (A backup is
- * checked whole before the transaction; other tools' files are read inside it, each
- * clipping written as soon as it is read.) Duplicates (same id, or
+ * Imports are all-or-nothing by default: everything is validated first, then written
+ * in one Dexie transaction, so an invalid file — or a failure halfway (an exception,
+ * a full disk, a closed tab) — leaves the database as it was. Duplicates (same id, or
  * the same selection of the same page, as saving decides: formats/common sameSelection)
  * are merged, not doubled, and merging is idempotent: importing a file again changes
  * nothing (library/merge.ts).
@@ -28,14 +26,14 @@ import {
   toMarkdown,
   toReadwiseCsv,
   toW3C,
-  type BackupData,
   type ExportScope,
   type Problem,
 } from '../formats';
 import { msg, type Message } from '../i18n/message';
 import { MAX_NOTE, type Clipping } from '../model/clipping';
+import type { HistoryEntry } from '../model/history';
 import type { Settings } from '../model/settings';
-import { db, type CnaiDatabase } from '../storage/db';
+import { db, type CnaiDatabase, type EntityPref, type UserEntity } from '../storage/db';
 import { highlightableEntities, loadEffectiveEntities } from '../storage/knowledge';
 import { ClippingSearch } from './clipping-search';
 import { applyFilters, type ClippingFilters } from './filters';
@@ -212,19 +210,12 @@ export function detectFormat(name: string, text: string): ImportFormat | undefin
   return undefined;
 }
 
-/**
- * Entities mentioned in imported clippings that carry none (CSV, other annotators). The
- * matcher is made on first use: a file whose clippings all carry theirs never needs it.
- */
+/** Entities mentioned in imported clippings that carry none (CSV, other annotators). */
 async function entityFinder(published: unknown, database: CnaiDatabase): Promise<(text: string) => string[]> {
-  // The published matcher is what the content scripts use when a clipping is saved on a page;
-  // compiled from the database only when it is absent or stale.
+  // The published matcher is what the content scripts use when a clipping is saved on a page.
   const data = parseMatcherData(published) ?? compileMatcher(highlightableEntities(await loadEffectiveEntities(database))).data;
-  let matcher: Matcher | undefined;
-  return (text) => {
-    matcher ??= new Matcher(data);
-    return [...new Set(textMentions(matcher, text).map((r) => matcher!.ids[r.entity]!))];
-  };
+  const matcher = new Matcher(data);
+  return (text) => [...new Set(textMentions(matcher, text).map((r) => matcher.ids[r.entity]!))];
 }
 
 const shorten = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
@@ -235,13 +226,6 @@ function failed(error: Message, problems: Problem[] = [], format?: ImportFormat)
 }
 
 const FORMAT_CODES = { backup: 'import.format.backup', w3c: 'import.format.w3c', csv: 'import.format.csv' } as const satisfies Record<ImportFormat, Message['code']>;
-
-/** A file found wanting while it was read inside the write transaction: thrown to abort it, caught to report. */
-class ImportRefused extends Error {
-  constructor(readonly report: ImportReport) {
-    super('import refused');
-  }
-}
 
 export async function importData(req: ImportRequest, database: CnaiDatabase = db(), progress?: Progress): Promise<ImportReport> {
   const refused = checkFile(req.name, req.bytes);
@@ -256,203 +240,132 @@ export async function importData(req: ImportRequest, database: CnaiDatabase = db
   if (!format) return failed(msg('import.unknownFormat', { name: req.name }));
   progress?.(0, 1, 'parsing');
 
-  let backup: BackupData | undefined;
+  const opts = { now: req.now, newId: req.newId };
+  let clippings: Clipping[] = [];
+  let userEntities: UserEntity[] = [];
+  let entityPrefs: EntityPref[] = [];
+  let history: HistoryEntry[] = [];
+  let settings: Settings | undefined;
   let problems: Problem[] = [];
-  // A backup is read whole before anything is written (it is checked as one document). Files
-  // of other tools are read inside the write transaction, each clipping written as soon as it
-  // is read: the database writes while the rest of the file is read, and a file found wanting
-  // at its end still changes nothing (the transaction is aborted).
-  let find: ((text: string) => string[]) | undefined;
   if (format === 'backup') {
     const r = parseBackup(text, { mode: req.mode === 'all' ? 'strict' : 'lenient' });
     if (!r.ok) return failed(msg('import.backupProblems'), r.problems, format);
-    backup = r.data;
+    ({ clippings, userEntities, entityPrefs } = r.data);
+    history = r.data.history ?? [];
+    settings = r.data.settings;
     problems = r.problems;
   } else {
-    find = await entityFinder(req.matcher, database);
+    const r = format === 'w3c' ? fromW3C(text, opts) : fromReadwiseCsv(text, opts);
+    clippings = r.clippings;
+    problems = r.problems;
+    // A problem of the whole file (no "Highlight" column, no annotations…) fails the import in either mode.
+    if (r.unreadable) return failed(msg('import.unreadable', { name: req.name, format: msg(FORMAT_CODES[format]) }), problems, format);
+    if (req.mode === 'all' && r.skipped > 0) return failed(msg('import.someUnreadable', { n: r.skipped }), problems, format);
+    // Importing "the valid records" of a file that has none is no success either.
+    if (!clippings.length) return failed(msg('import.noneReadable', { n: r.skipped }), problems, format);
   }
 
-  let writer: ClippingWriter | undefined;
+  // Entities for clippings that came without them, from other tools (CSV, W3C). A backup's
+  // clippings are restored as they were: one saved with no entity keeps none, even if its
+  // text names one now (the reader may have muted it, or the knowledge base grown since).
+  if (format !== 'backup' && clippings.some((c) => !c.entities.length)) {
+    const find = await entityFinder(req.matcher, database);
+    clippings = clippings.map((c) => (c.entities.length ? c : { ...c, entities: find(c.text).slice(0, 500) }));
+  }
+
+  progress?.(0, clippings.length, 'writing');
+  let added = 0;
+  let merged = 0;
+  let unchanged = 0;
   const kept = { entities: 0, prefs: 0 };
-  try {
-    await database.transaction('rw', [database.clippings, database.userEntities, database.entityPrefs, database.history], async () => {
-      const existing = await database.clippings.toArray();
-      const puts = new StorePutter(database, 'clippings', progress);
-      const w = (writer = new ClippingWriter(existing, format, (c) => puts.put(c)));
-      if (backup) {
-        for (const c of backup.clippings) w.add(c);
-      } else {
-        // Entities for clippings that came without them, from other tools. (A backup's
-        // clippings are restored as they were: one saved with no entity keeps none, even if
-        // its text names one now: the reader may have muted it, or the knowledge base grown since.)
-        const onClipping = (c: Clipping) => w.add(c.entities.length ? c : { ...c, entities: find!(c.text).slice(0, 500) });
-        const opts = { now: req.now, newId: req.newId, onClipping };
-        const r = format === 'w3c' ? fromW3C(text, opts) : fromReadwiseCsv(text, opts);
-        problems = r.problems;
-        // A problem of the whole file (no "Highlight" column, no annotations…) fails the import in either mode.
-        if (r.unreadable) throw new ImportRefused(failed(msg('import.unreadable', { name: req.name, format: msg(FORMAT_CODES[format]) }), problems, format));
-        if (req.mode === 'all' && r.skipped > 0) throw new ImportRefused(failed(msg('import.someUnreadable', { n: r.skipped }), problems, format));
-        // Importing "the valid records" of a file that has none is no success either.
-        if (!r.clippings.length) throw new ImportRefused(failed(msg('import.noneReadable', { n: r.skipped }), problems, format));
-      }
-      await puts.finish();
-      if (!backup) return;
-      // The backup's other parts: the newer of each record wins (library/restore.ts).
-      const { userEntities, entityPrefs, history = [] } = backup;
-      if (userEntities.length) {
-        const r = restoreUserEntities(await database.userEntities.toArray(), userEntities);
-        if (r.put.length) await database.userEntities.bulkPut(r.put);
-        kept.entities = r.kept;
-      }
-      if (entityPrefs.length) {
-        const r = restoreEntityPrefs(await database.entityPrefs.toArray(), entityPrefs);
-        if (r.put.length) await database.entityPrefs.bulkPut(r.put);
-        kept.prefs = r.kept;
-      }
-      if (history.length) {
-        const put = restoreHistory(await database.history.toArray(), history);
-        if (put.length) {
-          const p = new StorePutter(database, 'history');
-          for (const row of put) p.put(row);
-          await p.finish();
+  await database.transaction('rw', [database.clippings, database.userEntities, database.entityPrefs, database.history], async () => {
+    const existing = await database.clippings.toArray();
+    const byId = new Map(existing.map((c) => [c.id, c]));
+    // Tags of new clippings from other tools take the library's spelling ("ai" joins "AI"),
+    // the first used; a backup's clippings are restored exactly as they were.
+    const spelling = format !== 'backup' ? tagSpellings(existing) : new Map<string, string>();
+    // A duplicate is the same id, or the same selection of the same page (formats/common
+    // sameSelection, as saving decides): found by the page with the quote, or with the text
+    // white space collapsed. Each key names the first clipping that had it.
+    const byKey = new Map<string, string>();
+    const index = (id: string, keys: readonly string[]) => {
+      for (const k of keys) if (!byKey.has(k)) byKey.set(k, id);
+    };
+    for (const c of existing) index(c.id, dedupeKeys(c));
+    const out = new Map<string, Clipping>();
+    for (let c of clippings) {
+      const keys = dedupeKeys(c);
+      const keyed = keys.find((k) => byKey.has(k));
+      const same = byId.get(c.id) ?? (keyed ? byId.get(byKey.get(keyed)!) : undefined);
+      if (same) {
+        // Its text and quote stay as stored: its keys do not change.
+        const m = mergeClipping(out.get(same.id) ?? same, c);
+        if (m.noteLeftOut)
+          problems.push({ record: msg('problem.record.clippingText', { text: shorten(same.text) }), field: ['note'], message: msg('problem.noteTooLong', { max: MAX_NOTE }) });
+        if (!m.changed) {
+          unchanged++;
+          continue;
         }
+        out.set(same.id, m.clipping);
+        merged++;
+      } else {
+        if (format !== 'backup' && c.tags.length) {
+          c = { ...c, tags: uniqueTags(c.tags, (k) => spelling.get(k)) };
+          for (const t of c.tags) if (!spelling.has(tagKey(t))) spelling.set(tagKey(t), t);
+        }
+        out.set(c.id, c);
+        byId.set(c.id, c);
+        index(c.id, keys);
+        added++;
       }
-    });
-  } catch (e) {
-    if (e instanceof ImportRefused) return e.report;
-    throw e;
-  }
-  const { added, merged, unchanged } = writer!;
-  return { ok: true, format, added, merged, unchanged, problems: [...problems, ...writer!.problems], settings: backup?.settings, ...(kept.entities || kept.prefs ? { kept } : {}) };
+    }
+    const rows = [...out.values()];
+    await putAll(database, 'clippings', rows, (done) => progress?.(done, rows.length, 'writing'));
+    // The backup's other parts: the newer of each record wins (library/restore.ts).
+    if (userEntities.length) {
+      const r = restoreUserEntities(await database.userEntities.toArray(), userEntities);
+      if (r.put.length) await database.userEntities.bulkPut(r.put);
+      kept.entities = r.kept;
+    }
+    if (entityPrefs.length) {
+      const r = restoreEntityPrefs(await database.entityPrefs.toArray(), entityPrefs);
+      if (r.put.length) await database.entityPrefs.bulkPut(r.put);
+      kept.prefs = r.kept;
+    }
+    if (history.length) {
+      const put = restoreHistory(await database.history.toArray(), history);
+      if (put.length) await putAll(database, 'history', put);
+    }
+  });
+  return { ok: true, format, added, merged, unchanged, problems, settings, ...(kept.entities || kept.prefs ? { kept } : {}) };
 }
 
 /**
- * Adds imported clippings one by one: a duplicate of a stored clipping, or of one earlier
- * in the file, is merged into it, not doubled (the same id, or the same selection of the
- * same page, as saving decides: formats/common sameSelection); merging is idempotent.
- * Each new or changed clipping goes to `write` (a clipping merged twice, twice).
+ * Writes many validated records inside the current Dexie transaction straight through
+ * IndexedDB: Dexie's per-record bookkeeping (change tracking for live queries) doubled
+ * the time of a 10,000-clipping import. Failures still abort the whole transaction.
+ * Pages showing these tables read them afresh when they are next shown.
  */
-class ClippingWriter {
-  added = 0;
-  merged = 0;
-  unchanged = 0;
-  /** Notes left out of merges. */
-  readonly problems: Problem[] = [];
-  private readonly byId: Map<string, Clipping>;
-  /** Each dedupe key names the first clipping that had it. */
-  private readonly byKey = new Map<string, string>();
-  /** Clippings changed by this import, as they now are. */
-  private readonly written = new Map<string, Clipping>();
-  /** Tags of new clippings from other tools take the library's spelling ("ai" joins "AI"), the first used. */
-  private readonly spelling: Map<string, string>;
-
-  constructor(
-    existing: readonly Clipping[],
-    private readonly format: ImportFormat,
-    private readonly write: (c: Clipping) => void,
-  ) {
-    this.byId = new Map(existing.map((c) => [c.id, c]));
-    // A backup's clippings are restored exactly as they were.
-    this.spelling = format !== 'backup' ? tagSpellings(existing) : new Map<string, string>();
-    for (const c of existing) this.index(c.id, dedupeKeys(c));
+async function putAll(database: CnaiDatabase, table: 'clippings' | 'history', rows: readonly object[], progress?: (done: number) => void): Promise<void> {
+  const trans = Dexie.currentTransaction as unknown as { idbtrans?: IDBTransaction } | null;
+  const store = trans?.idbtrans?.objectStore(table);
+  if (!store) {
+    await database.table(table).bulkPut(rows as never[]);
+    progress?.(rows.length);
+    return;
   }
-
-  private index(id: string, keys: readonly string[]): void {
-    for (const k of keys) if (!this.byKey.has(k)) this.byKey.set(k, id);
-  }
-
-  add(incoming: Clipping): void {
-    let c = incoming;
-    // Found by the page with the quote, or with the text white space collapsed.
-    const keys = dedupeKeys(c);
-    const keyed = keys.find((k) => this.byKey.has(k));
-    const same = this.byId.get(c.id) ?? (keyed ? this.byId.get(this.byKey.get(keyed)!) : undefined);
-    if (same) {
-      // Its text and quote stay as stored: its keys do not change.
-      const m = mergeClipping(this.written.get(same.id) ?? same, c);
-      if (m.noteLeftOut)
-        this.problems.push({ record: msg('problem.record.clippingText', { text: shorten(same.text) }), field: ['note'], message: msg('problem.noteTooLong', { max: MAX_NOTE }) });
-      if (!m.changed) {
-        this.unchanged++;
-        return;
-      }
-      this.written.set(same.id, m.clipping);
-      this.write(m.clipping);
-      this.merged++;
-      return;
+  await new Promise<void>((resolve, reject) => {
+    if (!rows.length) return resolve();
+    let done = 0;
+    for (const row of rows) {
+      const req = store.put(row);
+      req.onerror = () => reject(req.error);
+      req.onsuccess = () => {
+        done++;
+        if (done % 2000 === 0) progress?.(done);
+        if (done === rows.length) resolve();
+      };
     }
-    if (this.format !== 'backup' && c.tags.length) {
-      c = { ...c, tags: uniqueTags(c.tags, (k) => this.spelling.get(k)) };
-      for (const t of c.tags) if (!this.spelling.has(tagKey(t))) this.spelling.set(tagKey(t), t);
-    }
-    this.written.set(c.id, c);
-    this.byId.set(c.id, c);
-    this.index(c.id, keys);
-    this.write(c);
-    this.added++;
-  }
-}
-
-/**
- * Writes validated records inside the current Dexie transaction straight through
- * IndexedDB, as they come: Dexie's per-record bookkeeping (change tracking for live
- * queries) doubled the time of a 10,000-clipping import. A failure aborts the whole
- * transaction. Pages showing these tables read them afresh when they are next shown.
- */
-class StorePutter {
-  private readonly store: IDBObjectStore | undefined;
-  /** Rows for Dexie's bulkPut when there is no IndexedDB transaction to reach. */
-  private readonly later: object[] = [];
-  private queued = 0;
-  private done = 0;
-  private failure: DOMException | null | undefined;
-  private settle?: { resolve: () => void; reject: (e: unknown) => void };
-
-  constructor(
-    private readonly database: CnaiDatabase,
-    private readonly table: 'clippings' | 'history',
-    private readonly progress?: Progress,
-  ) {
-    const trans = Dexie.currentTransaction as unknown as { idbtrans?: IDBTransaction } | null;
-    this.store = trans?.idbtrans?.objectStore(table);
-  }
-
-  put(row: object): void {
-    if (!this.store) {
-      this.later.push(row);
-      return;
-    }
-    const req = this.store.put(row);
-    this.queued++;
-    req.onsuccess = () => {
-      this.done++;
-      // Progress once the total is known (the file read), every 2,000 rows.
-      if (this.settle && this.done % 2000 === 0) this.progress?.(this.done, this.queued, 'writing');
-      this.check();
-    };
-    req.onerror = () => {
-      this.failure ??= req.error;
-      this.check();
-    };
-  }
-
-  /** Resolves when every row put so far is written. */
-  async finish(): Promise<void> {
-    this.progress?.(this.done, this.queued + this.later.length, 'writing');
-    if (!this.store) {
-      if (this.later.length) await this.database.table(this.table).bulkPut(this.later as never[]);
-    } else {
-      await new Promise<void>((resolve, reject) => {
-        this.settle = { resolve, reject };
-        this.check();
-      });
-    }
-    this.progress?.(this.queued + this.later.length, this.queued + this.later.length, 'writing');
-  }
-
-  private check(): void {
-    if (!this.settle) return;
-    if (this.failure !== undefined) this.settle.reject(this.failure);
-    else if (this.done === this.queued) this.settle.resolve();
-  }
+  });
+  progress?.(rows.length);
 }

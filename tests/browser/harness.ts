@@ -123,10 +123,13 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   userDataDir?: string;
+  /** A build other than EXTENSION_DIR (a benchmark comparing two builds side by side). */
+  extensionDir?: string;
 }
 
 export async function launchWithExtension(opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
+  const dir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error('Build the extension first: npm run build');
   const userDataDir = opts.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'cnai-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -134,8 +137,8 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
     colorScheme: opts.colorScheme ?? 'light',
     viewport: { width: 1200, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       ...CHROMIUM_ARGS,
       ...(process.env.CNAI_CHROME_LOG ? ['--enable-logging=stderr', '--v=0'] : []),
     ],

@@ -212,9 +212,7 @@ describe('import', () => {
     );
   });
 
-  it('takes back the clippings of another tool’s file written before a bad record further on was read (all or nothing)', async () => {
-    // CSV and W3C files are written while they are read: the first rows are already put
-    // when the bad one is met, and must not stay.
+  it('changes nothing when the bad record comes last, after many good ones, in every format (all or nothing)', async () => {
     const [mine] = generateClippings(1);
     await db.clippings.put(mine!);
     const rows = generateClippings(40).slice(1);
@@ -225,6 +223,7 @@ describe('import', () => {
     const files: [string, string][] = [
       ['late.csv', `${toReadwiseCsv(rows)}"bad row",T,,ftp://nope,,,,\r\n`],
       ['late.json', JSON.stringify(w3c)],
+      ['late-backup.json', toBackup({ clippings: [...rows, { ...rows[0]!, id: '00000000-0000-4000-8000-0000000000ff', url: 'ftp://nope' }], userEntities: [], entityPrefs: [] }, now)],
     ];
     for (const [name, text] of files) {
       const strict = await importData({ name, bytes: enc(text), mode: 'all', matcher }, db);
