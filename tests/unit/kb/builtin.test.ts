@@ -173,6 +173,9 @@ describe('names in common phrases', () => {
     // 快手 is also a quick cook's dish (快手菜) in recipes; Kuaishou's own phrases stay.
     ['十分钟快手菜，快手早餐，快手家常菜', []],
     ['快手面临挑战，快手电商，快手小店', [['快手', 'kuaishou'], ['快手', 'kuaishou'], ['快手', 'kuaishou']]],
+    // …and a quick hand (他是个快手, 快手快脚): not after 是个 / 是一个, nor before 快脚. Kuaishou's streamers stay.
+    ['他做事是个快手，真是一个快手，快手快脚地收拾好了', []],
+    ['快手是个短视频平台，一个快手主播说', [['快手', 'kuaishou'], ['快手', 'kuaishou']]],
     // Everyday phrases that begin with a company's name: China's mobile internet, telecom
     // industry, today's capital market, 360 degrees, a recurrent agent.
     ['中国移动互联网用户，中國移動互聯網，中国移动支付；中国电信业，中國電信市場', []],
