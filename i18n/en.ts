@@ -286,6 +286,7 @@ export const en = {
   'data.skipped': 'Skipped or changed:',
   'data.failed': 'Nothing was imported.',
   'data.progress': '{phase}: {done} of {total}',
+  'data.progressStart': '{phase}…',
   'data.phase.reading': 'Reading',
   'data.phase.formatting': 'Formatting',
   'data.phase.zipping': 'Packing',

@@ -288,6 +288,7 @@ export const zhCN: Record<MessageKey, string> = {
   'data.skipped': '已跳过或修改：',
   'data.failed': '未导入任何内容。',
   'data.progress': '{phase}：{done} / {total}',
+  'data.progressStart': '{phase}中…',
   'data.phase.reading': '读取',
   'data.phase.formatting': '格式化',
   'data.phase.zipping': '打包',

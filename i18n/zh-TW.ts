@@ -295,6 +295,7 @@ export const zhTW: Record<MessageKey, string> = {
   'data.skipped': '已略過或修改：',
   'data.failed': '未匯入任何內容。',
   'data.progress': '{phase}：{done} / {total}',
+  'data.progressStart': '{phase}中…',
   'data.phase.reading': '讀取',
   'data.phase.formatting': '格式化',
   'data.phase.zipping': '打包',

@@ -42,8 +42,12 @@ export function DataView({ query, entities }: { query: string; entities: Entity[
   useEffect(() => {
     matcher.current = readMatcher();
   }, []);
-  const progress = (done: number, total: number, phase: string) =>
-    setBusy(t('data.progress', { phase: t(`data.phase.${phase}` as MessageKey), done, total }));
+  // A phase starts at 0 and only writing counts up as it goes: "Formatting: 0 of 10000"
+  // would stay on screen until the end, so a phase shows counts once it has some.
+  const progress = (done: number, total: number, phase: string) => {
+    const name = t(`data.phase.${phase}` as MessageKey);
+    setBusy(done > 0 ? t('data.progress', { phase: name, done, total }) : t('data.progressStart', { phase: name }));
+  };
 
   const doExport = async () => {
     setExportStatus('');

@@ -97,8 +97,19 @@ describe('export from the library', () => {
     try {
       const page = await fresh.openExtensionPage('library.html', '#/data');
       await page.waitForSelector('.data-view');
+      // Every progress line shown meanwhile: a phase before it has counts is named alone.
+      await page.evaluate(() => {
+        const seen: string[] = ((window as unknown as { __progress: string[] }).__progress = []);
+        new MutationObserver(() => {
+          const text = document.querySelector('.data-view .progress')?.textContent;
+          if (text && seen[seen.length - 1] !== text) seen.push(text);
+        }).observe(document.querySelector('.data-view')!, { childList: true, subtree: true, characterData: true });
+      });
       await page.locator('input[type=file]').setInputFiles(backupFile);
       await page.locator('.report.ok', { hasText: 'Imported 120 new and merged 0 duplicate clipping(s).' }).waitFor({ timeout: 20_000 });
+      const progress = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+      expect(progress.length).toBeGreaterThan(0);
+      for (const line of progress) expect(line).toMatch(/^(Loading…|Importing .*|(Checking|Saving)…|Saving: [1-9]\d* of 120)$/);
       await page.goto(page.url().split('#')[0] + '#/clippings');
       await page.locator('.result-line', { hasText: '120 clippings' }).waitFor();
       const stored = (await getRecords<{ id: string }>(page, 'clippings')).sort((a, b) => a.id.localeCompare(b.id));
