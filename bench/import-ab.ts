@@ -71,7 +71,7 @@ async function importOnce(lib: Page, file: string): Promise<number> {
   });
   await lib.evaluate(`window.__t = {}; document.querySelector('.report')?.remove();`);
   await lib.locator('input[type=file]').setInputFiles(file);
-  await lib.locator('.report.ok', { hasText: `Imported ${N} new` }).waitFor({ timeout: 60_000 });
+  await lib.locator('.report.ok', { hasText: `Imported ${N.toLocaleString('en-US')} new` }).waitFor({ timeout: 60_000 });
   return Math.round((await lib.evaluate('window.__t.report - window.__t.file')) as number);
 }
 

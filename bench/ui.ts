@@ -166,7 +166,7 @@ async function dataRows(lib: Page, runs: number): Promise<Row[]> {
       });
       await lib.evaluate(resetT);
       await lib.locator('input[type=file]').setInputFiles(file);
-      await lib.locator('.report.ok', { hasText: `Imported ${N} new` }).waitFor({ timeout: 60_000 });
+      await lib.locator('.report.ok', { hasText: `Imported ${N.toLocaleString('en-US')} new` }).waitFor({ timeout: 60_000 });
       times.push(r1(await lib.evaluate(() => { const t = (window as unknown as { __t: { report: number; file: number } }).__t; return t.report - t.file; })));
     }
     out.push({ case: `import ${N.toLocaleString('en-US')} clippings: ${label}`, ms: r1(median(times)), target: 2000, runs: times });
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
       await lib.waitForSelector('.clip-item');
       paints.push(await lib.evaluate(() => (window as unknown as { __firstSeen: Record<string, number> }).__firstSeen['.clip-item']!));
       // Search: from the keystroke to the updated result list, once the index is built.
-      await lib.locator('.result-line', { hasText: `${N.toLocaleString('en-US').replace(/,/g, '')} clippings` }).or(lib.locator('.result-line', { hasText: `${N} clippings` })).first().waitFor();
+      await lib.locator('.result-line', { hasText: `${N.toLocaleString('en-US')} clippings` }).waitFor();
       await lib.waitForFunction(() => !document.querySelector('.result-line')?.textContent?.includes('Indexing'), undefined, { timeout: 30_000 });
       for (const q of ['licence', 'regulation', '网信办', 'xyzzy']) {
         searches.push(

@@ -91,9 +91,24 @@ export function currentLanguage(): Language {
 }
 
 /** The string for a key in the current language, with {name} placeholders filled. */
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
+/** A number as the interface language writes it: 10,000 clippings, not 10000. */
+export function formatNumber(n: number): string {
+  let f = numberFormats.get(current);
+  if (!f) numberFormats.set(current, (f = new Intl.NumberFormat(current)));
+  return f.format(n);
+}
+
+/** The string of `key` in the interface language, with its {placeholders} filled; numbers (counts, limits) in that language's digits grouping. */
 export function t(key: MessageKey, vars?: Record<string, string | number>): string {
   const s = tables[current][key] ?? en[key];
-  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
+  if (!vars) return s;
+  return s.replace(/\{(\w+)\}/g, (m, k: string) => {
+    if (!(k in vars)) return m;
+    const v = vars[k]!;
+    return typeof v === 'number' ? formatNumber(v) : v;
+  });
 }
 
 /** Chooses between singular and plural forms written as "one|other" in the tables. */

@@ -117,7 +117,7 @@ export function SettingsView({ settings }: { settings: Settings }) {
                 setDelayError('');
                 void save({ hoverDelayMs: v });
               } else {
-                setDelayError(t('set.hoverDelayInvalid', { input: input.value.trim(), ms: settings.hoverDelayMs }));
+                setDelayError(t('set.hoverDelayInvalid', { input: input.value.trim(), ms: String(settings.hoverDelayMs) })); // written as in the field above it
                 input.value = String(settings.hoverDelayMs);
               }
             }}

@@ -30,7 +30,7 @@ beforeAll(async () => {
   });
   await putRecords(lib, 'clippings', clippings);
   await lib.reload();
-  await lib.locator('.result-line', { hasText: `${N} clippings` }).waitFor();
+  await lib.locator('.result-line', { hasText: `${N.toLocaleString('en-US')} clippings` }).waitFor();
   await lib.waitForSelector('.clip-item');
 });
 

@@ -50,7 +50,7 @@ describe('service worker stopped at any moment', () => {
     const before = await countClippings(lib);
     await lib.locator('input[type=file]').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
     await stopServiceWorker(lib);
-    await lib.locator('.report.ok', { hasText: 'Imported 3000 new' }).waitFor({ timeout: 30_000 });
+    await lib.locator('.report.ok', { hasText: 'Imported 3,000 new' }).waitFor({ timeout: 30_000 });
     expect(await countClippings(lib)).toBe(before + 3000);
     await lib.close();
   });

@@ -101,6 +101,20 @@ describe('the 繁體中文 interface', () => {
   });
 });
 
+describe('numbers in interface strings', () => {
+  afterEach(() => setLanguage('en'));
+
+  it('groups digits as the interface language does, in counts and progress alike', () => {
+    expect(t('data.imported', { added: 10000, merged: 0 })).toMatch(/^Imported 10,000 new /);
+    expect(tn('lib.count', 2400)).toBe('2,400 clippings');
+    expect(t('data.progress', { phase: 'Saving', done: 2000, total: 10000 })).toBe('Saving: 2,000 of 10,000');
+    setLanguage('zh-CN');
+    expect(tn('lib.count', 12345)).toBe('12,345 条摘录');
+    setLanguage('zh-TW');
+    expect(tn('lib.count', 999)).toBe('999 則摘錄');
+  });
+});
+
 describe('the manifest’s name and description (public/_locales)', () => {
   const read = (locale: string) => JSON.parse(readFileSync(path.resolve(__dirname, '../../../public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
   it('has every English message in zh_CN and zh_TW, zh_TW in traditional characters', () => {
