@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateClippings } from '../tests/fixtures/generate-clippings';
 import { launchWithExtension, putRecords, type ExtensionBrowser } from '../tests/browser/harness';
+import { importIntoEmpty } from './library-import';
 import { median } from './stats';
 
 const argv = process.argv.slice(2);
@@ -57,24 +58,6 @@ async function exportFile(lib: Page, format: string, dir: string): Promise<strin
   return file;
 }
 
-/** One import into an empty database, in ms. */
-async function importOnce(lib: Page, file: string): Promise<number> {
-  await lib.evaluate(async () => {
-    const req = indexedDB.open('cnai-context');
-    const db: IDBDatabase = await new Promise((res) => (req.onsuccess = () => res(req.result)));
-    await new Promise<void>((res) => {
-      const tx = db.transaction('clippings', 'readwrite');
-      tx.objectStore('clippings').clear();
-      tx.oncomplete = () => res();
-    });
-    db.close();
-  });
-  await lib.evaluate(`window.__t = {}; document.querySelector('.report')?.remove();`);
-  await lib.locator('input[type=file]').setInputFiles(file);
-  await lib.locator('.report.ok', { hasText: `Imported ${N.toLocaleString('en-US')} new` }).waitFor({ timeout: 60_000 });
-  return Math.round((await lib.evaluate('window.__t.report - window.__t.file')) as number);
-}
-
 async function main(): Promise<void> {
   if (dirs.length !== 2) throw new Error('Usage: npx tsx bench/import-ab.ts DIR_A DIR_B [--rounds=5] [--formats=csv,w3c,backup]');
   const a = await open('A', dirs[0]!);
@@ -88,7 +71,7 @@ async function main(): Promise<void> {
       for (const f of FORMATS) {
         const t = times.get(f) ?? { A: [], B: [] };
         times.set(f, t);
-        for (const side of round % 2 ? [b, a] : [a, b]) t[side.name]!.push(await importOnce(side.lib, files.get(f)!));
+        for (const side of round % 2 ? [b, a] : [a, b]) t[side.name]!.push(Math.round(await importIntoEmpty(side.lib, files.get(f)!, N)));
       }
       console.log(`[import-ab] round ${round + 1} of ${ROUNDS}`);
     }

@@ -17,6 +17,7 @@ import { chromiumPath, launchWithExtension, putRecords, startServer, waitForHigh
 import { articleEntities, loadRealKb } from './dictionaries';
 import { generateArticle } from './generate';
 import { hostileRows } from './ui-hostile';
+import { importIntoEmpty } from './library-import';
 import { median, r1 } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -153,21 +154,8 @@ async function dataRows(lib: Page, runs: number): Promise<Row[]> {
   for (const [label, file] of files) {
     const times: number[] = [];
     for (let i = 0; i < Math.min(runs, 3); i++) {
-      // Import into an empty database each time (the worker opens it by itself).
-      await lib.evaluate(async () => {
-        const req = indexedDB.open('cnai-context');
-        const db: IDBDatabase = await new Promise((res) => (req.onsuccess = () => res(req.result)));
-        await new Promise<void>((res) => {
-          const tx = db.transaction('clippings', 'readwrite');
-          tx.objectStore('clippings').clear();
-          tx.oncomplete = () => res();
-        });
-        db.close();
-      });
-      await lib.evaluate(resetT);
-      await lib.locator('input[type=file]').setInputFiles(file);
-      await lib.locator('.report.ok', { hasText: `Imported ${N.toLocaleString('en-US')} new` }).waitFor({ timeout: 60_000 });
-      times.push(r1(await lib.evaluate(() => { const t = (window as unknown as { __t: { report: number; file: number } }).__t; return t.report - t.file; })));
+      // Into an empty database each time.
+      times.push(r1(await importIntoEmpty(lib, file, N)));
     }
     out.push({ case: `import ${N.toLocaleString('en-US')} clippings: ${label}`, ms: r1(median(times)), target: 2000, runs: times });
     log(`import ${label}: ${median(times)} ms`);
