@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t, tn } from '../../i18n';
+import { formatNumber, t, tn } from '../../i18n';
 import { ENTITY_KINDS, type EntityKind } from '../../kb/kinds';
 import type { Entity } from '../../kb/schema';
 import type { EntityCard, TabSummary } from '../../messaging/protocol';
@@ -300,7 +300,7 @@ function EntityRow({ entity, count, seen, onSelect }: { entity: RowEntity; count
         </span>
         {count !== undefined && (
           <span class="count" aria-hidden="true">
-            {count}
+            {formatNumber(count)}
           </span>
         )}
       </button>
