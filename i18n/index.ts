@@ -90,7 +90,6 @@ export function currentLanguage(): Language {
   return current;
 }
 
-/** The string for a key in the current language, with {name} placeholders filled. */
 const numberFormats = new Map<Language, Intl.NumberFormat>();
 
 /** A number as the interface language writes it: 10,000 clippings, not 10000. */
