@@ -59,6 +59,8 @@ describe('names in common phrases', () => {
     ['tested in vivo and ex vivo; In vivo; música en vivo', []],
     // Game theory writes the minimax algorithm in the company's letter case too.
     ['the MiniMax algorithm, a MiniMax search tree, the Minimax theorem, MiniMax\n    algorithm', []],
+    // …and its values, strategies, problems, rates and bounds.
+    ['the minimax value of a game; a MiniMax strategy, the Minimax problem, the MiniMax rate, a MiniMax lower bound', []],
     ['MiniMax released MiniMax-M1', [['MiniMax', 'minimax'], ['MiniMax-M1', 'minimax-m1']]],
     // MiniMax's video models by version: Hailuo alone needs MiniMax on the page, Hailuo 3.0 is MiniMax-H3.
     ['Hailuo 02 Pro and Hailuo 2.3 Fast; Hailuo 3.0', [['Hailuo 02 Pro', 'hailuo-02'], ['Hailuo 2.3 Fast', 'hailuo-02'], ['Hailuo 3.0', 'minimax-h3']]],
@@ -324,14 +326,18 @@ describe('names in common phrases', () => {
     // 360 the company, not 3.6 million (360万) nor 360 degrees; and a count after a version number.
     ['奇虎360的用户达到360万，360度全景，360 萬人；360公司发布360智脑', [['奇虎360', '360-security'], ['360', '360-security'], ['360智脑', '360zhinao']]],
     ['百度说这款手机重360克，售价360美元，360倍变焦；360股价上涨', [['百度', 'baidu'], ['360', '360-security']]],
-    // A headline in capitals; the game-theory term stays out in capitals too. A version written on without a space.
-    ['MINIMAX FILES FOR IPO IN HONG KONG; THE MINIMAX ALGORITHM EXPLAINED', [['MINIMAX', 'minimax']]],
+    // MINIMAX in capitals (a headline, or a game tutorial's pseudocode) and Minimax starting a sentence need the
+    // company written otherwise on the page; the game-theory term stays out in capitals too.
+    ['MINIMAX FILES FOR IPO IN HONG KONG; THE MINIMAX ALGORITHM EXPLAINED', []],
+    ['MINIMAX FILES FOR IPO IN HONG KONG. MiniMax, the maker of Hailuo, said; THE MINIMAX ALGORITHM EXPLAINED', [['MINIMAX', 'minimax'], ['MiniMax', 'minimax'], ['Hailuo', 'hailuo-ai']]],
+    ['Minimax with alpha-beta pruning. MINIMAX(node, depth) returns the best score.', []],
     // Headlines in capitals: the names that ignore case already (DeepSeek, Qwen, Doubao, Hunyuan), ERNIE as it is written,
     // and KIMI and DREAMINA in capitals with their maker on the page, as in mixed case (not the racing drivers).
     ['DEEPSEEK RELEASES NEW MODEL; QWEN3 TOPS CHARTS; DOUBAO AND HUNYUAN VIDEO; ERNIE 4.5 LAUNCH', [['DEEPSEEK', 'deepseek'], ['QWEN3', 'qwen3'], ['DOUBAO', 'doubao'], ['HUNYUAN VIDEO', 'hunyuan-video'], ['ERNIE 4.5', 'ernie-4-5']]],
     ["MOONSHOT AI'S KIMI HITS 100 MILLION USERS; BYTEDANCE LAUNCHES DREAMINA", [['MOONSHOT AI', 'moonshot-ai'], ['KIMI', 'kimi'], ['BYTEDANCE', 'bytedance'], ['DREAMINA', 'jimeng']]],
     ['KIMI HITS 100 MILLION USERS; DREAMINA', []],
     ['MOONSHOT AI; KIMI ANTONELLI WINS IN MONZA; KIMI RAIKKONEN', [['MOONSHOT AI', 'moonshot-ai']]],
+    // A version written on without a space.
     ['Moonshot released KimiK2; 月之暗面发布KimiK2模型', [['Moonshot', 'moonshot-ai'], ['KimiK2', 'kimi-k2'], ['月之暗面', 'moonshot-ai'], ['KimiK2', 'kimi-k2']]],
     // A thousands group is a number, not the company.
     ['Baidu said Qihoo 360 paid 360,000 yuan; 360, Baidu and Tencent agreed', [['Baidu', 'baidu'], ['Qihoo 360', '360-security'], ['360', '360-security'], ['Baidu', 'baidu'], ['Tencent', 'tencent']]],
