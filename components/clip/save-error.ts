@@ -4,7 +4,7 @@
  * code (messaging/protocol.ts `problem`), put in words here with the small table of the
  * messages the page's UI shows (i18n/common.ts).
  */
-import { currentLanguage, t } from '../../i18n';
+import { t } from '../../i18n';
 import { renderCommon } from '../../i18n/common';
 import { msg, type Message } from '../../i18n/message';
 import { ClipTooLongError } from '../../model/clipping';
@@ -29,9 +29,7 @@ export function describeFailure(e: unknown): string {
 }
 
 export function describeSaveError(e: unknown): string {
-  if (e instanceof ClipTooLongError) {
-    const n = new Intl.NumberFormat(currentLanguage());
-    return t('clip.tooLong', { count: n.format(e.length), limit: n.format(e.limit) });
-  }
+  // t() writes the numbers as the interface language does.
+  if (e instanceof ClipTooLongError) return t('clip.tooLong', { count: e.length, limit: e.limit });
   return t('clip.failed', { error: describeFailure(e) });
 }
