@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { generateClippings } from '../tests/fixtures/generate-clippings';
 import { launchWithExtension, putRecords, type ExtensionBrowser } from '../tests/browser/harness';
-import { importIntoEmpty } from './library-import';
+import { IMPORT_PROBE, importIntoEmpty } from './library-import';
 import { median } from './stats';
 
 const argv = process.argv.slice(2);
@@ -27,13 +27,6 @@ const FORMATS = (argv.find((a) => a.startsWith('--formats='))?.slice(10) ?? 'csv
 const N = 10_000;
 const EXPORTS: Record<string, string> = { csv: 'CSV (Readwise import)', w3c: 'W3C Web Annotation (JSON-LD)', backup: 'JSON backup (everything you own)' };
 
-// When the file was chosen and when the report appeared, in the library page.
-const PROBE = `
-  window.__t = {};
-  document.addEventListener('change', (e) => { if (e.target.type === 'file') window.__t.file = performance.now(); }, true);
-  new MutationObserver(() => { if (document.querySelector('.report.ok') && !window.__t.report) window.__t.report = performance.now(); }).observe(document, { childList: true, subtree: true });
-`;
-
 interface Side {
   name: string;
   browser: ExtensionBrowser;
@@ -42,7 +35,7 @@ interface Side {
 
 async function open(name: string, dir: string): Promise<Side> {
   const browser = await launchWithExtension({ extensionDir: path.resolve(dir) });
-  await browser.context.addInitScript({ content: PROBE });
+  await browser.context.addInitScript({ content: IMPORT_PROBE });
   const lib = await browser.openExtensionPage('library.html');
   await putRecords(lib, 'clippings', generateClippings(N));
   await lib.goto(`${lib.url().split('#')[0]}#/data`);

@@ -17,7 +17,7 @@ import { chromiumPath, launchWithExtension, putRecords, startServer, waitForHigh
 import { articleEntities, loadRealKb } from './dictionaries';
 import { generateArticle } from './generate';
 import { hostileRows } from './ui-hostile';
-import { importIntoEmpty } from './library-import';
+import { IMPORT_PROBE, importIntoEmpty, RESET_TIMES } from './library-import';
 import { median, r1 } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -30,24 +30,21 @@ const log = (s: string) => console.log(`[ui] ${s}`);
 // Records when an element matching a selector first appears, relative to navigation start.
 // (tsx keeps function names with a __name helper that pages lack: provide it.)
 // Export and import times are taken in the page: from the click (or the chosen file) to
-// the file handed to the browser (or the import report), without Playwright's own download
-// and upload handling.
+// the file handed to the browser (or the import report, IMPORT_PROBE), without Playwright's
+// own download and upload handling.
 const FIRST_SEEN = `
   window.__name = window.__name || ((f) => f);
   window.__firstSeen = {};
-  window.__t = {};
+  ${IMPORT_PROBE}
   document.addEventListener('click', (e) => { if (e.target.closest && e.target.closest('button.primary')) window.__t.click = performance.now(); }, true);
-  document.addEventListener('change', (e) => { if (e.target.type === 'file') window.__t.file = performance.now(); }, true);
   new MutationObserver(() => {
     for (const sel of ['.clip-item', '.entity-row', '.lib-head']) {
       if (!window.__firstSeen[sel] && document.querySelector(sel)) window.__firstSeen[sel] = performance.now();
     }
     const status = document.querySelector('.data-view [role=status]');
     if (status && status.textContent.startsWith('Exported') && !window.__t.exported) window.__t.exported = performance.now();
-    if (document.querySelector('.report.ok') && !window.__t.report) window.__t.report = performance.now();
   }).observe(document, { childList: true, subtree: true, characterData: true });
 `;
-const resetT = `window.__t = {}; document.querySelector('.report')?.remove();`;
 
 /**
  * The longest task on a fresh load of `url` until 1.5 s after navigation, per load (the
@@ -140,7 +137,7 @@ async function dataRows(lib: Page, runs: number): Promise<Row[]> {
     const times: number[] = [];
     for (let i = 0; i < Math.min(runs, 3); i++) {
       await lib.getByLabel(radio).check();
-      await lib.evaluate(resetT);
+      await lib.evaluate(RESET_TIMES);
       const [download] = await Promise.all([lib.waitForEvent('download', { timeout: 60_000 }), lib.getByRole('button', { name: 'Export', exact: true }).click()]);
       await lib.waitForFunction(() => (window as unknown as { __t: { exported?: number } }).__t.exported);
       times.push(r1(await lib.evaluate(() => { const t = (window as unknown as { __t: { exported: number; click: number } }).__t; return t.exported - t.click; })));
