@@ -457,6 +457,9 @@ describe('names in common phrases', () => {
     ["种植小米；西藏阿里；华为、通义千问", [["华为", "huawei"], ["通义千问", "qwen"]]],
     ["北大光华为MBA学生；算力浪潮；浪潮信息", [["浪潮信息", "inspur"]]],
     ["HK$360 and 360 lidar; Tencent", [["Tencent", "tencent"]]],
+    // A reference number is not the company, even with its peers on the page (pack -97).
+    ["Baidu said so. See paragraph 360. Turn to page 360, p. 360 and pp. 360; figure 360, Fig. 360, table 360; item 360 in chapter 360; No. 360, #360, Route 360", [["Baidu", "baidu"]]],
+    ["Baidu and 360 agreed; Tencent, Alibaba and 360 said. 360 said it would.", [["Baidu", "baidu"], ["360", "360-security"], ["Tencent", "tencent"], ["Alibaba", "alibaba-group"], ["360", "360-security"], ["360", "360-security"]]],
     // Found by a second review (2026-12-06): 犀利 (sharp), 空旷视野 (a wide view), 庙宇树木 (temple trees),
     // 凝心聚智谱写 (to compose with pooled wisdom), 好奇虎头鲨 (curious about a hornshark), and
     // Yi Zeng and Yi Ma, researchers named in Western order, on a page about 01.AI.
