@@ -457,6 +457,11 @@ describe('names in common phrases', () => {
     ["种植小米；西藏阿里；华为、通义千问", [["华为", "huawei"], ["通义千问", "qwen"]]],
     ["北大光华为MBA学生；算力浪潮；浪潮信息", [["浪潮信息", "inspur"]]],
     ["HK$360 and 360 lidar; Tencent", [["Tencent", "tencent"]]],
+    // Manus (Butterfly Effect's agent) with a Chinese AI maker on the page, not Manus Island (pack -98); the
+    // film and the chaos-theory phrase vouch for nothing.
+    ["Manus, the general AI agent, drew comparisons with DeepSeek. Manus partnered with Alibaba's Qwen team.", [["Manus", "butterfly-effect"], ["DeepSeek", "deepseek"], ["Manus", "butterfly-effect"], ["Alibaba", "alibaba-group"], ["Qwen", "qwen"]]],
+    ["DeepSeek staff flew to Manus Island, in Manus Province.", [["DeepSeek", "deepseek"]]],
+    ["The Butterfly Effect, a 2004 film; Manus said", []],
     // A reference number is not the company, even with its peers on the page (pack -97).
     ["Baidu said so. See paragraph 360. Turn to page 360, p. 360 and pp. 360; figure 360, Fig. 360, table 360; item 360 in chapter 360; No. 360, #360, Route 360", [["Baidu", "baidu"]]],
     ["Baidu and 360 agreed; Tencent, Alibaba and 360 said. 360 said it would.", [["Baidu", "baidu"], ["360", "360-security"], ["Tencent", "tencent"], ["Alibaba", "alibaba-group"], ["360", "360-security"], ["360", "360-security"]]],
