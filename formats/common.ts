@@ -64,12 +64,6 @@ export function defaultNewId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-/** A Date's ISO string, or undefined when the input is not a readable time. */
-export function isoOrUndefined(d: Date): string | undefined {
-  const t = d.getTime();
-  return Number.isNaN(t) ? undefined : d.toISOString();
-}
-
 /** Entity display name, falling back to the id. */
 export function nameOf(ctx: EntityNames, id: string): string {
   const n = ctx.entityName(id);

@@ -7,7 +7,7 @@
  */
 import type { z } from '../model/zod';
 import type { Language } from '../i18n';
-import { renderMessage, renderParam } from '../i18n/render';
+import { renderMessage } from '../i18n/render';
 import { english, fieldPath, list, msg, type Message, type MessageCode, type ParamList } from '../i18n/message';
 import { ISSUE, type IssueName } from '../model/issues';
 
@@ -24,11 +24,6 @@ export interface Problem {
 }
 
 const capitalize = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
-
-/** A problem's field path in words ("tags › item 1"), "" for the whole record. */
-export function formatField(field: Problem['field'], lang: Language = 'en'): string {
-  return renderParam(fieldPath(field), lang);
-}
 
 /**
  * One problem as a sentence in `lang` (English unless told), e.g.

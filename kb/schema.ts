@@ -240,15 +240,6 @@ export const EntitySchema = lazySchema(() =>
   ]),
 );
 export type Entity = z.infer<typeof EntitySchema>;
-export type EntityInput = z.input<typeof EntitySchema>;
-
-/** One file of a knowledge pack (the built-in pack is several such files). */
-export const PackFileSchema = lazySchema(() =>
-  z.strictObject({
-    $comment: z.string().optional(),
-    entities: z.array(EntitySchema),
-  }),
-);
 
 /** A whole knowledge pack, as imported and exported. */
 export const PackSchema = lazySchema(() =>
