@@ -71,9 +71,9 @@ export function sharedPages(names: readonly string[] = SHARED_PAGES): PageSource
     });
 }
 
-/** The engines bundle (IIFE defining window.__bench). */
-export function engineBundle(): Promise<string> {
-  return pageBundle(path.join(ROOT, 'bench/page/engines.ts'));
+/** The engines bundle (IIFE defining window.__bench), of this tree or of another checkout's (`root`). */
+export function engineBundle(root = ROOT): Promise<string> {
+  return pageBundle(path.join(root, 'bench/page/engines.ts'));
 }
 
 /** A module and what it imports as one script to inject into a page (IIFE), built as the content script is. */
@@ -111,9 +111,10 @@ export interface BenchBrowser {
    * Navigates to a fresh copy of a page, injects the engines and lets layout finish. It
    * reads nothing of the page's text: a walk here would warm the floor's code and create
    * the JS wrappers of every node before the engine under test runs (a content script's
-   * isolated world never finds them made).
+   * isolated world never finds them made). `bundle`: another engines bundle than this
+   * tree's (bench/engine-ab.ts).
    */
-  load(name: string): Promise<{ height: number; loadMs: number }>;
+  load(name: string, bundle?: string): Promise<{ height: number; loadMs: number }>;
   /** Counts the loaded page (elements, visible text nodes, characters): only on a load that measures nothing. */
   facts(): Promise<{ elements: number; textNodes: number; chars: number }>;
   close(): Promise<void>;
@@ -158,11 +159,11 @@ export async function openBenchBrowser(sources: readonly PageSource[], opts: { j
     server,
     version: browser.version(),
     bundle,
-    async load(name) {
+    async load(name, other) {
       const t = Date.now();
       await page.goto(server.url(`/bench/${name}.html`), { waitUntil: 'load', timeout: 120_000 });
       // A unique source each time: V8 must not reuse code compiled for an earlier page (first visit).
-      await page.evaluate(`${bundle}\n//# run ${++loads}`);
+      await page.evaluate(`${other ?? bundle}\n//# run ${++loads}`);
       const height = await page.evaluate(() => window.__bench.layout());
       return { height, loadMs: Date.now() - t };
     },
