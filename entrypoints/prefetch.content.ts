@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { highlightApiAvailable } from '../content/highlight-api';
+import { highlightApiAvailable, startsAsHtmlDocument } from '../content/highlight-api';
 import { sendEarlyRequests } from '../content/early-requests';
 import { watchFrameAfterParse } from '../content/first-frame';
 import { markStartup } from '../content/startup-timing';
@@ -19,8 +19,8 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main() {
     markStartup('prefetch');
-    // Not an HTML document (SVG, XML) or no Highlight API: the loader will stop too.
-    if (!(document instanceof HTMLDocument) || !highlightApiAvailable()) return;
+    // Not an HTML or XHTML document (SVG, other XML) or no Highlight API: the loader will stop too.
+    if (!startsAsHtmlDocument() || !highlightApiAvailable()) return;
     sendEarlyRequests();
     watchFrameAfterParse();
   },

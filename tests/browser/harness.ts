@@ -50,6 +50,7 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.xhtml': 'application/xhtml+xml',
 };
 
 /** A dynamic response; `delayMs` holds it back (a slow resource). */

@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { axNodes, axText, axWait, launchWithExtension, startServer, type ExtensionBrowser, type StaticServer, saveSelection } from './harness';
+import { axNodes, axText, axWait, getRecords, launchWithExtension, startServer, watchStartupMarks, type ExtensionBrowser, type StaticServer, saveSelection } from './harness';
 import {
   cnaiRanges,
   collectPageErrors,
@@ -530,6 +530,40 @@ describe('SVG', () => {
     await sleep(1500);
     await page.close();
     expect(await errors.since(before)).toEqual([]);
+  });
+});
+
+// Was a bug: the loader ran only in an HTMLDocument, and a page served as
+// application/xhtml+xml is an XMLDocument (with an XHTML root), so nothing was found there.
+describe('XHTML served as XML', () => {
+  it('highlights, opens the card and saves a clipping as on an HTML page', async () => {
+    const { page, pageErrors, before } = await newWatchedPage();
+    const marks = await watchStartupMarks(page);
+    await load(page, '/hostile/page.xhtml', {});
+    expect(await page.evaluate(() => [document.contentType, document instanceof HTMLDocument])).toEqual(['application/xhtml+xml', false]);
+    // The document_start part ran too (the early reads, the page's first frame noted).
+    const m = await marks();
+    expect(m?.prefetch).toBeDefined();
+    expect(m?.layoutReady).toBeGreaterThan(m!.prefetch!);
+    expect(await texts(page)).toEqual({
+      'cnai-company': ['Baidu', 'DeepSeek', 'Zhipu AI', '百度', '阿里巴巴'],
+      'cnai-model': ['ChatGLM-6B', 'DeepSeek-R1', 'ERNIE Bot', '文心一言', '通義千問'],
+    });
+    await hoverMention(page, 'ERNIE Bot', 'en');
+    await axWait(page, 'dialog', /ERNIE Bot/, 5000);
+    await closeCard(page);
+    await saveSelection(page, '#zh', '百度发布文心一言');
+    const saved = await getRecords<{ text: string; entities: string[]; url: string }>(ext.worker, 'clippings');
+    const mine = saved.find((c) => c.url.endsWith('/hostile/page.xhtml'));
+    expect(mine?.text).toBe('百度发布文心一言');
+    expect(mine?.entities.sort()).toEqual(['baidu', 'ernie-bot']);
+    // Read again on the next visit: the saved clipping is found and painted.
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(() => (CSS.highlights.get('cnai-clipping')?.size ?? 0) === 1, undefined, { timeout: 10_000 });
+    expect(await page.evaluate(() => [...CSS.highlights.get('cnai-clipping')!].map((r) => { const x = new Range(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x.toString(); }))).toEqual(['百度发布文心一言']);
+    expect(pageErrors).toEqual([]);
+    expect(await errors.since(before)).toEqual([]);
+    await page.close();
   });
 });
 
