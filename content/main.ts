@@ -192,6 +192,12 @@ export async function startContent(): Promise<void> {
       // Until the page has rendered a frame after its parser finished, the viewport check
       // would run the page's pending layout inside this task (content/first-frame.ts).
       layoutReady: renderedAfterParse,
+      // document.open() erased our listeners with the page's: start over (new UI, new scan).
+      onRootReplaced: () => {
+        if (gen !== generation) return;
+        stop();
+        void start();
+      },
     });
     scanner = s;
     // The first slice (the mentions on screen) paints before the in-page UI is loaded.

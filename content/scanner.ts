@@ -41,6 +41,13 @@ export interface ScannerOptions {
    * viewport again between slices. Default: always.
    */
   layoutReady?: () => boolean;
+  /**
+   * Called when the page put a new root element in the document (document.open() and
+   * write() after load, or a script replacing <html>). The scanner drops the old root's
+   * mentions and scans the new one, but document.open() also erased every event listener
+   * of the document and window, the content script's included: the owner starts over.
+   */
+  onRootReplaced?: () => void;
 }
 
 export interface ScanStats {
@@ -547,7 +554,8 @@ export class PageScanner {
   private observe(): void {
     if (this.observer) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(this.doc.documentElement, OBSERVE);
+    // The document, not its root: a root the page replaces (document.open) is seen too.
+    this.observer.observe(this.doc, OBSERVE);
   }
 
   private isOwn(node: Node): boolean {
@@ -556,6 +564,7 @@ export class PageScanner {
 
   private onMutations(mutations: MutationRecord[]): void {
     let changed = false;
+    let rootReplaced = false;
     for (const m of mutations) {
       if (m.type === 'characterData') {
         // Its ranges' offsets are stale right away: drop them now, rescan the block soon.
@@ -576,6 +585,7 @@ export class PageScanner {
         } else if (skipsByAttribute(name, m.oldValue) !== skipsByAttribute(name, el.getAttribute(name))) this.markDirty(el);
         continue;
       }
+      if (m.target === this.doc && [...m.addedNodes].some((n) => n.nodeType === 1)) rootReplaced = true;
       for (const n of m.addedNodes) {
         if (this.isOwn(n)) continue;
         // A whole block added: only it needs scanning. Inline content changes its block's text.
@@ -590,6 +600,7 @@ export class PageScanner {
     }
     if (changed) this.opts.onChange?.();
     if (this.dirty.size && this.initialDone) this.scheduleFlush();
+    if (rootReplaced) this.opts.onRootReplaced?.();
   }
 
   private markDirty(node: Node): void {

@@ -106,6 +106,9 @@ export function startUi(core: ContentCore): ContentUi {
       ui.host.ensureAttached();
       return ui;
     }
+    // Again on a rebuild: the page's document.open() erases every listener of the
+    // document (adding the same listener twice adds it once).
+    doc.addEventListener('visibilitychange', onVisible);
     const host = createUiHost(doc, themeCss + entityCss + cardCss + clipCss);
     const isOwnEvent = (e: Event) => e.composedPath().includes(host.host);
     const selection = new SelectionUi({

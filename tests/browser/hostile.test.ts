@@ -567,6 +567,29 @@ describe('XHTML served as XML', () => {
   });
 });
 
+// Was a bug: the scanner observed the root element, so a root that document.open() and
+// write() put in its place after load was never read (the old mentions stayed registered),
+// and the erased listeners left the page without a card or a save button.
+describe('a page that rewrites itself with document.open()', () => {
+  it('drops the old mentions, finds the new ones, and the card and saving work again', async () => {
+    const { page, pageErrors, before } = await open('/hostile/reopen.html');
+    expect(await texts(page)).toEqual({ 'cnai-company': ['Zhipu AI'], 'cnai-model': ['ChatGLM-6B'] });
+    await page.evaluate(() => (window as unknown as { reopen: () => void }).reopen());
+    await page.waitForFunction(() => (CSS.highlights.get('cnai-company')?.size ?? 0) === 2 && (CSS.highlights.get('cnai-model')?.size ?? 0) === 1, undefined, { timeout: 10_000 });
+    expect(await texts(page)).toEqual({ 'cnai-company': ['Baidu', 'Tencent'], 'cnai-model': ['ERNIE Bot'] });
+    await page.waitForSelector('[data-cnai-ui]', { state: 'attached', timeout: 5000 });
+    await hoverMention(page, 'ERNIE Bot', 'after');
+    await axWait(page, 'dialog', /ERNIE Bot/, 5000);
+    await closeCard(page);
+    await saveSelection(page, '#after', 'Baidu said ERNIE Bot now answers questions');
+    const saved = await getRecords<{ text: string; url: string }>(ext.worker, 'clippings');
+    expect(saved.filter((c) => c.url.endsWith('/hostile/reopen.html')).map((c) => c.text)).toEqual(['Baidu said ERNIE Bot now answers questions']);
+    expect(pageErrors).toEqual([]);
+    expect(await errors.since(before)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('right-to-left text', () => {
   it('highlights exactly the names inside Arabic and Hebrew text, marks and digits', async () => {
     const { page, pageErrors, before } = await open('/hostile/rtl.html');
