@@ -18,10 +18,17 @@ export const SKIP_ELEMENTS = new Set([
   'head', 'title', 'meta', 'link', 'base', 'img', 'picture', 'source', 'track', 'map', 'area', 'datalist',
 ]);
 
+/**
+ * Ruby annotations (pinyin or zhuyin over Chinese, and the fallback parentheses): passed
+ * over like a skipped element, but the base text on either side joins without a boundary,
+ * so that 百<rt>bǎi</rt>度<rt>dù</rt> reads 百度.
+ */
+export const RUBY_TEXT_ELEMENTS = new Set(['rt', 'rp', 'rtc']);
+
 /** Phrasing elements: text on either side joins without a boundary. Everything else is a block. */
 export const INLINE_ELEMENTS = new Set([
   'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font',
-  'i', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 'rb', 'rp', 'rt', 'rtc', 'ruby', 's', 'samp', 'small',
+  'i', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 'rb', 'ruby', 's', 'samp', 'small',
   'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'output', 'slot',
 ]);
 
@@ -92,6 +99,7 @@ const DIALOG = 32;
 const KIND = new Map<string, number>();
 for (const t of SKIP_ELEMENTS) KIND.set(t, SKIP);
 for (const t of INLINE_ELEMENTS) KIND.set(t, INLINE);
+for (const t of RUBY_TEXT_ELEMENTS) KIND.set(t, SKIP | INLINE);
 for (const t of ['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section']) KIND.set(t, HOST);
 KIND.set('span', INLINE | HOST);
 for (const t of [
@@ -133,6 +141,11 @@ function skipped(el: Element, kind: number, exclude: WalkOptions['exclude']): bo
 /** True when an element (or its subtree) is not prose to highlight. */
 export function isSkipped(el: Element, opts?: WalkOptions): boolean {
   return skipped(el, kindOf(el), opts?.exclude);
+}
+
+/** A ruby annotation: skipped, with no block boundary (RUBY_TEXT_ELEMENTS). */
+export function isRubyText(el: Element): boolean {
+  return RUBY_TEXT_ELEMENTS.has(el.localName);
 }
 
 export function isBlock(el: Element): boolean {
@@ -361,7 +374,9 @@ export class TextWalker {
       const skipThis = skipped(el, kind, exclude);
       // A skipped (hidden, editable) <details> shows not even its summary.
       const closedDetails = !skipThis && kind === DETAILS && el !== root && isClosedDetails(el);
-      if (skipThis || !(kind & INLINE)) {
+      // Skipped elements end a block (a hidden <span> too), but for ruby annotations (an
+      // inline kind skipped by tag), over which the base text runs on.
+      if (!(kind & INLINE) || (skipThis && !(kind & SKIP))) {
         // A block boundary: pause here once the budget is spent (this element comes next).
         if (length && length >= budget) break;
         boundary = true;

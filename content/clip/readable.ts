@@ -23,7 +23,7 @@
  * Pure DOM logic, reading computed styles only for white space, `display: none` and
  * custom elements.
  */
-import { isBlock, isClosedDetails, isSkipped, summaryOf } from '../walker';
+import { isBlock, isClosedDetails, isRubyText, isSkipped, summaryOf } from '../walker';
 
 /**
  * Between the cells of a table row. A tab (as in innerText) is invisible in the library
@@ -279,8 +279,9 @@ export function readableText(range: Range): ReadableText {
     } else if (node.nodeType === ELEMENT_NODE && range.intersectsNode(node)) {
       const el = node as Element;
       if (hiddenHere(el, el.parentNode)) {
-        // The scanner starts a new block after a skipped element, and at a hidden block.
-        if (isSkipped(el) || isBlock(el)) b.boundary();
+        // The scanner starts a new block after a skipped element (not a ruby annotation, over
+        // which the base text runs on), and at a hidden block.
+        if ((isSkipped(el) && !isRubyText(el)) || isBlock(el)) b.boundary();
       } else {
         enter(el);
         if (el.firstChild) {

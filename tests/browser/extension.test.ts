@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EXTENSION_DIR, highlightedTexts, waitForHighlights, watchStartupMarks, useExtensionBrowser, useStaticServer } from './harness';
+import { EXTENSION_DIR, getRecords, highlightedTexts, saveSelection, waitForHighlights, watchStartupMarks, useExtensionBrowser, useStaticServer } from './harness';
 
 /** The extension API inside extension pages (evaluated there, not in Node). */
 declare const chrome: {
@@ -42,6 +42,25 @@ describe('highlighting', () => {
     // The second one is split across <b>Chat</b>GLM-6B.
     expect(texts['cnai-model']).toEqual(['ChatGLM-6B', 'ChatGLM-6B']);
     expect(texts['cnai-policy']).toEqual(['Interim Measures for the Administration of Generative Artificial Intelligence Services']);
+  });
+
+  it('reads Chinese names under ruby annotations (pinyin) as the base text, in highlights and clippings', async () => {
+    const ruby = await browser.context.newPage();
+    await ruby.goto(server.url('/ruby.html'));
+    await waitForHighlights(ruby, 4);
+    // A mention's range runs from its first base character to its last, over the annotations between.
+    expect(await highlightedTexts(ruby, ['cnai-model', 'cnai-company'])).toEqual({
+      'cnai-model': ['文(wén)心(xīn)一yī言', '混元'],
+      'cnai-company': ['百bǎi度', '腾讯'],
+    });
+    await saveSelection(ruby, '#per-char', '百bǎi度dù发布了文(wén)心(xīn)一yī言yán。');
+    const saved = await getRecords<{ text: string; entities: string[]; url: string }>(browser.worker, 'clippings');
+    const clip = saved.find((c) => c.url.endsWith('/ruby.html'))!;
+    expect([clip.text, [...clip.entities].sort()]).toEqual(['百度发布了文心一言。', ['baidu', 'ernie-bot']]);
+    // Found again on the next visit.
+    await ruby.reload();
+    await ruby.waitForFunction(() => (CSS.highlights.get('cnai-clipping')?.size ?? 0) === 1, undefined, { timeout: 10_000 });
+    await ruby.close();
   });
 
   it('highlights nothing in scripts, styles, forms, editable regions, attributes or URLs', async () => {

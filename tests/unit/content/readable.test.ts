@@ -88,6 +88,13 @@ describe('readableText', () => {
     expect(readableText(r)).toEqual({ text: 'Zhipu ChatGLM-6B and ERNIE Bot, iFlytek Spark.', cuts: [] });
   });
 
+  it('leaves ruby annotations (pinyin) out and keeps the base text joined, with no cut', () => {
+    const root = mount('<p><ruby>百<rt>bǎi</rt>度<rt>dù</rt></ruby>发布了<ruby>文<rp>(</rp><rt>wén</rt><rp>)</rp>心</ruby>一言。</p>');
+    const r = document.createRange();
+    r.selectNodeContents(root);
+    expect(readableText(r)).toEqual({ text: '百度发布了文心一言。', cuts: [] });
+  });
+
   it('sets paragraphs off by a blank line (as innerText does), other blocks and <br> by a line break', () => {
     expect(all('<h2>Models</h2><h3>DeepSeek</h3><div>R1</div>')).toBe('Models\nDeepSeek\nR1');
     expect(all('<h2>DeepSeek</h2>\n<p>First.</p>\n<p>Second<br>line<br><br>after a blank.</p><div>Div</div><div><div>Nested</div></div>')).toBe(

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BLOCK_SEPARATOR } from '../../../engine/chars';
-import { INLINE_ELEMENTS, SKIP_ATTRIBUTES, SKIP_ELEMENTS, skipsByAttribute, TextWalker, type TextBatch, type WalkOptions } from '../../../content/walker';
+import { INLINE_ELEMENTS, RUBY_TEXT_ELEMENTS, SKIP_ATTRIBUTES, SKIP_ELEMENTS, skipsByAttribute, TextWalker, type TextBatch, type WalkOptions } from '../../../content/walker';
 import { withSeparators } from '../../../bench/page/visible-text';
 
 const S = BLOCK_SEPARATOR;
@@ -75,6 +75,15 @@ describe('TextWalker', () => {
         '<dialog>Zhipu AI</dialog>h<dialog open>i</dialog>',
     );
     expect(shown(root)).toBe('a|b|c|d|e|f|g|h|i');
+  });
+
+  it('passes over ruby annotations without a boundary: the base text runs on (百<rt>bǎi</rt>度 reads 百度)', () => {
+    const root = mount(
+      '<p><ruby>百<rt>bǎi</rt>度<rt>dù</rt></ruby>发布了<ruby>文<rp>(</rp><rt>wén</rt><rp>)</rp>心<rtc>xīn</rtc></ruby>一言</p>' +
+        '<p><ruby>腾讯<rt hidden>Téngxùn</rt></ruby>也是</p>',
+    );
+    expect(shown(root)).toBe('百度发布了文心一言|腾讯也是');
+    for (const b of batches(root)) expectConsistent(b);
   });
 
   it('reads only the summary of a closed <details>, all of an open one', () => {
@@ -225,7 +234,7 @@ describe('TextWalker', () => {
   });
 
   it('matches a reference walk on random documents, whole and in batches', () => {
-    const tags = ['p', 'div', 'li', 'br', 'span', 'b', 'a', 'em', 'script', 'style', 'x-tag', 'h2', 'details', 'summary', 'dialog'];
+    const tags = ['p', 'div', 'li', 'br', 'span', 'b', 'a', 'em', 'script', 'style', 'x-tag', 'h2', 'details', 'summary', 'dialog', 'ruby', 'rt'];
     interface Tree {
       tag: string;
       hidden: boolean;
@@ -255,6 +264,8 @@ describe('TextWalker', () => {
         }
         if (c.nodeType !== 1) continue;
         const el = c as Element;
+        // A ruby annotation: left out, the text on either side joined.
+        if (RUBY_TEXT_ELEMENTS.has(el.localName)) continue;
         if (SKIP_ELEMENTS.has(el.localName) || el.hasAttribute('hidden') || (el.localName === 'dialog' && !el.hasAttribute('open'))) {
           out.push(S);
           continue;
