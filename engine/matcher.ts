@@ -412,8 +412,13 @@ function narrowSlice(text: string, from: number, to: number): string {
 
 /** Characters that can be part of a web address written out in text (printable ASCII but space and "<>\\^`{|}). */
 const isAddressChar = (c: number) => c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x3c && c !== 0x3e && c !== 0x5c && c !== 0x5e && c !== 0x60 && c !== 0x7b && c !== 0x7c && c !== 0x7d;
-/** Next to a name, the characters that may make it part of an address. */
-const isAddressNeighbour = (c: number) => c === 0x2e || c === 0x2f || c === 0x40 || c === 0x3a || c === 0x3f || c === 0x3d || c === 0x26 || c === 0x25 || c === 0x23;
+/**
+ * Next to a name, the characters that may make it part of an address. With "-" and "_":
+ * a name at the end of a path's last segment ("V3" in github.com/deepseek-ai/DeepSeek-V3)
+ * is inside the address as much as the longer name the address check already refused.
+ */
+const isAddressNeighbour = (c: number) =>
+  c === 0x2e || c === 0x2f || c === 0x40 || c === 0x3a || c === 0x3f || c === 0x3d || c === 0x26 || c === 0x25 || c === 0x23 || c === 0x2d || c === 0x5f;
 /**
  * What makes a run of address characters a web address or an e-mail address: a scheme,
  * "www.", a domain followed by a path (the part after the dot starts with a letter, so

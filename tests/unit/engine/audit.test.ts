@@ -54,6 +54,12 @@ describe('addresses written in the text', () => {
     ]);
   });
 
+  it('finds no name at the end of an address after a hyphen or an underscore', () => {
+    expect(spans('github.com/deepseek-ai/Baidu-DeepSeek and https://x.com/a_Qwen')).toEqual([]);
+    // In prose a hyphen makes no address.
+    expect(spans('Baidu-DeepSeek, Qwen-Baidu')).toEqual(['Baidu', 'DeepSeek', 'Qwen', 'Baidu']);
+  });
+
   it('finds the forms of an address in any letter case, and only those', () => {
     expect(spans('WWW.BAIDU.COM, Www.DeepSeek.cn, page?src=Baidu&x=1, ftp://baidu, a.b@Baidu.com')).toEqual([]);
     // Full stops, commas and hyphens around a name make no address.

@@ -133,6 +133,13 @@ describe('names in common phrases', () => {
   // A first name (N. Biren Singh) shares this short name: it counts only where the company is
   // named in full. A cinema-software company shares "Movio" (a seed article names the AI
   // start-up by it alone, as the renamed "Surreal").
+  // A shorter name at the end of an address: "V3" and "K2" were found once the whole names were
+  // refused as part of it.
+  it('finds no short model name at the end of an address', () => {
+    expect(found('github.com/deepseek-ai/DeepSeek-V3 and huggingface.co/moonshotai/Kimi-K2')).toEqual([]);
+    expect(found('DeepSeek-V3 and Kimi-K2')).toEqual([['DeepSeek-V3', 'deepseek-v3'], ['Kimi-K2', 'kimi-k2']]);
+  });
+
   it('keeps Movio the start-up apart from Movio Cinema', () => {
     expect(found('Surreal (later renamed Movio); Movio Cinema analytics')).toEqual([['Surreal', 'movio'], ['Movio', 'movio']]);
   });
