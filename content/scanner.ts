@@ -144,6 +144,11 @@ export class PageScanner {
    */
   async start(): Promise<void> {
     this.observe();
+    if (this.designMode()) {
+      this.stats.complete = performance.now();
+      this.initialDone = true;
+      return;
+    }
     // A batch longer than batchChars (one long block: the walk pauses only between blocks)
     // is scanned in parts, `pending` from `at` on, in as many slices as it takes.
     let pending: TextBatch | undefined;
@@ -551,6 +556,14 @@ export class PageScanner {
 
   // ---- dynamic pages ------------------------------------------------------
 
+  /**
+   * A document in design mode is editable as a whole (the frame of an older rich-text
+   * editor): like an editable region, the reader's own writing, never scanned.
+   */
+  private designMode(): boolean {
+    return this.doc.designMode === 'on';
+  }
+
   private observe(): void {
     if (this.observer) return;
     this.observer = new MutationObserver((records) => this.onMutations(records));
@@ -620,6 +633,15 @@ export class PageScanner {
 
   /** Rescans the changed blocks: outermost first, each once, in slices. */
   private async flush(): Promise<void> {
+    if (this.designMode()) {
+      // Turned editable as a whole since the scan: what it shows is the reader's writing now.
+      this.dirty.clear();
+      if (this.records.size) {
+        this.reset();
+        this.opts.onChange?.();
+      }
+      return;
+    }
     const blocks = [...this.dirty].filter((n) => n.isConnected);
     this.dirty.clear();
     const outermost = blocks.filter((b) => !blocks.some((o) => o !== b && o.contains(b)));

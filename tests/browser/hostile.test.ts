@@ -504,6 +504,29 @@ describe('rich-text editors', () => {
   });
 });
 
+// Was a bug: a document in design mode (editable as a whole: the frame of an older
+// rich-text editor) was scanned like any other, though editable regions are not.
+describe('documents in design mode', () => {
+  it('highlights nothing in a frame in design mode, and drops what a page turned editable shows', async () => {
+    const { page, pageErrors, before } = await open('/hostile/design-mode.html');
+    const editor = page.frames().find((f) => f.url() === 'about:srcdoc')!;
+    // The frame's content script ran (its UI host is there) and found nothing to scan.
+    await editor.waitForSelector('[data-cnai-ui]', { state: 'attached', timeout: 10_000 });
+    expect(await editor.evaluate(() => document.designMode)).toBe('on');
+    expect(await texts(editor)).toEqual({});
+    expect(await texts(page)).toEqual({ 'cnai-company': ['Zhipu AI'], 'cnai-model': ['DeepSeek-R1'] });
+    // The page itself turned editable, and the reader types: its mentions go.
+    await page.evaluate(() => (document.designMode = 'on'));
+    await page.click('#outro');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Tencent');
+    await page.waitForFunction(() => [...CSS.highlights].every(([name, h]) => !name.startsWith('cnai-') || h.size === 0), undefined, { timeout: 5000 });
+    expect(pageErrors).toEqual([]);
+    expect(await errors.since(before)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('SVG', () => {
   it('SVG text is not highlighted and nothing breaks', async () => {
     const { page, pageErrors, before } = await open('/hostile/svg.html');
