@@ -21,7 +21,8 @@ export default defineContentScript({
     markStartup('prefetch');
     // Not an HTML or XHTML document (SVG, other XML) or no Highlight API: the loader will stop too.
     if (!startsAsHtmlDocument() || !highlightApiAvailable()) return;
-    sendEarlyRequests();
+    // In a frame the loader sends them, and only once the frame shows text (content/frame-text.ts).
+    if (window === window.top) sendEarlyRequests();
     watchFrameAfterParse();
   },
 });

@@ -200,6 +200,27 @@ describe('dynamic pages', () => {
 });
 
 describe('frames', () => {
+  // Was a cost: every frame read and built the matcher and loaded the in-page interface,
+  // about 45 ms of tasks and 1.1 MB per empty ad slot on the page's own thread.
+  it('leaves frames without text alone until they have some', async () => {
+    const p = await browser.context.newPage();
+    await p.goto(server.url('/empty-frames.html'));
+    await waitForHighlights(p, 2);
+    const slots = p.mainFrame().childFrames();
+    expect(slots).toHaveLength(6);
+    const slot = (i: number) => slots[i]!;
+    expect(await Promise.all(slots.map((f) => f.frameElement().then((e) => e.getAttribute('id'))))).toEqual(['slot0', 'slot1', 'slot2', 'slot3', 'slot4', 'slot5']);
+    // The frame with text is scanned; the sponsored line's name is highlighted there.
+    await slot(1).waitForFunction(() => (CSS.highlights.get('cnai-company')?.size ?? 0) === 1, undefined, { timeout: 10_000 });
+    // The frame that gets text a second after load is scanned then.
+    await slot(5).waitForFunction(() => (CSS.highlights.get('cnai-model')?.size ?? 0) === 1, undefined, { timeout: 10_000 });
+    // The empty ones and those with only an image: no highlight registered, no interface host.
+    for (const i of [0, 2, 3, 4]) {
+      expect(await slot(i).evaluate(() => [CSS.highlights.size, document.querySelectorAll('[data-cnai-ui]').length])).toEqual([0, 0]);
+    }
+    await p.close();
+  });
+
   it('highlights same-origin and srcdoc iframes in their own documents', async () => {
     const p = await browser.context.newPage();
     await p.goto(server.url('/frames.html'));
