@@ -412,13 +412,9 @@ function narrowSlice(text: string, from: number, to: number): string {
 
 /** Characters that can be part of a web address written out in text (printable ASCII but space and "<>\\^`{|}). */
 const isAddressChar = (c: number) => c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x3c && c !== 0x3e && c !== 0x5c && c !== 0x5e && c !== 0x60 && c !== 0x7b && c !== 0x7c && c !== 0x7d;
-/**
- * Next to a name, the characters that may make it part of an address. With "-" and "_":
- * a name at the end of a path's last segment ("V3" in github.com/deepseek-ai/DeepSeek-V3)
- * is inside the address as much as the longer name the address check already refused.
- */
-const isAddressNeighbour = (c: number) =>
-  c === 0x2e || c === 0x2f || c === 0x40 || c === 0x3a || c === 0x3f || c === 0x3d || c === 0x26 || c === 0x25 || c === 0x23 || c === 0x2d || c === 0x5f;
+/** Next to a name, the characters that may make it part of an address. */
+const isAddressNeighbour = (c: number) => c === 0x2e || c === 0x2f || c === 0x40 || c === 0x3a || c === 0x3f || c === 0x3d || c === 0x26 || c === 0x25 || c === 0x23;
+
 /**
  * What makes a run of address characters a web address or an e-mail address: a scheme,
  * "www.", a domain followed by a path (the part after the dot starts with a letter, so
@@ -438,7 +434,7 @@ const ADDRESS_REACH = 256;
  * ("Qwen2.5") does not make one.
  */
 export function insideAddress(text: string, start: number, end: number, lo = 0, hi = text.length): boolean {
-  if (!((start > lo && isAddressNeighbour(text.charCodeAt(start - 1))) || (end < hi && isAddressNeighbour(text.charCodeAt(end))))) return false;
+  if (!((start > lo && isAddressNeighbour(text.charCodeAt(start - 1))) || (end < hi && isAddressNeighbour(text.charCodeAt(end))) || joinedToAddress(text, start, end, lo, hi))) return false;
   // An address itself: a slash, or a full stop before a letter (not a version's "2.5").
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -451,6 +447,32 @@ export function insideAddress(text: string, start: number, end: number, lo = 0, 
   // Every form of ADDRESS has ":", "/", "?", "@" or "www.": without one (a name at the end
   // of a sentence, "…Baidu."), no string and no regular expression.
   return mayBeAddress(text, a, b) && ADDRESS.test(text.slice(a, b));
+}
+
+/**
+ * A name joined by "-" or "_" to a word of an address: "V3" at the end of
+ * github.com/deepseek-ai/DeepSeek-V3, once the whole name was refused. Reads from the
+ * joining character away from the name, over address characters, for a "/", "@", ":" or
+ * "?" (one form of ADDRESS needs one; "www." comes with a full stop, a neighbour already).
+ */
+function joinedToAddress(text: string, start: number, end: number, lo: number, hi: number): boolean {
+  const before = start > lo ? text.charCodeAt(start - 1) : 0;
+  if (before === 0x2d || before === 0x5f) {
+    for (let i = start - 1; i >= lo && start - i <= ADDRESS_REACH; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 0x2f || c === 0x40 || c === 0x3a || c === 0x3f) return true;
+      if (!isAddressChar(c)) break;
+    }
+  }
+  const after = end < hi ? text.charCodeAt(end) : 0;
+  if (after === 0x2d || after === 0x5f) {
+    for (let i = end; i < hi && i - end < ADDRESS_REACH; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x2f || c === 0x40 || c === 0x3a || c === 0x3f) return true;
+      if (!isAddressChar(c)) break;
+    }
+  }
+  return false;
 }
 
 /** Whether text[a, b) has a character or a "www." that one of ADDRESS's forms needs. */
