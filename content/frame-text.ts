@@ -7,7 +7,9 @@
  * Used by the loader (entrypoints/content, which has few imports) and by the core.
  */
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+// Not the walker's SKIP_ELEMENTS: the loader imports this, and stays small. The question
+// is only whether the frame has anything at all yet.
+const SKIP = new Set(['script', 'style', 'noscript', 'template']);
 
 /**
  * Whether the document has a text node with more than white space outside scripts and
@@ -23,7 +25,7 @@ export function hasText(doc: Document): boolean {
       continue;
     }
     const parent = n.parentNode;
-    if (parent && SKIP.has((parent as Element).tagName?.toUpperCase())) continue;
+    if (parent && SKIP.has((parent as Element).localName)) continue;
     if (/\S/.test((n as Text).data)) return true;
   }
   return false;

@@ -87,7 +87,6 @@ export function startUi(core: ContentCore): ContentUi {
       }
     });
   };
-  doc.addEventListener('visibilitychange', onVisible);
 
   const saveRange = async (range: Range) => {
     const clipping = clippingFromRange(range, {
@@ -106,8 +105,8 @@ export function startUi(core: ContentCore): ContentUi {
       ui.host.ensureAttached();
       return ui;
     }
-    // Again on a rebuild: the page's document.open() erases every listener of the
-    // document (adding the same listener twice adds it once).
+    // Here rather than once at start: a rebuild follows the page's document.open(), which
+    // erases every listener of the document (adding the same listener twice adds it once).
     doc.addEventListener('visibilitychange', onVisible);
     const host = createUiHost(doc, themeCss + entityCss + cardCss + clipCss);
     const isOwnEvent = (e: Event) => e.composedPath().includes(host.host);

@@ -414,7 +414,10 @@ function narrowSlice(text: string, from: number, to: number): string {
 const isAddressChar = (c: number) => c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x3c && c !== 0x3e && c !== 0x5c && c !== 0x5e && c !== 0x60 && c !== 0x7b && c !== 0x7c && c !== 0x7d;
 /** Next to a name, the characters that may make it part of an address. */
 const isAddressNeighbour = (c: number) => c === 0x2e || c === 0x2f || c === 0x40 || c === 0x3a || c === 0x3f || c === 0x3d || c === 0x26 || c === 0x25 || c === 0x23;
-
+/** ":", "/", "?" or "@": every form of ADDRESS but "www." has one. */
+const isAddressMark = (c: number) => c === 0x3a || c === 0x2f || c === 0x3f || c === 0x40;
+/** "-" or "_", which join a name to the rest of a word in an address. */
+const isJoiner = (c: number) => c === 0x2d || c === 0x5f;
 /**
  * What makes a run of address characters a web address or an e-mail address: a scheme,
  * "www.", a domain followed by a path (the part after the dot starts with a letter, so
@@ -456,21 +459,15 @@ export function insideAddress(text: string, start: number, end: number, lo = 0, 
  * "?" (one form of ADDRESS needs one; "www." comes with a full stop, a neighbour already).
  */
 function joinedToAddress(text: string, start: number, end: number, lo: number, hi: number): boolean {
-  const before = start > lo ? text.charCodeAt(start - 1) : 0;
-  if (before === 0x2d || before === 0x5f) {
-    for (let i = start - 1; i >= lo && start - i <= ADDRESS_REACH; i--) {
-      const c = text.charCodeAt(i);
-      if (c === 0x2f || c === 0x40 || c === 0x3a || c === 0x3f) return true;
-      if (!isAddressChar(c)) break;
-    }
-  }
-  const after = end < hi ? text.charCodeAt(end) : 0;
-  if (after === 0x2d || after === 0x5f) {
-    for (let i = end; i < hi && i - end < ADDRESS_REACH; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x2f || c === 0x40 || c === 0x3a || c === 0x3f) return true;
-      if (!isAddressChar(c)) break;
-    }
+  return (start > lo && isJoiner(text.charCodeAt(start - 1)) && reachesAddressMark(text, start - 1, -1, lo, hi)) || (end < hi && isJoiner(text.charCodeAt(end)) && reachesAddressMark(text, end, 1, lo, hi));
+}
+
+/** Whether, from `from` in direction `step`, an address mark comes before the run of address characters ends (within lo, hi and ADDRESS_REACH). */
+function reachesAddressMark(text: string, from: number, step: 1 | -1, lo: number, hi: number): boolean {
+  for (let i = from, n = 0; i >= lo && i < hi && n < ADDRESS_REACH; i += step, n++) {
+    const c = text.charCodeAt(i);
+    if (isAddressMark(c)) return true;
+    if (!isAddressChar(c)) return false;
   }
   return false;
 }
@@ -479,7 +476,7 @@ function joinedToAddress(text: string, start: number, end: number, lo: number, h
 function mayBeAddress(text: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x3a || c === 0x2f || c === 0x3f || c === 0x40) return true;
+    if (isAddressMark(c)) return true;
     if (c === 0x2e && i - a >= 3 && (text.charCodeAt(i - 1) | 0x20) === 0x77 && (text.charCodeAt(i - 2) | 0x20) === 0x77 && (text.charCodeAt(i - 3) | 0x20) === 0x77) return true;
   }
   return false;
