@@ -67,6 +67,19 @@ export function groupTexts(entities: readonly CompilableEntity[], data: MatcherD
       }
     }
   }
+  // Then the veto words (markers), in the order aliases first list them.
+  const markers = new Set<string>();
+  for (const e of entities)
+    for (const a of e.aliases)
+      for (const w of a.unlessPageSays ?? []) {
+        const written = foldText(w);
+        if (written) for (const f of aliasSpellings(written)) markers.add(f);
+      }
+  for (const f of markers) {
+    if (seen.has(f)) continue;
+    seen.add(f);
+    texts.push(f);
+  }
   const lengths = new Uint16Array(storedCount(data.automaton, 'groupLength'));
   decodeStoredField(data.automaton, 'groupLength', lengths);
   const groups = lengths.length;

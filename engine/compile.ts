@@ -7,7 +7,7 @@ import { casePattern, foldText, isWordChar } from './chars';
 import type { EntityKind } from '../kb/kinds';
 import { regionalVariants } from './regional';
 import { aliasSpellings } from './spellings';
-import { packPatterns, P_CASE_SENSITIVE, P_FREE_WITH_VERSION, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START, type MatcherPattern, type PackedPatterns } from './patterns';
+import { packPatterns, P_CASE_SENSITIVE, P_FREE_WITH_VERSION, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_UNLESS, P_VERSIONED, P_WORD_END, P_WORD_START, type MatcherPattern, type PackedPatterns } from './patterns';
 
 export type { MatcherPattern } from './patterns';
 export { aliasSpellings, spacingVariants } from './spellings';
@@ -22,12 +22,12 @@ export const MATCHER_FORMAT = 6;
  * Bumped whenever the same entities compile to other patterns, so that a published
  * matcher made by an older compiler is compiled again (background/matcher.ts).
  * 1: Taiwan's words for mainland terms (engine/regional.ts). 2: 積體電路. 3: 數位, and
- * Taiwan's words in neighbour words too.
+ * Taiwan's words in neighbour words too. 6: veto words (alias `unlessPageSays`).
  */
-export const COMPILER_REVISION = 5;
+export const COMPILER_REVISION = 6;
 
 // The pattern flags live with the pattern table, which indexes some of them.
-export { P_CASE_SENSITIVE, P_FREE_WITH_VERSION, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_VERSIONED, P_WORD_END, P_WORD_START } from './patterns';
+export { P_CASE_SENSITIVE, P_FREE_WITH_VERSION, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_UNLESS, P_VERSIONED, P_WORD_END, P_WORD_START } from './patterns';
 
 /** What the compiler needs of an entity. */
 export interface CompilableEntity {
@@ -43,6 +43,7 @@ export interface CompilableEntity {
     notFollowedBy?: readonly string[];
     exceptPrecededBy?: readonly string[];
     exceptFollowedBy?: readonly string[];
+    unlessPageSays?: readonly string[];
   }[];
 }
 
@@ -70,6 +71,23 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
   const groupsByText = new Map<string, number[]>();
   const seen = new Set<string>();
   let aliasCount = 0;
+  // Veto words: each folded spelling becomes one marker pattern, appended after every alias
+  // pattern (so that where a veto word is also an alias, the alias comes first in its group).
+  const markers = new Map<string, { ordinal: number; entity: number }>();
+  const markerOrdinals = (words: readonly string[] | undefined, ei: number): number[] | undefined => {
+    if (!words?.length) return undefined;
+    const out = new Set<number>();
+    for (const w of words) {
+      const written = foldText(w);
+      if (!written) continue;
+      for (const folded of aliasSpellings(written)) {
+        let m = markers.get(folded);
+        if (!m) markers.set(folded, (m = { ordinal: markers.size, entity: ei }));
+        out.add(m.ordinal);
+      }
+    }
+    return out.size ? [...out].sort((a, b) => a - b) : undefined;
+  };
 
   entities.forEach((entity, ei) => {
     for (const alias of entity.aliases) {
@@ -87,12 +105,14 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
       const na = foldedWords(alias.notFollowedBy);
       const xb = nb ? foldedWords(alias.exceptPrecededBy) : undefined;
       const xa = na ? foldedWords(alias.exceptFollowedBy) : undefined;
+      const u = markerOrdinals(alias.unlessPageSays, ei);
+      if (u) flags |= P_UNLESS;
       for (const folded of aliasSpellings(written, alias.caseSensitive)) {
         let f = flags;
         if (isWordChar(folded.charCodeAt(0))) f |= P_WORD_START;
         if (isWordChar(folded.charCodeAt(folded.length - 1))) f |= P_WORD_END;
         // The same alias written twice for one entity (e.g. in two languages) is one pattern.
-        const key = JSON.stringify([ei, folded, f, k, c, nb, na, xb, xa]);
+        const key = JSON.stringify([ei, folded, f, k, c, nb, na, xb, xa, u]);
         if (seen.has(key)) continue;
         seen.add(key);
         const p: MatcherPattern = { e: ei, f };
@@ -103,6 +123,7 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
         if (p.nb && xb?.length) p.xb = xb;
         if (p.na && xa?.length) p.xa = xa;
         if (p.nb || p.na) p.f |= P_NEIGHBOURS;
+        if (u) p.u = u;
         let group = groupsByText.get(folded);
         if (!group) groupsByText.set(folded, (group = []));
         group.push(patterns.length);
@@ -111,13 +132,24 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
     }
   });
 
+  const markerStart = patterns.length;
+  for (const [folded, m] of markers) {
+    let f = 0;
+    if (isWordChar(folded.charCodeAt(0))) f |= P_WORD_START;
+    if (isWordChar(folded.charCodeAt(folded.length - 1))) f |= P_WORD_END;
+    let group = groupsByText.get(folded);
+    if (!group) groupsByText.set(folded, (group = []));
+    group.push(markerStart + m.ordinal);
+    patterns.push({ e: m.entity, f });
+  }
+
   const texts = [...groupsByText.keys()];
   const automaton = buildAutomaton(texts);
   const data: MatcherData = {
     format: MATCHER_FORMAT,
     ids: entities.map((e) => e.id),
     kinds: entities.map((e) => e.kind),
-    patterns: packPatterns(patterns, [...groupsByText.values()]),
+    patterns: packPatterns(patterns, [...groupsByText.values()], markerStart),
     automaton: serializeAutomaton(automaton),
   };
   return { data, stats: { entities: entities.length, aliases: aliasCount, patterns: patterns.length, groups: texts.length } };

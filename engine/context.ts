@@ -13,8 +13,15 @@
  * Dependent mentions are kept per pattern, and each entity knows which patterns it can
  * satisfy, so adding a mention that waits for context costs one set insertion however
  * many context entities its alias lists.
+ *
+ * Veto words work the other way (alias `unlessPageSays`): while the page says one of an
+ * alias's veto words (a marker: found like an alias, never a mention itself), the alias
+ * does not count, as if it were not written; 清華大學 on a page that says 國立清華大學 is
+ * National Tsing Hua University. A vetoed free mention no longer counts towards its
+ * entity's presence, so what it vouched for is re-decided too. Vetoes depend only on
+ * markers, and presence only on free mentions, so re-deciding never loops.
  */
-import { P_FREE_WITH_VERSION, P_NEEDS_CONTEXT } from './compile';
+import { P_FREE_WITH_VERSION, P_NEEDS_CONTEXT, P_UNLESS } from './compile';
 import type { PatternTable } from './patterns';
 import { emptyKeepingStore } from './reuse';
 
@@ -46,6 +53,12 @@ export class ContextGate<M extends GatedMention> {
   private patternsByEntity?: ContextIndex;
   /** For each context-requiring pattern, its partner patterns (built once per matcher). */
   private partnersByPattern?: PartnerIndex;
+  /** How many mentions of each marker (veto word) the page has, by marker ordinal. */
+  private readonly markerPresence: Int32Array;
+  /** Mentions with a vetoable candidate pattern (active or not), by that pattern. */
+  private readonly byVetoable = new Map<number, Set<M>>();
+  /** For each marker ordinal, the patterns it vetoes (built once per matcher). */
+  private vetoesByMarker?: VetoIndex;
   /** Reused by every call: callers consume a change before the next call (no allocation per mention). */
   private readonly change: GateChange<M> = { activated: [], deactivated: [] };
 
@@ -63,6 +76,7 @@ export class ContextGate<M extends GatedMention> {
     this.patterns = matcher.patterns;
     this.kinds = matcher.kinds;
     this.presence = new Int32Array(matcher.kinds.length);
+    this.markerPresence = new Int32Array(matcher.patterns.count - matcher.patterns.markerStart);
   }
 
   isPresent(entity: number): boolean {
@@ -72,38 +86,116 @@ export class ContextGate<M extends GatedMention> {
   /** Adds a mention; the returned change is valid until the next add or remove. */
   add(m: M): GateChange<M> {
     const change = this.fresh();
-    const free = this.freePattern(m.patterns, m.version);
-    if (free !== undefined) {
-      m.entity = this.patterns.entity[free]!;
-      m.free = true;
-      change.activated.push(m);
-      if (this.presence[m.entity]!++ === 0) this.recheck(m.entity, change);
+    const markerStart = this.patterns.markerStart;
+    if (m.patterns[0]! >= markerStart) {
+      // A veto word: never a mention; aliases it vetoes stop counting when it first appears.
+      if (this.markerPresence[m.patterns[0]! - markerStart]!++ === 0) this.vetoChanged(m.patterns[0]! - markerStart, change);
       return change;
     }
-    for (const p of m.patterns) {
-      let set = this.byPattern.get(p);
-      if (!set) this.byPattern.set(p, (set = new Set()));
-      set.add(m);
-    }
-    m.entity = this.resolve(m.patterns, m);
-    if (m.entity >= 0) change.activated.push(m);
-    this.recheckPartners(m, change);
+    if (this.vetoable(m.patterns)) this.track(this.byVetoable, m);
+    this.enter(m, change);
     return change;
   }
 
   /** Removes a mention; the returned change is valid until the next add or remove. */
   remove(m: M): GateChange<M> {
     const change = this.fresh();
+    const markerStart = this.patterns.markerStart;
+    if (m.patterns[0]! >= markerStart) {
+      if (--this.markerPresence[m.patterns[0]! - markerStart]! === 0) this.vetoChanged(m.patterns[0]! - markerStart, change);
+      return change;
+    }
+    if (this.byVetoable.size && this.vetoable(m.patterns)) this.untrack(this.byVetoable, m);
+    this.leave(m, change);
+    return change;
+  }
+
+  /** Decides a mention counted nowhere yet: free (it counts towards its entity), or waiting for context. */
+  private enter(m: M, change: GateChange<M>): void {
+    const free = this.freePattern(m.patterns, m.version);
+    if (free !== undefined) {
+      m.entity = this.patterns.entity[free]!;
+      m.free = true;
+      change.activated.push(m);
+      if (this.presence[m.entity]!++ === 0) this.recheck(m.entity, change);
+      return;
+    }
+    this.track(this.byPattern, m);
+    m.entity = this.resolve(m.patterns, m);
+    if (m.entity >= 0) change.activated.push(m);
+    this.recheckPartners(m, change);
+  }
+
+  /** Takes a mention out of every count (the caller reports its deactivation if it needs to). */
+  private leave(m: M, change: GateChange<M>): void {
     if (m.free) {
       m.free = false;
-      if (--this.presence[m.entity]! === 0) this.recheck(m.entity, change);
+      const e = m.entity;
       m.entity = -1;
+      if (--this.presence[e]! === 0) this.recheck(e, change);
     } else {
-      for (const p of m.patterns) this.byPattern.get(p)?.delete(m);
+      this.untrack(this.byPattern, m);
       m.entity = -1;
       this.recheckPartners(m, change);
     }
-    return change;
+  }
+
+  private track(index: Map<number, Set<M>>, m: M): void {
+    for (let i = 0; i < m.patterns.length; i++) {
+      const p = m.patterns[i]!;
+      let set = index.get(p);
+      if (!set) index.set(p, (set = new Set()));
+      set.add(m);
+    }
+  }
+
+  private untrack(index: Map<number, Set<M>>, m: M): void {
+    for (let i = 0; i < m.patterns.length; i++) index.get(m.patterns[i]!)?.delete(m);
+  }
+
+  /** Whether any candidate pattern has veto words. */
+  private vetoable(patterns: readonly number[]): boolean {
+    const flags = this.patterns.flags;
+    for (let i = 0; i < patterns.length; i++) if (flags[patterns[i]!]! & P_UNLESS) return true;
+    return false;
+  }
+
+  /** Whether pattern p's veto words are on the page. */
+  private vetoed(p: number): boolean {
+    const u = this.patterns.extra(p)?.u;
+    if (u) for (let i = 0; i < u.length; i++) if (this.markerPresence[u[i]!]! > 0) return true;
+    return false;
+  }
+
+  /** After marker `ordinal` appeared or went: decides again the mentions of the patterns it vetoes. */
+  private vetoChanged(ordinal: number, change: GateChange<M>): void {
+    if (this.byVetoable.size === 0) return;
+    const index = (this.vetoesByMarker ??= vetoIndex(this.patterns));
+    const list = index.get(ordinal);
+    if (!list) return;
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i]!;
+      const set = this.byVetoable.get(p);
+      if (!set?.size) continue;
+      // A copy: deciding one mention again can re-decide others, never add or drop one here.
+      for (const m of [...set]) this.revet(m, change);
+      // Its mentions vouch (or stop vouching) for its partners' mentions.
+      const partners = this.partners().get(p);
+      if (partners) for (let j = 0; j < partners.length; j++) for (const x of this.byPattern.get(partners[j]!) ?? []) this.redecide(x, change);
+    }
+  }
+
+  /** Decides a vetoable mention again after a veto word came or went. */
+  private revet(m: M, change: GateChange<M>): void {
+    const free = this.freePattern(m.patterns, m.version);
+    if (m.free ? free !== undefined && this.patterns.entity[free] === m.entity : free === undefined) {
+      // Free as before, or waiting as before (a vetoed context pattern may have been its resolution).
+      if (!m.free) this.redecide(m, change);
+      return;
+    }
+    if (m.entity >= 0) change.deactivated.push(m);
+    this.leave(m, change);
+    this.enter(m, change);
   }
 
   /** The entity a mention with these candidate patterns would resolve to on this page now, or -1. */
@@ -116,17 +208,22 @@ export class ContextGate<M extends GatedMention> {
     const flags = this.patterns.flags;
     // Indexed loops here and below: they run per mention, often before V8 optimizes them,
     // and an unoptimized for-of allocates an iterator each time.
+    const markerStart = this.patterns.markerStart;
     for (let i = 0; i < patterns.length; i++) {
-      const f = flags[patterns[i]!]!;
-      if (!(f & P_NEEDS_CONTEXT) || (version && f & P_FREE_WITH_VERSION)) return patterns[i];
+      const p = patterns[i]!;
+      const f = flags[p]!;
+      if (p >= markerStart || (f & P_UNLESS && this.vetoed(p))) continue;
+      if (!(f & P_NEEDS_CONTEXT) || (version && f & P_FREE_WITH_VERSION)) return p;
     }
     return undefined;
   }
 
   /** The entity of the first pattern whose context is on the page (`self`: the mention asking, which is no partner of its own). */
   private resolve(patterns: readonly number[], self?: M): number {
+    const flags = this.patterns.flags;
     for (let i = 0; i < patterns.length; i++) {
       const p = patterns[i]!;
+      if (p >= this.patterns.markerStart || (flags[p]! & P_UNLESS && this.vetoed(p))) continue;
       const e = this.patterns.entity[p]!;
       if (this.presence[e]! > 0) return e;
       const c = this.patterns.extra(p)?.c;
@@ -143,7 +240,9 @@ export class ContextGate<M extends GatedMention> {
   private hasPartnerMention(p: number, self: M | undefined): boolean {
     const partners = this.partners().get(p);
     if (!partners) return false;
+    const flags = this.patterns.flags;
     for (let i = 0; i < partners.length; i++) {
+      if (flags[partners[i]!]! & P_UNLESS && this.vetoed(partners[i]!)) continue;
       const set = this.byPattern.get(partners[i]!);
       if (set && (set.size > 1 || (set.size === 1 && !set.has(self!)))) return true;
     }
@@ -259,5 +358,26 @@ function partnerIndex(patterns: PatternTable, kinds: readonly string[]): Partner
     if (list) index.set(p, list);
   }
   partnerIndexes.set(patterns, index);
+  return index;
+}
+
+/** Marker ordinal → the patterns it vetoes (only markers that veto any). */
+type VetoIndex = Map<number, number[]>;
+
+const vetoIndexes = new WeakMap<PatternTable, VetoIndex>();
+
+/** Built from the patterns' extras (the few with veto words), not by a walk over every pattern. */
+function vetoIndex(patterns: PatternTable): VetoIndex {
+  const cached = vetoIndexes.get(patterns);
+  if (cached) return cached;
+  const index: VetoIndex = new Map();
+  for (const p of patterns.vetoablePatterns) {
+    for (const u of patterns.extra(p)?.u ?? []) {
+      const list = index.get(u);
+      if (list) list.push(p);
+      else index.set(u, [p]);
+    }
+  }
+  vetoIndexes.set(patterns, index);
   return index;
 }

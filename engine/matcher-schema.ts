@@ -20,8 +20,8 @@ const isBase64 = (x: unknown): x is string => typeof x === 'string' && x.length 
 
 function isExtrasEntry(x: unknown): boolean {
   if (!Array.isArray(x) || x.length !== 2 || !isInt(x[0]) || !x[1] || typeof x[1] !== 'object') return false;
-  const { c, k, nb, na, xb, xa } = x[1] as Record<string, unknown>;
-  return (c === undefined || (Array.isArray(c) && c.every(isInt))) && (k === undefined || typeof k === 'string') && isStrings(nb) && isStrings(na) && isStrings(xb) && isStrings(xa);
+  const { c, k, nb, na, xb, xa, u } = x[1] as Record<string, unknown>;
+  return (c === undefined || (Array.isArray(c) && c.every(isInt))) && (u === undefined || (Array.isArray(u) && u.every(isInt))) && (k === undefined || typeof k === 'string') && isStrings(nb) && isStrings(na) && isStrings(xb) && isStrings(xa);
 }
 
 /** The packed patterns' types and lengths (index ranges are checked by PatternTable). */
@@ -30,6 +30,7 @@ function isPackedPatterns(p: unknown): p is PackedPatterns {
   const d = p as Record<string, unknown>;
   const n = d.count;
   if (!isInt(n) || n < 0) return false;
+  if (d.markerStart !== undefined && !(isInt(d.markerStart) && d.markerStart >= 0 && d.markerStart <= n)) return false;
   const w = d.widths as Record<string, unknown> | undefined;
   if (!w || typeof w !== 'object' || !NARROW_PATTERN_FIELDS.every((f) => WIDTHS.includes(w[f] as Width))) return false;
   if (!isBase64(d.entity) || !isBase64(d.flags) || !isBase64(d.groupStart) || !isBase64(d.groupItems)) return false;

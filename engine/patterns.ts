@@ -21,6 +21,8 @@ export const P_WORD_END = 16;
 export const P_NEIGHBOURS = 32;
 /** With a version suffix after it, the pattern needs no context (alias `freeWithVersion`). */
 export const P_FREE_WITH_VERSION = 64;
+/** The pattern does not count while the page says one of its veto words (`u` in its extras: alias `unlessPageSays`). */
+export const P_UNLESS = 128;
 
 /** The rare parts of a pattern, present only for some aliases. */
 export interface PatternExtras {
@@ -34,6 +36,8 @@ export interface PatternExtras {
   /** Folded longer words that end (start) with an nb (na) word and do not block the alias there. */
   xb?: string[];
   xa?: string[];
+  /** Veto words (alias `unlessPageSays`), as ordinals of marker patterns: marker u is pattern `markerStart + u`. */
+  u?: number[];
 }
 
 /** One pattern, unpacked (the compiler's and the tests' view). */
@@ -57,6 +61,11 @@ export interface PackedPatterns {
   groupStart: string;
   groupItems: string;
   widths: Record<NarrowPatternField, Width>;
+  /**
+   * Patterns from this index on are markers: veto words, found like aliases but never a
+   * mention themselves (engine/context.ts). Absent when there are none.
+   */
+  markerStart?: number;
 }
 
 export const NARROW_PATTERN_FIELDS = ['entity', 'groupStart', 'groupItems'] as const;
@@ -65,7 +74,7 @@ type NarrowPatternField = (typeof NARROW_PATTERN_FIELDS)[number];
 /** Decodes a narrow field into a full-width array (throws when its bytes are not whole values). */
 const decodeField = (packed: PackedPatterns, f: NarrowPatternField): Int32Array => decodeNarrow(Int32Array, packed[f], packed.widths[f]);
 
-export function packPatterns(patterns: readonly MatcherPattern[], groups: readonly (readonly number[])[]): PackedPatterns {
+export function packPatterns(patterns: readonly MatcherPattern[], groups: readonly (readonly number[])[], markerStart = patterns.length): PackedPatterns {
   const entity = new Int32Array(patterns.length);
   const flags = new Uint8Array(patterns.length);
   const extras: [number, PatternExtras][] = [];
@@ -79,6 +88,7 @@ export function packPatterns(patterns: readonly MatcherPattern[], groups: readon
     if (p.na) x.na = p.na;
     if (p.xb) x.xb = p.xb;
     if (p.xa) x.xa = p.xa;
+    if (p.u) x.u = p.u;
     if (Object.keys(x).length) extras.push([i, x]);
   });
   const start = new Int32Array(groups.length + 1);
@@ -94,6 +104,7 @@ export function packPatterns(patterns: readonly MatcherPattern[], groups: readon
     groupStart: narrow.groupStart.base64,
     groupItems: narrow.groupItems.base64,
     widths: { entity: narrow.entity.width, groupStart: narrow.groupStart.width, groupItems: narrow.groupItems.width },
+    ...(markerStart < patterns.length ? { markerStart } : {}),
   };
 }
 
@@ -109,6 +120,10 @@ export class PatternTable {
    * the whole dictionary (20,000 patterns) during a page's scan.
    */
   readonly contextPatterns: Int32Array;
+  /** The patterns with veto words (alias `unlessPageSays`), in index order. */
+  readonly vetoablePatterns: number[] = [];
+  /** Patterns from here on are markers (veto words); `count` when there are none. */
+  readonly markerStart: number;
   private readonly extras = new Map<number, PatternExtras>();
   /** The characters of every neighbour word (folded), and the words. */
   readonly neighbourChars = new Set<number>();
@@ -122,6 +137,8 @@ export class PatternTable {
     this.groupStart = decodeField(packed, 'groupStart');
     this.groupItems = decodeField(packed, 'groupItems');
     const n = this.count;
+    this.markerStart = packed.markerStart ?? n;
+    if (!(Number.isInteger(this.markerStart) && this.markerStart >= 0 && this.markerStart <= n)) throw new Error('matcher data: markers start out of range');
     if (this.entity.length !== n || this.flags.length !== n) throw new Error('matcher data: pattern arrays of the wrong length');
     const context: number[] = [];
     for (let i = 0; i < n; i++) {
@@ -137,9 +154,11 @@ export class PatternTable {
     for (const [p, x] of packed.extras) {
       if (!(p >= 0 && p < n)) throw new Error(`matcher data: extras for pattern ${p}, which does not exist`);
       if (x.c?.some((e) => !(e >= 0 && e < entityCount))) throw new Error(`matcher data: pattern ${p} has an unknown context entity`);
+      if (x.u?.some((u) => !(Number.isInteger(u) && u >= 0 && u < n - this.markerStart))) throw new Error(`matcher data: pattern ${p} has an unknown veto word`);
       // One shape for every pattern's extras: the rules read them per pattern hit, and a
       // shape their optimized code has not seen yet throws that code away ("wrong map").
-      this.extras.set(p, { c: x.c, k: x.k, nb: x.nb, na: x.na, xb: x.xb, xa: x.xa });
+      this.extras.set(p, { c: x.c, k: x.k, nb: x.nb, na: x.na, xb: x.xb, xa: x.xa, u: x.u });
+      if (x.u) this.vetoablePatterns.push(p);
       for (const w of [...(x.nb ?? []), ...(x.na ?? []), ...(x.xb ?? []), ...(x.xa ?? [])]) {
         this.neighbourWords.push(w);
         for (let i = 0; i < w.length; i++) this.neighbourChars.add(w.charCodeAt(i));
@@ -166,7 +185,13 @@ export class PatternTable {
     if (x?.na) out.na = x.na;
     if (x?.xb) out.xb = x.xb;
     if (x?.xa) out.xa = x.xa;
+    if (x?.u) out.u = x.u;
     return out;
+  }
+
+  /** Whether pattern p is a marker (a veto word), never a mention itself. */
+  isMarker(p: number): boolean {
+    return p >= this.markerStart;
   }
 
   /** The patterns of group g. */

@@ -96,6 +96,7 @@ export const problemsEn = {
   'kb.issue.foldedRules': '"{alias}" finds what "{other}" finds (the same name folded), but their context or neighbour words differ; give both the same',
   'kb.issue.exceptBefore': '"{alias}": the exception "{word}" must end with one of its notPrecededBy words and be longer',
   'kb.issue.exceptAfter': '"{alias}": the exception "{word}" must start with one of its notFollowedBy words and be longer',
+  'kb.issue.vetoIsAlias': '"{alias}": the veto word "{word}" is an alias of {entity}; it would be found as that name and veto nothing',
   'kb.issue.freeWithVersion': '"{alias}": freeWithVersion applies to a versioned alias with a context',
   'kb.issue.sharedNeedsContext': 'shared alias "{alias}" needs a context requirement',
   'kb.issue.shortAlias': 'short alias "{alias}" must be caseSensitive or have a context requirement',

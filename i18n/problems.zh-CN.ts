@@ -90,6 +90,7 @@ const own: Record<Exclude<MessageCode, CommonCode>, string> = {
   'kb.issue.foldedRules': '“{alias}”与“{other}”匹配相同的文字（归一化后是同一名称），但二者的语境或邻接词不同；请设为一致',
   'kb.issue.exceptBefore': '“{alias}”：例外词“{word}”必须以它的某个 notPrecededBy 词结尾，且比该词更长',
   'kb.issue.exceptAfter': '“{alias}”：例外词“{word}”必须以它的某个 notFollowedBy 词开头，且比该词更长',
+  'kb.issue.vetoIsAlias': '“{alias}”：否决词“{word}”是 {entity} 的别名，会被识别为该名称，不起否决作用',
   'kb.issue.freeWithVersion': '“{alias}”：freeWithVersion 只适用于带语境要求的版本化别名',
   'kb.issue.sharedNeedsContext': '共享别名“{alias}”需要语境要求',
   'kb.issue.shortAlias': '短别名“{alias}”必须区分大小写，或带有语境要求',

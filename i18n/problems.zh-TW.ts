@@ -94,6 +94,7 @@ const own: Record<Exclude<MessageCode, CommonCode>, string> = {
   'kb.issue.foldedRules': '「{alias}」與「{other}」會比對到相同的文字（正規化後是同一名稱），但二者的語境或鄰接詞不同；請設為一致',
   'kb.issue.exceptBefore': '「{alias}」：例外詞「{word}」必須以它的某個 notPrecededBy 詞結尾，且比該詞更長',
   'kb.issue.exceptAfter': '「{alias}」：例外詞「{word}」必須以它的某個 notFollowedBy 詞開頭，且比該詞更長',
+  'kb.issue.vetoIsAlias': '「{alias}」：否決詞「{word}」是 {entity} 的別名，會被辨識為該名稱，不起否決作用',
   'kb.issue.freeWithVersion': '「{alias}」：freeWithVersion 只適用於帶語境要求的版本化別名',
   'kb.issue.sharedNeedsContext': '共用別名「{alias}」需要語境要求',
   'kb.issue.shortAlias': '短別名「{alias}」必須區分大小寫，或帶有語境要求',

@@ -38,6 +38,12 @@
  *   (notFollowedBy) word at their end (start) and leave the alias its meaning: 华为 is not
  *   preceded by 清 (清华为: Tsinghua, then 为) except in 澄清 (澄清华为: Huawei); 北京大学 is
  *   not followed by 生 (北京大学生: college students in Beijing) except in 生命 or 生成式.
+ * - `unlessPageSays` — veto words: while the page (anywhere in its text) says one of
+ *   them, the alias does not count, as if it were not written. For a name that a page of
+ *   another place uses for something else: 清華大學 on a page that says 國立清華大學 is
+ *   National Tsing Hua University in Hsinchu, not Tsinghua in Beijing. Found like aliases
+ *   (normalized; Latin words whole) but never highlighted; where one overlaps an alias,
+ *   the longer wins, as between aliases. A veto word must not be an alias itself.
  */
 import { z } from '../model/zod';
 import { lazySchema } from '../model/lazy-schema';
@@ -99,6 +105,7 @@ export const AliasSchema = lazySchema(() =>
     notFollowedBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
     exceptPrecededBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
     exceptFollowedBy: z.array(z.string().trim().min(1).max(60)).max(200).optional(),
+    unlessPageSays: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
   }),
 );
 export type Alias = z.infer<typeof AliasSchema>;

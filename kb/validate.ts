@@ -62,7 +62,7 @@ const LATIN_SHORT = /^[\p{Script=Latin}\d]{1,3}$/u;
 /** An alias's matching rules as a comparable string (neighbour words folded, lists as sets). */
 function aliasRules(a: Entity['aliases'][number]): string {
   const set = (words: readonly string[] | undefined) => (words ? [...new Set(words.map(foldText))].sort().join('|') : '-');
-  return [a.context ? [...a.context].sort().join('|') : '-', a.freeWithVersion ? 'v' : '-', set(a.notPrecededBy), set(a.notFollowedBy), set(a.exceptPrecededBy), set(a.exceptFollowedBy)].join(' / ');
+  return [a.context ? [...a.context].sort().join('|') : '-', a.freeWithVersion ? 'v' : '-', set(a.notPrecededBy), set(a.notFollowedBy), set(a.exceptPrecededBy), set(a.exceptFollowedBy), set(a.unlessPageSays)].join(' / ');
 }
 
 /**
@@ -141,6 +141,17 @@ export function checkIntegrity(entities: readonly Entity[], known: ReadonlySet<s
         let list = claims.get(spelling);
         if (!list) claims.set(spelling, (list = []));
         if (!list.some((c) => c.entity === e.id && c.field === field)) list.push({ entity: e.id, shared: !!a.shared, field });
+      }
+    });
+  }
+  // A veto word that is an alias is found as that name (the alias comes first in its
+  // automaton group), and never vetoes anything.
+  for (const e of entities) {
+    e.aliases.forEach((a, i) => {
+      for (const word of a.unlessPageSays ?? []) {
+        const folded = foldText(word);
+        const hit = folded ? aliasSpellings(folded).map((s) => claims.get(s)).find((list) => list?.length) : undefined;
+        if (hit) problems.push({ entity: e.id, field: `aliases.${i}.unlessPageSays`, message: msg('kb.issue.vetoIsAlias', { alias: a.text, word, entity: hit[0]!.entity }) });
       }
     });
   }

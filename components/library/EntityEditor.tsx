@@ -27,7 +27,7 @@ type Draft = {
   id: string;
   kind: EntityKind;
   name: { en: string; zhHans: string; zhHant: string };
-  aliases: { text: string; lang: (typeof ALIAS_LANGS)[number]; caseSensitive: boolean; versioned: boolean; shared: boolean; context: string; freeWithVersion?: boolean; notPrecededBy?: string[]; notFollowedBy?: string[]; exceptPrecededBy?: string[]; exceptFollowedBy?: string[] }[];
+  aliases: { text: string; lang: (typeof ALIAS_LANGS)[number]; caseSensitive: boolean; versioned: boolean; shared: boolean; context: string; freeWithVersion?: boolean; notPrecededBy?: string[]; notFollowedBy?: string[]; exceptPrecededBy?: string[]; exceptFollowedBy?: string[]; unlessPageSays?: string[] }[];
   summary: string;
   facts: Record<string, string | boolean | string[]>;
   relations: { type: (typeof RELATION_TYPES)[number]; target: string; note?: string }[];
@@ -66,6 +66,7 @@ function toDraft(e?: Entity): Draft {
       notFollowedBy: a.notFollowedBy,
       exceptPrecededBy: a.exceptPrecededBy,
       exceptFollowedBy: a.exceptFollowedBy,
+      unlessPageSays: a.unlessPageSays,
     })),
     summary: e.summary,
     facts: Object.fromEntries(Object.entries(e.facts).map(([k, v]) => [k, typeof v === 'number' ? String(v) : (v as string | boolean | string[])])),
@@ -107,6 +108,7 @@ function fromDraft(d: Draft): unknown {
         ...(a.notFollowedBy ? { notFollowedBy: a.notFollowedBy } : {}),
         ...(a.exceptPrecededBy ? { exceptPrecededBy: a.exceptPrecededBy } : {}),
         ...(a.exceptFollowedBy ? { exceptFollowedBy: a.exceptFollowedBy } : {}),
+        ...(a.unlessPageSays ? { unlessPageSays: a.unlessPageSays } : {}),
       })),
     summary: d.summary.trim(),
     facts,

@@ -199,6 +199,33 @@ describe('dynamic pages', () => {
   });
 });
 
+describe('veto words on a living page', () => {
+  // 清華大學 on a page that says 國立清華大學 is National Tsing Hua University (Taiwan), not
+  // Tsinghua (Beijing): the bare name counts only while the full one is not on the page.
+  it('drops and restores a name as the page stops and starts saying its veto word', async () => {
+    const p = await browser.context.newPage();
+    await p.goto(server.url('/taiwan.html'));
+    await waitForHighlights(p, 1);
+    const texts = () => highlightedTexts(p, ['cnai-model', 'cnai-company', 'cnai-organization', 'cnai-policy']);
+    const organizations = (want: string[]) =>
+      p.waitForFunction(
+        (w) => {
+          const got = [...(CSS.highlights.get('cnai-organization') ?? [])].filter((r) => r.startContainer.isConnected).map((r) => r.startContainer.textContent!.slice(r.startOffset, r.endOffset));
+          return JSON.stringify(got.sort()) === JSON.stringify(w);
+        },
+        want,
+        { timeout: 10_000 },
+      );
+    await organizations([]);
+    expect(Object.values(await texts()).flat()).toEqual(['DeepSeek']);
+    await p.evaluate(() => (window as unknown as { dropIntro: () => void }).dropIntro());
+    await organizations(['清華大學']);
+    await p.evaluate(() => (window as unknown as { restoreIntro: () => void }).restoreIntro());
+    await organizations([]);
+    await p.close();
+  });
+});
+
 describe('frames', () => {
   // Was a cost: every frame read and built the matcher and loaded the in-page interface,
   // about 45 ms of tasks and 1.1 MB per empty ad slot on the page's own thread.

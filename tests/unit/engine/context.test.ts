@@ -102,8 +102,14 @@ describe('ContextGate', () => {
   /** What a fresh look at the page decides for every live mention (the reference for the properties). */
   function reference(kb: typeof m, live: readonly GatedMention[]): number[] {
     const pat = (p: number) => kb.patterns.pattern(p);
+    const isMarker = (p: number) => kb.patterns.isMarker(p);
+    // Veto words on the page (a mention whose first pattern is a marker is one).
+    const said = new Set(live.filter((x) => isMarker(x.patterns[0]!)).map((x) => x.patterns[0]! - kb.patterns.markerStart));
+    const vetoed = (p: number) => (pat(p).u ?? []).some((u) => said.has(u));
+    const usable = (p: number) => !isMarker(p) && !vetoed(p);
     const needs = (p: number) => (pat(p).f & P_NEEDS_CONTEXT) !== 0;
-    const freeIn = (x: GatedMention) => x.patterns.find((p) => !needs(p) || (!!x.version && (pat(p).f & P_FREE_WITH_VERSION) !== 0));
+    const freeIn = (x: GatedMention) =>
+      isMarker(x.patterns[0]!) ? undefined : x.patterns.find((p) => usable(p) && (!needs(p) || (!!x.version && (pat(p).f & P_FREE_WITH_VERSION) !== 0)));
     const present = new Set<number>();
     for (const x of live) {
       const free = freeIn(x);
@@ -114,13 +120,15 @@ describe('ContextGate', () => {
     const partners = (p: number, r: number) =>
       needs(r) && groupOf.get(r) !== groupOf.get(p) && kb.kinds[pat(r).e] !== kb.kinds[pat(p).e] && (pat(p).c ?? []).includes(pat(r).e) && (pat(r).c ?? []).includes(pat(p).e);
     return live.map((x) => {
+      if (isMarker(x.patterns[0]!)) return -1;
       const free = freeIn(x);
       if (free !== undefined) return pat(free).e;
       const hit = x.patterns.find(
         (p) =>
-          present.has(pat(p).e) ||
-          (pat(p).c ?? []).some((c) => present.has(c)) ||
-          live.some((y) => y !== x && freeIn(y) === undefined && y.patterns.some((r) => partners(p, r))),
+          usable(p) &&
+          (present.has(pat(p).e) ||
+            (pat(p).c ?? []).some((c) => present.has(c)) ||
+            live.some((y) => y !== x && !isMarker(y.patterns[0]!) && freeIn(y) === undefined && y.patterns.some((r) => !vetoed(r) && partners(p, r)))),
       );
       return hit === undefined ? -1 : pat(hit).e;
     });
@@ -165,4 +173,116 @@ describe('ContextGate', () => {
     const pool = [...new Set([...paired.slice(0, 40), ...ctx.filter((p) => !paired.includes(p)).slice(0, 10), ...withVersion, ...someFree])];
     fc.assert(runOps(kb, pool), { numRuns: 300 });
   });
+
+  it('keeps mentions resolved as a fresh look would while veto words come and go (property)', () => {
+    const kb = matcherFor(vetoEntities());
+    expect(kb.patterns.markerStart).toBeLessThan(kb.patterns.count);
+    fc.assert(runOps(kb, Array.from({ length: kb.patterns.count }, (_, i) => i)), { numRuns: 500 });
+  });
 });
+
+/** Fictional entities whose names have veto words, alone, with context, and as partners. */
+function vetoEntities() {
+  const entity = (id: string, kind: string, aliases: object[]) => ({
+    id,
+    kind,
+    name: { en: id },
+    aliases,
+    summary: 'A fictional entity.',
+    facts: kind === 'organization' ? { orgType: 'lab' } : {},
+    relations: [],
+    sources: [{ title: 'Test', publisher: 'Tests' }],
+    updated: '2026-12-07',
+  });
+  const { entities, problems } = parseEntities([
+    entity('alpha-lab', 'organization', [
+      { text: 'Alpha Lab', lang: 'en', unlessPageSays: ['Omega', '北方'] },
+      { text: '阿尔法', lang: 'zh-Hans', context: [], unlessPageSays: ['Omega'] },
+      { text: 'Alfa', lang: 'en', context: ['beta-model'], unlessPageSays: ['Psi'] },
+      { text: 'Alpha Institute', lang: 'en' },
+    ]),
+    entity('beta-model', 'model', [
+      { text: 'Betamax', lang: 'en', context: ['alpha-lab'] },
+      { text: 'Beta One', lang: 'en', context: ['alpha-lab'], unlessPageSays: ['Omega'] },
+    ]),
+    entity('gamma-co', 'company', [{ text: 'Gammaco', lang: 'en', context: ['alpha-lab'] }]),
+  ]);
+  expect(problems).toEqual([]);
+  return entities;
+}
+
+describe('Veto words (unlessPageSays)', () => {
+  const kb = matcherFor(vetoEntities());
+
+  it('does not count an alias on a page that says one of its veto words, wherever it is', () => {
+    expect(pageMentions(kb, 'Alpha Lab released a model.')).toEqual([['Alpha Lab', 'alpha-lab']]);
+    expect(pageMentions(kb, 'Alpha Lab released a model. Omega said so.')).toEqual([]);
+    expect(pageMentions(kb, 'Omega: Alpha Lab released a model.')).toEqual([]);
+    // A veto word is a whole word in Latin script, and normalized like an alias.
+    expect(pageMentions(kb, 'Alpha Lab released a model. Omegaland said so.')).toEqual([['Alpha Lab', 'alpha-lab']]);
+    expect(pageMentions(kb, 'Alpha Lab released a model. ＯＭＥＧＡ said so.')).toEqual([]);
+    // Chinese veto words inside running text, in either script.
+    expect(pageMentions(kb, 'Alpha Lab 在北方发布')).toEqual([]);
+    expect(pageMentions(kb, 'Alpha Lab 在北方發布')).toEqual([]);
+    // Other names of the entity without veto words still count.
+    expect(pageMentions(kb, 'Omega and the Alpha Institute')).toEqual([['Alpha Institute', 'alpha-lab']]);
+  });
+
+  it('takes away what a vetoed free mention vouched for, and what it vouched as a partner', () => {
+    expect(pageMentions(kb, 'Alpha Lab and 阿尔法, with Gammaco')).toEqual([['Alpha Lab', 'alpha-lab'], ['阿尔法', 'alpha-lab'], ['Gammaco', 'gamma-co']]);
+    expect(pageMentions(kb, 'Alpha Lab and 阿尔法, with Gammaco. Omega.')).toEqual([]);
+    // Alfa and Betamax vouch for each other, until Alfa's veto word is said.
+    expect(pageMentions(kb, 'Alfa made Betamax.')).toEqual([['Alfa', 'alpha-lab'], ['Betamax', 'beta-model']]);
+    expect(pageMentions(kb, 'Alfa made Betamax. Psi.')).toEqual([]);
+  });
+
+  it('re-decides mentions as veto words appear and go', () => {
+    const gate = new ContextGate<GatedMention>(kb);
+    const [lab] = patternsIn(kb, 'Alpha Lab');
+    const [gamma] = patternsIn(kb, 'Gammaco');
+    const [omega] = patternsIn(kb, 'Omega');
+    expect(kb.patterns.isMarker(omega![0]!)).toBe(true);
+    const a: GatedMention = { patterns: lab!, entity: -1 };
+    const g: GatedMention = { patterns: gamma!, entity: -1 };
+    const o: GatedMention = { patterns: omega!, entity: -1 };
+    expect(gate.add(a).activated).toEqual([a]);
+    expect(gate.add(g).activated).toEqual([g]);
+    const vetoed = gate.add(o);
+    expect(vetoed.deactivated).toEqual([a, g]);
+    expect(vetoed.activated).toEqual([]);
+    expect([a.entity, g.entity, o.entity]).toEqual([-1, -1, -1]);
+    // A second mention of the veto word changes nothing; the last one going brings them back.
+    const o2: GatedMention = { patterns: omega!, entity: -1 };
+    expect(gate.add(o2)).toEqual({ activated: [], deactivated: [] });
+    expect(gate.remove(o)).toEqual({ activated: [], deactivated: [] });
+    expect(gate.remove(o2).activated).toEqual([a, g]);
+    expect(kb.ids[a.entity]).toBe('alpha-lab');
+    // A vetoed mention can be removed, and a veto word that goes later re-decides nothing of it.
+    gate.add(o);
+    gate.remove(a);
+    expect(gate.remove(o).activated).toEqual([]);
+    expect(g.entity).toBe(-1);
+  });
+
+  it('lets a veto word that holds the alias win over it, as the longer name', () => {
+    const entity = {
+      id: 'tsinghua',
+      kind: 'organization',
+      name: { en: 'Tsinghua' },
+      aliases: [{ text: '清华大学', lang: 'zh-Hans', unlessPageSays: ['国立清华大学'] }],
+      summary: 'A fictional entity.',
+      facts: { orgType: 'university' },
+      relations: [],
+      sources: [{ title: 'Test', publisher: 'Tests' }],
+      updated: '2026-12-07',
+    };
+    const thu = matcherFor(parseEntities([entity]).entities);
+    expect(pageMentions(thu, '清華大學')).toEqual([['清華大學', 'tsinghua']]);
+    expect(pageMentions(thu, '國立清華大學')).toEqual([]);
+    expect(pageMentions(thu, '國立清華大學研究團隊。清華大學表示')).toEqual([]);
+  });
+});
+
+function patternsIn(kb: typeof m, text: string) {
+  return kb.find(text).map((x) => x.patterns);
+}

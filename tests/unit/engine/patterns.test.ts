@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileMatcher, MATCHER_FORMAT, P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS } from '../../../engine/compile';
+import { compileMatcher, MATCHER_FORMAT, P_CASE_SENSITIVE, P_NEEDS_CONTEXT, P_NEIGHBOURS, P_UNLESS } from '../../../engine/compile';
 import { parseMatcherData } from '../../../engine/matcher-schema';
 import { toBase64 } from '../../../engine/base64';
 import { packPatterns, PatternTable, unpackPatterns, type MatcherPattern } from '../../../engine/patterns';
@@ -42,7 +42,7 @@ describe('packed patterns', () => {
     // seen is thrown away (a "wrong map" deoptimization, bench/jit-trace.ts).
     const patterns: MatcherPattern[] = [{ e: 0, f: 0, k: 'Ul' }, { e: 0, f: 0, nb: ['x'], xb: ['wx'] }, { e: 1, f: 0, c: [0], na: ['y'] }, { e: 1, f: 0 }];
     const table = new PatternTable(JSON.parse(JSON.stringify(packPatterns(patterns, [[0, 1, 2, 3]]))), 2);
-    expect([0, 1, 2].map((p) => Object.keys(table.extra(p)!))).toEqual([0, 1, 2].map(() => ['c', 'k', 'nb', 'na', 'xb', 'xa']));
+    expect([0, 1, 2].map((p) => Object.keys(table.extra(p)!))).toEqual([0, 1, 2].map(() => ['c', 'k', 'nb', 'na', 'xb', 'xa', 'u']));
     expect(table.extra(3)).toBeUndefined();
     expect(table.pattern(1)).toStrictEqual({ e: 0, f: 0, nb: ['x'], xb: ['wx'] });
   });
@@ -78,6 +78,13 @@ describe('packed patterns', () => {
     expect(() => new PatternTable({ ...good, widths: { ...good.widths, groupStart: 2 } }, 2)).toThrow(/not a whole number/);
     expect(() => new PatternTable({ ...good, extras: [[5, { k: 'U' }]] }, 2)).toThrow(/pattern 5, which does not exist/);
     expect(() => new PatternTable({ ...good, extras: [[1, { c: [7] }]] }, 2)).toThrow(/unknown context entity/);
+    // Veto words refer to markers, the patterns from markerStart on.
+    const vetoing = packPatterns([{ e: 0, f: P_UNLESS, u: [0] }, { e: 0, f: 0 }], [[0], [1]], 1);
+    expect(vetoing.markerStart).toBe(1);
+    expect(new PatternTable(vetoing, 1).isMarker(1)).toBe(true);
+    expect(() => new PatternTable({ ...vetoing, extras: [[0, { u: [1] }]] }, 1)).toThrow(/unknown veto word/);
+    expect(() => new PatternTable({ ...vetoing, markerStart: 3 }, 1)).toThrow(/markers start out of range/);
+    expect(packPatterns([{ e: 0, f: 0 }], [[0]]).markerStart).toBeUndefined();
   });
 });
 
@@ -102,6 +109,12 @@ describe('parseMatcherData', () => {
     const extras = stored();
     extras.patterns.extras = [[0, { k: 3 }]];
     expect(parseMatcherData(extras)).toBeUndefined();
+    const veto = stored();
+    veto.patterns.extras = [[0, { u: ['0'] }]];
+    expect(parseMatcherData(veto)).toBeUndefined();
+    const markers = stored();
+    markers.patterns.markerStart = markers.patterns.count + 1;
+    expect(parseMatcherData(markers)).toBeUndefined();
     const width = stored();
     width.patterns.widths.groupItems = 8;
     expect(parseMatcherData(width)).toBeUndefined();

@@ -384,6 +384,22 @@ describe('names in common phrases', () => {
     ['清华大学（北京）与清华大学(深圳国际研究生院)', [['清华大学', 'tsinghua-university'], ['清华大学', 'tsinghua-university']]],
     ['國家中山科學研究院（以下簡稱中科院）；國家中山科學研究院（簡稱「中科院」）；國防部中科院改制；臺灣中科院研發飛彈', []],
     ['中国科学院（以下简称“中科院”）；中科院表示；中国科学院（中科院）', [['中国科学院', 'chinese-academy-of-sciences'], ['中科院', 'chinese-academy-of-sciences'], ['中科院', 'chinese-academy-of-sciences'], ['中国科学院', 'chinese-academy-of-sciences'], ['中科院', 'chinese-academy-of-sciences']]],
+    // A page that says Taiwan's own names elsewhere (veto words, unlessPageSays): there the bare 清華大學 is
+    // National Tsing Hua, 中科院 NCSIST, 教育部 and 科技部 Taiwan's ministries, wherever on the page they are.
+    [
+      '國科會主委說，中研院與國立清華大學合作。清華大學團隊表示，教育部與科技部補助，中科院也參與。',
+      [],
+    ],
+    ['清華大學團隊表示，中科院也參與。新竹清華', [['中科院', 'chinese-academy-of-sciences']]],
+    ['中科院研發新飛彈。國家中山科學研究院表示', []],
+    ['行政院表示，教育部將推動AI教育；中國教育部與國家網信辦則發布通知', [['中國教育部', 'moe'], ['國家網信辦', 'cac']]],
+    // The mainland's own pages keep them.
+    ['教育部印发通知，清华大学和中科院参与，国家网信办表示', [['教育部', 'moe'], ['清华大学', 'tsinghua-university'], ['中科院', 'chinese-academy-of-sciences'], ['国家网信办', 'cac']]],
+    // In English: Taiwan's ministries with the Executive Yuan or Academia Sinica on the page, NTHU.
+    ['The Ministry of Education (MOE) said the Executive Yuan approved; the Cyberspace Administration of China agreed.', [['Cyberspace Administration of China', 'cac']]],
+    ["China's Ministry of Education and the CAC; the Ministry of Education said", [["China's Ministry of Education", 'moe'], ['CAC', 'cac'], ['Ministry of Education', 'moe']]],
+    ['National Tsinghua University (NTHU) in Hsinchu. Tsinghua University researchers said', []],
+    ['Tsinghua University researchers said', [['Tsinghua University', 'tsinghua-university']]],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
@@ -426,7 +442,8 @@ describe('names in common phrases', () => {
     ["中国移动电话用户总数；中国移动发布", [["中国移动", "china-mobile"]]],
     ["China Mobile Payments Surge; China Mobile said", [["China Mobile", "china-mobile"]]],
     ["北京市网信办约谈；国家网信办", [["国家网信办", "cac"]]],
-    ["國立清華大學研究團隊；台湾清华大学；清华大学团队", [["清华大学", "tsinghua-university"]]],
+    ["國立清華大學研究團隊；台湾清华大学", []],
+    ["台湾清华大学；清华大学团队", []],
     ["这个偏方可灵了；快手发布可灵2.1", [["快手", "kuaishou"], ["可灵2.1", "kling"]]],
     ["京东大鼓是一种传统曲艺；京东发布", [["京东", "jd-com"]]],
     ["Air China flies to China daily. China Daily reported", [["China Daily", "china-daily"]]],

@@ -104,6 +104,16 @@ describe('pack integrity', () => {
     expect(checkIntegrity([e(['業', '詐騙'])])).toEqual([]);
   });
 
+  it('refuses a veto word that is an alias, in any spelling', () => {
+    const e = (words: string[]) =>
+      parseEntities([{ ...base, aliases: [{ text: 'Example AI', lang: 'en' }, { text: '示例', lang: 'zh-Hans', unlessPageSays: words }] }]).entities[0]!;
+    expect(checkIntegrity([e(['示例研究院', '新竹'])])).toEqual([]);
+    // "EXAMPLE-AI" folds to the alias "Example AI": it would be found as the name.
+    expect(checkIntegrity([e(['EXAMPLE-AI'])]).map(formatProblem)).toEqual([
+      'example-ai → aliases.1.unlessPageSays: "示例": the veto word "EXAMPLE-AI" is an alias of example-ai; it would be found as that name and veto nothing',
+    ]);
+  });
+
   it('accepts freeWithVersion only on a versioned alias with a context', () => {
     const e = parseEntities([
       { ...base, aliases: [{ text: 'Example AI', lang: 'en' }, { text: 'Exa', lang: 'en', caseSensitive: true, freeWithVersion: true }, { text: 'Exo', lang: 'en', caseSensitive: true, context: [], versioned: true, freeWithVersion: true }] },
