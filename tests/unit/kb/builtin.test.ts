@@ -400,6 +400,16 @@ describe('names in common phrases', () => {
     ["China's Ministry of Education and the CAC; the Ministry of Education said", [["China's Ministry of Education", 'moe'], ['CAC', 'cac'], ['Ministry of Education', 'moe']]],
     ['National Tsinghua University (NTHU) in Hsinchu. Tsinghua University researchers said', []],
     ['Tsinghua University researchers said', [['Tsinghua University', 'tsinghua-university']]],
+    // MOE as mixture of experts, MOST as the word in capitals (a headline, a "MOST READ" box), with the ministries named on the page.
+    [
+      "China's Ministry of Education said. DeepSeek-V3 uses an MOE architecture, and MOE models are cheap. The MOE said.",
+      [["China's Ministry of Education", 'moe'], ['DeepSeek-V3', 'deepseek-v3'], ['MOE', 'moe']],
+    ],
+    ["China's Ministry of Education said. A mixture-of-experts design. The MOE said.", [["China's Ministry of Education", 'moe']]],
+    [
+      "THE MOST POWERFUL MODEL: China's Ministry of Science and Technology backs DeepSeek. MOST READ. MOST said on Monday",
+      [["China's Ministry of Science and Technology", 'most'], ['DeepSeek', 'deepseek'], ['MOST', 'most']],
+    ],
   ])('on a page: %s', (text, expected) => {
     expect(pageMentions(m, text)).toEqual(expected);
   });
