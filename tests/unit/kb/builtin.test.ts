@@ -400,6 +400,23 @@ describe('names in common phrases', () => {
     ["China's Ministry of Education and the CAC; the Ministry of Education said", [["China's Ministry of Education", 'moe'], ['CAC', 'cac'], ['Ministry of Education', 'moe']]],
     ['National Tsinghua University (NTHU) in Hsinchu. Tsinghua University researchers said', []],
     ['Tsinghua University researchers said', [['Tsinghua University', 'tsinghua-university']]],
+    // Other meanings of short names in tech news, with the entity itself named on the page: DPO (preference
+    // optimization), MFA (multi-factor authentication), NDA (non-disclosure agreement), CMA (the UK's competition
+    // authority), NPC (a game's character), MPS (Apple's Metal backend), DSL (a domain-specific language).
+    [
+      "Hong Kong's Digital Policy Office said. The model was trained with SFT and DPO, and DPO training is cheap. The DPO said.",
+      [['Digital Policy Office', 'hk-digital-policy-office'], ['DPO', 'hk-digital-policy-office']],
+    ],
+    ["China's Ministry of Foreign Affairs said. Enable MFA on your account; MFA fatigue attacks rose. The MFA spokesperson said.", [["China's Ministry of Foreign Affairs", 'mfa'], ['MFA', 'mfa']]],
+    ['The National Data Administration said. The staff signed an NDA before the NDA agreement expired. The NDA said.', [['National Data Administration', 'national-data-administration'], ['NDA', 'national-data-administration']]],
+    ["The China Meteorological Administration uses AI. The UK's Competition and Markets Authority (CMA) said.", [['China Meteorological Administration', 'china-meteorological-administration']]],
+    ['The China Meteorological Administration uses AI. The CMA said.', [['China Meteorological Administration', 'china-meteorological-administration'], ['CMA', 'china-meteorological-administration']]],
+    [
+      "The National People's Congress met. Tencent's game has an AI NPC that talks; NPC dialogue is generated. The NPC passed the law.",
+      [["National People's Congress", 'npc'], ['Tencent', 'tencent'], ['NPC', 'npc']],
+    ],
+    ["China's Ministry of Public Security said. PyTorch runs on the MPS backend. The MPS said.", [["China's Ministry of Public Security", 'mps'], ['MPS', 'mps']]],
+    ["China's Data Security Law applies. Write a DSL for prompts; the domain-specific language helps.", [["China's Data Security Law", 'data-security-law']]],
     // MOE as mixture of experts, MOST as the word in capitals (a headline, a "MOST READ" box), with the ministries named on the page.
     [
       "China's Ministry of Education said. DeepSeek-V3 uses an MOE architecture, and MOE models are cheap. The MOE said.",
