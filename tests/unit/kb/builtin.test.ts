@@ -417,6 +417,10 @@ describe('names in common phrases', () => {
     ],
     ["China's Ministry of Public Security said. PyTorch runs on the MPS backend. The MPS said.", [["China's Ministry of Public Security", 'mps'], ['MPS', 'mps']]],
     ["China's Data Security Law applies. Write a DSL for prompts; the domain-specific language helps.", [["China's Data Security Law", 'data-security-law']]],
+    // "vivo" is a word in Spanish, Portuguese and Italian ("I live", "alive"): not on a page in those languages.
+    ['Yo vivo en Madrid y vivo feliz, es más fácil.', []],
+    ['A Vivo é a maior operadora; o vivo também cresceu.', []],
+    ['vivo launched the X200 and vivo said sales rose.', [['vivo', 'vivo'], ['vivo', 'vivo']]],
     // MOE as mixture of experts, MOST as the word in capitals (a headline, a "MOST READ" box), with the ministries named on the page.
     [
       "China's Ministry of Education said. DeepSeek-V3 uses an MOE architecture, and MOE models are cheap. The MOE said.",
