@@ -421,6 +421,8 @@ describe('names in common phrases', () => {
     ['Yo vivo en Madrid y vivo feliz, es más fácil.', []],
     ['A Vivo é a maior operadora; o vivo também cresceu.', []],
     ['vivo launched the X200 and vivo said sales rose.', [['vivo', 'vivo'], ['vivo', 'vivo']]],
+    // 豆包 the bean bun, among other buns on a page that names ByteDance (a portal's other stories).
+    ['字节跳动发布新功能。商场里豆包、馒头和包子很受欢迎；早餐吃了红豆包；馒头和豆包都卖完了。网红豆包上线新功能', [['字节跳动', 'bytedance'], ['豆包', 'doubao']]],
     // MOE as mixture of experts, MOST as the word in capitals (a headline, a "MOST READ" box), with the ministries named on the page.
     [
       "China's Ministry of Education said. DeepSeek-V3 uses an MOE architecture, and MOE models are cheap. The MOE said.",
