@@ -125,7 +125,7 @@ export class PatternTable {
   /** Patterns from here on are markers (veto words); `count` when there are none. */
   readonly markerStart: number;
   private readonly extras = new Map<number, PatternExtras>();
-  /** The characters of every neighbour word (folded), and the words. */
+  /** The characters of every neighbour word (folded), and the words, each once (many aliases share a list). */
   readonly neighbourChars = new Set<number>();
   readonly neighbourWords: string[] = [];
 
@@ -151,6 +151,7 @@ export class PatternTable {
     const gs = this.groupStart;
     if (gs[0] !== 0 || gs[gs.length - 1] !== items.length) throw new Error('matcher data: groups do not cover their items');
     for (let g = 1; g < gs.length; g++) if (gs[g]! < gs[g - 1]!) throw new Error(`matcher data: group ${g - 1} has a negative size`);
+    const words = new Set<string>();
     for (const [p, x] of packed.extras) {
       if (!(p >= 0 && p < n)) throw new Error(`matcher data: extras for pattern ${p}, which does not exist`);
       if (x.c?.some((e) => !(e >= 0 && e < entityCount))) throw new Error(`matcher data: pattern ${p} has an unknown context entity`);
@@ -159,9 +160,13 @@ export class PatternTable {
       // shape their optimized code has not seen yet throws that code away ("wrong map").
       this.extras.set(p, { c: x.c, k: x.k, nb: x.nb, na: x.na, xb: x.xb, xa: x.xa, u: x.u });
       if (x.u) this.vetoablePatterns.push(p);
-      for (const w of [...(x.nb ?? []), ...(x.na ?? []), ...(x.xb ?? []), ...(x.xa ?? [])]) {
-        this.neighbourWords.push(w);
-        for (let i = 0; i < w.length; i++) this.neighbourChars.add(w.charCodeAt(i));
+      for (const list of [x.nb, x.na, x.xb, x.xa]) {
+        for (const w of list ?? []) {
+          if (words.has(w)) continue;
+          words.add(w);
+          this.neighbourWords.push(w);
+          for (let i = 0; i < w.length; i++) this.neighbourChars.add(w.charCodeAt(i));
+        }
       }
     }
   }

@@ -59,6 +59,12 @@ describe('packed patterns', () => {
     expect(patterns.some((p) => p.f & P_NEEDS_CONTEXT && p.c?.length)).toBe(true);
   });
 
+  it('keeps each neighbour word once, however many patterns list it', () => {
+    // The split-point search reads every neighbour word at each candidate space.
+    const table = new PatternTable(packPatterns([{ e: 0, f: 0, na: ['li', 'wang'] }, { e: 0, f: 0, nb: ['wang'], na: ['li'] }], [[0], [1]]), 1);
+    expect(table.neighbourWords).toEqual(['li', 'wang']);
+  });
+
   it('lists the patterns that need context, for the context gate', () => {
     const { data } = compileMatcher(smallEntities());
     const table = new PatternTable(data.patterns, data.ids.length);

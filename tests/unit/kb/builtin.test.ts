@@ -423,6 +423,16 @@ describe('names in common phrases', () => {
     ['vivo launched the X200 and vivo said sales rose.', [['vivo', 'vivo'], ['vivo', 'vivo']]],
     // 豆包 the bean bun, among other buns on a page that names ByteDance (a portal's other stories).
     ['字节跳动发布新功能。商场里豆包、馒头和包子很受欢迎；早餐吃了红豆包；馒头和豆包都卖完了。网红豆包上线新功能', [['字节跳动', 'bytedance'], ['豆包', 'doubao']]],
+    // Product names that are also Chinese given names, in a paper's author list (the makers named on the page):
+    // "Jimeng Sun", "Qianwen Wang", "Sun Jimeng" are people; "Jimeng 3.0", "Tongyi Qianwen", "Qianwen Max" the products.
+    [
+      'ByteDance, Alibaba, Zhipu AI, Kuaishou, Baidu, Tencent, MetaX, Xiaoice, StepFun and Youdao released models. Authors: Jimeng Sun, Qianwen Wang, Qingying Zhang, Muxi Li, Ziyue Liu, Wenxin Zhang, Xiaobing Li, Yuewen Liu, Keling Xu, Hunyuan Ma, Xingye Wu, Yuanbao Zhou, Sun Jimeng and Wang Qianwen.',
+      [['ByteDance', 'bytedance'], ['Alibaba', 'alibaba-group'], ['Zhipu AI', 'zhipu-ai'], ['Kuaishou', 'kuaishou'], ['Baidu', 'baidu'], ['Tencent', 'tencent'], ['MetaX', 'metax'], ['Xiaoice', 'xiaoice'], ['StepFun', 'stepfun'], ['Youdao', 'netease-youdao']],
+    ],
+    [
+      "ByteDance's Jimeng 3.0 and Alibaba's Tongyi Qianwen launched; Tencent Hunyuan, Baidu Wenxin Yiyan, Qianwen Max and Jimeng AI too.",
+      [['ByteDance', 'bytedance'], ['Jimeng 3.0', 'jimeng'], ['Alibaba', 'alibaba-group'], ['Tongyi Qianwen', 'qwen'], ['Tencent Hunyuan', 'hunyuan'], ['Baidu', 'baidu'], ['Wenxin Yiyan', 'ernie-bot'], ['Qianwen', 'qwen'], ['Jimeng AI', 'jimeng']],
+    ],
     // MOE as mixture of experts, MOST as the word in capitals (a headline, a "MOST READ" box), with the ministries named on the page.
     [
       "China's Ministry of Education said. DeepSeek-V3 uses an MOE architecture, and MOE models are cheap. The MOE said.",
