@@ -433,6 +433,16 @@ describe('names in common phrases', () => {
       "ByteDance's Jimeng 3.0 and Alibaba's Tongyi Qianwen launched; Tencent Hunyuan, Baidu Wenxin Yiyan, Qianwen Max and Jimeng AI too.",
       [['ByteDance', 'bytedance'], ['Jimeng 3.0', 'jimeng'], ['Alibaba', 'alibaba-group'], ['Tongyi Qianwen', 'qwen'], ['Tencent Hunyuan', 'hunyuan'], ['Baidu', 'baidu'], ['Wenxin Yiyan', 'ernie-bot'], ['Qianwen', 'qwen'], ['Jimeng AI', 'jimeng']],
     ],
+    // Product names that are also Chinese given names, after a surname (记者王文心, 陈混元教授), with the makers on the page;
+    // the products as the press names them stay, also after 本周, 向 or 官方.
+    [
+      '百度、阿里巴巴、腾讯、讯飞、智谱、中科曙光发布模型。记者王文心报道。作者李千问、张元宝。学生刘星火说。陈混元教授指出。李小冰、赵曙光、孙海光、王百川和林清影参加。',
+      [['百度', 'baidu'], ['阿里巴巴', 'alibaba-group'], ['腾讯', 'tencent'], ['讯飞', 'iflytek'], ['智谱', 'zhipu-ai'], ['中科曙光', 'sugon']],
+    ],
+    [
+      '百度文心、通义千问、腾讯混元、腾讯元宝、讯飞星火、智谱清影、快手可灵；本周千问上线，用户可以向千问提问，官方千问APP；金元宝',
+      [['百度文心', 'ernie'], ['通义千问', 'qwen'], ['腾讯混元', 'hunyuan'], ['腾讯元宝', 'yuanbao'], ['讯飞星火', 'iflytek-spark'], ['智谱清影', 'qingying'], ['快手', 'kuaishou'], ['可灵', 'kling'], ['千问', 'qwen'], ['千问', 'qwen'], ['千问APP', 'qwen']],
+    ],
     // MOE as mixture of experts, MOST as the word in capitals (a headline, a "MOST READ" box), with the ministries named on the page.
     [
       "China's Ministry of Education said. DeepSeek-V3 uses an MOE architecture, and MOE models are cheap. The MOE said.",
