@@ -15,8 +15,9 @@ export { aliasSpellings, spacingVariants } from './spellings';
 /**
  * 5: the automaton stored without the arrays a tab derives in one pass (engine/automaton.ts).
  * 6: each stored array in the narrowest width that holds it (engine/narrow.ts).
+ * 7: neighbour word lists stored once and referred to by index (PackedPatterns.words).
  */
-export const MATCHER_FORMAT = 6;
+export const MATCHER_FORMAT = 7;
 
 /**
  * Bumped whenever the same entities compile to other patterns, so that a published

@@ -170,15 +170,15 @@ export class ContextGate<M extends GatedMention> {
   /** After marker `ordinal` appeared or went: decides again the mentions of the patterns it vetoes. */
   private vetoChanged(ordinal: number, change: GateChange<M>): void {
     if (this.byVetoable.size === 0) return;
-    const index = (this.vetoesByMarker ??= vetoIndex(this.patterns));
+    const index = (this.vetoesByMarker ??= vetoIndex(this.patterns, this.kinds));
     const list = index.get(ordinal);
     if (!list) return;
     for (let i = 0; i < list.length; i++) {
       const p = list[i]!;
       const set = this.byVetoable.get(p);
       if (!set?.size) continue;
-      // A copy: deciding one mention again can re-decide others, never add or drop one here.
-      for (const m of [...set]) this.revet(m, change);
+      // Deciding one again re-decides others, but adds to no set of vetoable mentions and drops from none.
+      for (const m of set) this.revet(m, change);
       // Its mentions vouch (or stop vouching) for its partners' mentions.
       const partners = this.partners().get(p);
       if (partners) for (let j = 0; j < partners.length; j++) for (const x of this.byPattern.get(partners[j]!) ?? []) this.redecide(x, change);
@@ -275,7 +275,7 @@ export class ContextGate<M extends GatedMention> {
   private recheck(entity: number, change: GateChange<M>): void {
     // No context-dependent mention on the page yet: nothing to re-decide (and no index to build).
     if (this.byPattern.size === 0) return;
-    const index = (this.patternsByEntity ??= contextIndex(this.patterns));
+    const index = (this.patternsByEntity ??= contextIndex(this.patterns, this.kinds));
     for (const p of index.get(entity) ?? []) {
       const set = this.byPattern.get(p);
       if (!set) continue;
@@ -293,18 +293,34 @@ export class ContextGate<M extends GatedMention> {
   }
 }
 
+/**
+ * `build`, run once per pattern table: a page's gates come and go (a scanner starts over),
+ * its matcher stays.
+ */
+function perTable<T>(build: (patterns: PatternTable, kinds: readonly string[]) => T): (patterns: PatternTable, kinds: readonly string[]) => T {
+  const cache = new WeakMap<PatternTable, T>();
+  return (patterns, kinds) => {
+    let index = cache.get(patterns);
+    if (index === undefined) cache.set(patterns, (index = build(patterns, kinds)));
+    return index;
+  };
+}
+
+/** Appends `value` to the list of `key`. */
+function pushTo(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Entity → the context-requiring patterns it satisfies (only entities that have any). */
 type ContextIndex = Map<number, number[]>;
-
-const contextIndexes = new WeakMap<PatternTable, ContextIndex>();
 
 /**
  * Built from the pattern table's list of context patterns (a few dozen), so its cost
  * does not grow with the dictionary: it runs in every tab, inside the scan.
  */
-function contextIndex(patterns: PatternTable): ContextIndex {
-  const cached = contextIndexes.get(patterns);
-  if (cached) return cached;
+const contextIndex = perTable((patterns): ContextIndex => {
   const index: ContextIndex = new Map();
   const note = (e: number, p: number) => {
     const list = index.get(e);
@@ -316,14 +332,11 @@ function contextIndex(patterns: PatternTable): ContextIndex {
     note(patterns.entity[p]!, p);
     for (const e of patterns.extra(p)?.c ?? []) note(e, p);
   }
-  contextIndexes.set(patterns, index);
   return index;
-}
+});
 
 /** Context-requiring pattern → its partners (see the module comment); only patterns that have any. */
 type PartnerIndex = Map<number, number[]>;
-
-const partnerIndexes = new WeakMap<PatternTable, PartnerIndex>();
 
 /**
  * Partners of p: patterns q of an entity of another kind, needing context, where q's
@@ -332,16 +345,9 @@ const partnerIndexes = new WeakMap<PatternTable, PartnerIndex>();
  * written twice). Built from the context patterns by their own entity (a few per entity),
  * so it costs a short walk per context entity listed.
  */
-function partnerIndex(patterns: PatternTable, kinds: readonly string[]): PartnerIndex {
-  const cached = partnerIndexes.get(patterns);
-  if (cached) return cached;
+const partnerIndex = perTable((patterns, kinds): PartnerIndex => {
   const owned = new Map<number, number[]>();
-  for (const q of patterns.contextPatterns) {
-    const e = patterns.entity[q]!;
-    const list = owned.get(e);
-    if (list) list.push(q);
-    else owned.set(e, [q]);
-  }
+  for (const q of patterns.contextPatterns) pushTo(owned, patterns.entity[q]!, q);
   const groupOf = new Map<number, number>();
   for (let g = 0; g < patterns.groupCount; g++)
     for (let i = patterns.groupStart[g]!; i < patterns.groupStart[g + 1]!; i++) groupOf.set(patterns.groupItems[i]!, g);
@@ -357,27 +363,15 @@ function partnerIndex(patterns: PatternTable, kinds: readonly string[]): Partner
     }
     if (list) index.set(p, list);
   }
-  partnerIndexes.set(patterns, index);
   return index;
-}
+});
 
 /** Marker ordinal → the patterns it vetoes (only markers that veto any). */
 type VetoIndex = Map<number, number[]>;
 
-const vetoIndexes = new WeakMap<PatternTable, VetoIndex>();
-
 /** Built from the patterns' extras (the few with veto words), not by a walk over every pattern. */
-function vetoIndex(patterns: PatternTable): VetoIndex {
-  const cached = vetoIndexes.get(patterns);
-  if (cached) return cached;
+const vetoIndex = perTable((patterns): VetoIndex => {
   const index: VetoIndex = new Map();
-  for (const p of patterns.vetoablePatterns) {
-    for (const u of patterns.extra(p)?.u ?? []) {
-      const list = index.get(u);
-      if (list) list.push(p);
-      else index.set(u, [p]);
-    }
-  }
-  vetoIndexes.set(patterns, index);
+  for (const p of patterns.vetoablePatterns) for (const u of patterns.extra(p)?.u ?? []) pushTo(index, u, p);
   return index;
-}
+});

@@ -21,7 +21,8 @@ const isBase64 = (x: unknown): x is string => typeof x === 'string' && x.length 
 function isExtrasEntry(x: unknown): boolean {
   if (!Array.isArray(x) || x.length !== 2 || !isInt(x[0]) || !x[1] || typeof x[1] !== 'object') return false;
   const { c, k, nb, na, xb, xa, u } = x[1] as Record<string, unknown>;
-  return (c === undefined || (Array.isArray(c) && c.every(isInt))) && (u === undefined || (Array.isArray(u) && u.every(isInt))) && (k === undefined || typeof k === 'string') && isStrings(nb) && isStrings(na) && isStrings(xb) && isStrings(xa);
+  const isList = (i: unknown) => i === undefined || isInt(i);
+  return (c === undefined || (Array.isArray(c) && c.every(isInt))) && (u === undefined || (Array.isArray(u) && u.every(isInt))) && (k === undefined || typeof k === 'string') && isList(nb) && isList(na) && isList(xb) && isList(xa);
 }
 
 /** The packed patterns' types and lengths (index ranges are checked by PatternTable). */
@@ -38,7 +39,7 @@ function isPackedPatterns(p: unknown): p is PackedPatterns {
   if (base64ByteLength(d.entity) !== n * width.entity || base64ByteLength(d.flags) !== n) return false;
   const starts = base64ByteLength(d.groupStart);
   if (starts < width.groupStart || starts % width.groupStart !== 0 || base64ByteLength(d.groupItems) % width.groupItems !== 0) return false;
-  return Array.isArray(d.extras) && d.extras.every(isExtrasEntry);
+  return Array.isArray(d.extras) && d.extras.every(isExtrasEntry) && Array.isArray(d.words) && d.words.every((w) => Array.isArray(w) && isStrings(w));
 }
 
 export function parseMatcherData(raw: unknown): MatcherData | undefined {

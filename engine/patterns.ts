@@ -40,6 +40,16 @@ export interface PatternExtras {
   u?: number[];
 }
 
+/** A pattern's extras as stored: each neighbour word list by its index in PackedPatterns.words. */
+export interface PackedExtras extends Omit<PatternExtras, NeighbourField> {
+  nb?: number;
+  na?: number;
+  xb?: number;
+  xa?: number;
+}
+const NEIGHBOUR_FIELDS = ['nb', 'na', 'xb', 'xa'] as const;
+type NeighbourField = (typeof NEIGHBOUR_FIELDS)[number];
+
 /** One pattern, unpacked (the compiler's and the tests' view). */
 export interface MatcherPattern extends PatternExtras {
   /** Entity index. */
@@ -56,7 +66,12 @@ export interface PackedPatterns {
   /** P_* flags per pattern: base64 of a Uint8Array. */
   flags: string;
   /** [pattern index, extras] for the patterns that have any, in index order. */
-  extras: [number, PatternExtras][];
+  extras: [number, PackedExtras][];
+  /**
+   * The neighbour word lists, each once: many aliases share one (a list of surnames), and
+   * every tab reads this data back and builds a table from it.
+   */
+  words: string[][];
   /** Patterns of group g are items[start[g], start[g + 1]) (base64, narrow like `entity`). */
   groupStart: string;
   groupItems: string;
@@ -77,17 +92,22 @@ const decodeField = (packed: PackedPatterns, f: NarrowPatternField): Int32Array 
 export function packPatterns(patterns: readonly MatcherPattern[], groups: readonly (readonly number[])[], markerStart = patterns.length): PackedPatterns {
   const entity = new Int32Array(patterns.length);
   const flags = new Uint8Array(patterns.length);
-  const extras: [number, PatternExtras][] = [];
+  const extras: [number, PackedExtras][] = [];
+  const words: string[][] = [];
+  const listIndex = new Map<string, number>();
+  const intern = (list: string[]) => {
+    const key = JSON.stringify(list);
+    let i = listIndex.get(key);
+    if (i === undefined) listIndex.set(key, (i = words.push(list) - 1));
+    return i;
+  };
   patterns.forEach((p, i) => {
     entity[i] = p.e;
     flags[i] = p.f;
-    const x: PatternExtras = {};
+    const x: PackedExtras = {};
     if (p.c) x.c = p.c;
     if (p.k !== undefined) x.k = p.k;
-    if (p.nb) x.nb = p.nb;
-    if (p.na) x.na = p.na;
-    if (p.xb) x.xb = p.xb;
-    if (p.xa) x.xa = p.xa;
+    for (const f of NEIGHBOUR_FIELDS) if (p[f]) x[f] = intern(p[f]);
     if (p.u) x.u = p.u;
     if (Object.keys(x).length) extras.push([i, x]);
   });
@@ -101,6 +121,7 @@ export function packPatterns(patterns: readonly MatcherPattern[], groups: readon
     entity: narrow.entity.base64,
     flags: toBase64(flags),
     extras,
+    words,
     groupStart: narrow.groupStart.base64,
     groupItems: narrow.groupItems.base64,
     widths: { entity: narrow.entity.width, groupStart: narrow.groupStart.width, groupItems: narrow.groupItems.width },
@@ -151,22 +172,29 @@ export class PatternTable {
     const gs = this.groupStart;
     if (gs[0] !== 0 || gs[gs.length - 1] !== items.length) throw new Error('matcher data: groups do not cover their items');
     for (let g = 1; g < gs.length; g++) if (gs[g]! < gs[g - 1]!) throw new Error(`matcher data: group ${g - 1} has a negative size`);
-    const words = new Set<string>();
+    const lists = packed.words;
+    const list = (p: number, i: number | undefined) => {
+      if (i === undefined) return undefined;
+      if (!(i >= 0 && i < lists.length)) throw new Error(`matcher data: pattern ${p} has an unknown word list`);
+      return lists[i];
+    };
     for (const [p, x] of packed.extras) {
       if (!(p >= 0 && p < n)) throw new Error(`matcher data: extras for pattern ${p}, which does not exist`);
       if (x.c?.some((e) => !(e >= 0 && e < entityCount))) throw new Error(`matcher data: pattern ${p} has an unknown context entity`);
       if (x.u?.some((u) => !(Number.isInteger(u) && u >= 0 && u < n - this.markerStart))) throw new Error(`matcher data: pattern ${p} has an unknown veto word`);
       // One shape for every pattern's extras: the rules read them per pattern hit, and a
       // shape their optimized code has not seen yet throws that code away ("wrong map").
-      this.extras.set(p, { c: x.c, k: x.k, nb: x.nb, na: x.na, xb: x.xb, xa: x.xa, u: x.u });
+      this.extras.set(p, { c: x.c, k: x.k, nb: list(p, x.nb), na: list(p, x.na), xb: list(p, x.xb), xa: list(p, x.xa), u: x.u });
       if (x.u) this.vetoablePatterns.push(p);
-      for (const list of [x.nb, x.na, x.xb, x.xa]) {
-        for (const w of list ?? []) {
-          if (words.has(w)) continue;
-          words.add(w);
-          this.neighbourWords.push(w);
-          for (let i = 0; i < w.length; i++) this.neighbourChars.add(w.charCodeAt(i));
-        }
+    }
+    // A word may be in several lists ("Li" after Wan and among the surnames).
+    const words = new Set<string>();
+    for (const ws of lists) {
+      for (const w of ws) {
+        if (words.has(w)) continue;
+        words.add(w);
+        this.neighbourWords.push(w);
+        for (let i = 0; i < w.length; i++) this.neighbourChars.add(w.charCodeAt(i));
       }
     }
   }

@@ -65,6 +65,17 @@ describe('packed patterns', () => {
     expect(table.neighbourWords).toEqual(['li', 'wang']);
   });
 
+  it('stores a neighbour word list that several patterns share once', () => {
+    const surnames = ['li', 'wang', 'zhang'];
+    const packed = packPatterns([{ e: 0, f: 0, na: [...surnames] }, { e: 0, f: 0, na: [...surnames], nb: [...surnames] }, { e: 0, f: 0, nb: ['mr'] }], [[0], [1], [2]]);
+    expect(packed.words).toEqual([surnames, ['mr']]);
+    expect(packed.extras).toEqual([[0, { na: 0 }], [1, { nb: 0, na: 0 }], [2, { nb: 1 }]]);
+    const table = new PatternTable(JSON.parse(JSON.stringify(packed)), 1);
+    expect(table.pattern(1)).toStrictEqual({ e: 0, f: 0, nb: surnames, na: surnames });
+    expect(table.extra(0)!.na).toBe(table.extra(1)!.nb);
+    expect(() => new PatternTable({ ...packed, extras: [[0, { na: 2 }]] }, 1)).toThrow(/unknown word list/);
+  });
+
   it('lists the patterns that need context, for the context gate', () => {
     const { data } = compileMatcher(smallEntities());
     const table = new PatternTable(data.patterns, data.ids.length);
@@ -115,6 +126,12 @@ describe('parseMatcherData', () => {
     const extras = stored();
     extras.patterns.extras = [[0, { k: 3 }]];
     expect(parseMatcherData(extras)).toBeUndefined();
+    const list = stored();
+    list.patterns.extras = [[0, { nb: ['mr'] }]];
+    expect(parseMatcherData(list)).toBeUndefined();
+    const words = stored();
+    delete words.patterns.words;
+    expect(parseMatcherData(words)).toBeUndefined();
     const veto = stored();
     veto.patterns.extras = [[0, { u: ['0'] }]];
     expect(parseMatcherData(veto)).toBeUndefined();
