@@ -20,6 +20,11 @@
  */
 export interface WindowEntry {
   readonly range: AbstractRange;
+  /**
+   * The ranges to paint instead of `range`, when the range spans text that is not part of
+   * the entry (pinyin in a <ruby> between the characters of a name); null otherwise.
+   */
+  readonly pieces?: readonly AbstractRange[] | null;
   readonly startNode: Node;
   /** Highlight name (set by the window). */
   wName: string;
@@ -76,7 +81,7 @@ export class HighlightWindow {
     e.wEpoch = 0;
     e.wShown = !this.on;
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
-    if (e.wShown) this.highlights.get(name)!.add(e.range);
+    if (e.wShown) show(this.highlights.get(name)!, e);
     if (!this.on && this.items.size > this.threshold) this.start();
     else if (this.on) this.invalidate(false);
   }
@@ -84,7 +89,7 @@ export class HighlightWindow {
   remove(name: string, e: WindowEntry): void {
     if (e.wName !== name || !this.items.delete(e)) return;
     this.counts.set(name, this.counts.get(name)! - 1);
-    if (e.wShown) this.highlights.get(name)!.delete(e.range);
+    if (e.wShown) hide(this.highlights.get(name)!, e);
     this.maybeStop();
   }
 
@@ -132,7 +137,7 @@ export class HighlightWindow {
     for (const e of this.items) {
       if (e.wShown) continue;
       e.wShown = true;
-      this.highlights.get(e.wName)!.add(e.range);
+      show(this.highlights.get(e.wName)!, e);
     }
   }
 
@@ -211,14 +216,26 @@ export class HighlightWindow {
       if (want !== e.wShown) {
         e.wShown = want;
         const h = this.highlights.get(e.wName)!;
-        if (want) h.add(e.range);
-        else h.delete(e.range);
+        if (want) show(h, e);
+        else hide(h, e);
       }
       if ((++visited & 63) === 0 && performance.now() - t0 > FRAME_BUDGET_MS) break;
     }
     // The pass goes on next frame, or a scroll or change during it asks for another.
     if (this.pass || this.dirty || Math.abs(scrollY - this.lastY) >= height / 4) this.schedule();
   };
+}
+
+function show(h: Highlight, e: WindowEntry): void {
+  const pieces = e.pieces;
+  if (pieces) for (const r of pieces) h.add(r);
+  else h.add(e.range);
+}
+
+function hide(h: Highlight, e: WindowEntry): void {
+  const pieces = e.pieces;
+  if (pieces) for (const r of pieces) h.delete(r);
+  else h.delete(e.range);
 }
 
 function measure(e: WindowEntry, scrollTop: number, epoch: number): void {

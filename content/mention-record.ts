@@ -21,6 +21,8 @@ export class MentionRecord implements GatedMention, WindowEntry {
   wEpoch = 0;
   wShown = false;
   private made: StaticRange | undefined = undefined;
+  /** undefined = not yet decided (see `pieces`). */
+  private split: StaticRange[] | null | undefined = undefined;
 
   constructor(
     /** Candidate patterns, in pack order (shared between mentions: never mutated). */
@@ -47,6 +49,47 @@ export class MentionRecord implements GatedMention, WindowEntry {
   /** The text nodes the mention spans, first to last (a new array). */
   get nodes(): Text[] {
     return this.rest ? [this.startNode, ...this.rest] : [this.startNode];
+  }
+
+  /**
+   * One range per text node, for a mention whose range also covers text the scanner
+   * skipped without ending the block: ruby annotations between its characters
+   * (<ruby>文<rt>wén</rt>心<rt>xīn</rt></ruby>), which painting the whole range would
+   * tint. Null for every other mention, split across inline elements or not: one range
+   * paints the same there, and keeps one range per mention in the page's highlights.
+   */
+  get pieces(): StaticRange[] | null {
+    if (!this.rest) return null;
+    return this.split === undefined ? (this.split = this.skipsText() ? this.perNode() : null) : this.split;
+  }
+
+  /** The range's text is longer than the text of the nodes the mention spans. */
+  private skipsText(): boolean {
+    const nodes = this.nodes;
+    let own = this.eo - this.so;
+    for (let i = 0; i < nodes.length - 1; i++) own += nodes[i]!.length;
+    const live = (this.startNode.ownerDocument ?? document).createRange();
+    try {
+      live.setStart(this.startNode, this.so);
+      live.setEnd(this.endNode, this.eo);
+    } catch {
+      return false;
+    }
+    return live.toString().length !== own;
+  }
+
+  private perNode(): StaticRange[] {
+    const nodes = this.nodes;
+    const last = nodes.length - 1;
+    return nodes.map(
+      (n, i) =>
+        new StaticRange({
+          startContainer: n,
+          startOffset: i === 0 ? this.so : 0,
+          endContainer: n,
+          endOffset: i === last ? this.eo : n.length,
+        }),
+    );
   }
 
   /** The mention's range, created on first access. */
