@@ -15,9 +15,17 @@ export function matcherFor(entities: readonly Entity[] = smallEntities()): Match
   return new Matcher(compileMatcher(entities).data);
 }
 
-/** Mentions in a text as [text, entity id] pairs, ignoring context requirements. */
+/**
+ * Mentions in a text as [text, entity id] pairs, ignoring context requirements and veto
+ * words (a veto word found is not a mention: it is never highlighted).
+ */
 export function findAll(m: Matcher, text: string): [string, string][] {
-  return m.find(text).map((x) => [text.slice(x.start, x.end), m.ids[m.patterns.entity[x.patterns[0]!]!]!]);
+  const out: [string, string][] = [];
+  for (const x of m.find(text)) {
+    const p = x.patterns.find((q) => !m.patterns.isMarker(q));
+    if (p !== undefined) out.push([text.slice(x.start, x.end), m.ids[m.patterns.entity[p]!]!]);
+  }
+  return out;
 }
 
 /**

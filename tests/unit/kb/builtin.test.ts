@@ -443,6 +443,10 @@ describe('names in common phrases', () => {
       '百度文心、通义千问、腾讯混元、腾讯元宝、讯飞星火、智谱清影、快手可灵；本周千问上线，用户可以向千问提问，官方千问APP；金元宝',
       [['百度文心', 'ernie'], ['通义千问', 'qwen'], ['腾讯混元', 'hunyuan'], ['腾讯元宝', 'yuanbao'], ['讯飞星火', 'iflytek-spark'], ['智谱清影', 'qingying'], ['快手', 'kuaishou'], ['可灵', 'kling'], ['千问', 'qwen'], ['千问', 'qwen'], ['千问APP', 'qwen']],
     ],
+    // "Minimax" opening a sentence is the company when the page names it, unless the page is about game theory.
+    ['MiniMax released Hailuo. Minimax said on Monday.', [['MiniMax', 'minimax'], ['Hailuo', 'hailuo-ai'], ['Minimax', 'minimax']]],
+    ['MiniMax released Hailuo. Minimax, in game theory, picks the move whose worst case is best.', [['MiniMax', 'minimax'], ['Hailuo', 'hailuo-ai']]],
+    ['MiniMax released Hailuo. Minimax keeps the loss low in a zero-sum game.', [['MiniMax', 'minimax'], ['Hailuo', 'hailuo-ai']]],
     // MOE as mixture of experts, MOST as the word in capitals (a headline, a "MOST READ" box), with the ministries named on the page.
     [
       "China's Ministry of Education said. DeepSeek-V3 uses an MOE architecture, and MOE models are cheap. The MOE said.",
