@@ -478,6 +478,9 @@ describe('names in common phrases', () => {
   // context: each vouches for the other (engine/context.ts, partners).
   it.each([
     ["月之暗面推出Kimi新版本", [["月之暗面", "moonshot-ai"], ["Kimi", "kimi"]]],
+    // BAAI's short name and its models' vouch for each other.
+    ['智源悟道是中国的大模型；智源Aquila', [['智源', 'baai'], ['悟道', 'wudao'], ['智源', 'baai'], ['Aquila', 'aquila']]],
+    ['他在山中悟道', []],
     ["Moonshot's Kimi chatbot and Moonshot AI", [["Moonshot", "moonshot-ai"], ["Kimi", "kimi"], ["Moonshot AI", "moonshot-ai"]]],
     ["阿里发布千问助手", [["阿里", "alibaba-group"], ["千问", "qwen"]]],
     ["字节旗下豆包大模型", [["字节", "bytedance"], ["豆包大模型", "doubao"]]],
