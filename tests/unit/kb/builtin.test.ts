@@ -447,6 +447,8 @@ describe('names in common phrases', () => {
     ['MiniMax released Hailuo. Minimax said on Monday.', [['MiniMax', 'minimax'], ['Hailuo', 'hailuo-ai'], ['Minimax', 'minimax']]],
     ['MiniMax released Hailuo. Minimax, in game theory, picks the move whose worst case is best.', [['MiniMax', 'minimax'], ['Hailuo', 'hailuo-ai']]],
     ['MiniMax released Hailuo. Minimax keeps the loss low in a zero-sum game.', [['MiniMax', 'minimax'], ['Hailuo', 'hailuo-ai']]],
+    // Microsoft's name for the chatbot before the spin-off (Xiaoice), simplified and traditional.
+    ['微软小冰上线微博；微軟小冰；小冰', [['微软小冰', 'xiaoice'], ['微軟小冰', 'xiaoice'], ['小冰', 'xiaoice']]],
     // MOE as mixture of experts, MOST as the word in capitals (a headline, a "MOST READ" box), with the ministries named on the page.
     [
       "China's Ministry of Education said. DeepSeek-V3 uses an MOE architecture, and MOE models are cheap. The MOE said.",
