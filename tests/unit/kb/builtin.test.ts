@@ -281,7 +281,9 @@ describe('names in common phrases', () => {
     // tale, Ngari Prefecture (阿里地区), quarks, a chili (小米椒), millet porridge, an idiom.
     ['阿里巴巴集团；阿里巴巴与四十大盗；阿里地区；阿里发布', [['阿里巴巴集团', 'alibaba-group'], ['阿里', 'alibaba-group']]],
     ['小米集团；小米椒炒肉，小米粥；小米发布', [['小米集团', 'xiaomi'], ['小米', 'xiaomi']]],
-    ['阿里巴巴的夸克；上夸克和顶夸克，夸克星', [['阿里巴巴', 'alibaba-group'], ['夸克', 'quark']]],
+    ['阿里巴巴的夸克；顶夸克和粲夸克，夸克星', [['阿里巴巴', 'alibaba-group'], ['夸克', 'quark']]],
+    // "Alibaba's Quark" as the news writes it (旗下: a down quark is 下夸克); up and down quarks are left to veto words.
+    ['阿里巴巴旗下夸克；手机上夸克用户', [['阿里巴巴', 'alibaba-group'], ['夸克', 'quark'], ['夸克', 'quark']]],
     ['云从科技；云从龙，风从虎', [['云从科技', 'cloudwalk']]],
     // People and places named like models, on a page with the maker: Wan Chai, Wan Gang, Kimi Räikkönen, a spark.
     ["Alibaba's Wan 2.1 and Wan; Wan Chai, Wan Gang, Mr. Wan", [['Alibaba', 'alibaba-group'], ['Wan 2.1', 'wan2-1'], ['Wan', 'wan']]],
@@ -449,6 +451,10 @@ describe('names in common phrases', () => {
     ['MiniMax released Hailuo. Minimax keeps the loss low in a zero-sum game.', [['MiniMax', 'minimax'], ['Hailuo', 'hailuo-ai']]],
     // Microsoft's name for the chatbot before the spin-off (Xiaoice), simplified and traditional.
     ['微软小冰上线微博；微軟小冰；小冰', [['微软小冰', 'xiaoice'], ['微軟小冰', 'xiaoice'], ['小冰', 'xiaoice']]],
+    // Physics on a page that names Alibaba: quarks (and their neighbours) veto the app's short name.
+    ["Alibaba's Qwen. Quarks combine into hadrons; Quark is a tiny particle.", [['Alibaba', 'alibaba-group'], ['Qwen', 'qwen']]],
+    ['阿里巴巴发布千问。夸克是基本粒子，质子由上夸克和下夸克组成。', [['阿里巴巴', 'alibaba-group'], ['千问', 'qwen']]],
+    ['阿里巴巴发布千问，旗下夸克App用户增长。Alibaba upgraded Quark.', [['阿里巴巴', 'alibaba-group'], ['千问', 'qwen'], ['夸克App', 'quark'], ['Alibaba', 'alibaba-group'], ['Quark', 'quark']]],
     // MOE as mixture of experts, MOST as the word in capitals (a headline, a "MOST READ" box), with the ministries named on the page.
     [
       "China's Ministry of Education said. DeepSeek-V3 uses an MOE architecture, and MOE models are cheap. The MOE said.",
