@@ -257,6 +257,8 @@ describe('names in common phrases', () => {
     // 完美团队 (a perfect team), 上网易成瘾 (going online easily…), 很快手机… (soon the phone…).
     ['一个完美团队，甜美团子；上网易成瘾；速度很快手机就没电了', []],
     ['美团外卖和网易云音乐，快手直播', [['美团', 'meituan'], ['网易', 'netease'], ['快手', 'kuaishou']]],
+    // …but 旗下海思 (Huawei's HiSilicon) and 超越快手 (overtaking Kuaishou) are the names, as news writes them.
+    ['华为旗下海思发布新芯片；抖音超越快手', [['华为', 'huawei'], ['海思', 'hisilicon'], ['快手', 'kuaishou']]],
     // 通讯飞速发展 (communications fly ahead), 理财新规 (new wealth-management rules), 党中央视察.
     ['通讯飞速发展，资讯飞快；理财新规出台，发财新招；党中央视察工作', []],
     ['科大讯飞；据财新报道；央视新闻', [['科大讯飞', 'iflytek'], ['财新', 'caixin'], ['央视', 'cctv']]],
