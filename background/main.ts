@@ -21,6 +21,7 @@ import { seedBuiltin } from '../storage/seed';
 import { publishMatcher, type EntityLabels } from './matcher';
 import { backgroundHandlers, classifySender } from './service';
 import { FramePolicies } from './frame-policies';
+import { NameCandidates } from './name-candidates';
 import { pickLabels, TabReports } from './tab-reports';
 
 export const COMMANDS = { next: 'next-mention', prev: 'previous-mention', save: 'save-clipping' } as const;
@@ -89,8 +90,20 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
     // No webRequest here (WXT's fake browser in unit tests): every page scans in JavaScript.
   }
 
+  // The published matcher, read once per worker life and again after it is republished,
+  // for frames that ask whether their text is worth a scan.
+  let storedMatcher: Promise<unknown> | undefined;
+  const nameCandidates = new NameCandidates(() => {
+    storedMatcher ??= browser.storage.local.get(MATCHER_STORAGE_KEY).then((o) => o[MATCHER_STORAGE_KEY]);
+    return storedMatcher.catch((e: unknown) => {
+      storedMatcher = undefined;
+      throw e;
+    });
+  });
+
   const handlers = backgroundHandlers({
     tabs,
+    hasNameCandidates: (text) => nameCandidates.has(text),
     wasmAllowed: (tabId, frameId, url) => policies.wasmAllowed(tabId, frameId, url),
     labelsFor,
     ensureReady: () => ensureReady(),
@@ -152,6 +165,7 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
   };
   void applyLanguage();
   browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && MATCHER_STORAGE_KEY in changes) storedMatcher = undefined;
     if (area === 'local' && SETTINGS_KEY in changes) {
       void applyLanguage();
       void ensureReady().then(() => publish());

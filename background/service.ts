@@ -45,6 +45,8 @@ export interface ServiceDeps {
   openPage?: (path: string) => Promise<void>;
   /** Whether a frame's page policy lets its content script compile WebAssembly. */
   wasmAllowed?: (tabId: number, frameId: number, url: string) => boolean;
+  /** Whether a text holds a name the published matcher could find (true when there is no matcher yet). */
+  hasNameCandidates?: (text: string) => Promise<boolean>;
   /** The published labels of these entities (kept with a tab's report, for the popup's first paint). */
   labelsFor?: (ids: string[]) => Promise<EntityLabels>;
   now?: () => Date;
@@ -93,6 +95,12 @@ export function backgroundHandlers(deps: ServiceDeps): Handlers {
     'page/scan-engine': async ({ url }, s) => {
       if (!s.fromContent || s.tabId === undefined) throw new MessageError('Rejected message: only content scripts ask about their page');
       return { wasm: deps.wasmAllowed?.(s.tabId, s.frameId ?? 0, url) ?? false };
+    },
+    'frame/worth': async ({ url, text }, s) => {
+      if (!s.fromContent) throw new MessageError('Rejected message: only content scripts ask about their frame');
+      // Without the check, every frame is worth a scan, as before it existed.
+      if (!deps.hasNameCandidates || (await deps.hasNameCandidates(text))) return { worth: true };
+      return { worth: (await (database ?? db()).clippings.where('url').equals(url).count()) > 0 };
     },
     'tab/summary': async ({ tabId }, s) => {
       extensionPageOnly(s);

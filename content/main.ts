@@ -27,7 +27,7 @@ import { yieldToMain } from './yield';
 import { sendRequests, STORED_KEYS, takeEarlyRequests } from './early-requests';
 import { isOwnElement } from './own';
 import { markStartup } from './startup-timing';
-import { whenWorthScanning } from './frame-text';
+import { whenWorthScanning } from './frame-worth';
 import { loadUi, type ContentCore, type ContentUi } from './ui-bridge';
 
 /** Where the in-page UI lives (entrypoints/content-app.ts; web-accessible, see wxt.config.ts). */
@@ -41,8 +41,9 @@ export async function startContent(): Promise<void> {
   // Evaluating this module's top level was the task that loaded it; the rest of the
   // set-up goes in a task of its own.
   await yieldToMain();
-  // A frame with no text yet (an ad slot, an empty widget) reads and builds nothing until it has some.
-  await whenWorthScanning(document);
+  // A frame (an ad slot, a widget) reads and builds nothing until it shows a name, has
+  // clippings or the reader selects in it (content/frame-worth.ts).
+  await whenWorthScanning(document, () => normalizePageUrl(location.href));
   const doc = document;
   const highlighter = new Highlighter([FOCUS, CLIPPING_HIGHLIGHT]);
   let settings: Settings = DEFAULT_SETTINGS;

@@ -11,6 +11,7 @@ import { EntityKindSchema, EntitySchema, NamesSchema, SlugSchema } from '../kb/s
 import { ClippingSchema, TagSchema } from '../model/clipping';
 import { HistoryEntrySchema } from '../model/history';
 import { describeIssues, issuesMessage } from '../formats/problems';
+import { FRAME_TEXT_MAX } from './frame-limits';
 import type { Message, Param } from '../i18n/message';
 
 const TabId = lazySchema(() => z.number().int().nonnegative());
@@ -33,6 +34,11 @@ export const BackgroundRequestSchemas = {
   })),
   /** May this frame (now at `url`) compile WebAssembly, by its Content-Security-Policy headers? */
   'page/scan-engine': lazySchema(() => z.strictObject({ type: z.literal('page/scan-engine'), url: PageUrl })),
+  /**
+   * Is this frame worth a scan: does its text (at most FRAME_TEXT_MAX characters) hold a
+   * name the matcher could find, or has the frame (now at `url`) stored clippings?
+   */
+  'frame/worth': lazySchema(() => z.strictObject({ type: z.literal('frame/worth'), url: PageUrl, text: z.string().max(FRAME_TEXT_MAX) })),
   /** Everything the hover card shows for an entity seen on `url`. */
   'kb/card': lazySchema(() => z.strictObject({ type: z.literal('kb/card'), id: SlugSchema, url: PageUrl })),
   /** Mute (no more highlights) or unmute an entity. */
@@ -125,6 +131,7 @@ export const BackgroundResponseSchemas = {
   'clip/forPage': lazySchema(() => z.strictObject({ clippings: z.array(ClippingSchema) })),
   'page/report': lazySchema(() => z.null()),
   'page/scan-engine': lazySchema(() => z.strictObject({ wasm: z.boolean() })),
+  'frame/worth': lazySchema(() => z.strictObject({ worth: z.boolean() })),
   'tab/summary': lazySchema(() => TabSummarySchema.nullable()),
   /** `hidden`: the entity's mentions are all in parts of the page its style hides (a closed menu). */
   'tab/jump': lazySchema(() => z.strictObject({ found: z.boolean(), hidden: z.optional(z.boolean()) })),

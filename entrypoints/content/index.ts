@@ -2,7 +2,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import './highlights.css';
 import { highlightApiAvailable, isHtmlDocument } from '../../content/highlight-api';
 import { sendEarlyRequests } from '../../content/early-requests';
-import { needsToWait } from '../../content/frame-text';
 import { markStartup } from '../../content/startup-timing';
 
 export default defineContentScript({
@@ -27,7 +26,7 @@ export default defineContentScript({
     // The first reads went out at document_start (entrypoints/prefetch.content.ts); if they
     // did not (the extension was installed or reloaded after the page started), they go out
     // now, before the browser compiles the core (the next script of this manifest entry).
-    // A frame without text waits for some (content/frame-text.ts); the core sends them then.
-    if (!needsToWait()) sendEarlyRequests();
+    // A frame waits until it is worth a scan (content/frame-worth.ts); the core sends them then.
+    if (window === window.top) sendEarlyRequests();
   },
 });

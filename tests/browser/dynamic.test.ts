@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { highlightedTexts, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
+import { getRecords, highlightedTexts, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
 let page: Page;
 
@@ -17,6 +17,7 @@ const companyShown = (text: string, yes: boolean) =>
     [text, yes] as const,
   );
 
+const byIdIn = async (p: Page, id: string) => (await (await p.$(`#${id}`))!.contentFrame())!;
 const server = useStaticServer();
 const browser = useExtensionBrowser();
 
@@ -245,6 +246,46 @@ describe('frames', () => {
     for (const i of [0, 2, 3, 4]) {
       expect(await slot(i).evaluate(() => [CSS.highlights.size, document.querySelectorAll('[data-cnai-ui]').length])).toEqual([0, 0]);
     }
+    await p.close();
+  });
+
+  // A frame that shows text naming nothing ("Advertisement", a widget) paid the full set-up
+  // too: the background, which has the matcher built, now answers from the frame's text.
+  it('leaves frames whose text names nothing alone until a name shows up, the reader selects in them, or they hold clippings', async () => {
+    const p = await browser.context.newPage();
+    await p.goto(server.url('/ad-frames.html'));
+    await waitForHighlights(p, 2);
+    // The slot whose text comes to name a company a second after load is scanned then.
+    const rotating = await byIdIn(p, 'rotating');
+    await rotating.waitForFunction(() => (CSS.highlights.get('cnai-company')?.size ?? 0) === 1, undefined, { timeout: 10_000 });
+    // Nothing registered, no interface, in the frames whose text names nothing.
+    const unstarted = () => [CSS.highlights.size, document.querySelectorAll('[data-cnai-ui]').length];
+    const plain = await byIdIn(p, 'plain-ad');
+    const widget = await byIdIn(p, 'widget');
+    expect(await plain.evaluate(unstarted)).toEqual([0, 0]);
+    expect(await widget.evaluate(unstarted)).toEqual([0, 0]);
+    // Selecting in the widget starts it, so the selection can be saved.
+    await widget.evaluate(() => {
+      const r = document.createRange();
+      r.selectNodeContents(document.getElementById('plain')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+    });
+    await widget.waitForFunction(() => CSS.highlights.size > 0 && document.querySelectorAll('[data-cnai-ui]').length === 1, undefined, { timeout: 10_000 });
+    const tabId = await browser.tabIdOf(p);
+    await browser.worker.evaluate(
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' }),
+      tabId,
+    );
+    const widgetUrl = server.url('/plain-frame.html');
+    const saved = () => getRecords<{ url: string; text: string }>(browser.worker, 'clippings').then((cs) => cs.filter((c) => c.url === widgetUrl).map((c) => c.text));
+    await expect.poll(saved, { timeout: 10_000 }).toEqual(['Gardening tools are on sale this week at the corner shop.']);
+    // On the next visit the widget starts for its clipping, and paints it; the ad slot still waits.
+    await p.reload();
+    await waitForHighlights(p, 2);
+    await (await byIdIn(p, 'widget')).waitForFunction(() => (CSS.highlights.get('cnai-clipping')?.size ?? 0) === 1, undefined, { timeout: 10_000 });
+    expect(await (await byIdIn(p, 'plain-ad')).evaluate(unstarted)).toEqual([0, 0]);
     await p.close();
   });
 

@@ -4,6 +4,10 @@ import { handle } from '../../../messaging/server';
 import { askBackground } from '../../../messaging/client';
 import { backgroundHandlers, classifySender } from '../../../background/service';
 import { TabReports } from '../../../background/tab-reports';
+import { NameCandidates } from '../../../background/name-candidates';
+import { compileMatcher } from '../../../engine/compile';
+import { smallEntities } from '../helpers';
+import { saveClipping } from '../../../storage/clippings';
 import { generateClippings } from '../../fixtures/generate-clippings';
 import { renderCommon } from '../../../i18n/common';
 import { EnvelopeSchema, MessageSchema } from '../../../messaging/protocol';
@@ -188,5 +192,27 @@ describe('background message handling', () => {
     expect(await handle(opts, { type: 'page/scan-engine', url: 'https://news.example/a' }, contentSender)).toEqual({ ok: true, data: { wasm: true } });
     expect(await handle(opts, { type: 'page/scan-engine', url: 'https://news.example/a' }, { ...contentSender, frameId: 3 })).toEqual({ ok: true, data: { wasm: false } });
     expect((await handle(opts, { type: 'page/scan-engine', url: 'https://news.example/a' }, pageSender)).ok).toBe(false);
+  });
+
+  it('tells a frame whether it is worth a scan: a name the matcher could find in its text, or clippings of its page', async () => {
+    const data = { ...compileMatcher(smallEntities()).data, fingerprint: 'f1' };
+    const candidates = new NameCandidates(async () => data);
+    const worth = {
+      ...opts,
+      handlers: backgroundHandlers({ tabs: new TabReports(), jump: async () => true, ensureReady: async () => ({ published: false }), hasNameCandidates: (t) => candidates.has(t) }) as never,
+    };
+    const ask = (text: string, url = 'https://ads.example/slot', sender: object = contentSender) => handle(worth, { type: 'frame/worth', url, text }, sender as never);
+    expect(await ask('Advertisement. Learn more')).toEqual({ ok: true, data: { worth: false } });
+    // A name that needs context elsewhere counts: the frame cannot tell.
+    expect(await ask('Sponsored: Zhipu AI')).toEqual({ ok: true, data: { worth: true } });
+    // Not a name: inside a word.
+    expect(await ask('Cacao and cacti')).toEqual({ ok: true, data: { worth: false } });
+    const [c] = generateClippings(1);
+    await saveClipping({ ...c!, url: 'https://ads.example/clipped' });
+    expect(await ask('Advertisement', 'https://ads.example/clipped')).toEqual({ ok: true, data: { worth: true } });
+    expect((await ask('Baidu', 'https://ads.example/slot', pageSender)).ok).toBe(false);
+    expect((await ask('x'.repeat(64 * 1024 + 1))).ok).toBe(false);
+    // Without a published matcher, every frame is worth a scan.
+    expect(await new NameCandidates(async () => undefined).has('Advertisement')).toBe(true);
   });
 });
