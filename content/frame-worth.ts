@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import { FRAME_TEXT_MAX } from '../messaging/frame-limits';
-import { worthFromAnswer } from '../messaging/frame-worth-answer';
+import { worthFromAnswer } from '../messaging/core-answers';
 import { frameText, TOO_MUCH } from './frame-text';
 
 const CHECK_MS = 250;

@@ -11,7 +11,7 @@ import { flagTable, foldTable } from '../engine/chars';
 import { Matcher } from '../engine/matcher';
 import { prepareScanModule } from '../engine/scan-wasm';
 import { parseMatcherData } from '../engine/matcher-schema';
-import { wasmFromScanEngineAnswer } from '../messaging/scan-engine-answer';
+import { wasmFromScanEngineAnswer } from '../messaging/core-answers';
 import { DEFAULT_SETTINGS, isSiteEnabled, parseSettings, type Settings } from '../model/settings';
 import { normalizePageUrl } from '../model/url';
 import { policiesAllowWasm } from '../model/csp';
