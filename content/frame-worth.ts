@@ -5,7 +5,8 @@
  * stored clippings, when it shows more text than is sent to ask (a widget full of prose)
  * or text in a shadow root, and when the reader selects something in it (to clip it).
  * Until then it reads and builds nothing, and asks again only when its text changes
- * (checked at most once per CHECK_MS). A failed or malformed answer counts as yes.
+ * (checked at most once per CHECK_MS, then less often after each "no", down to once per
+ * MAX_CHECK_MS). A failed or malformed answer counts as yes.
  */
 import { browser } from 'wxt/browser';
 import { FRAME_TEXT_MAX } from '../messaging/frame-limits';
@@ -13,6 +14,8 @@ import { worthFromAnswer } from '../messaging/core-answers';
 import { frameText, TOO_MUCH } from './frame-text';
 
 const CHECK_MS = 250;
+/** Each "no" doubles the wait before the next check, up to this: a ticker frame that names nothing asks rarely. */
+const MAX_CHECK_MS = 2000;
 
 /** Asks the background about a frame's text (the frame's page URL, for its clippings). */
 export type AskWorth = (text: string, url: string) => Promise<boolean>;
@@ -27,6 +30,7 @@ export function whenWorthScanning(doc: Document, pageUrl: () => string, ask: Ask
     let asked: string | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let checking = false;
+    let delay = CHECK_MS;
     let again = false;
     const finish = () => {
       if (done) return;
@@ -50,6 +54,7 @@ export function whenWorthScanning(doc: Document, pageUrl: () => string, ask: Ask
       const worth = await ask(text, pageUrl()).catch(() => true);
       checking = false;
       if (worth) return finish();
+      delay = Math.min(delay * 2, MAX_CHECK_MS);
       if (again) {
         again = false;
         void check();
@@ -64,7 +69,7 @@ export function whenWorthScanning(doc: Document, pageUrl: () => string, ask: Ask
       timer = setTimeout(() => {
         timer = undefined;
         void check();
-      }, CHECK_MS);
+      }, delay);
     });
     observer.observe(doc, { childList: true, subtree: true, characterData: true });
     doc.addEventListener('selectionchange', onSelection);

@@ -65,11 +65,19 @@ describe('whenWorthScanning (a frame waits until it is worth a scan)', () => {
     expect([asked, done()]).toEqual([['Advertisement'], false]);
     // A change that leaves the same text asks nothing.
     document.body.innerHTML = '<div><p>Advertisement</p></div>';
-    await later(400);
+    await later(700);
     expect([asked, done()]).toEqual([['Advertisement'], false]);
-    document.body.innerHTML = '<p>Advertisement: Baidu</p>';
+    // Each "no" doubles the wait before the next check: 500 ms now, then 1 s.
+    document.body.innerHTML = '<p>Sale</p>';
+    await later(300);
+    expect(asked).toEqual(['Advertisement']);
     await later(400);
-    expect([asked, done()]).toEqual([['Advertisement', 'Advertisement: Baidu'], true]);
+    expect([asked, done()]).toEqual([['Advertisement', 'Sale'], false]);
+    document.body.innerHTML = '<p>Advertisement: Baidu</p>';
+    await later(700);
+    expect(asked).toEqual(['Advertisement', 'Sale']);
+    await later(500);
+    expect([asked, done()]).toEqual([['Advertisement', 'Sale', 'Advertisement: Baidu'], true]);
   });
 
   it('starts at once with a name already there, or too much text to send', async () => {
