@@ -457,6 +457,9 @@ describe('names in common phrases', () => {
     ["Alibaba's Qwen. Quarks combine into hadrons; Quark is a tiny particle.", [['Alibaba', 'alibaba-group'], ['Qwen', 'qwen']]],
     ['阿里巴巴发布千问。夸克是基本粒子，质子由上夸克和下夸克组成。', [['阿里巴巴', 'alibaba-group'], ['千问', 'qwen']]],
     ['阿里巴巴发布千问，旗下夸克App用户增长。Alibaba upgraded Quark.', [['阿里巴巴', 'alibaba-group'], ['千问', 'qwen'], ['夸克App', 'quark'], ['Alibaba', 'alibaba-group'], ['Quark', 'quark']]],
+    // Movio is also Vista Group's cinema-marketing business: not on its pages.
+    ["Vista Group's Movio Cinema helps cinemas. Movio said attendance rose.", []],
+    ['Sequoia-backed Movio generates fashion models.', [['Movio', 'movio']]],
     // MOE as mixture of experts, MOST as the word in capitals (a headline, a "MOST READ" box), with the ministries named on the page.
     [
       "China's Ministry of Education said. DeepSeek-V3 uses an MOE architecture, and MOE models are cheap. The MOE said.",
