@@ -521,6 +521,8 @@ describe('names in common phrases', () => {
     ["京东大鼓是一种传统曲艺；京东发布", [["京东", "jd-com"]]],
     ["Air China flies to China daily. China Daily reported", [["China Daily", "china-daily"]]],
     ["a Xinhua Bookstore in Chengdu; Xinhua reported", [["Xinhua", "xinhua"]]],
+    // Places and things named 新华 (districts, hospitals, the dictionary) are not the agency either.
+    ["in Xinhua District, near Xinhua Hospital; the Xinhua Dictionary; Xinhua's report", [["Xinhua", "xinhua"]]],
     ["Hong Kong university students; Hong Kong University", [["Hong Kong University", "hku"]]],
     ["researchers used deep synthesis techniques", []],
     // A city's or province's cyberspace office is not the CAC; deep synthesis services and technology are not the rule (found by review).
