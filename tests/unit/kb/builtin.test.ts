@@ -521,6 +521,8 @@ describe('names in common phrases', () => {
     ["京东大鼓是一种传统曲艺；京东发布", [["京东", "jd-com"]]],
     ["Air China flies to China daily. China Daily reported", [["China Daily", "china-daily"]]],
     ["a Xinhua Bookstore in Chengdu; Xinhua reported", [["Xinhua", "xinhua"]]],
+    // Jingdong County in Yunnan is not JD.com.
+    ['Jingdong County in Yunnan, the Jingdong Yi Autonomous County. Jingdong said sales rose.', [['Jingdong', 'jd-com']]],
     // Places and things named 新华 (districts, hospitals, the dictionary) are not the agency either.
     ["in Xinhua District, near Xinhua Hospital; the Xinhua Dictionary; Xinhua's report", [["Xinhua", "xinhua"]]],
     ["Hong Kong university students; Hong Kong University", [["Hong Kong University", "hku"]]],
