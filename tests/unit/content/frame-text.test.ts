@@ -21,6 +21,11 @@ describe('frameText (what a waiting frame shows)', () => {
     expect(frameText(document, 1000)).toBe('Ad by ChatGLM');
   });
 
+  it('separates blocks, so a name ending one keeps its word boundary', () => {
+    document.body.innerHTML = '<div><p>Sponsored by Baidu</p><p>Inc rose</p>after<ul><li>Zhipu</li><li><i>AI</i></li></ul></div>';
+    expect(frameText(document, 1000)).toBe('Sponsored by Baidu\nInc rose\nafter\nZhipu\nAI');
+  });
+
   it('is too much past the limit, or with an open shadow root (a web component renders its text there)', () => {
     document.body.innerHTML = `<p>${'x'.repeat(20)}</p>`;
     expect(frameText(document, 20)).toBe('x'.repeat(20));
