@@ -89,6 +89,13 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
     }
     return out.size ? [...out].sort((a, b) => a - b) : undefined;
   };
+  /** Appends a pattern for the spelling `folded`, to that spelling's automaton group. */
+  const addPattern = (folded: string, p: MatcherPattern) => {
+    let group = groupsByText.get(folded);
+    if (!group) groupsByText.set(folded, (group = []));
+    group.push(patterns.length);
+    patterns.push(p);
+  };
 
   entities.forEach((entity, ei) => {
     for (const alias of entity.aliases) {
@@ -109,9 +116,7 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
       const u = markerOrdinals(alias.unlessPageSays, ei);
       if (u) flags |= P_UNLESS;
       for (const folded of aliasSpellings(written, alias.caseSensitive)) {
-        let f = flags;
-        if (isWordChar(folded.charCodeAt(0))) f |= P_WORD_START;
-        if (isWordChar(folded.charCodeAt(folded.length - 1))) f |= P_WORD_END;
+        const f = flags | wordEdgeFlags(folded);
         // The same alias written twice for one entity (e.g. in two languages) is one pattern.
         const key = JSON.stringify([ei, folded, f, k, c, nb, na, xb, xa, u]);
         if (seen.has(key)) continue;
@@ -125,24 +130,14 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
         if (p.na && xa?.length) p.xa = xa;
         if (p.nb || p.na) p.f |= P_NEIGHBOURS;
         if (u) p.u = u;
-        let group = groupsByText.get(folded);
-        if (!group) groupsByText.set(folded, (group = []));
-        group.push(patterns.length);
-        patterns.push(p);
+        addPattern(folded, p);
       }
     }
   });
 
+  // In ordinal order (the map's insertion order): marker u is pattern markerStart + u.
   const markerStart = patterns.length;
-  for (const [folded, m] of markers) {
-    let f = 0;
-    if (isWordChar(folded.charCodeAt(0))) f |= P_WORD_START;
-    if (isWordChar(folded.charCodeAt(folded.length - 1))) f |= P_WORD_END;
-    let group = groupsByText.get(folded);
-    if (!group) groupsByText.set(folded, (group = []));
-    group.push(markerStart + m.ordinal);
-    patterns.push({ e: m.entity, f });
-  }
+  for (const [folded, m] of markers) addPattern(folded, { e: m.entity, f: wordEdgeFlags(folded) });
 
   const texts = [...groupsByText.keys()];
   const automaton = buildAutomaton(texts);
@@ -154,6 +149,14 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
     automaton: serializeAutomaton(automaton),
   };
   return { data, stats: { entities: entities.length, aliases: aliasCount, patterns: patterns.length, groups: texts.length } };
+}
+
+/** P_WORD_START / P_WORD_END for a spelling that starts / ends with a word character (matched as whole words there). */
+function wordEdgeFlags(folded: string): number {
+  let f = 0;
+  if (isWordChar(folded.charCodeAt(0))) f |= P_WORD_START;
+  if (isWordChar(folded.charCodeAt(folded.length - 1))) f |= P_WORD_END;
+  return f;
 }
 
 /**
