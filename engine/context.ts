@@ -86,10 +86,10 @@ export class ContextGate<M extends GatedMention> {
   /** Adds a mention; the returned change is valid until the next add or remove. */
   add(m: M): GateChange<M> {
     const change = this.fresh();
-    const markerStart = this.patterns.markerStart;
-    if (m.patterns[0]! >= markerStart) {
+    const marker = m.patterns[0]! - this.patterns.markerStart;
+    if (marker >= 0) {
       // A veto word: never a mention; aliases it vetoes stop counting when it first appears.
-      if (this.markerPresence[m.patterns[0]! - markerStart]!++ === 0) this.vetoChanged(m.patterns[0]! - markerStart, change);
+      if (this.markerPresence[marker]!++ === 0) this.vetoChanged(marker, change);
       return change;
     }
     if (this.vetoable(m.patterns)) this.track(this.byVetoable, m);
@@ -100,9 +100,9 @@ export class ContextGate<M extends GatedMention> {
   /** Removes a mention; the returned change is valid until the next add or remove. */
   remove(m: M): GateChange<M> {
     const change = this.fresh();
-    const markerStart = this.patterns.markerStart;
-    if (m.patterns[0]! >= markerStart) {
-      if (--this.markerPresence[m.patterns[0]! - markerStart]! === 0) this.vetoChanged(m.patterns[0]! - markerStart, change);
+    const marker = m.patterns[0]! - this.patterns.markerStart;
+    if (marker >= 0) {
+      if (--this.markerPresence[marker]! === 0) this.vetoChanged(marker, change);
       return change;
     }
     if (this.byVetoable.size && this.vetoable(m.patterns)) this.untrack(this.byVetoable, m);
@@ -160,6 +160,11 @@ export class ContextGate<M extends GatedMention> {
     return false;
   }
 
+  /** Whether pattern p counts for nothing on this page now: a marker, or an alias whose veto words the page says. */
+  private silenced(p: number): boolean {
+    return p >= this.patterns.markerStart || ((this.patterns.flags[p]! & P_UNLESS) !== 0 && this.vetoed(p));
+  }
+
   /** Whether pattern p's veto words are on the page. */
   private vetoed(p: number): boolean {
     const u = this.patterns.extra(p)?.u;
@@ -208,11 +213,10 @@ export class ContextGate<M extends GatedMention> {
     const flags = this.patterns.flags;
     // Indexed loops here and below: they run per mention, often before V8 optimizes them,
     // and an unoptimized for-of allocates an iterator each time.
-    const markerStart = this.patterns.markerStart;
     for (let i = 0; i < patterns.length; i++) {
       const p = patterns[i]!;
+      if (this.silenced(p)) continue;
       const f = flags[p]!;
-      if (p >= markerStart || (f & P_UNLESS && this.vetoed(p))) continue;
       if (!(f & P_NEEDS_CONTEXT) || (version && f & P_FREE_WITH_VERSION)) return p;
     }
     return undefined;
@@ -220,10 +224,9 @@ export class ContextGate<M extends GatedMention> {
 
   /** The entity of the first pattern whose context is on the page (`self`: the mention asking, which is no partner of its own). */
   private resolve(patterns: readonly number[], self?: M): number {
-    const flags = this.patterns.flags;
     for (let i = 0; i < patterns.length; i++) {
       const p = patterns[i]!;
-      if (p >= this.patterns.markerStart || (flags[p]! & P_UNLESS && this.vetoed(p))) continue;
+      if (this.silenced(p)) continue;
       const e = this.patterns.entity[p]!;
       if (this.presence[e]! > 0) return e;
       const c = this.patterns.extra(p)?.c;
@@ -240,9 +243,8 @@ export class ContextGate<M extends GatedMention> {
   private hasPartnerMention(p: number, self: M | undefined): boolean {
     const partners = this.partners().get(p);
     if (!partners) return false;
-    const flags = this.patterns.flags;
     for (let i = 0; i < partners.length; i++) {
-      if (flags[partners[i]!]! & P_UNLESS && this.vetoed(partners[i]!)) continue;
+      if (this.silenced(partners[i]!)) continue;
       const set = this.byPattern.get(partners[i]!);
       if (set && (set.size > 1 || (set.size === 1 && !set.has(self!)))) return true;
     }
