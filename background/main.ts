@@ -90,16 +90,9 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
     // No webRequest here (WXT's fake browser in unit tests): every page scans in JavaScript.
   }
 
-  // The published matcher, read once per worker life and again after it is republished,
-  // for frames that ask whether their text is worth a scan.
-  let storedMatcher: Promise<unknown> | undefined;
-  const nameCandidates = new NameCandidates(() => {
-    storedMatcher ??= browser.storage.local.get(MATCHER_STORAGE_KEY).then((o) => o[MATCHER_STORAGE_KEY]);
-    return storedMatcher.catch((e: unknown) => {
-      storedMatcher = undefined;
-      throw e;
-    });
-  });
+  // For frames that ask whether their text is worth a scan: the published matcher, built
+  // once per worker life and again after it is republished (the listener below).
+  const nameCandidates = new NameCandidates(async () => (await browser.storage.local.get(MATCHER_STORAGE_KEY))[MATCHER_STORAGE_KEY]);
 
   const handlers = backgroundHandlers({
     tabs,
@@ -165,7 +158,7 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
   };
   void applyLanguage();
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && MATCHER_STORAGE_KEY in changes) storedMatcher = undefined;
+    if (area === 'local' && MATCHER_STORAGE_KEY in changes) nameCandidates.invalidate();
     if (area === 'local' && SETTINGS_KEY in changes) {
       void applyLanguage();
       void ensureReady().then(() => publish());

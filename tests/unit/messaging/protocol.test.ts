@@ -214,5 +214,14 @@ describe('background message handling', () => {
     expect((await ask('x'.repeat(64 * 1024 + 1))).ok).toBe(false);
     // Without a published matcher, every frame is worth a scan.
     expect(await new NameCandidates(async () => undefined).has('Advertisement')).toBe(true);
+    // The matcher is built once, and again after the published data changed.
+    let reads = 0;
+    const counted = new NameCandidates(async () => (reads++, data));
+    await counted.has('Advertisement');
+    await counted.has('Zhipu AI');
+    expect(reads).toBe(1);
+    counted.invalidate();
+    expect(await counted.has('Zhipu AI')).toBe(true);
+    expect(reads).toBe(2);
   });
 });
