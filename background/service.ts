@@ -11,6 +11,7 @@ import { recordVisit, seenOn } from '../storage/history';
 import { setMuted } from '../storage/knowledge';
 import type { EntityLabels } from './matcher';
 import type { FrameReport, TabReports } from './tab-reports';
+import { showsAQuote } from './frame-clippings';
 
 export interface SenderInfo {
   /** A content script in a web page. */
@@ -88,7 +89,9 @@ export function backgroundHandlers(deps: ServiceDeps): Handlers {
       if (labels && Object.keys(labels).length) report.labels = labels;
       await deps.tabs.set(s.tabId, s.frameId ?? 0, report);
       if (!s.incognito && /^https?:/.test(url) && (await deps.mayRecordHistory?.(url))) {
-        await recordVisit({ url, title, counts }, deps.now?.() ?? new Date(), database);
+        // The page's record sums its frames at that address: an inline frame reports under
+        // its page's address, and must not overwrite the page's counts with its own.
+        await recordVisit({ url, ...(await deps.tabs.page(s.tabId, url)) }, deps.now?.() ?? new Date(), database);
       }
       return null;
     },
@@ -100,7 +103,8 @@ export function backgroundHandlers(deps: ServiceDeps): Handlers {
       if (!s.fromContent) throw new MessageError('Rejected message: only content scripts ask about their frame');
       // Without the check, every frame is worth a scan, as before it existed.
       if (!deps.hasNameCandidates || (await deps.hasNameCandidates(text))) return { worth: true };
-      return { worth: (await (database ?? db()).clippings.where('url').equals(url).count()) > 0 };
+      const page = await (database ?? db()).clippings.where('url').equals(url).toArray();
+      return { worth: page.length > 0 && showsAQuote(text, page.map((c) => c.quote.exact)) };
     },
     'tab/summary': async ({ tabId }, s) => {
       extensionPageOnly(s);

@@ -89,6 +89,24 @@ export class TabReports {
       .sort((a, b) => a - b);
   }
 
+  /**
+   * One page of a tab as its frames at `url` saw it together: the page and its inline
+   * frames (content/page-url.ts gives those the page's address), counts summed, the title
+   * of the first frame that has one, top frame first.
+   */
+  async page(tabId: number, url: string): Promise<{ title: string; counts: Record<string, number> }> {
+    await this.load();
+    const counts: Record<string, number> = {};
+    let title = '';
+    const frames = [...(this.tabs.get(tabId) ?? [])].sort(([a], [b]) => a - b);
+    for (const [, r] of frames) {
+      if (r.url !== url) continue;
+      title ||= r.title;
+      for (const [id, n] of Object.entries(r.counts)) counts[id] = (counts[id] ?? 0) + n;
+    }
+    return { title, counts };
+  }
+
   async summary(tabId: number): Promise<TabSummary | null> {
     await this.load();
     const frames = this.tabs.get(tabId);

@@ -13,7 +13,7 @@ import { prepareScanModule } from '../engine/scan-wasm';
 import { parseMatcherData } from '../engine/matcher-schema';
 import { wasmFromScanEngineAnswer } from '../messaging/core-answers';
 import { DEFAULT_SETTINGS, isSiteEnabled, parseSettings, type Settings } from '../model/settings';
-import { normalizePageUrl } from '../model/url';
+import { hostOf, normalizePageUrl } from '../model/url';
 import { policiesAllowWasm } from '../model/csp';
 import { MATCHER_STORAGE_KEY, SETTINGS_KEY } from '../storage/keys';
 import highlightCss from '../entrypoints/content/highlights.css?inline';
@@ -28,6 +28,7 @@ import { sendRequests, STORED_KEYS, takeEarlyRequests } from './early-requests';
 import { isOwnElement } from './own';
 import { markStartup } from './startup-timing';
 import { whenWorthScanning } from './frame-worth';
+import { documentAddress } from './page-url';
 import { loadUi, type ContentCore, type ContentUi } from './ui-bridge';
 
 /** Where the in-page UI lives (entrypoints/content-app.ts; web-accessible, see wxt.config.ts). */
@@ -43,7 +44,9 @@ export async function startContent(): Promise<void> {
   await yieldToMain();
   // A frame (an ad slot, a widget) reads and builds nothing until it shows a name, has
   // clippings or the reader selects in it (content/frame-worth.ts).
-  await whenWorthScanning(document, () => normalizePageUrl(location.href));
+  // An inline frame's clippings and site are its page's (content/page-url.ts).
+  const pageUrl = () => normalizePageUrl(documentAddress());
+  await whenWorthScanning(document, pageUrl);
   const doc = document;
   const highlighter = new Highlighter([FOCUS, CLIPPING_HIGHLIGHT]);
   let settings: Settings = DEFAULT_SETTINGS;
@@ -53,7 +56,6 @@ export async function startContent(): Promise<void> {
   let uiLoading: Promise<ContentUi> | undefined;
   const shadowSheets = new Map<ShadowRoot, CSSStyleSheet>();
   const colorSheet = new CSSStyleSheet();
-  const pageUrl = () => normalizePageUrl(location.href);
   /** The extension is still there (it was not reloaded, updated or removed under us). */
   const alive = () => !!browser.runtime?.id;
   // WebAssembly scan only where the page's policy allows it (model/csp.ts says why);
@@ -79,7 +81,7 @@ export async function startContent(): Promise<void> {
     if (wasm) prepareScanModule();
   });
   let scanMode: 'webassembly' | 'javascript' | 'none' = 'none';
-  const enabled = () => isSiteEnabled(settings, location.hostname);
+  const enabled = () => isSiteEnabled(settings, hostOf(documentAddress()));
 
   /** A report of this page's state to the background (sent by the second part). */
   const report = () => void getUi().then((u) => u.report(), () => {});
@@ -239,7 +241,7 @@ export async function startContent(): Promise<void> {
   // Housekeeping once a second: the extension still there, single-page navigation (new
   // URL: new clippings, a new history record), and our highlights re-registered if the
   // page cleared the registry.
-  // Compared as the extension records a page (content/page-url.ts: no fragment): following
+  // Compared as the extension records a page (model/url.ts: no fragment): following
   // an in-page "#section" link is no navigation (it closed an open save panel).
   let lastHref = pageUrl();
   const housekeeping = setInterval(() => {

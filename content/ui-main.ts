@@ -90,7 +90,7 @@ export function startUi(core: ContentCore): ContentUi {
 
   const saveRange = async (range: Range) => {
     const clipping = clippingFromRange(range, {
-      href: location.href,
+      href: core.pageUrl(),
       title: doc.title,
       entitiesIn: (text, cuts) => core.scanner()?.entitiesIn(text, cuts) ?? [],
     });

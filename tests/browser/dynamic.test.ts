@@ -289,6 +289,64 @@ describe('frames', () => {
     await p.close();
   });
 
+  it("keeps an inline frame's clippings under its page's address, starts it again only for them, and turns it off with the page's site", async () => {
+    const p = await browser.context.newPage();
+    const pageUrl = server.url('/inline-frames.html');
+    await p.goto(pageUrl);
+    await waitForHighlights(p, 2);
+    const named = await byIdIn(p, 'named');
+    await named.waitForFunction(() => (CSS.highlights.get('cnai-model')?.size ?? 0) === 1, undefined, { timeout: 10_000 });
+    const unstarted = () => [CSS.highlights.size, document.querySelectorAll('[data-cnai-ui]').length];
+    const note = await byIdIn(p, 'note');
+    expect(await note.evaluate(unstarted)).toEqual([0, 0]);
+    await note.evaluate(() => {
+      const r = document.createRange();
+      r.selectNodeContents(document.getElementById('plain')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+    });
+    await note.waitForFunction(() => document.querySelectorAll('[data-cnai-ui]').length === 1, undefined, { timeout: 10_000 });
+    const tabId = await browser.tabIdOf(p);
+    await browser.worker.evaluate(
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' }),
+      tabId,
+    );
+    const text = 'Orchard growers expect a late harvest after the cold spring.';
+    // Saved under the page's address, not "about:blank": that is where the reader clipped it.
+    const saved = () => getRecords<{ url: string; text: string }>(browser.worker, 'clippings').then((cs) => cs.filter((c) => c.text === text).map((c) => c.url));
+    await expect.poll(saved, { timeout: 10_000 }).toEqual([pageUrl]);
+    // On the next visit the frame showing the clipping starts and paints it; the ad slot,
+    // which shares the page's address but not the clipping, still waits.
+    await p.reload();
+    await waitForHighlights(p, 2);
+    await (await byIdIn(p, 'note')).waitForFunction(() => (CSS.highlights.get('cnai-clipping')?.size ?? 0) === 1, undefined, { timeout: 10_000 });
+    expect(await (await byIdIn(p, 'ad')).evaluate(unstarted)).toEqual([0, 0]);
+    // The popup lists it among the page's clippings, as placed (the frame anchored it).
+    const popup = await browser.openExtensionPage('popup.html', `?tabId=${tabId}`);
+    await popup.locator('.clip-row:not(.orphaned)', { hasText: 'Orchard growers' }).waitFor();
+    expect(await popup.locator('.clip-row.orphaned').count()).toBe(0);
+    await popup.close();
+    // Turning the page's site off turns its inline frames off too.
+    const setSites = (sites: string[]) =>
+      browser.worker.evaluate(async (sites) => {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const { chrome } = globalThis as any;
+        const current = (await chrome.storage.local.get('settings')).settings ?? {};
+        await chrome.storage.local.set({ settings: { ...current, disabledSites: sites } });
+      }, sites);
+    await setSites(['127.0.0.1']);
+    const marked = () => [...CSS.highlights.keys()].some((n) => n.startsWith('cnai-'));
+    const unmarked = () => ![...CSS.highlights.keys()].some((n) => n.startsWith('cnai-'));
+    await p.waitForFunction(unmarked, undefined, { timeout: 10_000 });
+    // The srcdoc frame, which named a model, and the note frame, which painted its clipping.
+    await (await byIdIn(p, 'named')).waitForFunction(unmarked, undefined, { timeout: 10_000 });
+    await (await byIdIn(p, 'note')).waitForFunction(unmarked, undefined, { timeout: 10_000 });
+    await setSites([]);
+    await (await byIdIn(p, 'named')).waitForFunction(marked, undefined, { timeout: 10_000 });
+    await p.close();
+  });
+
   it('highlights same-origin and srcdoc iframes in their own documents', async () => {
     const p = await browser.context.newPage();
     await p.goto(server.url('/frames.html'));

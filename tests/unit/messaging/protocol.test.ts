@@ -8,6 +8,7 @@ import { NameCandidates } from '../../../background/name-candidates';
 import { compileMatcher } from '../../../engine/compile';
 import { smallEntities } from '../helpers';
 import { saveClipping } from '../../../storage/clippings';
+import { db } from '../../../storage/db';
 import { generateClippings } from '../../fixtures/generate-clippings';
 import { renderCommon } from '../../../i18n/common';
 import { EnvelopeSchema, MessageSchema } from '../../../messaging/protocol';
@@ -158,6 +159,22 @@ describe('background message handling', () => {
     expect((await handle(opts, { type: 'page/report', url: 'x', title: '', counts: {} }, pageSender)).ok).toBe(false);
   });
 
+  it("records a page's visit with its inline frames' mentions added to its own, whichever reports last", async () => {
+    const history = {
+      ...opts,
+      handlers: backgroundHandlers({ tabs: new TabReports(), jump: async () => true, ensureReady: async () => ({ published: false }), mayRecordHistory: async () => true }) as never,
+    };
+    const url = 'https://history.example/story';
+    await handle(history, { type: 'page/report', url, title: 'Story', counts: { cac: 2, miit: 1 } }, contentSender);
+    // An about:blank frame of that page reports under the page's address, with no title.
+    await handle(history, { type: 'page/report', url, title: '', counts: { cac: 1 } }, { ...contentSender, frameId: 4 });
+    // A frame with an address of its own is a page of its own.
+    await handle(history, { type: 'page/report', url: 'https://embed.example/w', title: 'W', counts: { cac: 5 } }, { ...contentSender, frameId: 5 });
+    const rows = await db().history.where('url').equals(url).toArray();
+    expect(rows.map((r) => [r.entityId, r.count, r.title]).sort()).toEqual([['cac', 3, 'Story'], ['miit', 1, 'Story']]);
+    expect((await db().history.where('url').equals('https://embed.example/w').toArray()).map((r) => r.count)).toEqual([5]);
+  });
+
   it("keeps the labels of a report's entities with it, merged across frames, for the popup's first paint", async () => {
     const label = (id: string) => ({ id, kind: 'organization' as const, name: { en: id.toUpperCase() } });
     const withLabels = {
@@ -207,9 +224,14 @@ describe('background message handling', () => {
     expect(await ask('Sponsored: Zhipu AI')).toEqual({ ok: true, data: { worth: true } });
     // Not a name: inside a word.
     expect(await ask('Cacao and cacti')).toEqual({ ok: true, data: { worth: false } });
+    // A frame of a page with clippings starts when it shows one of them (an inline frame
+    // shares its page's address, so the page's other clippings say nothing about it).
     const [c] = generateClippings(1);
-    await saveClipping({ ...c!, url: 'https://ads.example/clipped' });
-    expect(await ask('Advertisement', 'https://ads.example/clipped')).toEqual({ ok: true, data: { worth: true } });
+    const exact = 'The quick brown fox jumps over the lazy dog by the river';
+    await saveClipping({ ...c!, url: 'https://ads.example/clipped', quote: { ...c!.quote, exact } });
+    expect(await ask('Advertisement', 'https://ads.example/clipped')).toEqual({ ok: true, data: { worth: false } });
+    expect(await ask('Ad\nThe quick brown fox\njumps over the lazy dog by the river', 'https://ads.example/clipped')).toEqual({ ok: true, data: { worth: true } });
+    expect(await ask('The quick brown fox jumps over the lazy dog by the river', 'https://ads.example/slot')).toEqual({ ok: true, data: { worth: false } });
     expect((await ask('Baidu', 'https://ads.example/slot', pageSender)).ok).toBe(false);
     expect((await ask('x'.repeat(64 * 1024 + 1))).ok).toBe(false);
     // Without a published matcher, every frame is worth a scan.
