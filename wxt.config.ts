@@ -17,7 +17,7 @@ export default defineConfig({
     // webRequest (with the sites' host permissions, which the content script's matches
     // already imply) only reads navigation responses' Content-Security-Policy headers:
     // see background/frame-policies.ts.
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'webRequest'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'webRequest', 'scripting'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     // The content script's application (entrypoints/content-app.ts), which the content

@@ -98,6 +98,14 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
     tabs,
     hasNameCandidates: (text) => nameCandidates.has(text),
     wasmAllowed: (tabId, frameId, url) => policies.wasmAllowed(tabId, frameId, url),
+    // The listed core's own file (content/frame-loader.ts says why): in a frame of the top
+    // document's process, V8 finds the top document's compilation of the same script.
+    startFrame: async ({ tabId, frameId, documentId }) => {
+      await browser.scripting.executeScript({
+        target: documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] },
+        files: ['/content-scripts/scan.js'],
+      });
+    },
     labelsFor,
     ensureReady: () => ensureReady(),
     jump: async (tabId, frameId, entityId) => {

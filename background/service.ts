@@ -20,6 +20,8 @@ export interface SenderInfo {
   fromExtensionPage: boolean;
   tabId?: number;
   frameId?: number;
+  /** The sending document (Chromium), so an injection cannot reach the frame's next one. */
+  documentId?: string;
   incognito: boolean;
 }
 
@@ -29,7 +31,7 @@ export function classifySender(sender: Sender, runtimeId: string, extensionOrigi
   const fromExtensionPage = !!sender.url && sender.url.startsWith(extensionOrigin);
   const fromContent = !fromExtensionPage && sender.tab?.id !== undefined;
   if (!fromExtensionPage && !fromContent) throw new MessageError('Rejected message: unknown sender');
-  return { fromContent, fromExtensionPage, tabId: sender.tab?.id, frameId: sender.frameId, incognito: !!sender.tab?.incognito };
+  return { fromContent, fromExtensionPage, tabId: sender.tab?.id, frameId: sender.frameId, documentId: sender.documentId, incognito: !!sender.tab?.incognito };
 }
 
 export interface ServiceDeps {
@@ -46,6 +48,8 @@ export interface ServiceDeps {
   openPage?: (path: string) => Promise<void>;
   /** Whether a frame's page policy lets its content script compile WebAssembly. */
   wasmAllowed?: (tabId: number, frameId: number, url: string) => boolean;
+  /** Injects the core into a frame (background/main.ts: the listed core's own file). */
+  startFrame?: (target: { tabId: number; frameId: number; documentId?: string }) => Promise<void>;
   /** Whether a text holds a name the published matcher could find (true when there is no matcher yet). */
   hasNameCandidates?: (text: string) => Promise<boolean>;
   /** The published labels of these entities (kept with a tab's report, for the popup's first paint). */
@@ -105,6 +109,13 @@ export function backgroundHandlers(deps: ServiceDeps): Handlers {
       if (!deps.hasNameCandidates || (await deps.hasNameCandidates(text))) return { worth: true };
       const page = await (database ?? db()).clippings.where('url').equals(url).toArray();
       return { worth: page.length > 0 && showsAQuote(text, page.map((c) => c.quote.exact)) };
+    },
+    'frame/start': async (_, s) => {
+      // Never the top document: its core is listed.
+      if (!s.fromContent || s.tabId === undefined || !s.frameId) throw new MessageError('Rejected message: only a frame starts its core');
+      if (!deps.startFrame) throw new MessageError('Frames cannot be started here');
+      await deps.startFrame({ tabId: s.tabId, frameId: s.frameId, documentId: s.documentId });
+      return null;
     },
     'tab/summary': async ({ tabId }, s) => {
       extensionPageOnly(s);

@@ -27,7 +27,6 @@ import { yieldToMain } from './yield';
 import { sendRequests, STORED_KEYS, takeEarlyRequests } from './early-requests';
 import { isOwnElement } from './own';
 import { markStartup } from './startup-timing';
-import { whenWorthScanning } from './frame-worth';
 import { documentAddress } from './page-url';
 import { loadUi, type ContentCore, type ContentUi } from './ui-bridge';
 
@@ -42,11 +41,9 @@ export async function startContent(): Promise<void> {
   // Evaluating this module's top level was the task that loaded it; the rest of the
   // set-up goes in a task of its own.
   await yieldToMain();
-  // A frame (an ad slot, a widget) reads and builds nothing until it shows a name, has
-  // clippings or the reader selects in it (content/frame-worth.ts).
+  // In a frame this runs once the frame is worth a scan (content/frame-loader.ts).
   // An inline frame's clippings and site are its page's (content/page-url.ts).
   const pageUrl = () => normalizePageUrl(documentAddress());
-  await whenWorthScanning(document, pageUrl);
   const doc = document;
   const highlighter = new Highlighter([FOCUS, CLIPPING_HIGHLIGHT]);
   let settings: Settings = DEFAULT_SETTINGS;

@@ -21,7 +21,7 @@ export default defineContentScript({
     markStartup('prefetch');
     // Not an HTML or XHTML document (SVG, other XML) or no Highlight API: the loader will stop too.
     if (!startsAsHtmlDocument() || !highlightApiAvailable()) return;
-    // In a frame the loader sends them, and only once the frame shows text (content/frame-text.ts).
+    // A frame's loader sends them once the frame is worth a scan (content/frame-loader.ts).
     if (window === window.top) sendEarlyRequests();
     watchFrameAfterParse();
   },

@@ -11,11 +11,11 @@ import { startContent } from '../content/main';
 export default defineContentScript({
   // The same options as the other listed part (entrypoints/content, entrypoints/scan.content.ts):
   // WXT then lists both in one manifest entry, the loader first (tests/browser/extension.test.ts).
+  // The top document only: frames load the core when they are worth it (entrypoints/frames.content.ts).
   matches: ['http://*/*', 'https://*/*'],
-  allFrames: true,
+  allFrames: false,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  cssInjectionMode: 'manifest',
   noScriptStartedPostMessage: true,
   main() {
     void startContent();

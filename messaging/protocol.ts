@@ -39,6 +39,11 @@ export const BackgroundRequestSchemas = {
    * name the matcher could find, or has the frame (now at `url`) stored clippings?
    */
   'frame/worth': lazySchema(() => z.strictObject({ type: z.literal('frame/worth'), url: PageUrl, text: z.string().max(FRAME_TEXT_MAX) })),
+  /**
+   * A frame worth a scan asks for the core (content/frame-loader.ts): the background
+   * injects the listed core's file into the sending document.
+   */
+  'frame/start': lazySchema(() => z.strictObject({ type: z.literal('frame/start') })),
   /** Everything the hover card shows for an entity seen on `url`. */
   'kb/card': lazySchema(() => z.strictObject({ type: z.literal('kb/card'), id: SlugSchema, url: PageUrl })),
   /** Mute (no more highlights) or unmute an entity. */
@@ -132,6 +137,7 @@ export const BackgroundResponseSchemas = {
   'page/report': lazySchema(() => z.null()),
   'page/scan-engine': lazySchema(() => z.strictObject({ wasm: z.boolean() })),
   'frame/worth': lazySchema(() => z.strictObject({ worth: z.boolean() })),
+  'frame/start': lazySchema(() => z.null()),
   'tab/summary': lazySchema(() => TabSummarySchema.nullable()),
   /** `hidden`: the entity's mentions are all in parts of the page its style hides (a closed menu). */
   'tab/jump': lazySchema(() => z.strictObject({ found: z.boolean(), hidden: z.optional(z.boolean()) })),

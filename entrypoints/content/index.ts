@@ -1,5 +1,4 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import './highlights.css';
 import { highlightApiAvailable, isHtmlDocument } from '../../content/highlight-api';
 import { sendEarlyRequests } from '../../content/early-requests';
 import { markStartup } from '../../content/startup-timing';
@@ -7,11 +6,11 @@ import { markStartup } from '../../content/startup-timing';
 export default defineContentScript({
   // The same options as the other listed part (entrypoints/content, entrypoints/scan.content.ts):
   // WXT then lists both in one manifest entry, the loader first (tests/browser/extension.test.ts).
+  // The top document only: frames load the core when they are worth it (entrypoints/frames.content.ts).
   matches: ['http://*/*', 'https://*/*'],
-  allFrames: true,
+  allFrames: false,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  cssInjectionMode: 'manifest',
   // Do not announce the content script (and the extension's id) to the page.
   noScriptStartedPostMessage: true,
   main() {
@@ -26,7 +25,6 @@ export default defineContentScript({
     // The first reads went out at document_start (entrypoints/prefetch.content.ts); if they
     // did not (the extension was installed or reloaded after the page started), they go out
     // now, before the browser compiles the core (the next script of this manifest entry).
-    // A frame waits until it is worth a scan (content/frame-worth.ts); the core sends them then.
-    if (window === window.top) sendEarlyRequests();
+    sendEarlyRequests();
   },
 });

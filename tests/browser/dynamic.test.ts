@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { getRecords, highlightedTexts, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
+import { getRecords, highlightedTexts, startupMarksByFrame, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
 
 let page: Page;
 
@@ -264,6 +264,11 @@ describe('frames', () => {
     const widget = await byIdIn(p, 'widget');
     expect(await plain.evaluate(unstarted)).toEqual([0, 0]);
     expect(await widget.evaluate(unstarted)).toEqual([0, 0]);
+    // Nor has the core run in them: the top document and the rotating slot started it
+    // (the "app" mark), the two waiting frames only ran their small part.
+    const marks = await startupMarksByFrame(p);
+    expect(marks.filter((m) => m.app !== undefined)).toHaveLength(2);
+    expect(marks.filter((m) => m.loader !== undefined && m.app === undefined)).toHaveLength(2);
     // Selecting in the widget starts it, so the selection can be saved.
     await widget.evaluate(() => {
       const r = document.createRange();

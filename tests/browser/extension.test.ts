@@ -81,11 +81,13 @@ describe('highlighting', () => {
     expect(outside).toEqual([]);
   });
 
-  it('lists the loader and then the core in one manifest entry (their options must stay the same), and the reads at document_start', () => {
-    const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[]; run_at: string }[] };
-    expect(manifest.content_scripts.map((c) => [c.run_at, c.js])).toEqual([
-      ['document_idle', ['content-scripts/content.js', 'content-scripts/scan.js']],
-      ['document_start', ['content-scripts/prefetch.js']],
+  it('lists the loader and then the core in one manifest entry for the top document (their options must stay the same), a small part for every frame, and the reads at document_start', () => {
+    const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[]; run_at: string; all_frames: boolean; css?: string[] }[] };
+    expect(manifest.content_scripts.map((c) => [c.run_at, c.all_frames, c.js, c.css ?? []])).toEqual([
+      ['document_idle', false, ['content-scripts/content.js', 'content-scripts/scan.js'], []],
+      // Frames get the core injected once they are worth a scan (content/frame-loader.ts); the styles go everywhere.
+      ['document_idle', true, ['content-scripts/frames.js'], ['content-scripts/frames.css']],
+      ['document_start', true, ['content-scripts/prefetch.js'], []],
     ]);
   });
 

@@ -294,6 +294,31 @@ export async function watchStartupMarks(page: Page): Promise<() => Promise<Start
   };
 }
 
+/**
+ * The start-up marks of the extension's isolated worlds in a page and its same-process
+ * frames, as they are now (Runtime.enable reports the contexts that exist), one per
+ * document whose content script marked anything.
+ */
+export async function startupMarksByFrame(page: Page): Promise<StartupMarks[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: number[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => {
+    const aux = e.context.auxData as { type?: string; isDefault?: boolean } | undefined;
+    if (aux?.type === 'isolated' && !aux.isDefault) contexts.push(e.context.id);
+  });
+  await cdp.send('Runtime.enable');
+  const out: StartupMarks[] = [];
+  for (const contextId of contexts) {
+    const r = await cdp
+      .send('Runtime.evaluate', { expression: 'JSON.stringify(globalThis[Symbol.for("cnai-context.startup")] ?? null)', contextId, returnByValue: true })
+      .catch(() => undefined);
+    const value = r?.result.value as string | undefined;
+    if (value && value !== 'null') out.push(JSON.parse(value) as StartupMarks);
+  }
+  await cdp.detach();
+  return out;
+}
+
 /** Highlighted texts per registry name, in the page's main frame. */
 export async function highlightedTexts(page: Page, names?: string[]): Promise<Record<string, string[]>> {
   return page.evaluate((only) => {

@@ -54,6 +54,15 @@ describe('the content script core', () => {
   });
 });
 
+describe("every frame's part", () => {
+  it('carries neither the engine nor the scanner: a frame gets the core only once worth a scan', async () => {
+    const inputs = await inputsOf('content/frame-loader.ts');
+    const heavy = inputs.filter((i) => /engine\/|content\/(scanner|main|highlighter)\.ts|zod\/v4\/classic\/|messaging\/protocol\.ts|preact/.test(i));
+    expect(heavy).toEqual([]);
+    expect(inputs.some((i) => i.endsWith('content/frame-worth.ts'))).toBe(true);
+  });
+});
+
 describe('the in-page UI', () => {
   it('carries the Chinese of the messages its panel shows, not of the import problems', async () => {
     const code = (await bundle('content/ui-main.ts', true)).outputFiles[0]!.text;

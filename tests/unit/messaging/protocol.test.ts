@@ -211,6 +211,21 @@ describe('background message handling', () => {
     expect((await handle(opts, { type: 'page/scan-engine', url: 'https://news.example/a' }, pageSender)).ok).toBe(false);
   });
 
+  it("injects the core into the asking frame's document, never into the top document", async () => {
+    const started: object[] = [];
+    const frames = {
+      ...opts,
+      handlers: backgroundHandlers({ tabs: new TabReports(), jump: async () => true, ensureReady: async () => ({ published: false }), startFrame: async (t) => void started.push(t) }) as never,
+    };
+    const frameSender = { ...contentSender, frameId: 3, documentId: 'DOC3', url: 'about:blank' };
+    expect(await handle(frames, { type: 'frame/start' }, frameSender)).toEqual({ ok: true, data: null });
+    expect(started).toEqual([{ tabId: 7, frameId: 3, documentId: 'DOC3' }]);
+    expect((await handle(frames, { type: 'frame/start' }, contentSender)).ok).toBe(false);
+    expect((await handle(frames, { type: 'frame/start' }, pageSender)).ok).toBe(false);
+    expect((await handle(frames, { type: 'frame/start', url: 'x' }, frameSender)).ok).toBe(false);
+    expect(started).toHaveLength(1);
+  });
+
   it('tells a frame whether it is worth a scan: a name the matcher could find in its text, or clippings of its page', async () => {
     const data = { ...compileMatcher(smallEntities()).data, fingerprint: 'f1' };
     const candidates = new NameCandidates(async () => data);
