@@ -322,6 +322,10 @@ describe('names in common phrases', () => {
     ['国家网信办。各地工信部门、公安部门、科技部门、教育部门、商务部门、工业和信息化部门；中國商務部門、中國外交部門', [['国家网信办', 'cac']]],
     ['国家网信办。教育部门户网站；记者在工信部门口；國家網信辦、工信部、教育部、公安部、科技部、商務部聯合發布', [['国家网信办', 'cac'], ['教育部', 'moe'], ['工信部', 'miit'], ['國家網信辦', 'cac'], ['工信部', 'miit'], ['教育部', 'moe'], ['公安部', 'mps'], ['科技部', 'most'], ['商務部', 'mofcom']]],
     ['The Ministry of Science and Technology and the Cyberspace Administration of China issued the rules.', [['Ministry of Science and Technology', 'most'], ['Cyberspace Administration of China', 'cac']]],
+    // Another country's ministry named in Chinese (美国教育部, the US Department of Education;
+    // 越南公安部, Vietnam's police ministry) is not China's, with mainland regulators on the page.
+    ['国家网信办。美国教育部、英国教育部和新加坡教育部；韩国科技部；越南公安部；新加坡商务部。教育部、科技部、公安部、商务部', [['国家网信办', 'cac'], ['教育部', 'moe'], ['科技部', 'most'], ['公安部', 'mps'], ['商务部', 'mofcom']]],
+    ["Vietnam's Ministry of Public Security and the Vietnamese Ministry of Education; the Cyberspace Administration of China and the Ministry of Public Security", [['Cyberspace Administration of China', 'cac'], ['Ministry of Public Security', 'mps']]],
     // Taiwan's (or another country's) ministry, named as such, is not China's.
     ["China's Ministry of Science and Technology; Taiwan's Ministry of Science and Technology; Taiwan’s Ministry of Education banned DeepSeek; India's Ministry of Commerce; the Cyberspace Administration of China", [["China's Ministry of Science and Technology", 'most'], ['DeepSeek', 'deepseek'], ['Cyberspace Administration of China', 'cac']]],
     // The tale, not the company that took its name.
