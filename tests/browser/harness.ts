@@ -270,36 +270,11 @@ export function useExtensionBrowser(opts: LaunchOptions & { ignoreCloseError?: b
 export type StartupMarks = StartupTiming;
 
 /**
- * Watches a page's execution contexts from before its navigation, so that the content
- * script's start-up marks can be read from its isolated world (the page cannot see them).
+ * The extension's isolated worlds in a page and its same-process frames: those created
+ * from now on, and (Runtime.enable reports them) those that exist already. `marks` reads
+ * the content script's start-up marks in one of them (undefined where it marked nothing).
  */
-export async function watchStartupMarks(page: Page): Promise<() => Promise<StartupMarks | undefined>> {
-  const cdp = await page.context().newCDPSession(page);
-  const isolated: number[] = [];
-  cdp.on('Runtime.executionContextCreated', (e) => {
-    const aux = e.context.auxData as { type?: string; isDefault?: boolean } | undefined;
-    if (aux?.type === 'isolated' && !aux.isDefault) isolated.push(e.context.id);
-  });
-  await cdp.send('Runtime.enable');
-  return async () => {
-    // The last isolated world holding marks is the main frame's current document.
-    for (const contextId of [...isolated].reverse()) {
-      const r = await cdp
-        .send('Runtime.evaluate', { expression: 'JSON.stringify(globalThis[Symbol.for("cnai-context.startup")] ?? null)', contextId, returnByValue: true })
-        .catch(() => undefined);
-      const value = r?.result.value as string | undefined;
-      if (value && value !== 'null') return JSON.parse(value) as StartupMarks;
-    }
-    return undefined;
-  };
-}
-
-/**
- * The start-up marks of the extension's isolated worlds in a page and its same-process
- * frames, as they are now (Runtime.enable reports the contexts that exist), one per
- * document whose content script marked anything.
- */
-export async function startupMarksByFrame(page: Page): Promise<StartupMarks[]> {
+async function isolatedWorlds(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   const contexts: number[] = [];
   cdp.on('Runtime.executionContextCreated', (e) => {
@@ -307,15 +282,41 @@ export async function startupMarksByFrame(page: Page): Promise<StartupMarks[]> {
     if (aux?.type === 'isolated' && !aux.isDefault) contexts.push(e.context.id);
   });
   await cdp.send('Runtime.enable');
-  const out: StartupMarks[] = [];
-  for (const contextId of contexts) {
+  const marks = async (contextId: number): Promise<StartupMarks | undefined> => {
     const r = await cdp
       .send('Runtime.evaluate', { expression: 'JSON.stringify(globalThis[Symbol.for("cnai-context.startup")] ?? null)', contextId, returnByValue: true })
       .catch(() => undefined);
     const value = r?.result.value as string | undefined;
-    if (value && value !== 'null') out.push(JSON.parse(value) as StartupMarks);
+    return value && value !== 'null' ? (JSON.parse(value) as StartupMarks) : undefined;
+  };
+  return { cdp, contexts, marks };
+}
+
+/**
+ * Watches a page's execution contexts from before its navigation, so that the content
+ * script's start-up marks can be read from its isolated world (the page cannot see them).
+ */
+export async function watchStartupMarks(page: Page): Promise<() => Promise<StartupMarks | undefined>> {
+  const worlds = await isolatedWorlds(page);
+  return async () => {
+    // The last isolated world holding marks is the main frame's current document.
+    for (const contextId of [...worlds.contexts].reverse()) {
+      const m = await worlds.marks(contextId);
+      if (m) return m;
+    }
+    return undefined;
+  };
+}
+
+/** The start-up marks of every document in the page and its same-process frames whose content script marked anything. */
+export async function startupMarksByFrame(page: Page): Promise<StartupMarks[]> {
+  const worlds = await isolatedWorlds(page);
+  const out: StartupMarks[] = [];
+  for (const contextId of worlds.contexts) {
+    const m = await worlds.marks(contextId);
+    if (m) out.push(m);
   }
-  await cdp.detach();
+  await worlds.cdp.detach();
   return out;
 }
 
