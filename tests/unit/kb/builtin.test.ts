@@ -131,7 +131,7 @@ describe('names in common phrases', () => {
   });
 
   // A first name (N. Biren Singh) shares this short name: it counts only where the company is
-  // named in full. A cinema-software company shares "Movio" (a seed article names the AI
+  // named in full or another Chinese chip designer is (not Huawei, which Indian news names too). A cinema-software company shares "Movio" (a seed article names the AI
   // start-up by it alone, as the renamed "Surreal").
   // A shorter name at the end of an address: "V3" and "K2" were found once the whole names were
   // refused as part of it.
@@ -171,6 +171,8 @@ describe('names in common phrases', () => {
     // Xverse wallet, 九天揽月, and the Jiutian drone mothership without China Mobile.
     ['The MOSS agreement; Blue Heart Foundation; the Xverse wallet; 可上九天揽月; the Jiutian drone mothership', []],
     ['Biren Technology listed in Hong Kong; Biren', [['Biren Technology', 'biren'], ['Biren', 'biren']]],
+    ["Cambricon, Moore Threads and Biren are China's GPU hopes", [['Cambricon', 'cambricon'], ['Moore Threads', 'moore-threads'], ['Biren', 'biren']]],
+    ['Huawei phones sold well in Imphal, N. Biren Singh said', [['Huawei', 'huawei']]],
     // ByteDance's image and video platform by its short names only with ByteDance on the page.
     ['Seedance 1.0 on Jimeng; Dreamina; 即梦想成真', [['Seedance 1.0', 'seedance']]],
     ["ByteDance's Dreamina, known as 即梦 or Jimeng at home", [['ByteDance', 'bytedance'], ['Dreamina', 'jimeng'], ['即梦', 'jimeng'], ['Jimeng', 'jimeng']]],
