@@ -561,6 +561,8 @@ describe('names in common phrases', () => {
     ["a GLM regression; Janus-faced; Kunlun Mountains; Zhipu, DeepSeek and Baidu", [["Zhipu", "zhipu-ai"], ["DeepSeek", "deepseek"], ["Baidu", "baidu"]]],
     ["欧盟《人工智能法案》；国务院；国家网信办", [["国务院", "state-council"], ["国家网信办", "cac"]]],
     ["直通义乌；千问万问；阿里巴巴", [["阿里巴巴", "alibaba-group"]]],
+    // 千问百答, 千問千答: columns of questions and answers, not the app, on a page that names Alibaba.
+    ["阿里巴巴的千问；健康千问百答；理財千問千答", [["阿里巴巴", "alibaba-group"], ["千问", "qwen"]]],
     ["种植小米；西藏阿里；华为、通义千问", [["华为", "huawei"], ["通义千问", "qwen"]]],
     ["北大光华为MBA学生；算力浪潮；浪潮信息", [["浪潮信息", "inspur"]]],
     ["HK$360 and 360 lidar; Tencent", [["Tencent", "tencent"]]],
