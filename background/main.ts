@@ -112,6 +112,7 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
       const r = await askContent(tabId, { type: 'content/jump', entityId }, frameId);
       return r.found || (r.hidden ? 'hidden' : false);
     },
+    hiddenIn: async (tabId, frameId) => (await askContent(tabId, { type: 'content/hidden' }, frameId)).hidden,
     mayRecordHistory: async (url) => {
       const s = await settings();
       return s.historyEnabled && isSiteEnabled(s, hostOf(url));

@@ -40,6 +40,8 @@ export interface ServiceDeps {
   /** Asks a frame's content script to scroll to an entity's first mention. */
   /** Scrolls a frame to an entity's first mention: true, or 'hidden' when its mentions there are all in hidden parts of the page. */
   jump: (tabId: number, frameId: number, entityId: string) => Promise<boolean | 'hidden'>;
+  /** A frame's entities whose every mention there is in a hidden part of the page. */
+  hiddenIn?: (tabId: number, frameId: number) => Promise<string[]>;
   /** Seeds and publishes the matcher if needed. */
   ensureReady: () => Promise<{ published: boolean }>;
   /** Whether visits to this page may be recorded (history on, site enabled). */
@@ -130,6 +132,20 @@ export function backgroundHandlers(deps: ServiceDeps): Handlers {
         if (r === 'hidden') hidden = true;
       }
       return hidden ? { found: false, hidden } : { found: false };
+    },
+    'tab/hidden': async ({ tabId }, s) => {
+      extensionPageOnly(s);
+      // Hidden in the tab: hidden in every frame that counted it. A frame that does not
+      // answer (gone, busy) counts as showing what it counted.
+      const frames = await deps.tabs.countsByFrame(tabId);
+      const answers = await Promise.all(frames.map(([frameId]) => deps.hiddenIn?.(tabId, frameId).catch(() => []) ?? Promise.resolve([])));
+      const shown = new Set<string>();
+      const hidden = new Set<string>();
+      frames.forEach(([, counts], i) => {
+        const here = new Set(answers[i]);
+        for (const [id, n] of Object.entries(counts)) if (n > 0) (here.has(id) ? hidden : shown).add(id);
+      });
+      return { hidden: [...hidden].filter((id) => !shown.has(id)) };
     },
     'matcher/ensure': async () => ({ published: (await deps.ensureReady()).published }),
     'clip/save': async ({ clipping }) => saveClipping(clipping, database),

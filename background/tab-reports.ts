@@ -78,6 +78,12 @@ export class TabReports {
     if (this.tabs.delete(tabId)) await this.save();
   }
 
+  /** Each frame's counts, top frame first. */
+  async countsByFrame(tabId: number): Promise<[number, Record<string, number>][]> {
+    await this.load();
+    return [...(this.tabs.get(tabId) ?? [])].map(([f, r]): [number, Record<string, number>] => [f, r.counts]).sort(([a], [b]) => a - b);
+  }
+
   /** Frames with at least one mention of the entity, top frame first. */
   async framesWith(tabId: number, entityId: string): Promise<number[]> {
     await this.load();

@@ -191,6 +191,13 @@ export function startUi(core: ContentCore): ContentUi {
       focus(r.range);
       return { found: true };
     },
+    'content/hidden': () => {
+      const scanner = core.scanner();
+      const counts = scanner?.countsById() ?? {};
+      // Stops at an entity's first mention the reader can see: all of them are checked
+      // only for entities with none (a closed menu's few names).
+      return { hidden: Object.keys(counts).filter((id) => counts[id]! > 0 && !scanner!.firstMentionOf(id, (m) => isShown(doc, m.range))) };
+    },
     'content/counts': () => ({ url: core.pageUrl(), title: doc.title, counts: core.scanner()?.countsById() ?? {}, scan: core.scanMode() }),
     'content/navigate': ({ direction }: Extract<ContentRequest, { type: 'content/navigate' }>) => {
       if (!core.enabled()) return { found: false };

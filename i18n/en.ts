@@ -64,6 +64,7 @@ export const en = {
   'popup.jumped': 'Scrolled to the first mention.',
   'popup.notOnPage': 'This entity is not highlighted on the page any more.',
   'popup.onlyHidden': 'Its mentions on this page are in parts the page hides (a closed menu or panel).',
+  'popup.rowHidden': 'only in hidden parts of the page',
   'popup.onThisPage': '{count} on this page',
   'popup.gone': 'This entity is no longer in the knowledge base.',
   'popup.openLibrary': 'Open library',

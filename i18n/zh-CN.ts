@@ -66,6 +66,7 @@ export const zhCN: Record<MessageKey, string> = {
   'popup.jumped': '已滚动到第一处提及。',
   'popup.notOnPage': '此实体已不在页面上高亮。',
   'popup.onlyHidden': '它在本页的提及都在页面隐藏的部分（收起的菜单或面板）。',
+  'popup.rowHidden': '仅在页面隐藏的部分',
   'popup.onThisPage': '本页 {count}',
   'popup.gone': '此实体已不在知识库中。',
   'popup.openLibrary': '打开资料库',

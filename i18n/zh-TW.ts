@@ -73,6 +73,7 @@ export const zhTW: Record<MessageKey, string> = {
   'popup.jumped': '已捲動到第一處提及。',
   'popup.notOnPage': '此實體已不在頁面上標示。',
   'popup.onlyHidden': '它在本頁的提及都在頁面隱藏的部分（收合的選單或面板）。',
+  'popup.rowHidden': '僅在頁面隱藏的部分',
   'popup.onThisPage': '本頁 {count}',
   'popup.gone': '此實體已不在知識庫中。',
   'popup.openLibrary': '開啟收藏庫',

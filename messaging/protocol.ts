@@ -64,6 +64,8 @@ export const BackgroundRequestSchemas = {
   'tab/summary': lazySchema(() => z.strictObject({ type: z.literal('tab/summary'), tabId: TabId })),
   /** Scroll the tab to the first mention of an entity. */
   'tab/jump': lazySchema(() => z.strictObject({ type: z.literal('tab/jump'), tabId: TabId, entityId: SlugSchema })),
+  /** The tab's entities whose every mention is in a part of the page its style hides (the popup marks them). */
+  'tab/hidden': lazySchema(() => z.strictObject({ type: z.literal('tab/hidden'), tabId: TabId })),
   /** Build and publish the matcher if it is missing (a content script started before seeding finished). */
   'matcher/ensure': lazySchema(() => z.strictObject({ type: z.literal('matcher/ensure') })),
 };
@@ -141,6 +143,7 @@ export const BackgroundResponseSchemas = {
   'tab/summary': lazySchema(() => TabSummarySchema.nullable()),
   /** `hidden`: the entity's mentions are all in parts of the page its style hides (a closed menu). */
   'tab/jump': lazySchema(() => z.strictObject({ found: z.boolean(), hidden: z.optional(z.boolean()) })),
+  'tab/hidden': lazySchema(() => z.strictObject({ hidden: z.array(SlugSchema).max(100_000) })),
   'matcher/ensure': lazySchema(() => z.strictObject({ published: z.boolean() })),
 } satisfies Record<BackgroundRequest['type'], z.ZodType>;
 
@@ -150,6 +153,8 @@ export type BackgroundResponse<T extends BackgroundRequest['type']> = z.infer<(t
 export const ContentRequestSchemas = {
   'content/jump': lazySchema(() => z.strictObject({ type: z.literal('content/jump'), entityId: SlugSchema })),
   'content/counts': lazySchema(() => z.strictObject({ type: z.literal('content/counts') })),
+  /** The frame's entities whose every mention here is in a part of the page its style hides. */
+  'content/hidden': lazySchema(() => z.strictObject({ type: z.literal('content/hidden') })),
   /** Keyboard command: move to the next / previous mention and open its card. */
   'content/navigate': lazySchema(() => z.strictObject({ type: z.literal('content/navigate'), direction: z.enum(['next', 'prev']) })),
   /** Context menu or keyboard command: save the current selection as a clipping. */
@@ -172,6 +177,7 @@ export const ContentResponseSchemas = {
     /** How the frame's automaton pass runs (diagnostics). */
     scan: z.enum(['webassembly', 'javascript', 'none']),
   })),
+  'content/hidden': lazySchema(() => z.strictObject({ hidden: z.array(SlugSchema).max(100_000) })),
   'content/navigate': lazySchema(() => z.strictObject({ found: z.boolean() })),
   'content/save-selection': lazySchema(() => z.strictObject({ saved: z.boolean(), reason: z.string().optional() })),
   'content/show-clipping': lazySchema(() => z.strictObject({ found: z.boolean() })),

@@ -44,6 +44,8 @@ type State =
       entities: Map<string, RowEntity>;
       clippings: Clipping[];
       seen: Record<string, number>;
+      /** Entities whose every mention is in a part of the page its style hides (asked after the first paint). */
+      hidden: string[];
     };
 
 /** The tab the popup describes: `?tabId=` (tests, keyboard users opening it in a tab) or the active tab. */
@@ -121,7 +123,7 @@ async function describe(tabId: number): Promise<Extract<State, { status: 'ready'
   const missing = ids.filter((id) => !entities.has(id));
   if (missing.length) for (const [id, e] of await (await afterPaint()).loadEntitiesById(missing)) entities.set(id, e);
   const url = summary?.url ?? (await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined));
-  return { status: 'ready', tabId, summary, url, entities, clippings: [], seen: {} };
+  return { status: 'ready', tabId, summary, url, entities, clippings: [], seen: {}, hidden: [] };
 }
 
 let initialLoad: ReturnType<typeof load> | undefined;
@@ -143,8 +145,15 @@ export function PopupApp() {
     const fillIn = (s: Extract<State, { status: 'ready' }>) => {
       const url = s.url;
       void afterPaint()
-        .then((m) => Promise.all([url ? m.clippingsForPage(url) : [], m.seenCounts(Object.keys(s.summary?.counts ?? {}), undefined, url)]))
-        .then(([clippings, seen]) => !cancelled && setState((prev) => (prev.status === 'ready' && prev.tabId === s.tabId ? { ...prev, clippings, seen } : prev)));
+        .then((m) =>
+          Promise.all([
+            url ? m.clippingsForPage(url) : [],
+            m.seenCounts(Object.keys(s.summary?.counts ?? {}), undefined, url),
+            // The page checks its mentions' styles only now, not at every scan (it would lay the page out).
+            s.summary ? m.askBackground({ type: 'tab/hidden', tabId: s.tabId }).then((r) => r.hidden, () => []) : [],
+          ]),
+        )
+        .then(([clippings, seen, hidden]) => !cancelled && setState((prev) => (prev.status === 'ready' && prev.tabId === s.tabId ? { ...prev, clippings, seen, hidden } : prev)));
     };
     // The page reports again when its mentions change: the site turned off (nothing
     // highlighted any more) or on (scanned), a dynamic page, another page in the tab.
@@ -155,7 +164,7 @@ export function PopupApp() {
       void describe(tabId).then(
         (next) => {
           if (cancelled || asked !== latest) return;
-          setState((prev) => (prev.status === 'ready' ? { ...next, clippings: prev.clippings, seen: prev.seen } : next));
+          setState((prev) => (prev.status === 'ready' ? { ...next, clippings: prev.clippings, seen: prev.seen, hidden: prev.hidden } : next));
           fillIn(next);
         },
         () => {},
@@ -233,7 +242,7 @@ export function PopupApp() {
           ) : (
             <>
               {/* Where the extension is off nothing is highlighted (a report from before would be stale): the notice above says so. */}
-              {!off && <EntityList summary={state.summary} entities={state.entities} seen={state.seen} onSelect={(id) => setStack([id])} />}
+              {!off && <EntityList summary={state.summary} entities={state.entities} seen={state.seen} hidden={state.hidden} onSelect={(id) => setStack([id])} />}
               <PageClippings tabId={state.tabId} clippings={state.clippings} summary={state.summary} />
             </>
           ))}
@@ -277,18 +286,19 @@ function SiteSwitch({ host, disabledSites }: { host: string; disabledSites: read
 /** What a row shows: a published label or a whole entity. */
 type RowEntity = Pick<Entity, 'id' | 'kind' | 'name'>;
 
-function EntityRow({ entity, count, seen, onSelect }: { entity: RowEntity; count?: number; seen?: number; onSelect: (id: string) => void }) {
+function EntityRow({ entity, count, seen, hidden, onSelect }: { entity: RowEntity; count?: number; seen?: number; hidden?: boolean; onSelect: (id: string) => void }) {
   const zh = chineseName(entity);
   const label = [
     `${entity.name.en}${zh ? ` (${zh.text})` : ''}`,
     count !== undefined ? tn('popup.mentionCount', count) : undefined,
+    hidden ? t('popup.rowHidden') : undefined,
     seen ? tn('popup.seenOn', seen) : undefined,
   ]
     .filter(Boolean)
     .join(', ');
   return (
     <li>
-      <button type="button" class={`entity-row kind-${entity.kind}`} data-entity={entity.id} aria-label={label} onClick={() => onSelect(entity.id)}>
+      <button type="button" class={`entity-row kind-${entity.kind}${hidden ? ' hidden-only' : ''}`} data-entity={entity.id} aria-label={label} onClick={() => onSelect(entity.id)}>
         <span class="row-name">
           {entity.name.en}
           {zh && (
@@ -296,6 +306,7 @@ function EntityRow({ entity, count, seen, onSelect }: { entity: RowEntity; count
               {zh.text}
             </span>
           )}
+          {hidden ? <span class="row-hidden">{t('popup.rowHidden')}</span> : null}
           {seen ? <span class="row-seen">{tn('popup.seenOn', seen)}</span> : null}
         </span>
         {count !== undefined && (
@@ -320,7 +331,7 @@ function arrowNavigation(container: HTMLElement | null) {
   };
 }
 
-function EntityList(props: { summary: TabSummary | null; entities: Map<string, RowEntity>; seen: Record<string, number>; onSelect: (id: string) => void }) {
+function EntityList(props: { summary: TabSummary | null; entities: Map<string, RowEntity>; seen: Record<string, number>; hidden: string[]; onSelect: (id: string) => void }) {
   const listRef = useRef<HTMLDivElement>(null);
   const { summary } = props;
   if (!summary) return <p class="muted">{t('popup.nothingYet')}</p>;
@@ -349,7 +360,7 @@ function EntityList(props: { summary: TabSummary | null; entities: Map<string, R
               .get(kind)!
               .sort((a, b) => b.count - a.count || a.entity.name.en.localeCompare(b.entity.name.en))
               .map(({ entity, count }) => (
-                <EntityRow key={entity.id} entity={entity} count={count} seen={props.seen[entity.id]} onSelect={props.onSelect} />
+                <EntityRow key={entity.id} entity={entity} count={count} seen={props.seen[entity.id]} hidden={props.hidden.includes(entity.id)} onSelect={props.onSelect} />
               ))}
           </ul>
         </section>

@@ -233,6 +233,12 @@ describe('popup', () => {
         return r.top >= 0 && r.bottom <= innerHeight;
       });
     const p = await browser.openExtensionPage('popup.html', `?tabId=${tabId}`);
+    // The list marks what is only in the closed menu, once the page has checked its styles.
+    const moonshot = p.locator('.entity-row.hidden-only[data-entity="moonshot-ai"]');
+    await moonshot.waitFor();
+    expect(await moonshot.textContent()).toContain('only in hidden parts of the page');
+    expect(await moonshot.getAttribute('aria-label')).toContain('only in hidden parts of the page');
+    expect(await p.locator('.entity-row.hidden-only').count()).toBe(1);
     for (const entity of ['deepseek', 'baidu']) {
       await menu.evaluate(() => window.scrollTo(0, 0));
       await p.click(`[data-entity="${entity}"]`);

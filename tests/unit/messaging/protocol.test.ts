@@ -211,6 +211,26 @@ describe('background message handling', () => {
     expect((await handle(opts, { type: 'page/scan-engine', url: 'https://news.example/a' }, pageSender)).ok).toBe(false);
   });
 
+  it('marks an entity hidden in a tab only when every frame that counted it has it only in hidden parts', async () => {
+    const tabs = new TabReports();
+    const report = (counts: Record<string, number>) => ({ url: 'https://news.example/a', title: '', counts, anchored: [], orphaned: [] });
+    await tabs.set(7, 0, report({ cac: 2, miit: 1, baidu: 1 }));
+    await tabs.set(7, 3, report({ cac: 1, tencent: 2 }));
+    await tabs.set(7, 5, report({ huawei: 1 }));
+    const asked: number[] = [];
+    const hiddenIn = async (_tab: number, frame: number) => {
+      asked.push(frame);
+      if (frame === 5) throw new Error('gone');
+      return frame === 0 ? ['cac', 'miit'] : ['tencent'];
+    };
+    const withHidden = { ...opts, handlers: backgroundHandlers({ tabs, jump: async () => true, ensureReady: async () => ({ published: false }), hiddenIn }) as never };
+    // cac shows in frame 3; huawei's frame did not answer, so it counts as shown.
+    const r = await handle(withHidden, { type: 'tab/hidden', tabId: 7 }, pageSender);
+    expect(r.ok && (r.data as { hidden: string[] }).hidden.sort()).toEqual(['miit', 'tencent']);
+    expect(asked.sort()).toEqual([0, 3, 5]);
+    expect((await handle(withHidden, { type: 'tab/hidden', tabId: 7 }, contentSender)).ok).toBe(false);
+  });
+
   it("injects the core into the asking frame's document, never into the top document", async () => {
     const started: object[] = [];
     const frames = {
