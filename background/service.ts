@@ -37,7 +37,6 @@ export function classifySender(sender: Sender, runtimeId: string, extensionOrigi
 export interface ServiceDeps {
   database?: CnaiDatabase;
   tabs: TabReports;
-  /** Asks a frame's content script to scroll to an entity's first mention. */
   /** Scrolls a frame to an entity's first mention: true, or 'hidden' when its mentions there are all in hidden parts of the page. */
   jump: (tabId: number, frameId: number, entityId: string) => Promise<boolean | 'hidden'>;
   /** A frame's entities whose every mention there is in a hidden part of the page. */
