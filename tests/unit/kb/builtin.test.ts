@@ -291,6 +291,8 @@ describe('names in common phrases', () => {
     ['云从科技；云从龙，风从虎', [['云从科技', 'cloudwalk']]],
     // People and places named like models, on a page with the maker: Wan Chai, Wan Gang, Kimi Räikkönen, a spark.
     ["Alibaba's Wan 2.1 and Wan; Wan Chai, Wan Gang, Mr. Wan", [['Alibaba', 'alibaba-group'], ['Wan 2.1', 'wan2-1'], ['Wan', 'wan']]],
+    // The surname and places, on a page that names Alibaba and its model.
+    ["Alibaba's Wan 2.1; the Wan family sold shares; Wan Road in Wuhan", [['Alibaba', 'alibaba-group'], ['Wan 2.1', 'wan2-1']]],
     ['Moonshot AI released Kimi; Kimi Räikkönen won', [['Moonshot AI', 'moonshot-ai'], ['Kimi', 'kimi']]],
     ['iFlytek Spark; Spark plugs; a Spark of hope; Spark answers', [['iFlytek Spark', 'iflytek-spark'], ['Spark', 'iflytek-spark']]],
     // A moonshot (an ambitious project), Mao's Little Red Book, the god Janus, Professor Ling.
