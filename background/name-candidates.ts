@@ -1,23 +1,23 @@
 /**
- * Answers whether a frame's text holds a name the published matcher could find, so that
- * frames showing only "Advertisement" or a cookie notice never read and build the matcher
- * themselves (content/frame-worth.ts). The background builds the matcher on the first
- * question and again after the published data changes (`invalidate`); it keeps only the
- * matcher, not the stored data it was built from.
+ * Answers whether a frame's text names something the published matcher would highlight
+ * there, so that frames showing only "Advertisement", a cookie notice or an ad that says
+ * "Spark" never read and build the matcher themselves (content/frame-worth.ts). The
+ * background builds the matcher on the first question and again after the published data
+ * changes (`invalidate`); it keeps only the matcher, not the stored data it was built from.
  *
- * The answer is the matcher's own pass with its word and neighbour rules, without the
- * page-level ones: a name that needs context elsewhere on the page counts, since the
- * frame cannot tell. Veto words are not names.
+ * The answer applies every rule, the page-level ones too (context, veto words), to the
+ * frame's text as if it were the whole page: a frame is a document of its own, and its
+ * scanner judges context within it. The frame asks again when its text changes, so context
+ * that arrives later still starts it. Its text includes what the scanner skips (hidden
+ * elements), which can only add names and context, but for a veto word written there.
  */
 import { Matcher } from '../engine/matcher';
 import { parseMatcherData } from '../engine/matcher-schema';
+import { textMentions } from '../engine/text-mentions';
 
-/** Whether `text` holds at least one candidate mention (not a veto word). */
-export function hasNameCandidate(matcher: Matcher, text: string): boolean {
-  for (const m of matcher.find(text)) {
-    for (const p of m.patterns) if (!matcher.patterns.isMarker(p)) return true;
-  }
-  return false;
+/** Whether `text`, read as a whole page, has at least one mention. */
+export function namesSomething(matcher: Matcher, text: string): boolean {
+  return textMentions(matcher, text).length > 0;
 }
 
 export class NameCandidates {
@@ -29,7 +29,7 @@ export class NameCandidates {
   /** True also when no valid matcher is published yet: the frame's own start then handles it. */
   async has(text: string): Promise<boolean> {
     const matcher = await (this.built ??= this.build());
-    return !matcher || hasNameCandidate(matcher, text);
+    return !matcher || namesSomething(matcher, text);
   }
 
   /** The published data changed: the next question builds the matcher again. */

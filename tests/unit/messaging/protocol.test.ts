@@ -246,7 +246,7 @@ describe('background message handling', () => {
     expect(started).toHaveLength(1);
   });
 
-  it('tells a frame whether it is worth a scan: a name the matcher could find in its text, or clippings of its page', async () => {
+  it("tells a frame whether it is worth a scan: a name its text would show, or one of its page's clippings", async () => {
     const data = { ...compileMatcher(smallEntities()).data, fingerprint: 'f1' };
     const candidates = new NameCandidates(async () => data);
     const worth = {
@@ -255,8 +255,11 @@ describe('background message handling', () => {
     };
     const ask = (text: string, url = 'https://ads.example/slot', sender: object = contentSender) => handle(worth, { type: 'frame/worth', url, text }, sender as never);
     expect(await ask('Advertisement. Learn more')).toEqual({ ok: true, data: { worth: false } });
-    // A name that needs context elsewhere counts: the frame cannot tell.
     expect(await ask('Sponsored: Zhipu AI')).toEqual({ ok: true, data: { worth: true } });
+    // A frame is a document of its own: a name that needs context counts only with its context there.
+    expect(await ask('Spark your ideas. Kimi says hi.')).toEqual({ ok: true, data: { worth: false } });
+    expect(await ask('Moonshot AI: meet Kimi')).toEqual({ ok: true, data: { worth: true } });
+    expect(await ask('Kimi\nby Moonshot AI')).toEqual({ ok: true, data: { worth: true } });
     // Not a name: inside a word.
     expect(await ask('Cacao and cacti')).toEqual({ ok: true, data: { worth: false } });
     // A frame of a page with clippings starts when it shows one of them (an inline frame
