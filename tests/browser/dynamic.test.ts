@@ -264,11 +264,14 @@ describe('frames', () => {
     const widget = await byIdIn(p, 'widget');
     expect(await plain.evaluate(unstarted)).toEqual([0, 0]);
     expect(await widget.evaluate(unstarted)).toEqual([0, 0]);
+    // "Spark" and "Kimi" are names only beside iFlytek and Moonshot AI, which that ad's own
+    // text (its document: a frame's scanner judges context within it) does not name.
+    expect(await (await byIdIn(p, 'spark-ad')).evaluate(unstarted)).toEqual([0, 0]);
     // Nor has the core run in them: the top document and the rotating slot started it
-    // (the "app" mark), the two waiting frames only ran their small part.
+    // (the "app" mark), the three waiting frames only ran their small part.
     const marks = await startupMarksByFrame(p);
     expect(marks.filter((m) => m.app !== undefined)).toHaveLength(2);
-    expect(marks.filter((m) => m.loader !== undefined && m.app === undefined)).toHaveLength(2);
+    expect(marks.filter((m) => m.loader !== undefined && m.app === undefined)).toHaveLength(3);
     // Selecting in the widget starts it, so the selection can be saved.
     await widget.evaluate(() => {
       const r = document.createRange();
