@@ -51,7 +51,7 @@ export interface ServiceDeps {
   wasmAllowed?: (tabId: number, frameId: number, url: string) => boolean;
   /** Injects the core into a frame (background/main.ts: the listed core's own file). */
   startFrame?: (target: { tabId: number; frameId: number; documentId?: string }) => Promise<void>;
-  /** Whether a text holds a name the published matcher could find (true when there is no matcher yet). */
+  /** Whether a frame's text, read with every rule, names something (true when there is no matcher yet). */
   hasNameCandidates?: (text: string) => Promise<boolean>;
   /** The published labels of these entities (kept with a tab's report, for the popup's first paint). */
   labelsFor?: (ids: string[]) => Promise<EntityLabels>;

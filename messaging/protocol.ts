@@ -35,8 +35,8 @@ export const BackgroundRequestSchemas = {
   /** May this frame (now at `url`) compile WebAssembly, by its Content-Security-Policy headers? */
   'page/scan-engine': lazySchema(() => z.strictObject({ type: z.literal('page/scan-engine'), url: PageUrl })),
   /**
-   * Is this frame worth a scan: does its text (at most FRAME_TEXT_MAX characters) hold a
-   * name the matcher could find, or has the frame (now at `url`) stored clippings?
+   * Is this frame worth a scan: does its text (at most FRAME_TEXT_MAX characters), read with
+   * every rule, name something, or show a clipping of its page (`url`, content/page-url.ts)?
    */
   'frame/worth': lazySchema(() => z.strictObject({ type: z.literal('frame/worth'), url: PageUrl, text: z.string().max(FRAME_TEXT_MAX) })),
   /**
