@@ -358,7 +358,8 @@ function EntityList(props: { summary: TabSummary | null; entities: Map<string, R
           <ul>
             {groups
               .get(kind)!
-              .sort((a, b) => b.count - a.count || a.entity.name.en.localeCompare(b.entity.name.en))
+              // What the reader can see first; those only in hidden parts last.
+              .sort((a, b) => Number(props.hidden.includes(a.entity.id)) - Number(props.hidden.includes(b.entity.id)) || b.count - a.count || a.entity.name.en.localeCompare(b.entity.name.en))
               .map(({ entity, count }) => (
                 <EntityRow key={entity.id} entity={entity} count={count} seen={props.seen[entity.id]} hidden={props.hidden.includes(entity.id)} onSelect={props.onSelect} />
               ))}

@@ -239,6 +239,8 @@ describe('popup', () => {
     expect(await moonshot.textContent()).toContain('only in hidden parts of the page');
     expect(await moonshot.getAttribute('aria-label')).toContain('only in hidden parts of the page');
     expect(await p.locator('.entity-row.hidden-only').count()).toBe(1);
+    // Listed after the entities the reader can see.
+    expect(await p.locator('.entity-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entity')).at(-1))).toBe('moonshot-ai');
     for (const entity of ['deepseek', 'baidu']) {
       await menu.evaluate(() => window.scrollTo(0, 0));
       await p.click(`[data-entity="${entity}"]`);
