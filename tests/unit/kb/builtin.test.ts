@@ -330,6 +330,8 @@ describe('names in common phrases', () => {
     // 越南公安部, Vietnam's police ministry) is not China's, with mainland regulators on the page.
     ['国家网信办。美国教育部、英国教育部和新加坡教育部；韩国科技部；越南公安部；新加坡商务部。教育部、科技部、公安部、商务部', [['国家网信办', 'cac'], ['教育部', 'moe'], ['科技部', 'most'], ['公安部', 'mps'], ['商务部', 'mofcom']]],
     ["Vietnam's Ministry of Public Security and the Vietnamese Ministry of Education; the Cyberspace Administration of China and the Ministry of Public Security", [['Cyberspace Administration of China', 'cac'], ['Ministry of Public Security', 'mps']]],
+    ["New Zealand's Ministry of Education, the Saudi Ministry of Commerce and the Philippine Ministry of Science and Technology; the Cyberspace Administration of China", [['Cyberspace Administration of China', 'cac']]],
+    ['国家网信办。新西兰教育部、菲律宾科技部、柬埔寨公安部、土耳其商务部', [['国家网信办', 'cac']]],
     // Taiwan's (or another country's) ministry, named as such, is not China's.
     ["China's Ministry of Science and Technology; Taiwan's Ministry of Science and Technology; Taiwan’s Ministry of Education banned DeepSeek; India's Ministry of Commerce; the Cyberspace Administration of China", [["China's Ministry of Science and Technology", 'most'], ['DeepSeek', 'deepseek'], ['Cyberspace Administration of China', 'cac']]],
     // The tale, not the company that took its name.
