@@ -27,7 +27,7 @@ import { yieldToMain } from './yield';
 import { sendRequests, STORED_KEYS, takeEarlyRequests } from './early-requests';
 import { isOwnElement } from './own';
 import { markStartup } from './startup-timing';
-import { documentAddress } from './page-url';
+import { documentAddress, switchAddresses } from './page-url';
 import { loadUi, type ContentCore, type ContentUi } from './ui-bridge';
 
 /** Where the in-page UI lives (entrypoints/content-app.ts; web-accessible, see wxt.config.ts). */
@@ -78,7 +78,8 @@ export async function startContent(): Promise<void> {
     if (wasm) prepareScanModule();
   });
   let scanMode: 'webassembly' | 'javascript' | 'none' = 'none';
-  const enabled = () => isSiteEnabled(settings, hostOf(documentAddress()));
+  // Off where this document's site or the site of a page it is framed in is off.
+  const enabled = () => switchAddresses().every((a) => isSiteEnabled(settings, hostOf(a)));
 
   /** A report of this page's state to the background (sent by the second part). */
   const report = () => void getUi().then((u) => u.report(), () => {});

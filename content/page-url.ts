@@ -23,3 +23,16 @@ export function documentAddress(win: Window = window): string {
   const base = win.document.baseURI;
   return base && !base.startsWith('about:') ? base : own;
 }
+
+/**
+ * The addresses whose sites decide whether the extension acts in this document: its own
+ * (documentAddress), and in a frame every ancestor's origin (Chromium's
+ * location.ancestorOrigins; a cross-origin frame cannot read more), so that turning a
+ * site off turns off the frames of its pages too, an embed from another site included.
+ */
+export function switchAddresses(win: Window = window): string[] {
+  const out = [documentAddress(win)];
+  const ancestors = (win.location as Location & { ancestorOrigins?: ArrayLike<string> }).ancestorOrigins;
+  if (ancestors) for (let i = 0; i < ancestors.length; i++) out.push(ancestors[i]!);
+  return out;
+}

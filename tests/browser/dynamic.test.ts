@@ -299,11 +299,13 @@ describe('frames', () => {
 
   it("keeps an inline frame's clippings under its page's address, starts it again only for them, and turns it off with the page's site", async () => {
     const p = await browser.context.newPage();
-    const pageUrl = server.url('/inline-frames.html');
+    // With an embed from another origin (localhost against 127.0.0.1) that names a model.
+    const pageUrl = server.url(`/inline-frames.html?embed=${encodeURIComponent(server.url('/frame-child.html').replace('127.0.0.1', 'localhost'))}`);
     await p.goto(pageUrl);
     await waitForHighlights(p, 2);
     const named = await byIdIn(p, 'named');
     await named.waitForFunction(() => (CSS.highlights.get('cnai-model')?.size ?? 0) === 1, undefined, { timeout: 10_000 });
+    await (await byIdIn(p, 'embed')).waitForFunction(() => (CSS.highlights.get('cnai-model')?.size ?? 0) === 1, undefined, { timeout: 10_000 });
     const unstarted = () => [CSS.highlights.size, document.querySelectorAll('[data-cnai-ui]').length];
     const note = await byIdIn(p, 'note');
     expect(await note.evaluate(unstarted)).toEqual([0, 0]);
@@ -335,7 +337,8 @@ describe('frames', () => {
     await popup.locator('.clip-row:not(.orphaned)', { hasText: 'Orchard growers' }).waitFor();
     expect(await popup.locator('.clip-row.orphaned').count()).toBe(0);
     await popup.close();
-    // Turning the page's site off turns its inline frames off too.
+    // Turning the page's site off turns its frames off too: the inline ones, whose site is
+    // the page's, and the embed from another site, framed in it.
     const setSites = (sites: string[]) =>
       browser.worker.evaluate(async (sites) => {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -350,8 +353,15 @@ describe('frames', () => {
     // The srcdoc frame, which named a model, and the note frame, which painted its clipping.
     await (await byIdIn(p, 'named')).waitForFunction(unmarked, undefined, { timeout: 10_000 });
     await (await byIdIn(p, 'note')).waitForFunction(unmarked, undefined, { timeout: 10_000 });
+    await (await byIdIn(p, 'embed')).waitForFunction(unmarked, undefined, { timeout: 10_000 });
     await setSites([]);
     await (await byIdIn(p, 'named')).waitForFunction(marked, undefined, { timeout: 10_000 });
+    await (await byIdIn(p, 'embed')).waitForFunction(marked, undefined, { timeout: 10_000 });
+    // The embed's own site turned off leaves the page alone.
+    await setSites(['localhost']);
+    await (await byIdIn(p, 'embed')).waitForFunction(unmarked, undefined, { timeout: 10_000 });
+    expect(await p.evaluate(marked)).toBe(true);
+    await setSites([]);
     await p.close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentAddress } from '../../../content/page-url';
+import { documentAddress, switchAddresses } from '../../../content/page-url';
 
 /** A window-like object: its address, its parent (itself at the top), and whether another origin hides its location. */
 function frame(href: string, parent?: Window, opts: { crossOrigin?: boolean; baseURI?: string } = {}): Window {
@@ -37,5 +37,14 @@ describe('documentAddress (the address clippings and the site switch use)', () =
     // No better address anywhere: its own.
     expect(documentAddress(frame('about:blank', hidden, { baseURI: 'about:blank' }))).toBe('about:blank');
     expect(documentAddress(frame('about:blank'))).toBe('about:blank');
+  });
+});
+
+describe('switchAddresses (whose site switches cover a document)', () => {
+  it("are its address and, in a frame, its ancestors' origins (where the browser lists them)", () => {
+    expect(switchAddresses(frame('https://news.example/a'))).toEqual(['https://news.example/a']);
+    const embed = { location: { href: 'https://video.example/embed/1', ancestorOrigins: ['https://news.example', 'https://portal.example'] }, document: {} } as unknown as Window;
+    (embed as Window & { parent: Window }).parent = frame('https://news.example/a', undefined, { crossOrigin: true });
+    expect(switchAddresses(embed)).toEqual(['https://video.example/embed/1', 'https://news.example', 'https://portal.example']);
   });
 });
