@@ -78,21 +78,20 @@ export class TabReports {
     if (this.tabs.delete(tabId)) await this.save();
   }
 
+  /** A tab's reports by frame id, top frame first. */
+  private async framesInOrder(tabId: number): Promise<[number, FrameReport][]> {
+    await this.load();
+    return [...(this.tabs.get(tabId) ?? [])].sort(([a], [b]) => a - b);
+  }
+
   /** Each frame's counts, top frame first. */
   async countsByFrame(tabId: number): Promise<[number, Record<string, number>][]> {
-    await this.load();
-    return [...(this.tabs.get(tabId) ?? [])].map(([f, r]): [number, Record<string, number>] => [f, r.counts]).sort(([a], [b]) => a - b);
+    return (await this.framesInOrder(tabId)).map(([f, r]) => [f, r.counts]);
   }
 
   /** Frames with at least one mention of the entity, top frame first. */
   async framesWith(tabId: number, entityId: string): Promise<number[]> {
-    await this.load();
-    const frames = this.tabs.get(tabId);
-    if (!frames) return [];
-    return [...frames.entries()]
-      .filter(([, r]) => (r.counts[entityId] ?? 0) > 0)
-      .map(([f]) => f)
-      .sort((a, b) => a - b);
+    return (await this.framesInOrder(tabId)).filter(([, r]) => (r.counts[entityId] ?? 0) > 0).map(([f]) => f);
   }
 
   /**
@@ -101,11 +100,9 @@ export class TabReports {
    * of the first frame that has one, top frame first.
    */
   async page(tabId: number, url: string): Promise<{ title: string; counts: Record<string, number> }> {
-    await this.load();
     const counts: Record<string, number> = {};
     let title = '';
-    const frames = [...(this.tabs.get(tabId) ?? [])].sort(([a], [b]) => a - b);
-    for (const [, r] of frames) {
+    for (const [, r] of await this.framesInOrder(tabId)) {
       if (r.url !== url) continue;
       title ||= r.title;
       for (const [id, n] of Object.entries(r.counts)) counts[id] = (counts[id] ?? 0) + n;

@@ -336,6 +336,7 @@ function EntityList(props: { summary: TabSummary | null; entities: Map<string, R
   const { summary } = props;
   if (!summary) return <p class="muted">{t('popup.nothingYet')}</p>;
   const byId = props.entities;
+  const hidden = new Set(props.hidden);
   const groups = new Map<EntityKind, { entity: RowEntity; count: number }[]>();
   for (const [id, count] of Object.entries(summary.counts)) {
     const entity = byId.get(id);
@@ -359,9 +360,9 @@ function EntityList(props: { summary: TabSummary | null; entities: Map<string, R
             {groups
               .get(kind)!
               // What the reader can see first; those only in hidden parts last.
-              .sort((a, b) => Number(props.hidden.includes(a.entity.id)) - Number(props.hidden.includes(b.entity.id)) || b.count - a.count || a.entity.name.en.localeCompare(b.entity.name.en))
+              .sort((a, b) => Number(hidden.has(a.entity.id)) - Number(hidden.has(b.entity.id)) || b.count - a.count || a.entity.name.en.localeCompare(b.entity.name.en))
               .map(({ entity, count }) => (
-                <EntityRow key={entity.id} entity={entity} count={count} seen={props.seen[entity.id]} hidden={props.hidden.includes(entity.id)} onSelect={props.onSelect} />
+                <EntityRow key={entity.id} entity={entity} count={count} seen={props.seen[entity.id]} hidden={hidden.has(entity.id)} onSelect={props.onSelect} />
               ))}
           </ul>
         </section>
