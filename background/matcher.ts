@@ -44,7 +44,8 @@ export async function publishMatcher(
   kinds?: Record<EntityKind, boolean>,
 ): Promise<{ published: boolean; stats?: CompileStats }> {
   const entities = highlightableEntities(await loadEffectiveEntities(database)).filter((e) => !kinds || kinds[e.kind]);
-  const input = entities.map((e) => ({ id: e.id, kind: e.kind, aliases: e.aliases }));
+  // Relations as the compiler reads them (what a mention vouches for); their notes do not matter.
+  const input = entities.map((e) => ({ id: e.id, kind: e.kind, aliases: e.aliases, relations: e.relations.map((r) => ({ type: r.type, target: r.target })) }));
   const fp = matcherFingerprint(input, entities.map((e) => e.name));
   const current = await target.get();
   if (!force && current?.fingerprint === fp) return { published: false };

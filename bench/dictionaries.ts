@@ -52,7 +52,8 @@ export async function loadRealKb(): Promise<RealKb> {
 }
 
 function finish(entities: readonly CompilableEntity[], problems: string[], forced = false): RealKb {
-  const list = entities.map((e) => ({ id: e.id, kind: e.kind, aliases: e.aliases.map((a) => ({ ...a })) }));
+  // Relations as background/matcher.ts publishes them (what a mention vouches for as context).
+  const list = entities.map((e) => ({ id: e.id, kind: e.kind, aliases: e.aliases.map((a) => ({ ...a })), ...(e.relations ? { relations: e.relations.map((r) => ({ type: r.type, target: r.target })) } : {}) }));
   return { entities: list, aliases: aliasCount(list), problems, fallback: forced || problems.length > 0 };
 }
 

@@ -17,7 +17,7 @@ export { aliasSpellings, spacingVariants } from './spellings';
  * 6: each stored array in the narrowest width that holds it (engine/narrow.ts).
  * 7: neighbour word lists stored once and referred to by index (PackedPatterns.words).
  */
-export const MATCHER_FORMAT = 7;
+export const MATCHER_FORMAT = 8;
 
 /**
  * Bumped whenever the same entities compile to other patterns, so that a published
@@ -46,13 +46,26 @@ export interface CompilableEntity {
     exceptFollowedBy?: readonly string[];
     unlessPageSays?: readonly string[];
   }[];
+  /** Only those VOUCHING names count (engine/context.ts: what a mention vouches for). */
+  relations?: readonly { type: string; target: string }[];
 }
+
+/**
+ * The relations along which an unambiguous mention vouches for another entity's presence
+ * as context, by the kind of the entity mentioned: a model for its family and its maker
+ * ("Tencent Hunyuan-T1" is Tencent and Hunyuan on the page, though the longer name took
+ * both words), a policy for its issuer, a company for its parent. Not an organization's:
+ * a newspaper's owner or a ministry's State Council is not what a page about it is about.
+ */
+const VOUCHING: Partial<Record<EntityKind, readonly string[]>> = { model: ['part_of', 'developed_by'], policy: ['issued_by'], company: ['part_of'] };
 
 export interface MatcherData {
   format: typeof MATCHER_FORMAT;
   /** Entity ids and kinds; patterns refer to entities by index. */
   ids: string[];
   kinds: EntityKind[];
+  /** Entity → the entities its unambiguous mentions vouch for as context (VOUCHING, transitively); only entities that have any. */
+  vouches: [number, number[]][];
   /** Patterns, and their indices per automaton group (patterns sharing one folded text), packed. */
   patterns: PackedPatterns;
   automaton: SerializedAutomaton;
@@ -145,10 +158,37 @@ export function compileMatcher(entities: readonly CompilableEntity[]): { data: M
     format: MATCHER_FORMAT,
     ids: entities.map((e) => e.id),
     kinds: entities.map((e) => e.kind),
+    vouches: vouchesOf(entities, index),
     patterns: packPatterns(patterns, [...groupsByText.values()], markerStart),
     automaton: serializeAutomaton(automaton),
   };
   return { data, stats: { entities: entities.length, aliases: aliasCount, patterns: patterns.length, groups: texts.length } };
+}
+
+/** For each entity, what its mentions vouch for: VOUCHING relations followed to the end, among the entities compiled. */
+function vouchesOf(entities: readonly CompilableEntity[], index: ReadonlyMap<string, number>): [number, number[]][] {
+  const direct = entities.map((e) => {
+    const types = VOUCHING[e.kind];
+    const out: number[] = [];
+    for (const r of e.relations ?? []) {
+      const t = types?.includes(r.type) ? index.get(r.target) : undefined;
+      if (t !== undefined) out.push(t);
+    }
+    return out;
+  });
+  const vouches: [number, number[]][] = [];
+  direct.forEach((first, i) => {
+    const seen = new Set<number>();
+    const todo = [...first];
+    while (todo.length) {
+      const a = todo.pop()!;
+      if (a === i || seen.has(a)) continue;
+      seen.add(a);
+      todo.push(...direct[a]!);
+    }
+    if (seen.size) vouches.push([i, [...seen].sort((a, b) => a - b)]);
+  });
+  return vouches;
 }
 
 /** P_WORD_START / P_WORD_END for a spelling that starts / ends with a word character (matched as whole words there). */

@@ -1,7 +1,10 @@
 /**
  * Page-level context requirements. An alias with a `context` counts only while the
  * page also has an unambiguous mention (through an alias without a context
- * requirement) of its own entity or of one of its context entities, or a mention of a
+ * requirement) of its own entity or of one of its context entities, or of an entity that
+ * vouches for one of those (a model for its family and maker, a policy for its issuer, a
+ * company for its parent: engine/compile.ts VOUCHING; "Tencent Hunyuan-T1" names Tencent
+ * though the longer name took the word), or a mention of a
  * partner: an alias of an entity of another kind that needs context too, whose entity is
  * in this alias's context and which lists this alias's entity in its own ("Moonshot's
  * Kimi", 阿里发布千问, "the CAC's Interim Measures": a company and its model, a regulator
@@ -46,7 +49,11 @@ export interface GateChange<M extends GatedMention> {
 }
 
 export class ContextGate<M extends GatedMention> {
+  /** Free mentions of each entity. */
   private readonly presence: Int32Array;
+  /** Free mentions of the entities that vouch for each entity (matcher `vouches`). */
+  private readonly vouched: Int32Array;
+  private readonly vouches: readonly (readonly number[] | undefined)[];
   /** Context-dependent mentions (active or pending), by candidate pattern. */
   private readonly byPattern = new Map<number, Set<M>>();
   /** For each entity, the context-requiring patterns it can satisfy (built once per matcher). */
@@ -71,16 +78,19 @@ export class ContextGate<M extends GatedMention> {
   private readonly patterns: PatternTable;
   private readonly kinds: readonly string[];
 
-  /** `matcher`: the patterns to judge, and each entity's kind (partners are of different kinds). */
-  constructor(matcher: { readonly patterns: PatternTable; readonly kinds: readonly string[] }) {
+  /** `matcher`: the patterns to judge, each entity's kind (partners are of different kinds) and what its mentions vouch for. */
+  constructor(matcher: { readonly patterns: PatternTable; readonly kinds: readonly string[]; readonly vouches?: readonly (readonly number[] | undefined)[] }) {
     this.patterns = matcher.patterns;
     this.kinds = matcher.kinds;
     this.presence = new Int32Array(matcher.kinds.length);
+    this.vouched = new Int32Array(matcher.kinds.length);
+    this.vouches = matcher.vouches ?? [];
     this.markerPresence = new Int32Array(matcher.patterns.count - matcher.patterns.markerStart);
   }
 
+  /** Whether the page names `entity` unambiguously, or an entity that vouches for it. */
   isPresent(entity: number): boolean {
-    return this.presence[entity]! > 0;
+    return this.presence[entity]! > 0 || this.vouched[entity]! > 0;
   }
 
   /** Adds a mention; the returned change is valid until the next add or remove. */
@@ -117,7 +127,7 @@ export class ContextGate<M extends GatedMention> {
       m.entity = this.patterns.entity[free]!;
       m.free = true;
       change.activated.push(m);
-      if (this.presence[m.entity]!++ === 0) this.recheck(m.entity, change);
+      this.count(m.entity, 1, change);
       return;
     }
     this.track(this.byPattern, m);
@@ -132,11 +142,27 @@ export class ContextGate<M extends GatedMention> {
       m.free = false;
       const e = m.entity;
       m.entity = -1;
-      if (--this.presence[e]! === 0) this.recheck(e, change);
+      this.count(e, -1, change);
     } else {
       this.untrack(this.byPattern, m);
       m.entity = -1;
       this.recheckPartners(m, change);
+    }
+  }
+
+  /** A free mention of `e` came (1) or went (-1): counts it for `e` and what `e` vouches for, re-deciding where an entity appeared or disappeared. */
+  private count(e: number, by: 1 | -1, change: GateChange<M>): void {
+    const was = this.presence[e]! + this.vouched[e]!;
+    this.presence[e] = this.presence[e]! + by;
+    if (was === 0 || was + by === 0) this.recheck(e, change);
+    const up = this.vouches[e];
+    if (up) {
+      for (let i = 0; i < up.length; i++) {
+        const a = up[i]!;
+        const before = this.presence[a]! + this.vouched[a]!;
+        this.vouched[a] = this.vouched[a]! + by;
+        if (before === 0 || before + by === 0) this.recheck(a, change);
+      }
     }
   }
 
@@ -228,9 +254,9 @@ export class ContextGate<M extends GatedMention> {
       const p = patterns[i]!;
       if (this.silenced(p)) continue;
       const e = this.patterns.entity[p]!;
-      if (this.presence[e]! > 0) return e;
+      if (this.isPresent(e)) return e;
       const c = this.patterns.extra(p)?.c;
-      if (c) for (let j = 0; j < c.length; j++) if (this.presence[c[j]!]! > 0) return e;
+      if (c) for (let j = 0; j < c.length; j++) if (this.isPresent(c[j]!)) return e;
       if (c && this.hasPartnerMention(p, self)) return e;
     }
     return -1;

@@ -50,6 +50,7 @@ export function parseMatcherData(raw: unknown): MatcherData | undefined {
   if (!Array.isArray(d.kinds) || d.kinds.length !== d.ids.length || !d.kinds.every((k) => KINDS.has(k as string))) return undefined;
   // Lengths only here; index ranges are checked when the matcher decodes them.
   if (!isPackedPatterns(d.patterns)) return undefined;
+  if (!Array.isArray(d.vouches) || !d.vouches.every((v) => Array.isArray(v) && v.length === 2 && isInt(v[0]) && Array.isArray(v[1]) && v[1].every(isInt))) return undefined;
   const a = d.automaton as Record<string, unknown> | undefined;
   if (!a || typeof a !== 'object' || typeof a.alphabet !== 'string' || !isInt(a.latin)) return undefined;
   const widths = a.widths as Record<string, unknown> | undefined;

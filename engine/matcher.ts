@@ -30,10 +30,23 @@ export interface Mention {
   aliasEnd: number;
 }
 
+/** `vouches` as a per-entity table; throws on an index out of range. */
+function vouchTable(vouches: MatcherData['vouches'], entityCount: number): (readonly number[] | undefined)[] {
+  const table: (readonly number[] | undefined)[] = new Array(entityCount).fill(undefined);
+  const inRange = (e: number) => e >= 0 && e < entityCount;
+  for (const [e, list] of vouches) {
+    if (!inRange(e) || !list.every(inRange)) throw new Error(`matcher data: entity ${e} vouches for an unknown entity`);
+    table[e] = list;
+  }
+  return table;
+}
+
 export class Matcher {
   readonly ids: readonly string[];
   readonly kinds: readonly EntityKind[];
   readonly patterns: PatternTable;
+  /** Per entity, the entities its unambiguous mentions vouch for as context (engine/context.ts), or undefined. */
+  readonly vouches: readonly (readonly number[] | undefined)[];
   private readonly scanner: Scanner;
   private readonly flags = flagTable();
   private readonly raw: number[] = [];
@@ -51,6 +64,7 @@ export class Matcher {
     this.ids = data.ids;
     this.kinds = data.kinds;
     this.patterns = new PatternTable(data.patterns, data.ids.length);
+    this.vouches = vouchTable(data.vouches, data.ids.length);
     // Sized up front: filling a growing array at scattered indices could turn it into a dictionary.
     this.single = new Array(this.patterns.count);
     this.scanner = new Scanner(data.automaton, engine);

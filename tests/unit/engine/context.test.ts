@@ -85,6 +85,39 @@ describe('ContextGate', () => {
     expect(pageMentions(nova, 'Bossa Nova and Nova Scotia')).toEqual([]);
   });
 
+  it('counts a model for its family and maker, a policy for its issuer, a company for its parent; an organization for nothing', () => {
+    const kb = matcherFor(vouchingEntities());
+    // "Orbit-2 Max" took the word "Orbit", and no alias of Nadir Labs is written: the version vouches for both.
+    expect(pageMentions(kb, 'Nadir released Orbit-2 Max. Orbit is its chatbot; Parent said so.')).toEqual([
+      ['Nadir', 'nadir-labs'],
+      ['Orbit-2 Max', 'orbit-2-max'],
+      ['Orbit', 'orbit'],
+      ['Parent', 'parent-group'],
+    ]);
+    expect(pageMentions(kb, 'Nadir released a chatbot. Orbit is its name; Parent said so.')).toEqual([]);
+    // A rule vouches for its issuer, not the other way round.
+    expect(pageMentions(kb, 'The Tally Rules apply; Bureau staff check.')).toEqual([['Tally Rules', 'tally-rules'], ['Bureau', 'the-bureau']]);
+    expect(pageMentions(kb, 'The Nadir Bureau of Standards wrote Tally.')).toEqual([['Nadir Bureau of Standards', 'the-bureau']]);
+    // A newspaper owned by a company is no context for the company's names.
+    expect(pageMentions(kb, 'The Daily Nadir reports: Parent and Nadir are words.')).toEqual([['Daily Nadir', 'daily-nadir']]);
+  });
+
+  it('re-decides what a vouching mention vouched for when it goes', () => {
+    const kb = matcherFor(vouchingEntities());
+    const gate = new ContextGate<GatedMention>(kb);
+    const [orbit] = kb.find('Orbit').map((x) => x.patterns);
+    const [version] = kb.find('Orbit-2 Max').map((x) => x.patterns);
+    const waiting: GatedMention = { patterns: orbit!, entity: -1 };
+    const v1: GatedMention = { patterns: version!, entity: -1 };
+    const v2: GatedMention = { patterns: version!, entity: -1 };
+    expect(gate.add(waiting).activated).toEqual([]);
+    expect(gate.add(v1).activated).toEqual([v1, waiting]);
+    expect(gate.add(v2).activated).toEqual([v2]);
+    expect(gate.remove(v1).deactivated).toEqual([]);
+    expect(gate.remove(v2).deactivated).toEqual([waiting]);
+    expect(waiting.entity).toBe(-1);
+  });
+
   it('deactivates a vouched mention when its partner goes', () => {
     const kb = matcherFor(loadBuiltinPack().entities);
     const gate = new ContextGate<GatedMention>(kb);
@@ -113,7 +146,8 @@ describe('ContextGate', () => {
     const present = new Set<number>();
     for (const x of live) {
       const free = freeIn(x);
-      if (free !== undefined) present.add(pat(free).e);
+      // A free mention counts for its entity and for what that entity vouches for (its family, maker…).
+      if (free !== undefined) for (const e of [pat(free).e, ...(kb.vouches[pat(free).e] ?? [])]) present.add(e);
     }
     const groupOf = new Map<number, number>();
     for (let g = 0; g < kb.patterns.groupCount; g++) for (const q of kb.patterns.group(g)) groupOf.set(q, g);
@@ -170,7 +204,12 @@ describe('ContextGate', () => {
     const someFree = [0, 1, 2, 3].map((i) => Math.floor((i * kb.patterns.count) / 4)).filter((p) => !(pat(p).f & P_NEEDS_CONTEXT));
     const withVersion = ctx.filter((p) => pat(p).f & P_FREE_WITH_VERSION).slice(0, 8);
     expect(withVersion.length).toBeGreaterThan(3);
-    const pool = [...new Set([...paired.slice(0, 40), ...ctx.filter((p) => !paired.includes(p)).slice(0, 10), ...withVersion, ...someFree])];
+    const base = [...paired.slice(0, 40), ...ctx.filter((p) => !paired.includes(p)).slice(0, 10), ...withVersion];
+    // Free names of entities that vouch for the context of those (a version for its family, a model for its maker).
+    const wanted = new Set(base.flatMap((p) => [pat(p).e, ...(pat(p).c ?? [])]));
+    const vouching = Array.from({ length: kb.patterns.markerStart }, (_, p) => p).filter((p) => !(pat(p).f & P_NEEDS_CONTEXT) && (kb.vouches[pat(p).e] ?? []).some((e) => wanted.has(e)));
+    expect(vouching.length).toBeGreaterThan(10);
+    const pool = [...new Set([...base, ...someFree, ...vouching.filter((_, i) => i % Math.ceil(vouching.length / 12) === 0)])];
     fc.assert(runOps(kb, pool), { numRuns: 300 });
   });
 
@@ -180,6 +219,35 @@ describe('ContextGate', () => {
     fc.assert(runOps(kb, Array.from({ length: kb.patterns.count }, (_, i) => i)), { numRuns: 500 });
   });
 });
+
+/** Fictional entities whose ambiguous names need context that another entity's mention vouches for (engine/compile.ts VOUCHING). */
+function vouchingEntities() {
+  const entity = (id: string, kind: string, aliases: object[], relations: object[] = []) => ({
+    id,
+    kind,
+    name: { en: id },
+    aliases,
+    summary: 'A fictional entity.',
+    facts: kind === 'organization' ? { orgType: 'media' } : kind === 'policy' ? { status: 'in-force' } : {},
+    relations,
+    sources: [{ title: 'Test', publisher: 'Tests' }],
+    updated: '2026-12-07',
+  });
+  const { entities, problems } = parseEntities([
+    entity('parent-group', 'company', [{ text: 'Parent', lang: 'en', caseSensitive: true, context: [] }]),
+    entity('nadir-labs', 'company', [{ text: 'Nadir', lang: 'en', caseSensitive: true, context: [] }], [{ type: 'part_of', target: 'parent-group' }]),
+    entity('orbit', 'model', [{ text: 'Orbit', lang: 'en', caseSensitive: true, context: ['nadir-labs'] }], [{ type: 'developed_by', target: 'nadir-labs' }]),
+    entity('orbit-2-max', 'model', [{ text: 'Orbit-2 Max', lang: 'en' }], [{ type: 'part_of', target: 'orbit' }]),
+    entity('the-bureau', 'organization', [
+      { text: 'Nadir Bureau of Standards', lang: 'en' },
+      { text: 'Bureau', lang: 'en', caseSensitive: true, context: [] },
+    ]),
+    entity('tally-rules', 'policy', [{ text: 'Tally Rules', lang: 'en' }, { text: 'Tally', lang: 'en', caseSensitive: true, context: [] }], [{ type: 'issued_by', target: 'the-bureau' }]),
+    entity('daily-nadir', 'organization', [{ text: 'Daily Nadir', lang: 'en' }], [{ type: 'part_of', target: 'parent-group' }]),
+  ]);
+  expect(problems).toEqual([]);
+  return entities;
+}
 
 /** Fictional entities whose names have veto words, alone, with context, and as partners. */
 function vetoEntities() {

@@ -173,8 +173,14 @@ describe('names in common phrases', () => {
     ['Biren Technology listed in Hong Kong; Biren', [['Biren Technology', 'biren'], ['Biren', 'biren']]],
     ["Cambricon, Moore Threads and Biren are China's GPU hopes", [['Cambricon', 'cambricon'], ['Moore Threads', 'moore-threads'], ['Biren', 'biren']]],
     ['Huawei phones sold well in Imphal, N. Biren Singh said', [['Huawei', 'huawei']]],
-    // ByteDance's image and video platform by its short names only with ByteDance on the page.
-    ['Seedance 1.0 on Jimeng; Dreamina; 即梦想成真', [['Seedance 1.0', 'seedance']]],
+    // ByteDance's image and video platform by its short names only with ByteDance on the page,
+    // or one of its models (a model vouches for its maker); 即梦想成真 is 即 + 梦想成真.
+    ['Jimeng; Dreamina; 即梦', []],
+    ['Seedance 1.0 on Jimeng; Dreamina; 即梦想成真', [['Seedance 1.0', 'seedance'], ['Jimeng', 'jimeng'], ['Dreamina', 'jimeng']]],
+    ['字节跳动：即梦想成真，即梦境，即梦幻；即梦上线', [['字节跳动', 'bytedance'], ['即梦', 'jimeng']]],
+    // Tencent's app by its short name with a Tencent model on the page, whose name took the word "Tencent".
+    ['Tencent Hunyuan-T1 and Yuanbao', [['Tencent Hunyuan-T1', 'hunyuan-t1'], ['Yuanbao', 'yuanbao']]],
+    ['Yuanbao and Yuanbao', []],
     ["ByteDance's Dreamina, known as 即梦 or Jimeng at home", [['ByteDance', 'bytedance'], ['Dreamina', 'jimeng'], ['即梦', 'jimeng'], ['Jimeng', 'jimeng']]],
     // 商汤 is also King Tang of Shang, whose bath basin bore 苟日新，日日新 (the model's name):
     // a maker and its model vouch for each other, so the quotation's 日日新 is not the model.
