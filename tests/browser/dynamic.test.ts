@@ -200,6 +200,41 @@ describe('dynamic pages', () => {
   });
 });
 
+describe('context on a living page', () => {
+  it("marks a short name once a model of its maker shows up, whose longer name took the maker's word, and unmarks it when that goes", async () => {
+    const p = await browser.context.newPage();
+    await p.goto(server.url('/dynamic.html'));
+    await waitForHighlights(p, 2);
+    const models = (want: string[]) =>
+      p.waitForFunction(
+        (w) => {
+          const got = [...(CSS.highlights.get('cnai-model') ?? [])].filter((r) => r.startContainer.isConnected).map((r) => r.startContainer.textContent!.slice(r.startOffset, r.endOffset));
+          return w.every((t) => got.includes(t)) && !got.some((t) => t === 'Yuanbao' && !w.includes(t));
+        },
+        want,
+        { timeout: 10_000 },
+      );
+    await p.evaluate(() => {
+      const note = document.createElement('p');
+      note.id = 'app-note';
+      note.textContent = 'Yuanbao is an app.';
+      document.body.append(note);
+    });
+    await p.waitForTimeout(500);
+    await models([]);
+    await p.evaluate(() => {
+      const news = document.createElement('p');
+      news.id = 'model-news';
+      news.textContent = 'Tencent Hunyuan-T1 is out.';
+      document.body.append(news);
+    });
+    await models(['Tencent Hunyuan-T1', 'Yuanbao']);
+    await p.evaluate(() => document.getElementById('model-news')!.remove());
+    await models([]);
+    await p.close();
+  });
+});
+
 describe('veto words on a living page', () => {
   // 清華大學 on a page that says 國立清華大學 is National Tsing Hua University (Taiwan), not
   // Tsinghua (Beijing): the bare name counts only while the full one is not on the page.
