@@ -472,6 +472,15 @@ describe('names in common phrases', () => {
     // Physics on a page that names Alibaba: quarks (and their neighbours) veto the app's short name.
     ["Alibaba's Qwen. Quarks combine into hadrons; Quark is a tiny particle.", [['Alibaba', 'alibaba-group'], ['Qwen', 'qwen']]],
     ['阿里巴巴发布千问。夸克是基本粒子，质子由上夸克和下夸克组成。', [['阿里巴巴', 'alibaba-group'], ['千问', 'qwen']]],
+    // Up and down quarks named together, with no other physics word on the page.
+    ['阿里巴巴发布千问。上夸克和下夸克。', [['阿里巴巴', 'alibaba-group'], ['千问', 'qwen']]],
+    ['阿里巴巴发布千问。上、下夸克都很轻。', [['阿里巴巴', 'alibaba-group'], ['千问', 'qwen']]],
+    // The Roman god, explained on a page about DeepSeek's model of that name.
+    ["DeepSeek's Janus-Pro is out. Janus, the Roman god of beginnings, has two faces.", [['DeepSeek', 'deepseek'], ['Janus-Pro', 'janus-pro']]],
+    ["DeepSeek's Janus-Pro is out; Janus reads images.", [['DeepSeek', 'deepseek'], ['Janus-Pro', 'janus-pro'], ['Janus', 'janus']]],
+    // 星野 in Japanese is a surname (星野源), whatever the page says of MiniMax.
+    ['MiniMaxの新モデル。星野源は歌手です。', [['MiniMax', 'minimax']]],
+    ['MiniMax旗下星野App', [['MiniMax', 'minimax'], ['星野', 'talkie']]],
     ['阿里巴巴发布千问，旗下夸克App用户增长。Alibaba upgraded Quark.', [['阿里巴巴', 'alibaba-group'], ['千问', 'qwen'], ['夸克App', 'quark'], ['Alibaba', 'alibaba-group'], ['Quark', 'quark']]],
     // Movio is also Vista Group's cinema-marketing business: not on its pages.
     ["Vista Group's Movio Cinema helps cinemas. Movio said attendance rose.", []],
