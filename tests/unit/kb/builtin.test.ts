@@ -173,6 +173,11 @@ describe('names in common phrases', () => {
     ['Biren Technology listed in Hong Kong; Biren', [['Biren Technology', 'biren'], ['Biren', 'biren']]],
     ["Cambricon, Moore Threads and Biren are China's GPU hopes", [['Cambricon', 'cambricon'], ['Moore Threads', 'moore-threads'], ['Biren', 'biren']]],
     ['Huawei phones sold well in Imphal, N. Biren Singh said', [['Huawei', 'huawei']]],
+    // Black Sesame, the Wuhan driving-chip designer: by its short name only among other chip designers.
+    ['Horizon Robotics and Black Sesame make driving chips', [['Horizon Robotics', 'horizon-robotics'], ['Black Sesame', 'black-sesame']]],
+    ['Black Sesame International listed in Hong Kong; 黑芝麻智能上市', [['Black Sesame International', 'black-sesame'], ['黑芝麻智能', 'black-sesame']]],
+    ['Black Sesame Ice Cream and Black Sesame seeds; 黑芝麻汤圆', []],
+    ['Horizon Robotics sells Black Sesame Soup', [['Horizon Robotics', 'horizon-robotics']]],
     // ByteDance's image and video platform by its short names only with ByteDance on the page,
     // or one of its models (a model vouches for its maker); 即梦想成真 is 即 + 梦想成真.
     ['Jimeng; Dreamina; 即梦', []],
