@@ -1,7 +1,7 @@
 /**
- * When a frame is worth a scan (content/frame-text.ts says why frames wait). The top
- * document always is. A frame is once its text names something, with every rule applied
- * (the background, which has the matcher built, answers from the frame's text), when it
+ * When a frame is worth a scan (content/frame-text.ts says why frames wait; the top
+ * document has the core listed and never asks). A frame is once its text names
+ * something, with every rule applied (the background, which has the matcher built, answers from the frame's text), when it
  * shows one of its page's clippings, when it shows more text than is sent to ask (a widget full of prose)
  * or text in a shadow root, and when the reader selects something in it (to clip it).
  * Until then it reads and builds nothing, and asks again only when its text changes
@@ -23,8 +23,7 @@ export type AskWorth = (text: string, url: string) => Promise<boolean>;
 export const askBackgroundWorth: AskWorth = async (text, url) =>
   worthFromAnswer(await browser.runtime.sendMessage({ type: 'frame/worth', url, text }));
 
-export function whenWorthScanning(doc: Document, pageUrl: () => string, ask: AskWorth = askBackgroundWorth, isTop = window === window.top): Promise<void> {
-  if (isTop) return Promise.resolve();
+export function whenWorthScanning(doc: Document, pageUrl: () => string, ask: AskWorth = askBackgroundWorth): Promise<void> {
   return new Promise((resolve) => {
     let done = false;
     let asked: string | undefined;

@@ -54,15 +54,9 @@ describe('whenWorthScanning (a frame waits until it is worth a scan)', () => {
   };
   const later = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  it('does not wait in the top document', async () => {
-    const { asked, ask } = asker();
-    await whenWorthScanning(document, url, ask, true);
-    expect(asked).toEqual([]);
-  });
-
   it('asks once it shows text, and waits while its text holds no name, asking again only when the text changes', async () => {
     const { asked, ask } = asker();
-    const done = settled(whenWorthScanning(document, url, ask, false));
+    const done = settled(whenWorthScanning(document, url, ask));
     await later(10);
     expect([asked, done()]).toEqual([[], false]);
     document.body.innerHTML = '<p>Advertisement</p>';
@@ -88,16 +82,16 @@ describe('whenWorthScanning (a frame waits until it is worth a scan)', () => {
   it('starts at once with a name already there, or too much text to send', async () => {
     const { asked, ask } = asker();
     document.body.innerHTML = '<p>Baidu</p>';
-    await whenWorthScanning(document, url, ask, false);
+    await whenWorthScanning(document, url, ask);
     document.body.innerHTML = `<p>${'word '.repeat(20_000)}</p>`;
-    await whenWorthScanning(document, url, ask, false);
+    await whenWorthScanning(document, url, ask);
     expect(asked).toEqual(['Baidu']);
   });
 
   it('starts when the reader selects text in it (to clip it), and when the answer fails', async () => {
     const { ask } = asker();
     document.body.innerHTML = '<p>Advertisement</p>';
-    const done = settled(whenWorthScanning(document, url, ask, false));
+    const done = settled(whenWorthScanning(document, url, ask));
     await later(10);
     expect(done()).toBe(false);
     const r = document.createRange();
@@ -106,6 +100,6 @@ describe('whenWorthScanning (a frame waits until it is worth a scan)', () => {
     document.dispatchEvent(new Event('selectionchange'));
     await later(10);
     expect(done()).toBe(true);
-    await whenWorthScanning(document, url, () => Promise.reject(new Error('no background')), false);
+    await whenWorthScanning(document, url, () => Promise.reject(new Error('no background')));
   });
 });
