@@ -16,6 +16,7 @@ export { aliasSpellings, spacingVariants } from './spellings';
  * 5: the automaton stored without the arrays a tab derives in one pass (engine/automaton.ts).
  * 6: each stored array in the narrowest width that holds it (engine/narrow.ts).
  * 7: neighbour word lists stored once and referred to by index (PackedPatterns.words).
+ * 8: what each entity's mentions vouch for as context (`vouches`).
  */
 export const MATCHER_FORMAT = 8;
 
@@ -46,7 +47,7 @@ export interface CompilableEntity {
     exceptFollowedBy?: readonly string[];
     unlessPageSays?: readonly string[];
   }[];
-  /** Only those VOUCHING names count (engine/context.ts: what a mention vouches for). */
+  /** Its relations; the VOUCHING ones make its mentions count as context for their targets. */
   relations?: readonly { type: string; target: string }[];
 }
 
