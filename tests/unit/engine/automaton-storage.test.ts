@@ -139,6 +139,7 @@ describe('the stored automaton', () => {
         widths[f!] = n % 2 ? 2 : 4;
         return d;
       })(), /not a whole number/],
+      ['an entity that vouches for one that does not exist', { ...stored(), vouches: [[0, [1_000_000]]] }, /vouches for an unknown entity/],
     ];
     // The WebAssembly pass derives and checks in its own `expand`.
     expect(new Matcher(parseMatcherData(stored())!, 'polyfill').wasm).toBe(true);
@@ -146,6 +147,9 @@ describe('the stored automaton', () => {
     const odd = stored();
     (odd.automaton.widths as Record<string, number>).dense = 3;
     expect(parseMatcherData(odd)).toBeUndefined();
+    // What each entity's mentions vouch for: refused by the shape check when it is no table of indices.
+    expect(parseMatcherData({ ...stored(), vouches: undefined })).toBeUndefined();
+    expect(parseMatcherData({ ...stored(), vouches: [[0, ['tencent']]] })).toBeUndefined();
     for (const [what, d, error] of cases) {
       const parsed = parseMatcherData(d);
       expect(parsed, what).toBeDefined();
