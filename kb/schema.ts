@@ -13,8 +13,10 @@
  * - `context: [...]` — the alias is an everyday word, a person's name, or the name
  *   of something else (Kimi, Spark, 豆包, 元宝). It counts only when the same page
  *   also mentions, through an alias *without* a context requirement, the alias's
- *   own entity or one of the listed entities. `context: []` means "only its own
- *   entity". Example: "Kimi" needs `moonshot-ai`; "Moonshot AI released Kimi K2"
+ *   own entity or one of the listed entities, or of an entity that belongs to one of
+ *   them (a model of that family or maker, a policy of that issuer, a subsidiary:
+ *   engine/compile.ts VOUCHING). `context: []` means "only its own entity" (and what
+ *   belongs to it). Example: "Kimi" needs `moonshot-ai`; "Moonshot AI released Kimi K2"
  *   highlights both, "Kimi Antonelli drove for Mercedes" highlights nothing.
  * - `shared: true` — the same alias (after normalization) is deliberately claimed
  *   by more than one entity. Every claim of a shared alias must carry a `context`;
