@@ -71,3 +71,27 @@ describe('regionalVariants', () => {
     expect(regionalVariants('Interim Measures for Generative AI')).toEqual([]);
   });
 });
+
+describe('what a mention vouches for (vouches)', () => {
+  const e = (id: string, kind: 'model' | 'company' | 'organization' | 'policy', relations: { type: string; target: string }[] = []) => ({ id, kind, aliases: [{ text: id }], relations });
+  const vouches = (entities: ReturnType<typeof e>[]) => {
+    const { data } = compileMatcher(entities);
+    return Object.fromEntries(data.vouches.map(([i, list]) => [data.ids[i], list.map((j) => data.ids[j])]));
+  };
+
+  it('follows a model to its family and maker, and the maker to its parent, whatever their order', () => {
+    expect(vouches([e('parent', 'company'), e('maker', 'company', [{ type: 'part_of', target: 'parent' }]), e('family', 'model', [{ type: 'developed_by', target: 'maker' }]), e('version', 'model', [{ type: 'part_of', target: 'family' }, { type: 'based_on', target: 'other' }])])).toEqual({
+      maker: ['parent'],
+      family: ['parent', 'maker'],
+      version: ['parent', 'maker', 'family'],
+    });
+  });
+
+  it('ends where a relation loops back (an edited knowledge base may say two companies own each other)', () => {
+    expect(vouches([e('a', 'company', [{ type: 'part_of', target: 'b' }]), e('b', 'company', [{ type: 'part_of', target: 'a' }]), e('m', 'model', [{ type: 'developed_by', target: 'a' }])])).toEqual({ a: ['b'], b: ['a'], m: ['a', 'b'] });
+  });
+
+  it('leaves out organizations, relations of other types and entities not compiled (muted, hidden)', () => {
+    expect(vouches([e('paper', 'organization', [{ type: 'part_of', target: 'owner' }]), e('owner', 'company'), e('rule', 'policy', [{ type: 'regulates', target: 'owner' }, { type: 'issued_by', target: 'gone' }])])).toEqual({});
+  });
+});
