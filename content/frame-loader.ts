@@ -3,9 +3,10 @@
  * manifest for the top document only: a page's frames are mostly ad slots, widgets and
  * empty about:blank helpers, and the same-origin ones share the page's main thread, where
  * evaluating the listed core cost about 4.5 ms and 160 KB of heap per frame before the frame
- * had shown anything. This small part runs in every frame instead. It waits until the
- * frame is worth a scan (content/frame-worth.ts), sends the first reads, and asks the
- * background to inject the core, which then starts as it does in the top document.
+ * had shown anything. This small part runs in every frame instead. It waits until its
+ * site is on (content/frame-switch.ts) and the frame is worth a scan (content/frame-worth.ts),
+ * sends the first reads, and asks the background to inject the core, which then starts as
+ * it does in the top document.
  *
  * Injected, not imported as a module: the background injects the listed core's own file,
  * whose compilation V8 keeps for the top document's process, so a same-origin or
@@ -16,6 +17,7 @@ import { browser } from 'wxt/browser';
 import { normalizePageUrl } from '../model/url';
 import type { BackgroundRequest } from '../messaging/protocol';
 import { sendEarlyRequests } from './early-requests';
+import { whenSwitchedOn } from './frame-switch';
 import { whenWorthScanning } from './frame-worth';
 import { highlightApiAvailable, isHtmlDocument } from './highlight-api';
 import { documentAddress } from './page-url';
@@ -26,6 +28,9 @@ export async function startFrame(): Promise<void> {
   if (window === window.top) return;
   if (!isHtmlDocument() || !highlightApiAvailable()) return;
   markStartup('loader');
+  // On a site that is off (or with the extension paused) the core would stop at once, and
+  // the frame's text is not even sent for the check: wait until it is on.
+  await whenSwitchedOn();
   await whenWorthScanning(document, () => normalizePageUrl(documentAddress()));
   const start: Extract<BackgroundRequest, { type: 'frame/start' }> = { type: 'frame/start' };
   try {

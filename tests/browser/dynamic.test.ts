@@ -21,6 +21,15 @@ const byIdIn = async (p: Page, id: string) => (await (await p.$(`#${id}`))!.cont
 const server = useStaticServer();
 const browser = useExtensionBrowser();
 
+/** Sets the list of sites where the extension is off, as the settings page does. */
+const setSites = (sites: string[]) =>
+  browser.worker.evaluate(async (sites) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const { chrome } = globalThis as any;
+    const current = (await chrome.storage.local.get('settings')).settings ?? {};
+    await chrome.storage.local.set({ settings: { ...current, disabledSites: sites } });
+  }, sites);
+
 beforeAll(async () => {
   page = await browser.context.newPage();
   await page.goto(server.url('/dynamic.html'));
@@ -332,6 +341,30 @@ describe('frames', () => {
     await p.close();
   });
 
+  it('does not start the core in a frame of a site that is off, and starts it when the site is turned on', async () => {
+    await setSites(['127.0.0.1']);
+    const p = await browser.context.newPage();
+    try {
+      await p.goto(server.url('/ad-frames.html'));
+      // The slot whose text comes to name a company a second after load.
+      const rotating = await byIdIn(p, 'rotating');
+      await rotating.waitForFunction(() => document.body?.textContent?.includes('Zhipu'), undefined, { timeout: 10_000 });
+      await p.waitForTimeout(2000);
+      const companies = () => CSS.highlights.get('cnai-company')?.size ?? 0;
+      expect(await rotating.evaluate(companies)).toBe(0);
+      // Only the top document's core ran (and stopped at the settings): no frame's core was injected.
+      const marks = await startupMarksByFrame(p);
+      expect(marks.filter((m) => m.app !== undefined)).toHaveLength(1);
+      expect(marks.filter((m) => m.loader !== undefined && m.app === undefined)).toHaveLength(4);
+      await setSites([]);
+      await rotating.waitForFunction(() => (CSS.highlights.get('cnai-company')?.size ?? 0) === 1, undefined, { timeout: 10_000 });
+      await p.waitForFunction(() => [...CSS.highlights.keys()].some((n) => n.startsWith('cnai-')), undefined, { timeout: 10_000 });
+    } finally {
+      await setSites([]);
+      await p.close();
+    }
+  });
+
   it("keeps an inline frame's clippings under its page's address, starts it again only for them, and turns it off with the page's site", async () => {
     const p = await browser.context.newPage();
     // With an embed from another origin (localhost against 127.0.0.1) that names a model.
@@ -374,13 +407,6 @@ describe('frames', () => {
     await popup.close();
     // Turning the page's site off turns its frames off too: the inline ones, whose site is
     // the page's, and the embed from another site, framed in it.
-    const setSites = (sites: string[]) =>
-      browser.worker.evaluate(async (sites) => {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const { chrome } = globalThis as any;
-        const current = (await chrome.storage.local.get('settings')).settings ?? {};
-        await chrome.storage.local.set({ settings: { ...current, disabledSites: sites } });
-      }, sites);
     await setSites(['127.0.0.1']);
     const marked = () => [...CSS.highlights.keys()].some((n) => n.startsWith('cnai-'));
     const unmarked = () => ![...CSS.highlights.keys()].some((n) => n.startsWith('cnai-'));
