@@ -5,22 +5,20 @@
  * core's injection and evaluation. Anything unexpected in the stored value counts as on.
  */
 import { browser } from 'wxt/browser';
-import { coveringSite } from '../model/sites';
-import { hostOf } from '../model/url';
+import { isSwitchedOn, type SiteSwitch } from '../model/sites';
 import { SETTINGS_KEY } from '../storage/keys';
 import { switchAddresses } from './page-url';
 
-/** Off: paused, or the site of one of `addresses` (the frame's own, then the pages it is framed in) is in the list of sites that are off. */
+/** The switch's two settings as stored, read leniently: what is not as expected counts as on. */
+function siteSwitchOf(stored: unknown): SiteSwitch {
+  const { paused, disabledSites } = (stored && typeof stored === 'object' ? stored : {}) as { paused?: unknown; disabledSites?: unknown };
+  const sites = Array.isArray(disabledSites) ? disabledSites.filter((s): s is string => typeof s === 'string' && s !== '') : [];
+  return { paused: paused === true, disabledSites: sites };
+}
+
+/** Off: paused, or the site of one of `addresses` (the frame's own, then the pages it is framed in) is in the list of sites that are off, as the core decides. */
 export function switchedOff(stored: unknown, addresses: readonly string[]): boolean {
-  if (!stored || typeof stored !== 'object') return false;
-  const { paused, disabledSites } = stored as { paused?: unknown; disabledSites?: unknown };
-  if (paused === true) return true;
-  if (!Array.isArray(disabledSites)) return false;
-  const sites = disabledSites.filter((s): s is string => typeof s === 'string');
-  return addresses.some((a) => {
-    const host = hostOf(a);
-    return host !== '' && coveringSite(sites, host) !== undefined;
-  });
+  return !isSwitchedOn(siteSwitchOf(stored), addresses);
 }
 
 /** Resolves at once where the switch is on, else once the settings turn it on. */

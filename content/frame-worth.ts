@@ -1,9 +1,10 @@
 /**
  * When a frame is worth a scan (content/frame-text.ts says why frames wait; the top
  * document has the core listed and never asks). A frame is once its text names
- * something, with every rule applied (the background, which has the matcher built, answers from the frame's text), when it
- * shows one of its page's clippings, when it shows more text than is sent to ask (a widget full of prose)
- * or text in a shadow root, and when the reader selects something in it (to clip it).
+ * something, with every rule applied (the background, which has the matcher built,
+ * answers from the frame's text), when it shows one of its page's clippings, when it
+ * shows more text than is sent to ask (a widget full of prose) or text in a shadow root,
+ * and when the reader selects something in it (to clip it).
  * Until then it reads and builds nothing, and asks again only when its text changes
  * (checked at most once per CHECK_MS, then less often after each "no", down to once per
  * MAX_CHECK_MS). A failed or malformed answer counts as yes.

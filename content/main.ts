@@ -12,8 +12,8 @@ import { Matcher } from '../engine/matcher';
 import { prepareScanModule } from '../engine/scan-wasm';
 import { parseMatcherData } from '../engine/matcher-schema';
 import { wasmFromScanEngineAnswer } from '../messaging/core-answers';
-import { DEFAULT_SETTINGS, isSiteEnabled, parseSettings, type Settings } from '../model/settings';
-import { hostOf, normalizePageUrl } from '../model/url';
+import { DEFAULT_SETTINGS, isSwitchedOn, parseSettings, type Settings } from '../model/settings';
+import { normalizePageUrl } from '../model/url';
 import { policiesAllowWasm } from '../model/csp';
 import { MATCHER_STORAGE_KEY, SETTINGS_KEY } from '../storage/keys';
 import highlightCss from '../entrypoints/content/highlights.css?inline';
@@ -79,7 +79,7 @@ export async function startContent(): Promise<void> {
   });
   let scanMode: 'webassembly' | 'javascript' | 'none' = 'none';
   // Off where this document's site or the site of a page it is framed in is off.
-  const enabled = () => switchAddresses().every((a) => isSiteEnabled(settings, hostOf(a)));
+  const enabled = () => isSwitchedOn(settings, switchAddresses());
 
   /** A report of this page's state to the background (sent by the second part). */
   const report = () => void getUi().then((u) => u.report(), () => {});

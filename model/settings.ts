@@ -8,7 +8,7 @@
 import { z } from './zod-mini';
 import { lazySchema } from './lazy-schema';
 import { ENTITY_KINDS, type EntityKind } from '../kb/kinds';
-import { coveringSite, normalizeSiteList } from './sites';
+import { normalizeSiteList } from './sites';
 import { ISSUE } from './issues';
 
 const HexColorSchema = lazySchema(() => z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, ISSUE.color)));
@@ -86,8 +86,5 @@ function readSettingsFields(raw: unknown): Settings {
   return out as Settings;
 }
 
-/** Whether the extension should act on a page of this host (a URL's hostname). */
-export function isSiteEnabled(settings: Settings, host: string): boolean {
-  if (settings.paused) return false;
-  return coveringSite(settings.disabledSites, host) === undefined;
-}
+// Pure and schema-free, so that the frames part can use it too (content/frame-switch.ts).
+export { isSiteEnabled, isSwitchedOn } from './sites';

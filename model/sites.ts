@@ -9,6 +9,8 @@
  * compared: pages are told apart by host name only.
  */
 
+import { hostOf } from './url';
+
 export type SiteEntry = { ok: true; host: string } | { ok: false; reason: 'invalid' | 'scheme' | 'wildcard' };
 
 /**
@@ -80,4 +82,24 @@ export function normalizeSiteList(list: readonly string[]): string[] {
 export function coveringSite(list: readonly string[], host: string): string | undefined {
   const h = siteHost(host);
   return list.find((s) => h === s || h.endsWith(`.${s}`));
+}
+
+/** The settings that decide where the extension acts (model/settings.ts Settings has them). */
+export interface SiteSwitch {
+  paused: boolean;
+  disabledSites: readonly string[];
+}
+
+/** Whether the extension should act on a page of this host (a URL's hostname). */
+export function isSiteEnabled(settings: SiteSwitch, host: string): boolean {
+  if (settings.paused) return false;
+  return coveringSite(settings.disabledSites, host) === undefined;
+}
+
+/**
+ * Whether it should act in a document whose switch these addresses decide (its own and
+ * its ancestors': content/page-url.ts switchAddresses): every one of their sites is on.
+ */
+export function isSwitchedOn(settings: SiteSwitch, addresses: readonly string[]): boolean {
+  return addresses.every((a) => isSiteEnabled(settings, hostOf(a)));
 }
