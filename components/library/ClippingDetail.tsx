@@ -26,7 +26,12 @@ export function ClippingDetail({ clipping: c, entities, toast, onFilterPage, onD
   const [note, setNote] = useState(c.note);
   const [tags, setTags] = useState(c.tags.join(', '));
   const [status, setStatus] = useState('');
-  const dirty = note !== c.note || tags !== c.tags.join(', ');
+  // What is stored: the prop, or the save's own result until the library's query brings
+  // it (else Save stood enabled for a moment after "Saved.", the tags in the old order).
+  const [stored, setStored] = useState({ note: c.note, tags: c.tags.join(', ') });
+  const propTags = c.tags.join(', ');
+  useEffect(() => setStored((s) => (s.note === c.note && s.tags === propTags ? s : { note: c.note, tags: propTags })), [c.note, propTags]);
+  const dirty = note !== stored.note || tags !== stored.tags;
   // What the fields hold now, for the save when the reader leaves this clipping unsaved.
   const typed = useRef({ note, tags, dirty, deleted: false });
   typed.current = { note, tags, dirty, deleted: typed.current.deleted };
@@ -45,6 +50,7 @@ export function ClippingDetail({ clipping: c, entities, toast, onFilterPage, onD
       // The tags as stored: without repeats, in the library's spelling ("Policy" → "policy").
       setNote(next.note);
       setTags(next.tags.join(', '));
+      setStored({ note: next.note, tags: next.tags.join(', ') });
       setStatus(t('lib.saved'));
     } catch (e) {
       // A refusal that says why as a message code (storage/clippings.ts): in the interface language.

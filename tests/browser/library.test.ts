@@ -144,10 +144,21 @@ describe('clippings in the library', () => {
     await lib.goto(lib.url().split('#')[0] + '#/clippings');
     await lib.locator('.clip-item').first().click();
     await lib.getByLabel('Tags').fill('woodwind, POLICY, Woodwind');
+    // Every state the form passes through, seen as the DOM changes: "Saved." with Save still
+    // enabled lasted only until the library's query brought the stored clipping.
+    await lib.evaluate(() => {
+      const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+      const form = document.querySelector('.clip-edit')!;
+      new MutationObserver(() => {
+        const saved = form.querySelector('[role=status]')?.textContent?.includes('Saved.');
+        if (saved) seen.push(`${(form.querySelector('button[type=submit]') as HTMLButtonElement).disabled}`);
+      }).observe(form, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
     await lib.getByRole('button', { name: 'Save', exact: true }).click();
     await lib.locator('.clip-edit [role=status]', { hasText: 'Saved.' }).waitFor();
     expect(await lib.getByLabel('Tags').inputValue()).toBe('woodwind, policy');
     expect(await lib.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+    expect(await lib.evaluate(() => (window as unknown as { seen: string[] }).seen)).not.toContain('false');
   });
 });
 
