@@ -29,6 +29,7 @@ import { isOwnElement } from './own';
 import { markStartup } from './startup-timing';
 import { documentAddress, switchAddresses } from './page-url';
 import { loadUi, type ContentCore, type ContentUi } from './ui-bridge';
+import { messagesBeforeUi } from './messages-before-ui';
 
 /** Where the in-page UI lives (entrypoints/content-app.ts; web-accessible, see wxt.config.ts). */
 const UI_PATH = '/content-app.js';
@@ -250,8 +251,12 @@ export async function startContent(): Promise<void> {
       ui?.onNavigate();
     }
   }, 1000);
+  // Messages that come before the second part is loaded: it is loaded to answer them.
+  const beforeUi = messagesBeforeUi({ loaded: () => ui, load: getUi, answering: () => settingsRead && enabled() && alive() });
+  browser.runtime.onMessage.addListener(beforeUi);
   const teardown = () => {
     clearInterval(housekeeping);
+    browser.runtime.onMessage.removeListener(beforeUi);
     browser.storage.onChanged.removeListener(onStorage);
     stop();
     ui?.dispose();

@@ -47,6 +47,11 @@ export interface ContentUi {
   onNavigate(): void;
   /** The extension went away: stop listening for messages. */
   dispose(): void;
+  /**
+   * Its message listener, for a message that came before it was loaded
+   * (content/messages-before-ui.ts): answers through `sendResponse`.
+   */
+  onMessage(raw: unknown, sender: unknown, sendResponse: (response: unknown) => void): true;
 }
 
 export type StartUi = (core: ContentCore) => ContentUi;

@@ -256,5 +256,6 @@ export function startUi(core: ContentCore): ContentUi {
       clearTimeout(reportTimer);
       browser.runtime.onMessage.removeListener(onMessage);
     },
+    onMessage: (raw, sender, sendResponse) => onMessage(raw, sender as Parameters<typeof onMessage>[1], sendResponse),
   };
 }

@@ -46,6 +46,25 @@ describe('clipping in frames and shadow roots', () => {
     await page.close();
   });
 
+  // Was lost: the listener for commands is in the part of the content script loaded after the
+  // first highlights, so a command in between reached no listener, and nothing said so.
+  it('saves a selection with the keyboard command sent right at the first highlight, before the in-page interface has loaded', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/basic.html'));
+    const tabId = await browser.tabIdOf(page);
+    await page.goto(server.url('/early-save.html'), { waitUntil: 'commit' });
+    const first = await page.waitForFunction(() => (CSS.highlights.get('cnai-company')?.size ?? 0) > 0 && { ui: document.querySelectorAll('[data-cnai-ui]').length }, undefined, { polling: 2, timeout: 10_000 });
+    await browser.worker.evaluate(
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' }),
+      tabId,
+    );
+    // The interface had not been loaded when the command was sent (else this tests nothing).
+    expect(await first.jsonValue()).toEqual({ ui: 0 });
+    await expect.poll(stored, { timeout: 10_000 }).toContainEqual({ url: server.url('/early-save.html'), text: 'Moonshot AI released Kimi K2' });
+    await page.close();
+  });
+
   it('saves a selection inside an open shadow root with the in-page button, and finds it again', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/clip-places.html'));

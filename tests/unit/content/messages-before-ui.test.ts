@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from 'vitest';
+import { messagesBeforeUi } from '../../../content/messages-before-ui';
+import type { ContentUi } from '../../../content/ui-bridge';
+
+function fakeUi(): ContentUi & { seen: unknown[] } {
+  const seen: unknown[] = [];
+  const noop = () => {};
+  return {
+    seen,
+    report: noop,
+    ensureMatcher: async () => {},
+    ensure: noop,
+    remove: noop,
+    onFlush: noop,
+    applySettings: noop,
+    onNavigate: noop,
+    dispose: noop,
+    onMessage(raw, _sender, sendResponse) {
+      seen.push(raw);
+      sendResponse({ ok: true, data: { saved: true } });
+      return true;
+    },
+  };
+}
+
+describe('messages before the second part is loaded', () => {
+  it('loads it and hands it the message, which it answers', async () => {
+    const ui = fakeUi();
+    let loaded: ContentUi | undefined;
+    const load = vi.fn(async () => (loaded = ui));
+    const listen = messagesBeforeUi({ loaded: () => loaded, load, answering: () => true });
+    const answer = new Promise((resolve) => expect(listen({ type: 'content/save-selection' }, {}, resolve)).toBe(true));
+    await expect(answer).resolves.toEqual({ ok: true, data: { saved: true } });
+    expect(ui.seen).toEqual([{ type: 'content/save-selection' }]);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('stands aside once the second part is there (its own listener answers), so nothing is answered twice', () => {
+    const ui = fakeUi();
+    const load = vi.fn(async () => ui);
+    const listen = messagesBeforeUi({ loaded: () => ui, load, answering: () => true });
+    const sendResponse = vi.fn();
+    expect(listen({ type: 'content/counts' }, {}, sendResponse)).toBeUndefined();
+    expect(load).not.toHaveBeenCalled();
+    expect(ui.seen).toEqual([]);
+    expect(sendResponse).not.toHaveBeenCalled();
+  });
+
+  it('does not answer where the extension is off on the page (or before the settings are read)', () => {
+    const load = vi.fn(async () => fakeUi());
+    const listen = messagesBeforeUi({ loaded: () => undefined, load, answering: () => false });
+    const sendResponse = vi.fn();
+    expect(listen({ type: 'content/save-selection' }, {}, sendResponse)).toBeUndefined();
+    expect(load).not.toHaveBeenCalled();
+    expect(sendResponse).not.toHaveBeenCalled();
+  });
+
+  it('answers with a failure when the second part cannot be loaded, so the sender does not wait for ever', async () => {
+    const listen = messagesBeforeUi({ loaded: () => undefined, load: () => Promise.reject(new Error('blocked')), answering: () => true });
+    const answer = new Promise((resolve) => listen({ type: 'content/navigate', direction: 'next' }, {}, resolve));
+    await expect(answer).resolves.toMatchObject({ ok: false, error: expect.stringContaining('could not be loaded') });
+  });
+});
