@@ -170,6 +170,11 @@ describe('names in common phrases', () => {
     // Names that are also other things: MOSS without Fudan, a Blue Heart that is not vivo's, the
     // Xverse wallet, 九天揽月, and the Jiutian drone mothership without China Mobile.
     ['The MOSS agreement; Blue Heart Foundation; the Xverse wallet; 可上九天揽月; the Jiutian drone mothership', []],
+    // Xingchen ("stars") is China Telecom's name for its models, and a given name.
+    ["China Telecom's Xingchen LLM has 100 billion parameters.", [['China Telecom', 'china-telecom'], ['Xingchen', 'telechat']]],
+    ['TeleAI open-sourced Xingchen.', [['TeleAI', 'teleai'], ['Xingchen', 'telechat']]],
+    ['China Telecom hired Wang Xingchen, and Xingchen Liu spoke; the xingchen app', [['China Telecom', 'china-telecom']]],
+    ['Xingchen, a rising star, without the company on the page', []],
     ['Biren Technology listed in Hong Kong; Biren', [['Biren Technology', 'biren'], ['Biren', 'biren']]],
     ["Cambricon, Moore Threads and Biren are China's GPU hopes", [['Cambricon', 'cambricon'], ['Moore Threads', 'moore-threads'], ['Biren', 'biren']]],
     ['Huawei phones sold well in Imphal, N. Biren Singh said', [['Huawei', 'huawei']]],
