@@ -5,9 +5,9 @@ import { startFrame } from '../content/frame-loader';
 /**
  * Every frame's part (content/frame-loader.ts): in a frame, it waits until the frame is
  * worth a scan and then has the background inject the core; in the top document, where
- * the core is listed (entrypoints/content, entrypoints/scan.content.ts), it stops at once. It also carries
- * the highlight styles, which the browser injects from the manifest into every frame (a
- * page's Content-Security-Policy cannot block them).
+ * the core is listed (entrypoints/content, entrypoints/scan.content.ts), it stops at once.
+ * It also carries the highlight styles, which the browser injects from the manifest into
+ * every frame (a page's Content-Security-Policy cannot block them).
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

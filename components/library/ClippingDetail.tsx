@@ -23,13 +23,13 @@ export interface ClippingDetailProps {
 }
 
 export function ClippingDetail({ clipping: c, entities, toast, onFilterPage, onDeleted }: ClippingDetailProps) {
+  const propTags = c.tags.join(', ');
   const [note, setNote] = useState(c.note);
-  const [tags, setTags] = useState(c.tags.join(', '));
+  const [tags, setTags] = useState(propTags);
   const [status, setStatus] = useState('');
   // What is stored: the prop, or the save's own result until the library's query brings
   // it (else Save stood enabled for a moment after "Saved.", the tags in the old order).
-  const [stored, setStored] = useState({ note: c.note, tags: c.tags.join(', ') });
-  const propTags = c.tags.join(', ');
+  const [stored, setStored] = useState({ note: c.note, tags: propTags });
   useEffect(() => setStored((s) => (s.note === c.note && s.tags === propTags ? s : { note: c.note, tags: propTags })), [c.note, propTags]);
   const dirty = note !== stored.note || tags !== stored.tags;
   // What the fields hold now, for the save when the reader leaves this clipping unsaved.
@@ -48,9 +48,10 @@ export function ClippingDetail({ clipping: c, entities, toast, onFilterPage, onD
     try {
       const next = await updateClipping(c.id, { note, tags: parseTags(tags) });
       // The tags as stored: without repeats, in the library's spelling ("Policy" → "policy").
-      setNote(next.note);
-      setTags(next.tags.join(', '));
-      setStored({ note: next.note, tags: next.tags.join(', ') });
+      const saved = { note: next.note, tags: next.tags.join(', ') };
+      setNote(saved.note);
+      setTags(saved.tags);
+      setStored(saved);
       setStatus(t('lib.saved'));
     } catch (e) {
       // A refusal that says why as a message code (storage/clippings.ts): in the interface language.
