@@ -19,6 +19,7 @@ import type { BackgroundRequest } from '../messaging/protocol';
 import { sendEarlyRequests } from './early-requests';
 import { whenSwitchedOn } from './frame-switch';
 import { whenWorthScanning } from './frame-worth';
+import { failHeldSaves, holdSavesForCore } from './held-saves';
 import { highlightApiAvailable, isHtmlDocument } from './highlight-api';
 import { documentAddress } from './page-url';
 import { markStartup } from './startup-timing';
@@ -28,6 +29,8 @@ export async function startFrame(): Promise<void> {
   if (window === window.top) return;
   if (!isHtmlDocument() || !highlightApiAvailable()) return;
   markStartup('loader');
+  // A save command sent as the reader's selection starts the frame waits for the core.
+  holdSavesForCore();
   // On a site that is off (or with the extension paused) the core would stop at once: wait
   // until it is on. Read beside the name check, not before it: at page load the settings'
   // read waits behind the top document's read of the matcher (a same-origin frame's first
@@ -38,6 +41,7 @@ export async function startFrame(): Promise<void> {
     sendEarlyRequests();
     await browser.runtime.sendMessage(start);
   } catch {
-    // Nothing to do: the extension was reloaded or removed meanwhile (its APIs throw then).
+    // The extension was reloaded or removed meanwhile (its APIs throw then): no core comes.
+    failHeldSaves('The extension could not start in this frame.');
   }
 }

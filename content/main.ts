@@ -29,7 +29,8 @@ import { isOwnElement } from './own';
 import { markStartup } from './startup-timing';
 import { documentAddress, switchAddresses } from './page-url';
 import { loadUi, type ContentCore, type ContentUi } from './ui-bridge';
-import { messagesBeforeUi } from './messages-before-ui';
+import { deliverHeld, messagesBeforeUi } from './messages-before-ui';
+import { takeHeldSaves } from './held-saves';
 
 /** Where the in-page UI lives (entrypoints/content-app.ts; web-accessible, see wxt.config.ts). */
 const UI_PATH = '/content-app.js';
@@ -252,7 +253,8 @@ export async function startContent(): Promise<void> {
     }
   }, 1000);
   // Messages that come before the second part is loaded: it is loaded to answer them.
-  const beforeUi = messagesBeforeUi({ loaded: () => ui, load: getUi, answering: () => settingsRead && enabled() && alive() });
+  const beforeUiOptions = { loaded: () => ui, load: getUi, answering: () => settingsRead && enabled() && alive() };
+  const beforeUi = messagesBeforeUi(beforeUiOptions);
   browser.runtime.onMessage.addListener(beforeUi);
   const teardown = () => {
     clearInterval(housekeeping);
@@ -271,6 +273,8 @@ export async function startContent(): Promise<void> {
   markStartup('stored');
   settings = parseSettings(stored[SETTINGS_KEY]);
   settingsRead = true;
+  // A save command the frames part kept for this core (content/held-saves.ts).
+  deliverHeld(beforeUiOptions, takeHeldSaves());
   matcherData = stored[MATCHER_STORAGE_KEY];
   if (!matcherData) await getUi().then((u) => u.ensureMatcher(), () => {});
   else await start();

@@ -7,10 +7,14 @@
  * hands it the message; from then on the second part's own listener answers, and this one
  * stands aside (so no message is answered twice). Where the extension is off on the page
  * nothing answers, as before: the background takes no answer as "nothing here".
+ *
+ * In a frame the frames part may have kept a save command that came before this listener
+ * answered (content/held-saves.ts); the core hands those over once it has read the
+ * settings (`deliverHeld`).
  */
+import type { HeldMessage, SendResponse } from './held-saves';
 import type { ContentUi } from './ui-bridge';
 
-type SendResponse = (response: unknown) => void;
 export type MessageListener = (raw: unknown, sender: unknown, sendResponse: SendResponse) => true | undefined;
 
 export interface BeforeUiOptions {
@@ -22,14 +26,32 @@ export interface BeforeUiOptions {
   answering(): boolean;
 }
 
+/** Loads the second part and hands it the message. */
+function handOver(opts: BeforeUiOptions, raw: unknown, sender: unknown, sendResponse: SendResponse): void {
+  opts.load().then(
+    (ui) => ui.onMessage(raw, sender, sendResponse),
+    // Without an answer the sender would wait until the page closes.
+    () => sendResponse({ ok: false, error: 'The in-page interface could not be loaded.' }),
+  );
+}
+
 export function messagesBeforeUi(opts: BeforeUiOptions): MessageListener {
   return (raw, sender, sendResponse) => {
     if (opts.loaded() || !opts.answering()) return undefined;
-    opts.load().then(
-      (ui) => ui.onMessage(raw, sender, sendResponse),
-      // Without an answer the sender would wait until the page closes.
-      () => sendResponse({ ok: false, error: 'The in-page interface could not be loaded.' }),
-    );
+    handOver(opts, raw, sender, sendResponse);
     return true;
   };
+}
+
+/**
+ * Answers the messages the frames part kept (call once the settings are read). They were
+ * promised an answer, so where the extension is off here they get a failure that says so.
+ */
+export function deliverHeld(opts: BeforeUiOptions, held: readonly HeldMessage[]): void {
+  for (const { raw, sender, sendResponse } of held) {
+    const ui = opts.loaded();
+    if (ui) ui.onMessage(raw, sender, sendResponse);
+    else if (opts.answering()) handOver(opts, raw, sender, sendResponse);
+    else sendResponse({ ok: false, error: 'The extension is off on this page.' });
+  }
 }

@@ -65,6 +65,33 @@ describe('clipping in frames and shadow roots', () => {
     await page.close();
   });
 
+  // Was lost: a frame whose text names nothing starts its core only when the reader selects
+  // in it, and a command sent before that core listened reached no listener in the frame.
+  it('saves a selection in a frame that had not started, with the command sent as the selection is made', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/ad-frames.html'));
+    await waitForHighlights(page, 2);
+    const widget = page.frames().find((f) => f.url().endsWith('/plain-frame.html'))!;
+    // Not started: no interface, nothing registered (its text names nothing).
+    expect(await widget.evaluate(() => [CSS.highlights.size, document.querySelectorAll('[data-cnai-ui]').length])).toEqual([0, 0]);
+    const tabId = await browser.tabIdOf(page);
+    await widget.evaluate(() => {
+      const r = document.createRange();
+      r.selectNodeContents(document.getElementById('plain')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+    });
+    await browser.worker.evaluate(
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' }),
+      tabId,
+    );
+    await expect.poll(stored, { timeout: 10_000 }).toContainEqual({ url: server.url('/plain-frame.html'), text: 'Gardening tools are on sale this week at the corner shop.' });
+    // The frame shows what it saved.
+    await widget.waitForFunction(() => document.querySelectorAll('[data-cnai-ui]').length === 1, undefined, { timeout: 10_000 });
+    await page.close();
+  });
+
   it('saves a selection inside an open shadow root with the in-page button, and finds it again', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/clip-places.html'));

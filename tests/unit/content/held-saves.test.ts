@@ -1,0 +1,141 @@
+/**
+ * A save command that reaches a waiting frame before its core listens (content/held-saves.ts)
+ * is kept for the core, which answers it once it has read the settings
+ * (content/messages-before-ui.ts deliverHeld).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { failHeldSaves, holdSavesForCore, takeHeldSaves, type SendResponse } from '../../../content/held-saves';
+import { deliverHeld } from '../../../content/messages-before-ui';
+import type { ContentUi } from '../../../content/ui-bridge';
+
+type Listener = (raw: unknown, sender: unknown, sendResponse: SendResponse) => true | undefined;
+
+function fakeMessages() {
+  const listeners = new Set<Listener>();
+  return {
+    listeners,
+    addListener: (l: Listener) => void listeners.add(l),
+    removeListener: (l: Listener) => void listeners.delete(l),
+    /** What the browser does: every listener sees the message; true keeps the channel open. */
+    send(raw: unknown, sendResponse: SendResponse = () => {}) {
+      return [...listeners].map((l) => l(raw, { id: 'ext' }, sendResponse));
+    },
+  };
+}
+
+function fakeDoc(selected: { value: boolean }) {
+  return { getSelection: () => ({ isCollapsed: !selected.value }) } as unknown as Document;
+}
+
+const save = { type: 'content/save-selection' };
+
+afterEach(() => {
+  takeHeldSaves();
+  vi.useRealTimers();
+});
+
+describe('save commands kept for a frame’s core', () => {
+  it('keeps a save command that finds a selection here, and nothing else', () => {
+    const messages = fakeMessages();
+    const selected = { value: false };
+    holdSavesForCore(fakeDoc(selected), messages);
+    // No selection in this frame: another frame has it, as before.
+    expect(messages.send(save)).toEqual([undefined]);
+    selected.value = true;
+    expect(messages.send({ type: 'content/counts' })).toEqual([undefined]);
+    expect(messages.send(null)).toEqual([undefined]);
+    expect(messages.send(save)).toEqual([true]);
+    const held = takeHeldSaves();
+    expect(held.map((m) => m.raw)).toEqual([save]);
+    // Taken: the frames part no longer listens, and a second take finds nothing.
+    expect(messages.listeners.size).toBe(0);
+    expect(takeHeldSaves()).toEqual([]);
+  });
+
+  it('listens once per world, however often the frames part starts', () => {
+    const messages = fakeMessages();
+    holdSavesForCore(fakeDoc({ value: true }), messages);
+    holdSavesForCore(fakeDoc({ value: true }), messages);
+    expect(messages.listeners.size).toBe(1);
+  });
+
+  it('answers kept commands with a failure when no core comes, and when the start fails', async () => {
+    vi.useFakeTimers();
+    const messages = fakeMessages();
+    holdSavesForCore(fakeDoc({ value: true }), messages, 1000);
+    const late = vi.fn();
+    messages.send(save, late);
+    vi.advanceTimersByTime(999);
+    expect(late).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(late).toHaveBeenCalledWith({ ok: false, error: expect.stringContaining('did not start') });
+    // Still listening: a core may come yet.
+    const failed = vi.fn();
+    messages.send(save, failed);
+    failHeldSaves('The extension could not start in this frame.');
+    expect(failed).toHaveBeenCalledWith({ ok: false, error: 'The extension could not start in this frame.' });
+    expect(late).toHaveBeenCalledTimes(1);
+    expect(takeHeldSaves()).toEqual([]);
+  });
+
+  it('is nothing in the top document, where no frames part listens', () => {
+    expect(takeHeldSaves()).toEqual([]);
+    expect(() => failHeldSaves('x')).not.toThrow();
+  });
+});
+
+function fakeUi(): ContentUi & { seen: unknown[] } {
+  const seen: unknown[] = [];
+  const noop = () => {};
+  return {
+    seen,
+    report: noop,
+    ensureMatcher: async () => {},
+    ensure: noop,
+    remove: noop,
+    onFlush: noop,
+    applySettings: noop,
+    onNavigate: noop,
+    dispose: noop,
+    onMessage(raw, _sender, sendResponse) {
+      seen.push(raw);
+      sendResponse({ ok: true, data: { saved: true } });
+      return true;
+    },
+  };
+}
+
+describe('deliverHeld (the core takes the kept commands once the settings are read)', () => {
+  it('loads the second part and lets it answer each kept command', async () => {
+    const ui = fakeUi();
+    let loaded: ContentUi | undefined;
+    const load = vi.fn(async () => (loaded = ui));
+    const answers: unknown[] = [];
+    const done = new Promise<void>((resolve) => {
+      deliverHeld({ loaded: () => loaded, load, answering: () => true }, [
+        { raw: save, sender: {}, sendResponse: (r) => answers.push(r) },
+        { raw: save, sender: {}, sendResponse: (r) => (answers.push(r), resolve()) },
+      ]);
+    });
+    await done;
+    expect(answers).toEqual([{ ok: true, data: { saved: true } }, { ok: true, data: { saved: true } }]);
+    expect(ui.seen).toEqual([save, save]);
+  });
+
+  it('hands them straight to a second part already loaded', () => {
+    const ui = fakeUi();
+    const load = vi.fn(async () => ui);
+    const sendResponse = vi.fn();
+    deliverHeld({ loaded: () => ui, load, answering: () => true }, [{ raw: save, sender: {}, sendResponse }]);
+    expect(load).not.toHaveBeenCalled();
+    expect(sendResponse).toHaveBeenCalledWith({ ok: true, data: { saved: true } });
+  });
+
+  it('answers with a failure that says so where the extension is off (the commands were promised an answer)', () => {
+    const load = vi.fn(async () => fakeUi());
+    const sendResponse = vi.fn();
+    deliverHeld({ loaded: () => undefined, load, answering: () => false }, [{ raw: save, sender: {}, sendResponse }]);
+    expect(load).not.toHaveBeenCalled();
+    expect(sendResponse).toHaveBeenCalledWith({ ok: false, error: 'The extension is off on this page.' });
+  });
+});
