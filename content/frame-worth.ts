@@ -73,6 +73,8 @@ export function whenWorthScanning(doc: Document, pageUrl: () => string, ask: Ask
     });
     observer.observe(doc, { childList: true, subtree: true, characterData: true });
     doc.addEventListener('selectionchange', onSelection);
+    // A selection made before this part ran (it runs at document_idle) fires no event.
+    onSelection();
     void check();
   });
 }

@@ -6,12 +6,16 @@
  * to every frame, found no listener in this one, and the reader's selection was not saved,
  * with no word.
  *
- * The frames part listens from its start. A save command that finds a selection here is
- * kept, and the core takes it when it has read the settings (content/messages-before-ui.ts)
- * and answers it as any other. Every other message is left alone, as before: the save
- * command is the only one sent to frames that have not reported (the popup's jumps and
- * questions go to frames that counted mentions). Kept on the isolated world's global,
- * which the page cannot reach: the two parts are separate scripts in one world.
+ * The same holds in the top document while it loads: its core starts at document_idle,
+ * which a page's slow script can put off for seconds after its text shows.
+ *
+ * The frames part (in the top document, the document_start part) listens from its start.
+ * A save command that finds a selection here is kept, and the core takes it when it has
+ * read the settings (content/messages-before-ui.ts) and answers it as any other. Every
+ * other message is left alone, as before: the save command is the only one sent to
+ * frames that have not reported (the popup's jumps and questions go to frames that
+ * counted mentions). Kept on the isolated world's global, which the page cannot reach:
+ * the parts are separate scripts in one world.
  */
 import { browser } from 'wxt/browser';
 
@@ -23,8 +27,12 @@ export interface HeldMessage {
   sendResponse: SendResponse;
 }
 
-/** A kept command is answered with a failure after this long without a core (a start that never came). */
-export const HOLD_MS = 10_000;
+/**
+ * A kept command is answered with a failure after this long without a core (a start that
+ * never came), so the sender does not wait until the page closes. Long enough for a page
+ * whose scripts hold up document_idle.
+ */
+export const HOLD_MS = 30_000;
 
 const KEY = Symbol.for('cnai-context.held-saves');
 

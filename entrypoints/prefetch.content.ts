@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { highlightApiAvailable, startsAsHtmlDocument } from '../content/highlight-api';
 import { sendEarlyRequests } from '../content/early-requests';
+import { holdSavesForCore } from '../content/held-saves';
 import { watchFrameAfterParse } from '../content/first-frame';
 import { markStartup } from '../content/startup-timing';
 
@@ -22,7 +23,11 @@ export default defineContentScript({
     // Not an HTML or XHTML document (SVG, other XML) or no Highlight API: the loader will stop too.
     if (!startsAsHtmlDocument() || !highlightApiAvailable()) return;
     // A frame's loader sends them once the frame is worth a scan (content/frame-loader.ts).
-    if (window === window.top) sendEarlyRequests();
+    if (window === window.top) {
+      sendEarlyRequests();
+      // A save command before the core listens (a selection made while the page loads) waits for it.
+      holdSavesForCore();
+    }
     watchFrameAfterParse();
   },
 });

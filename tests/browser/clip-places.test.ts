@@ -65,6 +65,38 @@ describe('clipping in frames and shadow roots', () => {
     await page.close();
   });
 
+  // Was lost: the core starts at document_idle, which a slow script holds up while the text
+  // already shows; a command sent before then reached no listener in the page.
+  it('saves a selection made while the page still loads, with the command sent before the core has started', async () => {
+    server.route((url) =>
+      url.pathname === '/slow-load.html'
+        ? {
+            body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Slow</title></head><body>
+<p id="lead">Zhipu AI opened its GLM weights to researchers.</p>
+<script>const r = document.createRange(); r.selectNodeContents(document.getElementById('lead')); getSelection().addRange(r);</script>
+<script src="/slow-load.js"></script>
+<p>The rest of the article.</p></body></html>`,
+          }
+        : url.pathname === '/slow-load.js'
+          ? { body: '', type: 'text/javascript', delayMs: 3000 }
+          : undefined,
+    );
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/basic.html'));
+    const tabId = await browser.tabIdOf(page);
+    await page.goto(server.url('/slow-load.html'), { waitUntil: 'commit' });
+    // The selection is there, the page still loading, nothing highlighted: no core yet.
+    await page.waitForFunction(() => getSelection()!.toString().includes('Zhipu'), undefined, { polling: 10, timeout: 10_000 });
+    expect(await page.evaluate(() => [document.readyState, CSS.highlights.size])).toEqual(['loading', 0]);
+    await browser.worker.evaluate(
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      (tab) => void (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' }).catch(() => {}),
+      tabId,
+    );
+    await expect.poll(stored, { timeout: 15_000 }).toContainEqual({ url: server.url('/slow-load.html'), text: 'Zhipu AI opened its GLM weights to researchers.' });
+    await page.close();
+  });
+
   // Was lost: a frame whose text names nothing starts its core only when the reader selects
   // in it, and a command sent before that core listened reached no listener in the frame.
   it('saves a selection in a frame that had not started, with the command sent as the selection is made', async () => {

@@ -102,4 +102,16 @@ describe('whenWorthScanning (a frame waits until it is worth a scan)', () => {
     expect(done()).toBe(true);
     await whenWorthScanning(document, url, () => Promise.reject(new Error('no background')));
   });
+
+  it('starts at once with text already selected when it runs (a selection fires no event then)', async () => {
+    const { asked, ask } = asker();
+    document.body.innerHTML = '<p>Advertisement</p>';
+    getSelection()!.removeAllRanges();
+    const r = document.createRange();
+    r.selectNodeContents(document.querySelector('p')!);
+    getSelection()!.addRange(r);
+    await whenWorthScanning(document, url, ask);
+    expect(asked).toEqual([]);
+    getSelection()!.removeAllRanges();
+  });
 });
