@@ -10,7 +10,8 @@ import { BUILTIN_PACK_VERSION } from '../kb/pack-loader';
 import { fetchBuiltinEntities } from './pack';
 import type { Entity } from '../kb/schema';
 import { resolveLanguage, setLanguage, t } from '../i18n';
-import { askContent } from '../messaging/client';
+import { askContent, sendToContent } from '../messaging/client';
+import { runSaveCommand } from './save-command';
 import { BackgroundResponseSchemas, parseBackgroundRequest } from '../messaging/protocol';
 import { createListener } from '../messaging/server';
 import { isSiteEnabled, parseSettings } from '../model/settings';
@@ -147,8 +148,7 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
       if (command === COMMANDS.next || command === COMMANDS.prev) {
         await askContent(id, { type: 'content/navigate', direction: command === COMMANDS.next ? 'next' : 'prev' }, 0);
       } else if (command === COMMANDS.save) {
-        // The selection may be in any frame; each frame without one declines.
-        await askContent(id, { type: 'content/save-selection' });
+        await runSaveCommand((request, frameId) => sendToContent(id, request, frameId));
       }
     })().catch(() => {});
   });

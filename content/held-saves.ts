@@ -55,6 +55,15 @@ const hasSelection = (doc: Document) => {
   return !!s && !s.isCollapsed;
 };
 
+const isSaveCommand = (raw: unknown) => (raw as { type?: unknown } | null)?.type === 'content/save-selection';
+
+/**
+ * A save command that finds no selection in `doc`: the document stays silent, so that the
+ * background, which sends the command to every frame, hears silence from all of them as
+ * "nothing is selected" and says so in the page (background/main.ts).
+ */
+export const declinesSave = (raw: unknown, doc: Document): boolean => isSaveCommand(raw) && !hasSelection(doc);
+
 /** The frames part's: keeps save commands that find a selection here until the core takes them (once per world). */
 export function holdSavesForCore(doc: Document = document, messages: Listenable = browser.runtime.onMessage as unknown as Listenable, holdMs = HOLD_MS): void {
   const g = globalThis as Global;
@@ -76,7 +85,7 @@ export function holdSavesForCore(doc: Document = document, messages: Listenable 
   };
   const listener = (raw: unknown, sender: unknown, sendResponse: SendResponse): true | undefined => {
     // The selection is read now: the command may arrive before the 'selectionchange' that starts the frame.
-    if ((raw as { type?: unknown } | null)?.type !== 'content/save-selection' || !hasSelection(doc)) return undefined;
+    if (!isSaveCommand(raw) || !hasSelection(doc)) return undefined;
     holder.held.push({ raw, sender, sendResponse });
     timer ??= setTimeout(() => holder.fail('The extension did not start in this frame in time to save the selection.'), holdMs);
     return true;

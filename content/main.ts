@@ -253,7 +253,7 @@ export async function startContent(): Promise<void> {
     }
   }, 1000);
   // Messages that come before the second part is loaded: it is loaded to answer them.
-  const beforeUiOptions = { loaded: () => ui, load: getUi, answering: () => settingsRead && enabled() && alive() };
+  const beforeUiOptions = { loaded: () => ui, load: getUi, answering: () => settingsRead && enabled() && alive(), doc };
   const beforeUi = messagesBeforeUi(beforeUiOptions);
   browser.runtime.onMessage.addListener(beforeUi);
   const teardown = () => {

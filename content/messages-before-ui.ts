@@ -12,7 +12,7 @@
  * answered (content/held-saves.ts); the core hands those over once it has read the
  * settings (`deliverHeld`).
  */
-import type { HeldMessage, SendResponse } from './held-saves';
+import { declinesSave, type HeldMessage, type SendResponse } from './held-saves';
 import type { ContentUi } from './ui-bridge';
 
 export type MessageListener = (raw: unknown, sender: unknown, sendResponse: SendResponse) => true | undefined;
@@ -24,6 +24,8 @@ export interface BeforeUiOptions {
   load(): Promise<ContentUi>;
   /** Whether this document answers at all now (settings read, the site on, the extension there). */
   answering(): boolean;
+  /** The document (a save command with nothing selected in it gets no answer). */
+  doc: Document;
 }
 
 /** Loads the second part and hands it the message. */
@@ -37,7 +39,7 @@ function handOver(opts: BeforeUiOptions, raw: unknown, sender: unknown, sendResp
 
 export function messagesBeforeUi(opts: BeforeUiOptions): MessageListener {
   return (raw, sender, sendResponse) => {
-    if (opts.loaded() || !opts.answering()) return undefined;
+    if (opts.loaded() || !opts.answering() || declinesSave(raw, opts.doc)) return undefined;
     handOver(opts, raw, sender, sendResponse);
     return true;
   };

@@ -21,6 +21,7 @@ import { PageClippings } from './clip/page-clippings';
 import { SelectionUi } from './clip/selection-ui';
 import { sentenceRange } from './clip/sentence';
 import { isOwnElement } from './own';
+import { declinesSave } from './held-saves';
 import type { ContentCore, ContentUi } from './ui-bridge';
 import type { Settings } from '../model/settings';
 import { createUiHost, type UiHost } from './ui/host';
@@ -207,6 +208,12 @@ export function startUi(core: ContentCore): ContentUi {
       if (!core.enabled()) return { saved: false, reason: t('popup.disabledHere') };
       return ensure().selection.saveSelection();
     },
+    // The save command found no selection in any frame (background/main.ts).
+    'content/notice': ({ notice }: Extract<ContentRequest, { type: 'content/notice' }>) => {
+      if (!core.enabled()) return null;
+      if (notice === 'no-selection') ensure().selection.showNotice(t('clip.noSelection'));
+      return null;
+    },
     'content/show-clipping': async ({ id }: Extract<ContentRequest, { type: 'content/show-clipping' }>) => {
       await clippingsLoading;
       const r = clippings.rangeOf(id);
@@ -223,7 +230,11 @@ export function startUi(core: ContentCore): ContentUi {
       if (sender.id !== browser.runtime.id) throw new MessageError('Rejected message: unknown sender');
     },
   });
-  browser.runtime.onMessage.addListener(onMessage);
+  // A save command with nothing selected here gets no answer: another frame may have the selection.
+  type Args = Parameters<typeof onMessage>;
+  const listener = (raw: unknown, sender: Args[1], sendResponse: Args[2]): true | undefined =>
+    declinesSave(raw, doc) ? undefined : onMessage(raw, sender, sendResponse);
+  browser.runtime.onMessage.addListener(listener);
 
   return {
     report,
@@ -254,7 +265,7 @@ export function startUi(core: ContentCore): ContentUi {
     dispose() {
       doc.removeEventListener('visibilitychange', onVisible);
       clearTimeout(reportTimer);
-      browser.runtime.onMessage.removeListener(onMessage);
+      browser.runtime.onMessage.removeListener(listener);
     },
     onMessage: (raw, sender, sendResponse) => onMessage(raw, sender as Parameters<typeof onMessage>[1], sendResponse),
   };

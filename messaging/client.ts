@@ -73,7 +73,12 @@ export async function askContent<T extends ContentRequest['type']>(
   request: Extract<ContentRequest, { type: T }>,
   frameId?: number,
 ): Promise<ContentResponse<T>> {
-  const msg = checkRequest(ContentRequestSchemas, request);
-  const raw = await browser.tabs.sendMessage(tabId, msg, frameId === undefined ? undefined : { frameId });
+  const raw = await sendToContent(tabId, request, frameId);
   return parseResponse(raw, ContentResponseSchemas[request.type as T], request.type) as ContentResponse<T>;
+}
+
+/** Sends a checked request to a tab's frames (all of them without `frameId`) and returns the first answer unchecked (undefined: none answered). */
+export async function sendToContent(tabId: number, request: ContentRequest, frameId?: number): Promise<unknown> {
+  const msg = checkRequest(ContentRequestSchemas, request);
+  return browser.tabs.sendMessage(tabId, msg, frameId === undefined ? undefined : { frameId });
 }

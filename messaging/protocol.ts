@@ -161,6 +161,8 @@ export const ContentRequestSchemas = {
   'content/save-selection': lazySchema(() => z.strictObject({ type: z.literal('content/save-selection') })),
   /** Scroll to a clipping of this page (from the popup or library). */
   'content/show-clipping': lazySchema(() => z.strictObject({ type: z.literal('content/show-clipping'), id: z.string().uuid() })),
+  /** Keyboard command: tell the reader in the page why nothing happened (no frame had a selection to save). */
+  'content/notice': lazySchema(() => z.strictObject({ type: z.literal('content/notice'), notice: z.enum(['no-selection']) })),
 };
 type ContentRequestSchemasOption = (typeof ContentRequestSchemas)[keyof typeof ContentRequestSchemas];
 export const ContentRequestSchema = lazySchema(() =>
@@ -181,6 +183,7 @@ export const ContentResponseSchemas = {
   'content/navigate': lazySchema(() => z.strictObject({ found: z.boolean() })),
   'content/save-selection': lazySchema(() => z.strictObject({ saved: z.boolean(), reason: z.string().optional() })),
   'content/show-clipping': lazySchema(() => z.strictObject({ found: z.boolean() })),
+  'content/notice': lazySchema(() => z.null()),
 } satisfies Record<ContentRequest['type'], z.ZodType>;
 export type ContentResponse<T extends ContentRequest['type']> = z.infer<(typeof ContentResponseSchemas)[T]>;
 

@@ -166,7 +166,12 @@ export class SelectionUi {
   async saveSelection(): Promise<{ saved: boolean; reason?: string }> {
     const range = currentSelectionRange(this.deps.doc, this.deps.shadowRoots());
     const problem = selectionProblem(range, this.deps.isOwn);
-    if (problem || !range) return { saved: false, reason: problem === 'editable' ? t('clip.editable') : t('clip.noSelection') };
+    if (problem || !range) {
+      const reason = problem === 'editable' ? t('clip.editable') : t('clip.noSelection');
+      // Said next to the selection (the shortcut has no other place to say it); not over our own interface.
+      if (range && problem !== 'own') this.showError(reason, range);
+      return { saved: false, reason };
+    }
     let outcome: SaveOutcome;
     try {
       outcome = await this.deps.save(range);
@@ -177,6 +182,19 @@ export class SelectionUi {
     }
     this.showPanel(outcome);
     return { saved: true };
+  }
+
+  /** A short, announced notice at the top of the window, where no selection gives it a place. */
+  showNotice(message: string): void {
+    this.takeLayer();
+    this.clear();
+    render(h('div', { class: 'saved-panel clip-error clip-notice', role: 'alert', 'aria-label': message }, message), this.layer);
+    const { doc } = this.deps;
+    const view = doc.compatMode === 'BackCompat' && doc.body ? doc.body : doc.documentElement;
+    this.layer.style.left = `${Math.max(8, (view.clientWidth - this.layer.offsetWidth) / 2)}px`;
+    this.layer.style.top = '12px';
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.clear(), ERROR_MS);
   }
 
   /** A short, announced error next to the selection (nothing was saved). */

@@ -124,6 +124,46 @@ describe('clipping in frames and shadow roots', () => {
     await page.close();
   });
 
+  // The shortcut used to do nothing visible with nothing selected: every frame answered "no
+  // selection" and the background kept the first answer to itself.
+  it('the save command: only the frame with the selection answers, and with nothing selected the page says so', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.url('/clip-places.html'));
+    await waitForHighlights(page, 2);
+    const frame = page.frames().find((f) => f.url().endsWith('/clip-frame.html'))!;
+    await frame.waitForFunction(() => (CSS.highlights.get('cnai-company')?.size ?? 0) > 0);
+    const tabId = await browser.tabIdOf(page);
+    /** What the background's save command sends first: the outcome of one broadcast. */
+    const broadcast = () =>
+      browser.worker.evaluate(async (tab) => {
+        try {
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          return { answer: (await (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' })) ?? null };
+        } catch (e) {
+          return { error: (e as Error).message };
+        }
+      }, tabId);
+    // Nothing selected anywhere: no frame answers (Chromium resolves with nothing), which
+    // the background takes as such.
+    expect(await broadcast()).toEqual({ answer: null });
+    // What it then sends to the top document: an announced notice in the page.
+    await browser.worker.evaluate(
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/notice', notice: 'no-selection' }, { frameId: 0 }),
+      tabId,
+    );
+    await axWait(page, 'alert', 'Select some text on the page first.');
+    // A selection in the frame: its answer is the one the background gets, the others stay silent.
+    await frame.evaluate(() => {
+      const r = document.createRange();
+      r.selectNodeContents(document.getElementById('in-frame')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r);
+    });
+    expect(await broadcast()).toEqual({ answer: { ok: true, data: { saved: true } } });
+    await page.close();
+  });
+
   it('saves a selection inside an open shadow root with the in-page button, and finds it again', async () => {
     const page = await browser.context.newPage();
     await page.goto(server.url('/clip-places.html'));

@@ -4,7 +4,7 @@
  * (content/messages-before-ui.ts deliverHeld).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { failHeldSaves, holdSavesForCore, takeHeldSaves, type SendResponse } from '../../../content/held-saves';
+import { declinesSave, failHeldSaves, holdSavesForCore, takeHeldSaves, type SendResponse } from '../../../content/held-saves';
 import { deliverHeld } from '../../../content/messages-before-ui';
 import type { ContentUi } from '../../../content/ui-bridge';
 
@@ -78,7 +78,14 @@ describe('save commands kept for a frame’s core', () => {
     expect(takeHeldSaves()).toEqual([]);
   });
 
-  it('is nothing in the top document, where no frames part listens', () => {
+  it('declines a save command only where nothing is selected', () => {
+    expect(declinesSave(save, fakeDoc({ value: false }))).toBe(true);
+    expect(declinesSave(save, fakeDoc({ value: true }))).toBe(false);
+    expect(declinesSave({ type: 'content/counts' }, fakeDoc({ value: false }))).toBe(false);
+    expect(declinesSave(undefined, fakeDoc({ value: false }))).toBe(false);
+  });
+
+  it('is nothing where no earlier part listens', () => {
     expect(takeHeldSaves()).toEqual([]);
     expect(() => failHeldSaves('x')).not.toThrow();
   });
@@ -112,7 +119,7 @@ describe('deliverHeld (the core takes the kept commands once the settings are re
     const load = vi.fn(async () => (loaded = ui));
     const answers: unknown[] = [];
     const done = new Promise<void>((resolve) => {
-      deliverHeld({ loaded: () => loaded, load, answering: () => true }, [
+      deliverHeld({ loaded: () => loaded, load, answering: () => true, doc: fakeDoc({ value: true }) }, [
         { raw: save, sender: {}, sendResponse: (r) => answers.push(r) },
         { raw: save, sender: {}, sendResponse: (r) => (answers.push(r), resolve()) },
       ]);
@@ -126,7 +133,7 @@ describe('deliverHeld (the core takes the kept commands once the settings are re
     const ui = fakeUi();
     const load = vi.fn(async () => ui);
     const sendResponse = vi.fn();
-    deliverHeld({ loaded: () => ui, load, answering: () => true }, [{ raw: save, sender: {}, sendResponse }]);
+    deliverHeld({ loaded: () => ui, load, answering: () => true, doc: fakeDoc({ value: true }) }, [{ raw: save, sender: {}, sendResponse }]);
     expect(load).not.toHaveBeenCalled();
     expect(sendResponse).toHaveBeenCalledWith({ ok: true, data: { saved: true } });
   });
@@ -134,7 +141,7 @@ describe('deliverHeld (the core takes the kept commands once the settings are re
   it('answers with a failure that says so where the extension is off (the commands were promised an answer)', () => {
     const load = vi.fn(async () => fakeUi());
     const sendResponse = vi.fn();
-    deliverHeld({ loaded: () => undefined, load, answering: () => false }, [{ raw: save, sender: {}, sendResponse }]);
+    deliverHeld({ loaded: () => undefined, load, answering: () => false, doc: fakeDoc({ value: true }) }, [{ raw: save, sender: {}, sendResponse }]);
     expect(load).not.toHaveBeenCalled();
     expect(sendResponse).toHaveBeenCalledWith({ ok: false, error: 'The extension is off on this page.' });
   });

@@ -23,12 +23,16 @@ function fakeUi(): ContentUi & { seen: unknown[] } {
   };
 }
 
+/** A document with text selected, or not. */
+const docWith = (selected: boolean) => ({ getSelection: () => ({ isCollapsed: !selected }) }) as unknown as Document;
+const doc = docWith(true);
+
 describe('messages before the second part is loaded', () => {
   it('loads it and hands it the message, which it answers', async () => {
     const ui = fakeUi();
     let loaded: ContentUi | undefined;
     const load = vi.fn(async () => (loaded = ui));
-    const listen = messagesBeforeUi({ loaded: () => loaded, load, answering: () => true });
+    const listen = messagesBeforeUi({ loaded: () => loaded, load, answering: () => true, doc });
     const answer = new Promise((resolve) => expect(listen({ type: 'content/save-selection' }, {}, resolve)).toBe(true));
     await expect(answer).resolves.toEqual({ ok: true, data: { saved: true } });
     expect(ui.seen).toEqual([{ type: 'content/save-selection' }]);
@@ -38,7 +42,7 @@ describe('messages before the second part is loaded', () => {
   it('stands aside once the second part is there (its own listener answers), so nothing is answered twice', () => {
     const ui = fakeUi();
     const load = vi.fn(async () => ui);
-    const listen = messagesBeforeUi({ loaded: () => ui, load, answering: () => true });
+    const listen = messagesBeforeUi({ loaded: () => ui, load, answering: () => true, doc });
     const sendResponse = vi.fn();
     expect(listen({ type: 'content/counts' }, {}, sendResponse)).toBeUndefined();
     expect(load).not.toHaveBeenCalled();
@@ -48,15 +52,25 @@ describe('messages before the second part is loaded', () => {
 
   it('does not answer where the extension is off on the page (or before the settings are read)', () => {
     const load = vi.fn(async () => fakeUi());
-    const listen = messagesBeforeUi({ loaded: () => undefined, load, answering: () => false });
+    const listen = messagesBeforeUi({ loaded: () => undefined, load, answering: () => false, doc });
     const sendResponse = vi.fn();
     expect(listen({ type: 'content/save-selection' }, {}, sendResponse)).toBeUndefined();
     expect(load).not.toHaveBeenCalled();
     expect(sendResponse).not.toHaveBeenCalled();
   });
 
+  it('does not answer a save command with nothing selected here (another frame may have the selection), nor load anything for it', () => {
+    const load = vi.fn(async () => fakeUi());
+    const listen = messagesBeforeUi({ loaded: () => undefined, load, answering: () => true, doc: docWith(false) });
+    const sendResponse = vi.fn();
+    expect(listen({ type: 'content/save-selection' }, {}, sendResponse)).toBeUndefined();
+    expect(load).not.toHaveBeenCalled();
+    // Other messages are answered as before.
+    expect(listen({ type: 'content/counts' }, {}, sendResponse)).toBe(true);
+  });
+
   it('answers with a failure when the second part cannot be loaded, so the sender does not wait for ever', async () => {
-    const listen = messagesBeforeUi({ loaded: () => undefined, load: () => Promise.reject(new Error('blocked')), answering: () => true });
+    const listen = messagesBeforeUi({ loaded: () => undefined, load: () => Promise.reject(new Error('blocked')), answering: () => true, doc });
     const answer = new Promise((resolve) => listen({ type: 'content/navigate', direction: 'next' }, {}, resolve));
     await expect(answer).resolves.toMatchObject({ ok: false, error: expect.stringContaining('could not be loaded') });
   });

@@ -188,3 +188,31 @@ describe('the saved panel keeps what the reader typed', () => {
     expect(t.update).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('what the save command says in the page when it cannot save', () => {
+  it('says why next to a selection that cannot be clipped (text being edited), and saves nothing', async () => {
+    const t = setup();
+    cleanup = t.cleanup;
+    const editable = document.createElement('div');
+    editable.contentEditable = 'true';
+    editable.textContent = 'My draft about Zhipu AI';
+    document.body.appendChild(editable);
+    const r = document.createRange();
+    r.selectNodeContents(editable);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(r);
+    const answer = await t.ui.saveSelection();
+    expect(answer).toEqual({ saved: false, reason: 'Text you are editing cannot be clipped.' });
+    expect(t.uiRoot.querySelector('[role="alert"]')?.getAttribute('aria-label')).toBe('Text you are editing cannot be clipped.');
+    getSelection()!.removeAllRanges();
+  });
+
+  it('shows a notice at the top of the window when nothing is selected in any frame', () => {
+    const t = setup();
+    cleanup = t.cleanup;
+    t.ui.showNotice('Select some text on the page first.');
+    const alert = t.uiRoot.querySelector('[role="alert"]') as HTMLElement;
+    expect(alert.textContent).toBe('Select some text on the page first.');
+    expect((alert.parentElement as HTMLElement).style.top).toBe('12px');
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * The save shortcut (Alt+Shift+S). The selection may be in any frame, so the command goes to
+ * all of them, and a frame with nothing selected stays silent (content/held-saves.ts
+ * `declinesSave`). Silence from every frame means nothing is selected anywhere: the top
+ * document then says so in the page, since a shortcut that does nothing leaves the reader
+ * guessing whether the extension heard it.
+ */
+import type { ContentRequest } from '../messaging/protocol';
+
+/** Sends a request to the tab's frames (all of them without `frameId`); resolves with the first answer (messaging/client.ts sendToContent). */
+export type SendToTab = (request: ContentRequest, frameId?: number) => Promise<unknown>;
+
+/** A send that no frame answered: no listener there, or every listener stayed silent. */
+export function noFrameAnswered(e: unknown): boolean {
+  const m = e instanceof Error ? e.message : String(e);
+  return /Receiving end does not exist|message port closed before a response/i.test(m);
+}
+
+/** 'answered': some frame took the command (saved, or said why not); 'nothing-selected': none had a selection, and the page was told. */
+export async function runSaveCommand(send: SendToTab): Promise<'answered' | 'nothing-selected' | 'failed'> {
+  let answer: unknown;
+  try {
+    answer = await send({ type: 'content/save-selection' });
+  } catch (e) {
+    if (!noFrameAnswered(e)) return 'failed';
+    answer = undefined;
+  }
+  if (answer !== undefined) return 'answered';
+  // The top document only: the notice is placed in the window, not in a frame.
+  await send({ type: 'content/notice', notice: 'no-selection' }, 0).catch(() => {});
+  return 'nothing-selected';
+}

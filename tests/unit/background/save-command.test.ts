@@ -1,0 +1,55 @@
+/**
+ * The save shortcut goes to every frame; silence from all of them means nothing is
+ * selected, and the top document says so (background/save-command.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { noFrameAnswered, runSaveCommand, type SendToTab } from '../../../background/save-command';
+import type { ContentRequest } from '../../../messaging/protocol';
+
+function recorder(answer: (request: ContentRequest, frameId?: number) => Promise<unknown>) {
+  const sent: [ContentRequest, number | undefined][] = [];
+  const send: SendToTab = (request, frameId) => {
+    sent.push([request, frameId]);
+    return answer(request, frameId);
+  };
+  return { sent, send };
+}
+
+const save = { type: 'content/save-selection' };
+const notice = { type: 'content/notice', notice: 'no-selection' };
+
+describe('runSaveCommand', () => {
+  it('leaves it to the frame that answered (it saved, or said why not)', async () => {
+    const { sent, send } = recorder(async () => ({ ok: true, data: { saved: true } }));
+    await expect(runSaveCommand(send)).resolves.toBe('answered');
+    expect(sent).toEqual([[save, undefined]]);
+  });
+
+  it('tells the top document when no frame answered: nothing is selected anywhere', async () => {
+    for (const silence of [async () => undefined, async () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')), async () => Promise.reject(new Error('The message port closed before a response was received.'))]) {
+      const { sent, send } = recorder((r) => (r.type === 'content/save-selection' ? silence() : Promise.resolve({ ok: true, data: null })));
+      await expect(runSaveCommand(send)).resolves.toBe('nothing-selected');
+      expect(sent).toEqual([
+        [save, undefined],
+        [notice, 0],
+      ]);
+    }
+  });
+
+  it('says nothing more when the send itself failed (the tab closed, the extension reloaded)', async () => {
+    const { sent, send } = recorder(() => Promise.reject(new Error('No tab with id: 12.')));
+    await expect(runSaveCommand(send)).resolves.toBe('failed');
+    expect(sent).toEqual([[save, undefined]]);
+  });
+
+  it('does not fail when the top document cannot show the notice (no content script there)', async () => {
+    const { send } = recorder(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
+    await expect(runSaveCommand(send)).resolves.toBe('nothing-selected');
+  });
+
+  it('recognizes only the browser’s "nobody answered" errors', () => {
+    expect(noFrameAnswered(new Error('Could not establish connection. Receiving end does not exist.'))).toBe(true);
+    expect(noFrameAnswered('The message port closed before a response was received.')).toBe(true);
+    expect(noFrameAnswered(new Error('Frame with ID 0 was removed.'))).toBe(false);
+  });
+});
