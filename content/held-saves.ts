@@ -55,16 +55,18 @@ const hasSelection = (doc: Document) => {
   return !!s && !s.isCollapsed;
 };
 
-const isSaveCommand = (raw: unknown) => (raw as { type?: unknown } | null)?.type === 'content/save-selection';
+/** The save command as the protocol has it (its type, nothing else): anything malformed goes on to the listener that checks it, and gets its error. */
+const isSaveCommand = (raw: unknown) =>
+  !!raw && typeof raw === 'object' && (raw as { type?: unknown }).type === 'content/save-selection' && Object.keys(raw).length === 1;
 
 /**
  * A save command that finds no selection in `doc`: the document stays silent, so that the
  * background, which sends the command to every frame, hears silence from all of them as
- * "nothing is selected" and says so in the page (background/main.ts).
+ * "nothing is selected" and says so in the page (background/save-command.ts).
  */
 export const declinesSave = (raw: unknown, doc: Document): boolean => isSaveCommand(raw) && !hasSelection(doc);
 
-/** The frames part's: keeps save commands that find a selection here until the core takes them (once per world). */
+/** The first part's (a frame's loader, the top document's document_start part): keeps save commands that find a selection here until the core takes them (once per world). */
 export function holdSavesForCore(doc: Document = document, messages: Listenable = browser.runtime.onMessage as unknown as Listenable, holdMs = HOLD_MS): void {
   const g = globalThis as Global;
   if (g[KEY]) return;
@@ -94,7 +96,7 @@ export function holdSavesForCore(doc: Document = document, messages: Listenable 
   messages.addListener(listener);
 }
 
-/** The core's, once it answers messages itself: the kept commands (none in the top document). */
+/** The core's, once it answers messages itself: the kept commands (none where no first part listened). */
 export function takeHeldSaves(): HeldMessage[] {
   return (globalThis as Global)[KEY]?.stop() ?? [];
 }

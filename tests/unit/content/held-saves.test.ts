@@ -83,6 +83,8 @@ describe('save commands kept for a frame’s core', () => {
     expect(declinesSave(save, fakeDoc({ value: true }))).toBe(false);
     expect(declinesSave({ type: 'content/counts' }, fakeDoc({ value: false }))).toBe(false);
     expect(declinesSave(undefined, fakeDoc({ value: false }))).toBe(false);
+    // A malformed one is left to the listener that checks it (and answers with its error).
+    expect(declinesSave({ type: 'content/save-selection', force: true }, fakeDoc({ value: false }))).toBe(false);
   });
 
   it('is nothing where no earlier part listens', () => {
