@@ -11,7 +11,7 @@ import { fetchBuiltinEntities } from './pack';
 import type { Entity } from '../kb/schema';
 import { resolveLanguage, setLanguage, t } from '../i18n';
 import { askContent, sendToContent } from '../messaging/client';
-import { runSaveCommand } from './save-command';
+import { runNavigateCommand, runSaveCommand, type SendToTab } from './commands';
 import { BackgroundResponseSchemas, parseBackgroundRequest } from '../messaging/protocol';
 import { createListener } from '../messaging/server';
 import { isSiteEnabled, parseSettings } from '../model/settings';
@@ -145,10 +145,12 @@ export function startBackground(browser: WxtBrowser, loadPack: () => Promise<Ent
     void (async () => {
       const id = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       if (id === undefined) return;
+      const send: SendToTab = (request, frameId) => sendToContent(id, request, frameId);
       if (command === COMMANDS.next || command === COMMANDS.prev) {
-        await askContent(id, { type: 'content/navigate', direction: command === COMMANDS.next ? 'next' : 'prev' }, 0);
+        const counted = async () => Object.values((await tabs.summary(id))?.counts ?? {}).reduce((a, n) => a + n, 0);
+        await runNavigateCommand(send, command === COMMANDS.next ? 'next' : 'prev', counted);
       } else if (command === COMMANDS.save) {
-        await runSaveCommand((request, frameId) => sendToContent(id, request, frameId));
+        await runSaveCommand(send);
       }
     })().catch(() => {});
   });

@@ -62,7 +62,7 @@ const isSaveCommand = (raw: unknown) =>
 /**
  * A save command that finds no selection in `doc`: the document stays silent, so that the
  * background, which sends the command to every frame, hears silence from all of them as
- * "nothing is selected" and says so in the page (background/save-command.ts).
+ * "nothing is selected" and says so in the page (background/commands.ts).
  */
 export const declinesSave = (raw: unknown, doc: Document): boolean => isSaveCommand(raw) && !hasSelection(doc);
 

@@ -208,10 +208,10 @@ export function startUi(core: ContentCore): ContentUi {
       if (!core.enabled()) return { saved: false, reason: t('popup.disabledHere') };
       return ensure().selection.saveSelection();
     },
-    // The save command found no selection in any frame (background/main.ts).
+    // A keyboard command found nothing to act on in the tab (background/commands.ts).
     'content/notice': ({ notice }: Extract<ContentRequest, { type: 'content/notice' }>) => {
       if (!core.enabled()) return null;
-      if (notice === 'no-selection') ensure().selection.showNotice(t('clip.noSelection'));
+      ensure().selection.showNotice(t(notice === 'no-selection' ? 'clip.noSelection' : 'popup.noEntities'));
       return null;
     },
     'content/show-clipping': async ({ id }: Extract<ContentRequest, { type: 'content/show-clipping' }>) => {

@@ -161,8 +161,8 @@ export const ContentRequestSchemas = {
   'content/save-selection': lazySchema(() => z.strictObject({ type: z.literal('content/save-selection') })),
   /** Scroll to a clipping of this page (from the popup or library). */
   'content/show-clipping': lazySchema(() => z.strictObject({ type: z.literal('content/show-clipping'), id: z.string().uuid() })),
-  /** Keyboard command: tell the reader in the page why nothing happened (no frame had a selection to save). */
-  'content/notice': lazySchema(() => z.strictObject({ type: z.literal('content/notice'), notice: z.enum(['no-selection']) })),
+  /** Keyboard command: tell the reader in the page why nothing happened (no frame had a selection to save, the tab has no mention to move to). */
+  'content/notice': lazySchema(() => z.strictObject({ type: z.literal('content/notice'), notice: z.enum(['no-selection', 'no-mentions']) })),
 };
 type ContentRequestSchemasOption = (typeof ContentRequestSchemas)[keyof typeof ContentRequestSchemas];
 export const ContentRequestSchema = lazySchema(() =>

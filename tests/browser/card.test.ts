@@ -126,6 +126,23 @@ describe('hover card', () => {
     expect(focused).toBe(true);
     await page.keyboard.press('Escape');
   });
+
+  it('on a page that names nothing, finds no mention to move to, and the notice the background then sends is announced', async () => {
+    const plain = await browser.context.newPage();
+    await plain.goto(server.url('/plain-frame.html'));
+    const tabId = await browser.tabIdOf(plain);
+    const send = (message: unknown) =>
+      browser.worker.evaluate(
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        ([tab, m]) => (globalThis as any).chrome.tabs.sendMessage(tab, m, { frameId: 0 }),
+        [tabId, message] as const,
+      );
+    await expect.poll(() => send({ type: 'content/navigate', direction: 'next' }).catch(() => null), { timeout: 10_000 }).toEqual({ ok: true, data: { found: false } });
+    // The tab counted no mention (background/commands.ts): it sends this.
+    expect(await send({ type: 'content/notice', notice: 'no-mentions' })).toEqual({ ok: true, data: null });
+    await axWait(plain, 'alert', 'No known Chinese AI entity on this page.');
+    await plain.close();
+  });
 });
 
 describe('Chinese names in the page’s script', () => {

@@ -1,9 +1,14 @@
 /**
+ * What the keyboard commands do in a tab, where doing nothing would leave the reader
+ * guessing whether the extension heard them.
+ *
  * The save shortcut (Alt+Shift+S). The selection may be in any frame, so the command goes to
  * all of them, and a frame with nothing selected stays silent (content/held-saves.ts
  * `declinesSave`). Silence from every frame means nothing is selected anywhere: the top
- * document then says so in the page, since a shortcut that does nothing leaves the reader
- * guessing whether the extension heard it.
+ * document then says so in the page.
+ *
+ * The next / previous mention shortcuts move in the top document. Where the whole tab
+ * counted no mention (frames included), the top document says there is none to move to.
  */
 import type { ContentRequest } from '../messaging/protocol';
 
@@ -29,4 +34,17 @@ export async function runSaveCommand(send: SendToTab): Promise<'answered' | 'not
   // The top document only: the notice is placed in the window, not in a frame.
   await send({ type: 'content/notice', notice: 'no-selection' }, 0).catch(() => {});
   return 'nothing-selected';
+}
+
+/**
+ * Next / previous mention. `mentionsInTab`: the tab's mentions as its frames reported them
+ * (a frame's mentions are not the top document's to move to, so only none at all is said).
+ */
+export async function runNavigateCommand(send: SendToTab, direction: 'next' | 'prev', mentionsInTab: () => Promise<number>): Promise<'moved' | 'no-mentions' | 'stayed'> {
+  const answer = (await send({ type: 'content/navigate', direction }, 0).catch(() => undefined)) as { ok?: boolean; data?: { found?: boolean } } | undefined;
+  if (answer?.ok !== true) return 'stayed';
+  if (answer.data?.found) return 'moved';
+  if ((await mentionsInTab().catch(() => 1)) > 0) return 'stayed';
+  await send({ type: 'content/notice', notice: 'no-mentions' }, 0).catch(() => {});
+  return 'no-mentions';
 }
