@@ -174,6 +174,9 @@ describe('names in common phrases', () => {
     ["China Telecom's Xingchen LLM has 100 billion parameters.", [['China Telecom', 'china-telecom'], ['Xingchen', 'telechat']]],
     ['TeleAI open-sourced Xingchen.', [['TeleAI', 'teleai'], ['Xingchen', 'telechat']]],
     ['China Telecom hired Wang Xingchen, and Xingchen Liu spoke; the xingchen app', [['China Telecom', 'china-telecom']]],
+    // Its Chinese names; 阶跃星辰 (StepFun) before 大模型 stays StepFun, and 星辰大海 is the stars and the sea.
+    ['中国电信发布星辰语义大模型TeleChat，星辰大模型开源。', [['中国电信', 'china-telecom'], ['星辰语义大模型', 'telechat'], ['TeleChat', 'telechat'], ['星辰大模型', 'telechat']]],
+    ['阶跃星辰大模型；征途是星辰大海', [['阶跃星辰', 'stepfun']]],
     ['Xingchen, a rising star, without the company on the page', []],
     ['Biren Technology listed in Hong Kong; Biren', [['Biren Technology', 'biren'], ['Biren', 'biren']]],
     ["Cambricon, Moore Threads and Biren are China's GPU hopes", [['Cambricon', 'cambricon'], ['Moore Threads', 'moore-threads'], ['Biren', 'biren']]],
@@ -206,7 +209,7 @@ describe('names in common phrases', () => {
     // Everyday phrases that begin with a company's name: China's mobile internet, telecom
     // industry, today's capital market, 360 degrees, a recurrent agent.
     ['中国移动互联网用户，中國移動互聯網，中国移动支付；中国电信业，中國電信市場', []],
-    ['中国移动发布九天大模型；中國電信推出星辰大模型', [['中国移动', 'china-mobile'], ['九天大模型', 'jiutian'], ['中國電信', 'china-telecom']]],
+    ['中国移动发布九天大模型；中國電信推出星辰大模型', [['中国移动', 'china-mobile'], ['九天大模型', 'jiutian'], ['中國電信', 'china-telecom'], ['星辰大模型', 'telechat']]],
     ['今日资本市场收涨；今日資本市場', []],
     ['今日资本投资了京东', [['今日资本', 'capital-today'], ['京东', 'jd-com']]],
     ['三六零度全景；循环智能体', []],
