@@ -177,6 +177,12 @@ describe('names in common phrases', () => {
     // Its Chinese names; 阶跃星辰 (StepFun) before 大模型 stays StepFun, and 星辰大海 is the stars and the sea.
     ['中国电信发布星辰语义大模型TeleChat，星辰大模型开源。', [['中国电信', 'china-telecom'], ['星辰语义大模型', 'telechat'], ['TeleChat', 'telechat'], ['星辰大模型', 'telechat']]],
     ['阶跃星辰大模型；征途是星辰大海', [['阶跃星辰', 'stepfun']]],
+    // China Unicom's Yuanjing (also a given name), ZTE and its Nebula model.
+    ["China Unicom's Yuanjing large model; Yuanjing has 40 industry models.", [['China Unicom', 'china-unicom'], ['Yuanjing large model', 'yuanjing'], ['Yuanjing', 'yuanjing']]],
+    ['China Unicom hired Li Yuanjing; Yuanjing Zhang spoke', [['China Unicom', 'china-unicom']]],
+    ['Yuanjing, a town, without the operator on the page', []],
+    ['ZTE Corporation built the Nebula Telecom Large Model; 中兴通讯的Nebula Communication Large Model', [['ZTE Corporation', 'zte'], ['Nebula Telecom Large Model', 'zte-nebula'], ['中兴通讯', 'zte'], ['Nebula Communication Large Model', 'zte-nebula']]],
+    ['the Crab Nebula; a zte lowercase token', []],
     ['Xingchen, a rising star, without the company on the page', []],
     ['Biren Technology listed in Hong Kong; Biren', [['Biren Technology', 'biren'], ['Biren', 'biren']]],
     ["Cambricon, Moore Threads and Biren are China's GPU hopes", [['Cambricon', 'cambricon'], ['Moore Threads', 'moore-threads'], ['Biren', 'biren']]],
