@@ -8,7 +8,7 @@ import { msg } from '../i18n/message';
 import { checkIntegrity, formatProblem, parseEntities, type PackProblem } from './validate';
 
 /** Bump when the pack's content changes; the background re-seeds built-ins on a new version. */
-export const BUILTIN_PACK_VERSION = '2026.12.08-124';
+export const BUILTIN_PACK_VERSION = '2026.12.08-125';
 
 export interface LoadedPack {
   entities: Entity[];
