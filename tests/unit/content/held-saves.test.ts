@@ -1,12 +1,10 @@
 /**
  * A save command that reaches a waiting frame before its core listens (content/held-saves.ts)
- * is kept for the core, which answers it once it has read the settings
- * (content/messages-before-ui.ts deliverHeld).
+ * is kept for the core, which answers it once it has read the settings (deliverHeld, in
+ * messages-before-ui.test.ts).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { declinesSave, failHeldSaves, holdSavesForCore, takeHeldSaves, type SendResponse } from '../../../content/held-saves';
-import { deliverHeld } from '../../../content/messages-before-ui';
-import type { ContentUi } from '../../../content/ui-bridge';
 
 type Listener = (raw: unknown, sender: unknown, sendResponse: SendResponse) => true | undefined;
 
@@ -90,61 +88,5 @@ describe('save commands kept for a frame’s core', () => {
   it('is nothing where no earlier part listens', () => {
     expect(takeHeldSaves()).toEqual([]);
     expect(() => failHeldSaves('x')).not.toThrow();
-  });
-});
-
-function fakeUi(): ContentUi & { seen: unknown[] } {
-  const seen: unknown[] = [];
-  const noop = () => {};
-  return {
-    seen,
-    report: noop,
-    ensureMatcher: async () => {},
-    ensure: noop,
-    remove: noop,
-    onFlush: noop,
-    applySettings: noop,
-    onNavigate: noop,
-    dispose: noop,
-    onMessage(raw, _sender, sendResponse) {
-      seen.push(raw);
-      sendResponse({ ok: true, data: { saved: true } });
-      return true;
-    },
-  };
-}
-
-describe('deliverHeld (the core takes the kept commands once the settings are read)', () => {
-  it('loads the second part and lets it answer each kept command', async () => {
-    const ui = fakeUi();
-    let loaded: ContentUi | undefined;
-    const load = vi.fn(async () => (loaded = ui));
-    const answers: unknown[] = [];
-    const done = new Promise<void>((resolve) => {
-      deliverHeld({ loaded: () => loaded, load, answering: () => true, doc: fakeDoc({ value: true }) }, [
-        { raw: save, sender: {}, sendResponse: (r) => answers.push(r) },
-        { raw: save, sender: {}, sendResponse: (r) => (answers.push(r), resolve()) },
-      ]);
-    });
-    await done;
-    expect(answers).toEqual([{ ok: true, data: { saved: true } }, { ok: true, data: { saved: true } }]);
-    expect(ui.seen).toEqual([save, save]);
-  });
-
-  it('hands them straight to a second part already loaded', () => {
-    const ui = fakeUi();
-    const load = vi.fn(async () => ui);
-    const sendResponse = vi.fn();
-    deliverHeld({ loaded: () => ui, load, answering: () => true, doc: fakeDoc({ value: true }) }, [{ raw: save, sender: {}, sendResponse }]);
-    expect(load).not.toHaveBeenCalled();
-    expect(sendResponse).toHaveBeenCalledWith({ ok: true, data: { saved: true } });
-  });
-
-  it('answers with a failure that says so where the extension is off (the commands were promised an answer)', () => {
-    const load = vi.fn(async () => fakeUi());
-    const sendResponse = vi.fn();
-    deliverHeld({ loaded: () => undefined, load, answering: () => false, doc: fakeDoc({ value: true }) }, [{ raw: save, sender: {}, sendResponse }]);
-    expect(load).not.toHaveBeenCalled();
-    expect(sendResponse).toHaveBeenCalledWith({ ok: false, error: 'The extension is off on this page.' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { messagesBeforeUi } from '../../../content/messages-before-ui';
+import { deliverHeld, messagesBeforeUi } from '../../../content/messages-before-ui';
 import type { ContentUi } from '../../../content/ui-bridge';
 
 function fakeUi(): ContentUi & { seen: unknown[] } {
@@ -73,5 +73,42 @@ describe('messages before the second part is loaded', () => {
     const listen = messagesBeforeUi({ loaded: () => undefined, load: () => Promise.reject(new Error('blocked')), answering: () => true, doc });
     const answer = new Promise((resolve) => listen({ type: 'content/navigate', direction: 'next' }, {}, resolve));
     await expect(answer).resolves.toMatchObject({ ok: false, error: expect.stringContaining('could not be loaded') });
+  });
+});
+
+const save = { type: 'content/save-selection' };
+
+describe('deliverHeld (the core takes the kept commands once the settings are read)', () => {
+  it('loads the second part and lets it answer each kept command', async () => {
+    const ui = fakeUi();
+    let loaded: ContentUi | undefined;
+    const load = vi.fn(async () => (loaded = ui));
+    const answers: unknown[] = [];
+    const done = new Promise<void>((resolve) => {
+      deliverHeld({ loaded: () => loaded, load, answering: () => true, doc }, [
+        { raw: save, sender: {}, sendResponse: (r) => answers.push(r) },
+        { raw: save, sender: {}, sendResponse: (r) => (answers.push(r), resolve()) },
+      ]);
+    });
+    await done;
+    expect(answers).toEqual([{ ok: true, data: { saved: true } }, { ok: true, data: { saved: true } }]);
+    expect(ui.seen).toEqual([save, save]);
+  });
+
+  it('hands them straight to a second part already loaded', () => {
+    const ui = fakeUi();
+    const load = vi.fn(async () => ui);
+    const sendResponse = vi.fn();
+    deliverHeld({ loaded: () => ui, load, answering: () => true, doc }, [{ raw: save, sender: {}, sendResponse }]);
+    expect(load).not.toHaveBeenCalled();
+    expect(sendResponse).toHaveBeenCalledWith({ ok: true, data: { saved: true } });
+  });
+
+  it('answers with a failure that says so where the extension is off (the commands were promised an answer)', () => {
+    const load = vi.fn(async () => fakeUi());
+    const sendResponse = vi.fn();
+    deliverHeld({ loaded: () => undefined, load, answering: () => false, doc }, [{ raw: save, sender: {}, sendResponse }]);
+    expect(load).not.toHaveBeenCalled();
+    expect(sendResponse).toHaveBeenCalledWith({ ok: false, error: 'The extension is off on this page.' });
   });
 });
