@@ -10,7 +10,7 @@
  * The next / previous mention shortcuts move in the top document. Where the whole tab
  * counted no mention (frames included), the top document says there is none to move to.
  */
-import type { ContentRequest } from '../messaging/protocol';
+import { ContentResponseSchemas, parseResponse, type ContentRequest } from '../messaging/protocol';
 
 /** Sends a request to the tab's frames (all of them without `frameId`); resolves with the first answer (messaging/client.ts sendToContent). */
 export type SendToTab = (request: ContentRequest, frameId?: number) => Promise<unknown>;
@@ -41,9 +41,15 @@ export async function runSaveCommand(send: SendToTab): Promise<'answered' | 'not
  * (a frame's mentions are not the top document's to move to, so only none at all is said).
  */
 export async function runNavigateCommand(send: SendToTab, direction: 'next' | 'prev', mentionsInTab: () => Promise<number>): Promise<'moved' | 'no-mentions' | 'stayed'> {
-  const answer = (await send({ type: 'content/navigate', direction }, 0).catch(() => undefined)) as { ok?: boolean; data?: { found?: boolean } } | undefined;
-  if (answer?.ok !== true) return 'stayed';
-  if (answer.data?.found) return 'moved';
+  let found: boolean;
+  try {
+    const raw = await send({ type: 'content/navigate', direction }, 0);
+    ({ found } = parseResponse(raw, ContentResponseSchemas['content/navigate'], 'content/navigate'));
+  } catch {
+    // No answer (off there, no content script), a failure, or a malformed answer: nothing to add.
+    return 'stayed';
+  }
+  if (found) return 'moved';
   if ((await mentionsInTab().catch(() => 1)) > 0) return 'stayed';
   await send({ type: 'content/notice', notice: 'no-mentions' }, 0).catch(() => {});
   return 'no-mentions';

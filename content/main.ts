@@ -273,7 +273,7 @@ export async function startContent(): Promise<void> {
   markStartup('stored');
   settings = parseSettings(stored[SETTINGS_KEY]);
   settingsRead = true;
-  // A save command the frames part kept for this core (content/held-saves.ts).
+  // A save command the part that ran first kept for this core (content/held-saves.ts).
   deliverHeld(beforeUiOptions, takeHeldSaves());
   matcherData = stored[MATCHER_STORAGE_KEY];
   if (!matcherData) await getUi().then((u) => u.ensureMatcher(), () => {});

@@ -8,9 +8,9 @@
  * stands aside (so no message is answered twice). Where the extension is off on the page
  * nothing answers, as before: the background takes no answer as "nothing here".
  *
- * In a frame the frames part may have kept a save command that came before this listener
- * answered (content/held-saves.ts); the core hands those over once it has read the
- * settings (`deliverHeld`).
+ * The part that runs first (a frame's loader, the top document's document_start part) may
+ * have kept a save command that came before this listener answered (content/held-saves.ts);
+ * the core hands those over once it has read the settings (`deliverHeld`).
  */
 import { declinesSave, type HeldMessage, type SendResponse } from './held-saves';
 import type { ContentUi } from './ui-bridge';
@@ -46,7 +46,7 @@ export function messagesBeforeUi(opts: BeforeUiOptions): MessageListener {
 }
 
 /**
- * Answers the messages the frames part kept (call once the settings are read). They were
+ * Answers the messages the first part kept (call once the settings are read). They were
  * promised an answer, so where the extension is off here they get a failure that says so.
  */
 export function deliverHeld(opts: BeforeUiOptions, held: readonly HeldMessage[]): void {

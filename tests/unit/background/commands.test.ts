@@ -75,12 +75,14 @@ describe('runNavigateCommand', () => {
     ]);
   });
 
-  it('says nothing when the mentions are elsewhere (in a frame, or all hidden), or the page did not answer (off there)', async () => {
+  it('says nothing when the mentions are elsewhere (in a frame, or all hidden), or the page did not answer (off there) or answered out of form', async () => {
     for (const [answer, count] of [
       [notFound, 4],
       [async () => undefined, 0],
       [async () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')), 0],
       [async () => ({ ok: false, error: 'x' }), 0],
+      // A malformed answer is checked like any other and counts as none.
+      [async () => ({ ok: true, data: { found: 'no' } }), 0],
     ] as const) {
       const { sent, send } = recorder(answer);
       await expect(runNavigateCommand(send, 'next', async () => count)).resolves.toBe('stayed');
