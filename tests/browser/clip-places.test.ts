@@ -4,7 +4,7 @@
  * found again on the next visit.
  */
 import { describe, expect, it } from 'vitest';
-import { axClick, axWait, getRecords, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
+import { axClick, axWait, broadcastSave, getRecords, useExtensionBrowser, useStaticServer, waitForHighlights } from './harness';
 
 const server = useStaticServer();
 const browser = useExtensionBrowser();
@@ -34,11 +34,7 @@ describe('clipping in frames and shadow roots', () => {
     });
     const tabId = await browser.tabIdOf(page);
     // What the Alt+Shift+S command does: ask every frame; the one with a selection saves it.
-    await browser.worker.evaluate(
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' }),
-      tabId,
-    );
+    expect(await broadcastSave(browser.worker, tabId)).toHaveProperty('answer');
     await expect.poll(stored, { timeout: 10_000 }).toEqual([{ url: server.url('/clip-frame.html'), text: 'Zhipu AI released another GLM model' }]);
     await page.reload();
     const again = page.frames().find((f) => f.url().endsWith('/clip-frame.html'))!;
@@ -54,11 +50,7 @@ describe('clipping in frames and shadow roots', () => {
     const tabId = await browser.tabIdOf(page);
     await page.goto(server.url('/early-save.html'), { waitUntil: 'commit' });
     const first = await page.waitForFunction(() => (CSS.highlights.get('cnai-company')?.size ?? 0) > 0 && { ui: document.querySelectorAll('[data-cnai-ui]').length }, undefined, { polling: 2, timeout: 10_000 });
-    await browser.worker.evaluate(
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' }),
-      tabId,
-    );
+    expect(await broadcastSave(browser.worker, tabId)).toHaveProperty('answer');
     // The interface had not been loaded when the command was sent (else this tests nothing).
     expect(await first.jsonValue()).toEqual({ ui: 0 });
     await expect.poll(stored, { timeout: 10_000 }).toContainEqual({ url: server.url('/early-save.html'), text: 'Moonshot AI released Kimi K2' });
@@ -88,11 +80,7 @@ describe('clipping in frames and shadow roots', () => {
     // The selection is there, the page still loading, nothing highlighted: no core yet.
     await page.waitForFunction(() => getSelection()!.toString().includes('Zhipu'), undefined, { polling: 10, timeout: 10_000 });
     expect(await page.evaluate(() => [document.readyState, CSS.highlights.size])).toEqual(['loading', 0]);
-    await browser.worker.evaluate(
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      (tab) => void (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' }).catch(() => {}),
-      tabId,
-    );
+    await broadcastSave(browser.worker, tabId);
     await expect.poll(stored, { timeout: 15_000 }).toContainEqual({ url: server.url('/slow-load.html'), text: 'Zhipu AI opened its GLM weights to researchers.' });
     await page.close();
   });
@@ -113,11 +101,7 @@ describe('clipping in frames and shadow roots', () => {
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(r);
     });
-    await browser.worker.evaluate(
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' }),
-      tabId,
-    );
+    expect(await broadcastSave(browser.worker, tabId)).toHaveProperty('answer');
     await expect.poll(stored, { timeout: 10_000 }).toContainEqual({ url: server.url('/plain-frame.html'), text: 'Gardening tools are on sale this week at the corner shop.' });
     // The frame shows what it saved.
     await widget.waitForFunction(() => document.querySelectorAll('[data-cnai-ui]').length === 1, undefined, { timeout: 10_000 });
@@ -133,16 +117,7 @@ describe('clipping in frames and shadow roots', () => {
     const frame = page.frames().find((f) => f.url().endsWith('/clip-frame.html'))!;
     await frame.waitForFunction(() => (CSS.highlights.get('cnai-company')?.size ?? 0) > 0);
     const tabId = await browser.tabIdOf(page);
-    /** What the background's save command sends first: the outcome of one broadcast. */
-    const broadcast = () =>
-      browser.worker.evaluate(async (tab) => {
-        try {
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
-          return { answer: (await (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' })) ?? null };
-        } catch (e) {
-          return { error: (e as Error).message };
-        }
-      }, tabId);
+    const broadcast = () => broadcastSave(browser.worker, tabId);
     // Nothing selected anywhere: no frame answers (Chromium resolves with nothing), which
     // the background takes as such.
     expect(await broadcast()).toEqual({ answer: null });

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { getRecords, highlightedTexts, startupMarksByFrame, waitForHighlights, useExtensionBrowser, useStaticServer } from './harness';
+import { broadcastSave, getRecords, highlightedTexts, startupMarksByFrame, useExtensionBrowser, useStaticServer, waitForHighlights } from './harness';
 
 let page: Page;
 
@@ -325,11 +325,7 @@ describe('frames', () => {
     });
     await widget.waitForFunction(() => CSS.highlights.size > 0 && document.querySelectorAll('[data-cnai-ui]').length === 1, undefined, { timeout: 10_000 });
     const tabId = await browser.tabIdOf(p);
-    await browser.worker.evaluate(
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' }),
-      tabId,
-    );
+    expect(await broadcastSave(browser.worker, tabId)).toHaveProperty('answer');
     const widgetUrl = server.url('/plain-frame.html');
     const saved = () => getRecords<{ url: string; text: string }>(browser.worker, 'clippings').then((cs) => cs.filter((c) => c.url === widgetUrl).map((c) => c.text));
     await expect.poll(saved, { timeout: 10_000 }).toEqual(['Gardening tools are on sale this week at the corner shop.']);
@@ -385,11 +381,7 @@ describe('frames', () => {
     });
     await note.waitForFunction(() => document.querySelectorAll('[data-cnai-ui]').length === 1, undefined, { timeout: 10_000 });
     const tabId = await browser.tabIdOf(p);
-    await browser.worker.evaluate(
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      (tab) => (globalThis as any).chrome.tabs.sendMessage(tab, { type: 'content/save-selection' }),
-      tabId,
-    );
+    expect(await broadcastSave(browser.worker, tabId)).toHaveProperty('answer');
     const text = 'Orchard growers expect a late harvest after the cold spring.';
     // Saved under the page's address, not "about:blank": that is where the reader clipped it.
     const saved = () => getRecords<{ url: string; text: string }>(browser.worker, 'clippings').then((cs) => cs.filter((c) => c.text === text).map((c) => c.url));

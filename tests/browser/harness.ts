@@ -192,6 +192,21 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Ext
   };
 }
 
+/**
+ * What the background's save command (Alt+Shift+S) sends first: one broadcast to every frame
+ * of the tab (headless Chromium does not deliver extension shortcuts). The first answer
+ * (null when no frame answered), or the send's error.
+ */
+export function broadcastSave(worker: Worker, tabId: number): Promise<{ answer: unknown } | { error: string }> {
+  return worker.evaluate(async (tab) => {
+    try {
+      return { answer: (await chrome.tabs.sendMessage(tab, { type: 'content/save-selection' })) ?? null };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  }, tabId);
+}
+
 /** Sets the interface language as the settings page does (storage.local: open tabs and pages follow). */
 export function setInterfaceLanguage(worker: Worker, language: 'en' | 'zh-CN' | 'zh-TW'): Promise<void> {
   return worker.evaluate(async (lang) => {
