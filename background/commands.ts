@@ -28,7 +28,6 @@ export async function runSaveCommand(send: SendToTab): Promise<'answered' | 'not
     answer = await send({ type: 'content/save-selection' });
   } catch (e) {
     if (!noFrameAnswered(e)) return 'failed';
-    answer = undefined;
   }
   if (answer !== undefined) return 'answered';
   // The top document only: the notice is placed in the window, not in a frame.

@@ -13,6 +13,7 @@ import { browser } from 'wxt/browser';
 import { FRAME_TEXT_MAX } from '../messaging/frame-limits';
 import { worthFromAnswer } from '../messaging/core-answers';
 import { frameText, TOO_MUCH } from './frame-text';
+import { hasSelection } from './held-saves';
 
 const CHECK_MS = 250;
 /** Each "no" doubles the wait before the next check, up to this: a ticker frame that names nothing asks rarely. */
@@ -61,8 +62,7 @@ export function whenWorthScanning(doc: Document, pageUrl: () => string, ask: Ask
       }
     };
     const onSelection = () => {
-      const selection = doc.getSelection();
-      if (selection && !selection.isCollapsed) finish();
+      if (hasSelection(doc)) finish();
     };
     const observer = new MutationObserver(() => {
       if (timer) return;

@@ -50,7 +50,8 @@ interface Listenable {
   removeListener(listener: (raw: unknown, sender: unknown, sendResponse: SendResponse) => true | undefined): void;
 }
 
-const hasSelection = (doc: Document) => {
+/** Text is selected in `doc`. The frames part starts a waiting frame by the same test (content/frame-worth.ts), so a save it keeps is one whose core will come. */
+export const hasSelection = (doc: Document): boolean => {
   const s = doc.getSelection();
   return !!s && !s.isCollapsed;
 };

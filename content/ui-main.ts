@@ -267,6 +267,6 @@ export function startUi(core: ContentCore): ContentUi {
       clearTimeout(reportTimer);
       browser.runtime.onMessage.removeListener(listener);
     },
-    onMessage: (raw, sender, sendResponse) => onMessage(raw, sender as Parameters<typeof onMessage>[1], sendResponse),
+    onMessage: (raw, sender, sendResponse) => onMessage(raw, sender as Args[1], sendResponse),
   };
 }
